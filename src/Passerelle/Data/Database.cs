@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Passerelle.Data;
+
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "Sqlite";
+    public bool EstPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+public static class Database
+{
+    public static void AddBaseDeDonnees(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
+        if (!options.EstPostgres && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider « {options.Provider} » inconnu : Sqlite ou Postgres.");
+        builder.Services.AddSingleton(options);
+        if (options.EstPostgres)
+        {
+            var cs = builder.Configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("ConnectionStrings:Postgres est requis quand Database:Provider=Postgres.");
+            builder.Services.AddDbContext<AppDbContext, PostgresDb>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            var cs = new SqliteConnectionStringBuilder(builder.Configuration.GetConnectionString("Sqlite") ?? "Data Source=data/passerelle.db");
+            if (!Path.IsPathRooted(cs.DataSource) && cs.DataSource != ":memory:" && cs.Mode != SqliteOpenMode.Memory)
+                cs.DataSource = Path.Combine(builder.Environment.ContentRootPath, cs.DataSource);
+            var dossier = Path.GetDirectoryName(cs.DataSource);
+            if (!string.IsNullOrEmpty(dossier)) Directory.CreateDirectory(dossier);
+            cs.DefaultTimeout = 30;
+            builder.Services.AddDbContext<AppDbContext, SqliteDb>(o => o.UseSqlite(cs.ToString()));
+        }
+    }
+
+    /// <summary>SQLite is migrated at start; PostgreSQL only by the <c>migrate</c> command (production changes are deliberate).</summary>
+    public static async Task PreparerAsync(IServiceProvider services, bool migrerPostgres, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (!options.EstPostgres)
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        else if (migrerPostgres) await db.Database.MigrateAsync(ct);
+    }
+}

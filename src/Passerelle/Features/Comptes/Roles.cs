@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Passerelle.Features.Structures;
+
+namespace Passerelle.Features.Comptes;
+
+public static class Roles
+{
+    public const string Administrateur = "Administrateur";
+    public const string Gestionnaire = "Gestionnaire";
+    public const string Mediateur = "Mediateur";
+    public const string Financeur = "Financeur";
+    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur];
+
+    /// <summary>Policy names, set once on each route group and page folder.</summary>
+    public const string PolitiqueAdmin = "admin";
+    public const string PolitiqueGestion = "gestion";
+    public const string PolitiqueEquipe = "equipe";
+
+    public static string Libelle(string role) => role switch
+    {
+        Administrateur => "Administrateur", Gestionnaire => "Gestionnaire", Mediateur => "Médiateur",
+        Financeur => "Financeur", _ => role,
+    };
+}
+
+/// <summary>A Gestionnaire account manages these structures (and their places).</summary>
+public sealed class GestionStructure
+{
+    public string UtilisateurId { get; set; } = "";
+    public int StructureId { get; set; }
+    public Structure? Structure { get; set; }
+}
+
+public sealed class GestionStructureConfiguration : IEntityTypeConfiguration<GestionStructure>
+{
+    public void Configure(EntityTypeBuilder<GestionStructure> b)
+    {
+        b.HasKey(g => new { g.UtilisateurId, g.StructureId });
+        b.Property(g => g.UtilisateurId).HasMaxLength(450);
+        b.HasOne(g => g.Structure).WithMany().HasForeignKey(g => g.StructureId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

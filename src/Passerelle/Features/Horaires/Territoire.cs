@@ -1,0 +1,37 @@
+namespace Passerelle.Features.Horaires;
+
+/// <summary>Département and time zone of a French postcode (overseas ones have their own zone).</summary>
+public static class Territoire
+{
+    public const string FuseauMetropole = "Europe/Paris";
+
+    public static string? Departement(string? codePostal)
+    {
+        if (codePostal is not { Length: 5 } || !codePostal.All(char.IsAsciiDigit)) return null;
+        if (codePostal.StartsWith("97") || codePostal.StartsWith("98")) return codePostal[..3];
+        if (codePostal.StartsWith("20")) return int.Parse(codePostal) < 20200 ? "2A" : "2B";
+        return codePostal[..2];
+    }
+
+    public static string Fuseau(string? codePostal) => Departement(codePostal) switch
+    {
+        "971" => "America/Guadeloupe",
+        "972" => "America/Martinique",
+        "973" => "America/Cayenne",
+        "974" => "Indian/Reunion",
+        "975" => "America/Miquelon",
+        "976" => "Indian/Mayotte",
+        "977" => "America/St_Barthelemy",
+        "978" => "America/Marigot",
+        "986" => "Pacific/Wallis",
+        "987" => "Pacific/Tahiti",
+        "988" => "Pacific/Noumea",
+        _ => FuseauMetropole,
+    };
+
+    public static TimeZoneInfo Zone(string? fuseau)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(fuseau ?? FuseauMetropole); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.FindSystemTimeZoneById(FuseauMetropole); }
+    }
+}

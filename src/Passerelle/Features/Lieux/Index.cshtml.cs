@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Lieux;
+
+public sealed class IndexModel(AppDbContext db, TimeProvider horloge, IConfiguration config) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
+    [BindProperty(SupportsGet = true, Name = "code_postal")] public string? CodePostal { get; set; }
+    [BindProperty(SupportsGet = true)] public double? Lat { get; set; }
+    [BindProperty(SupportsGet = true)] public double? Lon { get; set; }
+    [BindProperty(SupportsGet = true, Name = "rayon_km")] public double? RayonKm { get; set; }
+    [BindProperty(SupportsGet = true, Name = "service")] public string[] Services { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "modalite")] public string[] Modalites { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "public")] public string[] Publics { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "prise_en_charge")] public string[] PrisesEnCharge { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "frais")] public string[] Frais { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public bool Ouvert { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Itinerant { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int NumeroPage { get; set; } = 1;
+
+    public PageLieux? Resultats { get; private set; }
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+    public string UrlTuiles => config["Carte:UrlTuiles"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public bool ARecherche => Request.Query.Count > 0;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var criteres = new CriteresRecherche
+        {
+            Q = Q, Commune = Commune, CodePostal = CodePostal, Lat = Lat, Lon = Lon, RayonKm = RayonKm ?? (Lat is null ? null : 10),
+            Services = Services, Modalites = Modalites, Publics = Publics, PrisesEnCharge = PrisesEnCharge, Frais = Frais,
+            Ouvert = Ouvert, Itinerant = Itinerant, Page = NumeroPage, Taille = 20,
+        };
+        if (!ModelState.IsValid) Erreurs["formulaire"] = ["Certains critères sont mal écrits (nombres attendus pour la position et le rayon)."];
+        foreach (var (k, v) in RechercheLieux.Verifier(criteres)) Erreurs[k] = v;
+        if (Erreurs.Count == 0) Resultats = await RechercheLieux.ExecuterAsync(db, criteres, horloge, ct);
+    }
+
+    public string UrlPage(int page)
+    {
+        var q = Request.Query.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/lieux?" + string.Join("&", q.Append($"page={page}"));
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Mediateurs;
+
+public sealed record EmploiDto(int StructureId, string Structure, DateOnly Debut, DateOnly? Fin);
+public sealed record MediateurDto(int Id, string Prenom, string Nom, string? Courriel, string? Telephone, bool ConseillerNumerique,
+    bool AidantsConnect, bool Archive, IReadOnlyList<EmploiDto> Emplois, IReadOnlyList<int> Lieux);
+
+public sealed record EmploiSaisie(int StructureId, DateOnly Debut, DateOnly? Fin);
+
+/// <summary>Mediators are people: their records are for the team, never public.</summary>
+public static class MediateursApi
+{
+    public static void MapMediateursApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/mediateurs").WithTags("Médiateurs").RequireAuthorization(Roles.PolitiqueEquipe);
+        g.MapGet("/", Lister).WithSummary("Lister les médiateurs");
+        g.MapGet("/{id:int}", Lire).WithSummary("Lire un médiateur");
+        var gestion = g.MapGroup("").RequireAuthorization(Roles.PolitiqueGestion).RequireRateLimiting(Authentification.LimiteEcriture);
+        gestion.MapPost("/", Creer).WithSummary("Créer un médiateur");
+        gestion.MapPut("/{id:int}", Modifier).WithSummary("Modifier un médiateur");
+        gestion.MapPost("/{id:int}/emplois", Employer).WithSummary("Ajouter un emploi (structure, dates)");
+        gestion.MapPut("/{id:int}/lieux", DefinirLieux).WithSummary("Définir les lieux d'intervention");
+        gestion.MapDelete("/{id:int}", Archiver).WithSummary("Archiver un médiateur");
+    }
+
+    static IQueryable<MediateurDto> Projection(AppDbContext db) => db.Mediateurs.AsNoTracking().Select(m => new MediateurDto(
+        m.Id, m.Prenom, m.Nom, m.Courriel, m.Telephone, m.ConseillerNumerique, m.AidantsConnect, m.Archive,
+        m.Emplois.OrderBy(e => e.Debut).Select(e => new EmploiDto(e.StructureId, e.Structure!.Nom, e.Debut, e.Fin)).ToList(),
+        m.Lieux.Select(l => l.Id).ToList()));
+
+    static async Task<Ok<List<MediateurDto>>> Lister(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await Projection(db).Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).ToListAsync(ct));
+
+    static async Task<Results<Ok<MediateurDto>, NotFound<ProblemDetails>>> Lire(int id, AppDbContext db, CancellationToken ct) =>
+        await Projection(db).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? TypedResults.Ok(m) : Introuvable();
+
+    static async Task<Results<Created<MediateurDto>, ValidationProblem>> Creer(MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
+    {
+        if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
+        var m = new Mediateur();
+        m.Modifier(saisie);
+        db.Mediateurs.Add(m);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/mediateurs/{m.Id}", await Projection(db).FirstAsync(x => x.Id == m.Id, ct));
+    }
+
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> Modifier(int id, MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
+    {
+        if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
+        var m = await db.Mediateurs.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Introuvable();
+        m.Modifier(saisie);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+    }
+
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> Employer(int id, EmploiSaisie saisie, AppDbContext db, CancellationToken ct)
+    {
+        var m = await db.Mediateurs.Include(x => x.Emplois).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Introuvable();
+        if (!await db.Structures.AnyAsync(s => s.Id == saisie.StructureId && !s.Archivee, ct))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["structureId"] = ["Structure inconnue ou archivée."] });
+        m.Employer(saisie.StructureId, saisie.Debut, saisie.Fin);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+    }
+
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> DefinirLieux(int id, int[] lieux, AppDbContext db, CancellationToken ct)
+    {
+        var m = await db.Mediateurs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Introuvable();
+        if (lieux.Length > 500) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lieux"] = ["Trop de lieux."] });
+        var trouves = await db.Lieux.Where(l => lieux.Contains(l.Id) && !l.Archive).ToListAsync(ct);
+        if (trouves.Count != lieux.Distinct().Count())
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lieux"] = ["Un ou plusieurs lieux sont inconnus ou archivés."] });
+        m.Lieux.Clear();
+        m.Lieux.AddRange(trouves);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+    }
+
+    static async Task<Results<NoContent, NotFound<ProblemDetails>>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
+        await db.Mediateurs.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Archive, true), ct) == 1
+            ? TypedResults.NoContent() : Introuvable();
+
+    static NotFound<ProblemDetails> Introuvable() =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Médiateur introuvable", Detail = "Aucun médiateur ne porte cet identifiant." });
+}

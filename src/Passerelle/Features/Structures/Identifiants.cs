@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Passerelle.Features;
+
+/// <summary>French identifiers: SIRET (Luhn), RNA, phone numbers in the standard's international form.</summary>
+public static partial class Identifiants
+{
+    public static bool SiretValide(string? siret)
+    {
+        if (siret is not { Length: 14 } || !siret.All(char.IsAsciiDigit)) return false;
+        // La Poste's establishments follow another rule (sum of digits multiple of 5).
+        if (siret.StartsWith("356000000")) return siret.Sum(c => c - '0') % 5 == 0;
+        var somme = 0;
+        for (var i = 0; i < 14; i++)
+        {
+            var chiffre = siret[13 - i] - '0';
+            if (i % 2 == 1) { chiffre *= 2; if (chiffre > 9) chiffre -= 9; }
+            somme += chiffre;
+        }
+        return somme % 10 == 0;
+    }
+
+    public static bool RnaValide(string? rna) => rna is not null && RnaRegex().IsMatch(rna);
+
+    static readonly (string Prefixe, string Indicatif)[] OutreMer =
+    [
+        ("0590", "+590"), ("0690", "+590"), ("0691", "+590"), ("0594", "+594"), ("0694", "+594"),
+        ("0262", "+262"), ("0263", "+262"), ("0692", "+262"), ("0693", "+262"), ("0269", "+262"), ("0639", "+262"),
+        ("0596", "+596"), ("0696", "+596"), ("0697", "+596"), ("0508", "+508"),
+    ];
+
+    /// <summary>Returns the number as the standard writes it (+33180059880), or null if it is not one.</summary>
+    public static string? TelephoneInternational(string telephone)
+    {
+        var t = new string(telephone.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-' and not '(' and not ')').ToArray());
+        if (t.StartsWith("0033")) t = "+33" + t[4..];
+        if (t.StartsWith("+330")) t = "+33" + t[4..];
+        if (t.Length == 10 && t[0] == '0' && t.All(char.IsAsciiDigit))
+        {
+            var indicatif = OutreMer.FirstOrDefault(o => t.StartsWith(o.Prefixe)).Indicatif ?? "+33";
+            t = indicatif + t[1..];
+        }
+        return TelephoneRegex().IsMatch(t) ? t : null;
+    }
+
+    [GeneratedRegex(@"^W[0-9A-Z]{9}$")] private static partial Regex RnaRegex();
+    [GeneratedRegex(@"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$")] private static partial Regex TelephoneRegex();
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Structures;
+
+public sealed record StructureDto(int Id, string Nom, string? Siret, string? Rna, string Typologie, string? Adresse, string? CodePostal,
+    string? Commune, string? Telephone, string? Courriel, string? SiteWeb, bool Archivee)
+{
+    public static StructureDto Depuis(Structure s) => new(s.Id, s.Nom, s.Siret, s.Rna, s.Typologie, s.Adresse, s.CodePostal, s.Commune,
+        s.Telephone, s.Courriel, s.SiteWeb, s.Archivee);
+}
+
+public static class StructuresApi
+{
+    public static void MapStructuresApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/structures").WithTags("Structures");
+        g.MapGet("/", Lister).WithSummary("Lister les structures");
+        g.MapGet("/{id:int}", Lire).WithSummary("Lire une structure");
+        var admin = g.MapGroup("").RequireAuthorization(Roles.PolitiqueAdmin).RequireRateLimiting(Authentification.LimiteEcriture);
+        admin.MapPost("/", Creer).WithSummary("Créer une structure");
+        admin.MapPut("/{id:int}", Modifier).WithSummary("Modifier une structure");
+        admin.MapDelete("/{id:int}", Archiver).WithSummary("Archiver une structure");
+    }
+
+    static async Task<Ok<List<StructureDto>>> Lister(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Structures.AsNoTracking().Where(s => !s.Archivee).OrderBy(s => s.Nom).ToListAsync(ct)).Select(StructureDto.Depuis).ToList());
+
+    static async Task<Results<Ok<StructureDto>, NotFound<ProblemDetails>>> Lire(int id, AppDbContext db, CancellationToken ct) =>
+        await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? TypedResults.Ok(StructureDto.Depuis(s)) : Introuvable();
+
+    static async Task<Results<Created<StructureDto>, ValidationProblem>> Creer(StructureSaisie saisie, AppDbContext db, CancellationToken ct)
+    {
+        if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Structure invalide");
+        var s = new Structure();
+        s.Modifier(saisie);
+        await Doublon(db, s, ct);
+        db.Structures.Add(s);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/structures/{s.Id}", StructureDto.Depuis(s));
+    }
+
+    static async Task<Results<Ok<StructureDto>, ValidationProblem, NotFound<ProblemDetails>>> Modifier(int id, StructureSaisie saisie, AppDbContext db, CancellationToken ct)
+    {
+        if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Structure invalide");
+        var s = await db.Structures.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null) return Introuvable();
+        s.Modifier(saisie);
+        await Doublon(db, s, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(StructureDto.Depuis(s));
+    }
+
+    static async Task<Results<NoContent, NotFound<ProblemDetails>>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
+        await db.Structures.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Archivee, true), ct) == 1
+            ? TypedResults.NoContent() : Introuvable();
+
+    /// <summary>A friendly message before the unique index would refuse the same SIRET/RNA.</summary>
+    public static async Task Doublon(AppDbContext db, Structure s, CancellationToken ct)
+    {
+        if (await db.Structures.AnyAsync(x => x.Id != s.Id && ((s.Siret != null && x.Siret == s.Siret) || (s.Rna != null && x.Rna == s.Rna)), ct))
+            throw new RegleMetierException("Une structure porte déjà ce SIRET ou ce RNA.", s.Siret is null ? "Rna" : "Siret");
+    }
+
+    static NotFound<ProblemDetails> Introuvable() =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Structure introuvable", Detail = "Aucune structure ne porte cet identifiant." });
+}

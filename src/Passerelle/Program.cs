@@ -1,0 +1,67 @@
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Demo;
+using Passerelle.Features.Lieux;
+using Passerelle.Features.Mediateurs;
+using Passerelle.Features.Structures;
+using Passerelle.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+builder.AddBaseDeDonnees();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+builder.AddComptes();
+builder.Services.AddErreurs();
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.AuthorizeFolder("/Lieux/Admin", Roles.PolitiqueGestion);
+    o.Conventions.AddPageRoute("/Lieux/Admin/Edition", "/admin/lieux/nouveau");
+    o.Conventions.AuthorizeFolder("/Structures", Roles.PolitiqueAdmin);
+    o.Conventions.AuthorizeFolder("/Mediateurs", Roles.PolitiqueGestion);
+    o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
+});
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Passerelle — API v1";
+    doc.Info.Description = "Annuaire des lieux de médiation numérique (standard national), structures et médiateurs.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
+
+var app = builder.Build();
+
+if (Cli.EstCommande(args)) return await Cli.ExecuterAsync(app, args);
+
+await Database.PreparerAsync(app.Services, migrerPostgres: app.Configuration.GetValue("Database:MigrerAuDemarrage", false));
+var comptesDemo = await TerritoireDemo.SemerAsync(app.Services, force: false, app.Lifetime.ApplicationStopping);
+if (comptesDemo is { Count: > 0 })
+{
+    Console.WriteLine("Territoire de démonstration créé. Comptes (mots de passe affichés une seule fois, aussi dans data/demo-comptes.txt) :");
+    foreach (var (role, email, mdp) in comptesDemo) Console.WriteLine($"  {role,-15} {email,-40} {mdp}");
+}
+
+app.UseExceptionHandler();
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapRazorPages();
+var api = app.MapGroup("/api/v1");
+api.MapAuthApi();
+api.MapLieuxApi();
+api.MapStructuresApi();
+api.MapMediateursApi();
+
+app.Run();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Passerelle.Web;
+
+public static class Erreurs
+{
+    public static void AddErreurs(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var p = ctx.ProblemDetails;
+            // French titles whatever produced the problem (framework, validation, our code).
+            if (p.Title is null || p.Title.Length == 0 || p.Title.All(c => c < 128) && !p.Title.Contains(' ') || EstAnglais(p.Title))
+                p.Title = Titre(p.Status ?? ctx.HttpContext.Response.StatusCode);
+            p.Extensions.Remove("traceId");
+            p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<GestionnaireExceptions>();
+    }
+
+    static bool EstAnglais(string t) => t.StartsWith("One or more") || t.StartsWith("Bad Request") || t.StartsWith("Not Found")
+        || t.StartsWith("An error") || t.StartsWith("Unauthorized") || t.StartsWith("Forbidden") || t.StartsWith("Conflict")
+        || t.StartsWith("Unsupported") || t.StartsWith("Method") || t.StartsWith("Payload") || t.StartsWith("Too Many") || t.StartsWith("Content");
+
+    public static string Titre(int statut) => statut switch
+    {
+        400 => "Requête invalide",
+        401 => "Connexion requise",
+        403 => "Accès refusé",
+        404 => "Ressource introuvable",
+        405 => "Méthode non autorisée",
+        409 => "Conflit avec l'état actuel",
+        413 => "Contenu trop volumineux",
+        415 => "Type de contenu non pris en charge",
+        422 => "Données non traitables",
+        429 => "Trop de requêtes : réessayez dans une minute",
+        _ => "Erreur interne : l'incident est enregistré",
+    };
+
+    public static readonly long TailleMaxCorps = 1024 * 1024;
+}
+
+/// <summary>Business rules → 409, unreadable input → 400, the rest → 500 with a French message and a log entry.</summary>
+public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception e, CancellationToken ct)
+    {
+        var (statut, detail) = e switch
+        {
+            RegleMetierException r => (409, r.Message),
+            BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),
+            JsonException => (400, "Le JSON envoyé est mal formé."),
+            KeyNotFoundException => (404, "Ressource introuvable."),
+            OperationCanceledException => (499, "Requête annulée."),
+            _ => (500, "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard."),
+        };
+        if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+        http.Response.StatusCode = statut;
+        return await problemes.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = e,
+            ProblemDetails = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail },
+        });
+    }
+}

@@ -63,7 +63,7 @@ public static class LieuxApi
         return TypedResults.Ok(await RechercheLieux.ExecuterAsync(db, criteres, horloge, ct));
     }
 
-    static async Task<Results<Ok<LieuDto>, NotFound<ProblemDetails>>> Lire(int id, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static async Task<Results<Ok<LieuDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         var lieu = await db.Lieux.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && !l.Archive, ct);
         return lieu is null ? Introuvable() : TypedResults.Ok(LieuDto.Depuis(lieu, horloge.GetUtcNow()));
@@ -97,7 +97,7 @@ public static class LieuxApi
         return TypedResults.Created($"/api/v1/lieux/{lieu.Id}", LieuDto.Depuis(lieu, horloge.GetUtcNow()));
     }
 
-    static async Task<Results<Ok<LieuDto>, ValidationProblem, NotFound<ProblemDetails>, ForbidHttpResult>> Modifier(int id, LieuSaisie saisie,
+    static async Task<Results<Ok<LieuDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Modifier(int id, LieuSaisie saisie,
         HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         var structureActuelle = await db.Lieux.Where(l => l.Id == id).Select(l => new { l.StructureId }).FirstOrDefaultAsync(ct);
@@ -109,7 +109,7 @@ public static class LieuxApi
         return TypedResults.Ok(LieuDto.Depuis(lieu, horloge.GetUtcNow()));
     }
 
-    static async Task<Results<NoContent, NotFound<ProblemDetails>, ForbidHttpResult>> Archiver(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Archiver(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         var lieu = await db.Lieux.Where(l => l.Id == id).Select(l => new { l.StructureId }).FirstOrDefaultAsync(ct);
         if (lieu is null) return Introuvable();
@@ -136,6 +136,6 @@ public static class LieuxApi
         return rapport.Ecrit ? TypedResults.Ok(rapport) : TypedResults.UnprocessableEntity(rapport);
     }
 
-    static NotFound<ProblemDetails> Introuvable() =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Lieu introuvable", Detail = "Aucun lieu ne porte cet identifiant (ou il a été archivé)." });
+    static ProblemHttpResult Introuvable() =>
+        TypedResults.Problem(statusCode: 404, title: "Lieu introuvable", detail: "Aucun lieu ne porte cet identifiant (ou il a été archivé).");
 }

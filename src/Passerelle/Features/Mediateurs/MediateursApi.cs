@@ -37,7 +37,7 @@ public static class MediateursApi
     static async Task<Ok<List<MediateurDto>>> Lister(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await Projection(db).Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).ToListAsync(ct));
 
-    static async Task<Results<Ok<MediateurDto>, NotFound<ProblemDetails>>> Lire(int id, AppDbContext db, CancellationToken ct) =>
+    static async Task<Results<Ok<MediateurDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, CancellationToken ct) =>
         await Projection(db).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? TypedResults.Ok(m) : Introuvable();
 
     static async Task<Results<Created<MediateurDto>, ValidationProblem>> Creer(MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
@@ -50,7 +50,7 @@ public static class MediateursApi
         return TypedResults.Created($"/api/v1/mediateurs/{m.Id}", await Projection(db).FirstAsync(x => x.Id == m.Id, ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> Modifier(int id, MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Modifier(int id, MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
     {
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
         var m = await db.Mediateurs.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -60,7 +60,7 @@ public static class MediateursApi
         return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> Employer(int id, EmploiSaisie saisie, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Employer(int id, EmploiSaisie saisie, AppDbContext db, CancellationToken ct)
     {
         var m = await db.Mediateurs.Include(x => x.Emplois).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
@@ -71,7 +71,7 @@ public static class MediateursApi
         return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, NotFound<ProblemDetails>>> DefinirLieux(int id, int[] lieux, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> DefinirLieux(int id, int[] lieux, AppDbContext db, CancellationToken ct)
     {
         var m = await db.Mediateurs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
@@ -85,10 +85,10 @@ public static class MediateursApi
         return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
     }
 
-    static async Task<Results<NoContent, NotFound<ProblemDetails>>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
+    static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
         await db.Mediateurs.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Archive, true), ct) == 1
             ? TypedResults.NoContent() : Introuvable();
 
-    static NotFound<ProblemDetails> Introuvable() =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Médiateur introuvable", Detail = "Aucun médiateur ne porte cet identifiant." });
+    static ProblemHttpResult Introuvable() =>
+        TypedResults.Problem(statusCode: 404, title: "Médiateur introuvable", detail: "Aucun médiateur ne porte cet identifiant.");
 }

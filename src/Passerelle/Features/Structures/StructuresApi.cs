@@ -31,7 +31,7 @@ public static class StructuresApi
     static async Task<Ok<List<StructureDto>>> Lister(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Structures.AsNoTracking().Where(s => !s.Archivee).OrderBy(s => s.Nom).ToListAsync(ct)).Select(StructureDto.Depuis).ToList());
 
-    static async Task<Results<Ok<StructureDto>, NotFound<ProblemDetails>>> Lire(int id, AppDbContext db, CancellationToken ct) =>
+    static async Task<Results<Ok<StructureDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, CancellationToken ct) =>
         await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? TypedResults.Ok(StructureDto.Depuis(s)) : Introuvable();
 
     static async Task<Results<Created<StructureDto>, ValidationProblem>> Creer(StructureSaisie saisie, AppDbContext db, CancellationToken ct)
@@ -45,7 +45,7 @@ public static class StructuresApi
         return TypedResults.Created($"/api/v1/structures/{s.Id}", StructureDto.Depuis(s));
     }
 
-    static async Task<Results<Ok<StructureDto>, ValidationProblem, NotFound<ProblemDetails>>> Modifier(int id, StructureSaisie saisie, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<StructureDto>, ValidationProblem, ProblemHttpResult>> Modifier(int id, StructureSaisie saisie, AppDbContext db, CancellationToken ct)
     {
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Structure invalide");
         var s = await db.Structures.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -56,7 +56,7 @@ public static class StructuresApi
         return TypedResults.Ok(StructureDto.Depuis(s));
     }
 
-    static async Task<Results<NoContent, NotFound<ProblemDetails>>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
+    static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
         await db.Structures.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Archivee, true), ct) == 1
             ? TypedResults.NoContent() : Introuvable();
 
@@ -67,6 +67,6 @@ public static class StructuresApi
             throw new RegleMetierException("Une structure porte déjà ce SIRET ou ce RNA.", s.Siret is null ? "Rna" : "Siret");
     }
 
-    static NotFound<ProblemDetails> Introuvable() =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Structure introuvable", Detail = "Aucune structure ne porte cet identifiant." });
+    static ProblemHttpResult Introuvable() =>
+        TypedResults.Problem(statusCode: 404, title: "Structure introuvable", detail: "Aucune structure ne porte cet identifiant.");
 }

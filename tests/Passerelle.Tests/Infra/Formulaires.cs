@@ -1,0 +1,58 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Passerelle.Tests.Infra;
+
+/// <summary>Reads pages with AngleSharp and submits their forms (antiforgery token included), as a browser without JavaScript would.</summary>
+public static class Formulaires
+{
+    public static async Task<IDocument> DocumentAsync(HttpResponseMessage reponse)
+    {
+        var html = await reponse.Content.ReadAsStringAsync();
+        var contexte = BrowsingContext.New(Configuration.Default);
+        return await contexte.OpenAsync(r => r.Content(html).Address(reponse.RequestMessage!.RequestUri!));
+    }
+
+    public static async Task<IDocument> PageAsync(HttpClient client, string url)
+    {
+        var r = await client.GetAsync(url);
+        r.EnsureSuccessStatusCode();
+        return await DocumentAsync(r);
+    }
+
+    /// <summary>Submits the form as filled in the page, with the given values replacing fields of the same name.</summary>
+    public static async Task<HttpResponseMessage> SoumettreAsync(HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> valeurs)
+    {
+        var champs = new List<KeyValuePair<string, string>>();
+        var remplaces = valeurs.Select(v => v.Key).ToHashSet();
+        foreach (var e in form.Elements)
+        {
+            var nom = e.GetAttribute("name");
+            if (nom is null || remplaces.Contains(nom)) continue;
+            if (e is IHtmlInputElement i)
+            {
+                if ((i.Type is "checkbox" or "radio") && !i.IsChecked) continue;
+                if (i.Type is "submit" or "file") continue;
+                champs.Add(new(nom, i.Value));
+            }
+            else if (e is IHtmlTextAreaElement t) champs.Add(new(nom, t.Value));
+            else if (e is IHtmlSelectElement s) champs.Add(new(nom, s.Value ?? ""));
+        }
+        champs.AddRange(valeurs);
+        var action = form.GetAttribute("action");
+        var url = string.IsNullOrEmpty(action) ? form.Owner!.Url : action;
+        return await client.PostAsync(url, new FormUrlEncodedContent(champs));
+    }
+
+    public static async Task<HttpClient> ConnecterAsync(AppFactory app, string role)
+    {
+        var (email, mdp) = await app.CreerCompteAsync(role);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await PageAsync(client, "/connexion");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        var r = await SoumettreAsync(client, form, [new("Formulaire.Email", email), new("Formulaire.MotDePasse", mdp)]);
+        if ((int)r.StatusCode != 302) throw new InvalidOperationException($"Connexion refusée ({r.StatusCode}).");
+        return client;
+    }
+}

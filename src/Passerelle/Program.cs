@@ -18,6 +18,8 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/Lieux/Admin", Roles.PolitiqueGestion);
     o.Conventions.AddPageRoute("/Lieux/Admin/Edition", "/admin/lieux/nouveau");
+    o.Conventions.AddPageRoute("/Structures/Edition", "/admin/structures/nouvelle");
+    o.Conventions.AddPageRoute("/Mediateurs/Edition", "/admin/mediateurs/nouveau");
     o.Conventions.AuthorizeFolder("/Structures", Roles.PolitiqueAdmin);
     o.Conventions.AuthorizeFolder("/Mediateurs", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
@@ -46,6 +48,7 @@ app.UseExceptionHandler();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseSecurityHeaders();
+app.UseAuthApiRestreinte();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

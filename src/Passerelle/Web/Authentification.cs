@@ -11,6 +11,8 @@ public static class Authentification
 {
     public const string LimiteConnexion = "connexion";
     public const string LimiteEcriture = "ecriture";
+    const string Schema = "passerelle";
+    static readonly string[] RoutesAuthOuvertes = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
 
     public static void AddComptes(this WebApplicationBuilder builder)
     {
@@ -25,6 +27,11 @@ public static class Authentification
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<ErreursIdentiteFr>()
             .AddEntityFrameworkStores<AppDbContext>();
+        // Pages challenge with the login form, the API with 401 (bearer token or cookie both accepted there).
+        builder.Services.AddAuthentication(o => { o.DefaultScheme = Schema; o.DefaultChallengeScheme = Schema; o.DefaultForbidScheme = Schema; })
+            .AddPolicyScheme(Schema, "Passerelle", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -66,21 +73,31 @@ public static class Authentification
         return Task.CompletedTask;
     }
 
+    /// <summary>Closes Identity's self-service endpoints (registration, e-mail confirmation, password reset by
+    /// e-mail): accounts are created by an administrator or the CLI. Runs before binding, so nothing is read.</summary>
+    public static void UseAuthApiRestreinte(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var chemin = ctx.Request.Path;
+        if (chemin.StartsWithSegments("/api/v1/auth") && !RoutesAuthOuvertes.Any(r => chemin.Equals(r, StringComparison.OrdinalIgnoreCase))
+            && !chemin.StartsWithSegments("/api/v1/auth/manage"))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = { Status = 404, Title = "Ressource introuvable", Detail = "Seules la connexion (login) et le renouvellement du jeton (refresh) sont ouverts ; les comptes sont créés par un administrateur." },
+            });
+            return;
+        }
+        await next();
+    });
+
     /// <summary>Identity's token endpoints under /api/v1/auth, without self-registration
     /// (accounts are created by an administrator or the CLI).</summary>
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentification");
         auth.MapIdentityApi<IdentityUser>()
-            .AddEndpointFilter(async (ctx, next) =>
-            {
-                var chemin = ctx.HttpContext.Request.Path.Value ?? "";
-                string[] permis = ["/login", "/refresh"];
-                if (!permis.Any(p => chemin.EndsWith(p, StringComparison.OrdinalIgnoreCase)))
-                    return Results.Problem(statusCode: 404, title: "Ressource introuvable",
-                        detail: "Seules la connexion (login) et le renouvellement (refresh) sont ouverts ; les comptes sont créés par un administrateur.");
-                return await next(ctx);
-            })
             .RequireRateLimiting(LimiteConnexion);
     }
 }

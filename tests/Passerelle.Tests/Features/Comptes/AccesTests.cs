@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Passerelle.Features.Comptes;
+using Passerelle.Tests.Infra;
+
+namespace Passerelle.Tests.Features.Comptes;
+
+/// <summary>Walks every route of the app: each must be declared below with who may use it,
+/// and anonymous users and wrong roles must be refused for real.</summary>
+public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    enum Acces { Public, Equipe, Gestion, Admin, Bloque }
+
+    // Pages apply the same rule to GET and POST (folder conventions).
+    static Acces Attendu(string methode, string route) => (route.StartsWith("/api") ? methode : "GET", route) switch
+    {
+        (_, "/api/v1/auth/login" or "/api/v1/auth/refresh") => Acces.Public,
+        (_, var r) when r.StartsWith("/api/v1/auth/") => Acces.Bloque,
+        ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
+            or "/health" or "/openapi/{documentName}.json") => Acces.Public,
+        ("POST", "/connexion" or "/deconnexion") => Acces.Public,
+        ("GET", var r) when r.StartsWith("/api/v1/lieux") || r.StartsWith("/api/v1/structures") => Acces.Public,
+        (_, "/admin") => Acces.Equipe,
+        ("GET", var r) when r.StartsWith("/api/v1/mediateurs") => Acces.Equipe,
+        (_, "/admin/lieux/import" or "/api/v1/lieux/import") => Acces.Admin,
+        (_, var r) when r.StartsWith("/admin/structures") || r.StartsWith("/api/v1/structures") => Acces.Admin,
+        (_, var r) when r.StartsWith("/admin/lieux") || r.StartsWith("/api/v1/lieux") || r.StartsWith("/admin/mediateurs") || r.StartsWith("/api/v1/mediateurs") => Acces.Gestion,
+        _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
+    };
+
+    public static List<(string Methode, string Route)> Routes(IServiceProvider services)
+    {
+        var routes = new List<(string, string)>();
+        foreach (var e in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + e.RoutePattern.RawText!.TrimStart('/');
+            if (route.Length > 1) route = route.TrimEnd('/');
+            var methodes = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods
+                ?? (e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null ? ["GET", "POST"] : ["GET"]);
+            foreach (var m in methodes) routes.Add((m, route));
+        }
+        return routes.Distinct().ToList();
+    }
+
+    public static string Url(string route) => route
+        .Replace("{id:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
+        .Replace("{userId}", "x").Replace("{code}", "x").Replace("{changedEmail}", "x");
+
+    static HttpRequestMessage Requete(string methode, string route)
+    {
+        var r = new HttpRequestMessage(new HttpMethod(methode), Url(route));
+        if (methode is "POST" or "PUT") r.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        return r;
+    }
+
+    static bool Refuse(HttpResponseMessage r, bool api) =>
+        api ? r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            : r.StatusCode == HttpStatusCode.Redirect && (r.Headers.Location?.ToString() is { } l && (l.Contains("/connexion") || l.Contains("/acces-refuse")))
+              || r.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
+
+    [Fact]
+    public async Task Toutes_les_routes_sont_declarees_et_protegees()
+    {
+        var routes = Routes(app.Services);
+        routes.Count.ShouldBeGreaterThan(30);
+        var anonyme = app.ClientAnonyme();
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles.Tous)
+        {
+            clients[role + "-api"] = await app.ClientApiAsync(role);
+            clients[role + "-page"] = await Formulaires.ConnecterAsync(app, role);
+        }
+        var echecs = new List<string>();
+        foreach (var (methode, route) in routes)
+        {
+            var acces = Attendu(methode, route);
+            var api = route.StartsWith("/api");
+            var r = await anonyme.SendAsync(Requete(methode, route));
+            switch (acces)
+            {
+                case Acces.Public:
+                    if (api ? Refuse(r, api) : r.StatusCode == HttpStatusCode.Unauthorized || r.Headers.Location?.ToString().Contains("/connexion") == true) echecs.Add($"{methode} {route} devrait être public ({(int)r.StatusCode}).");
+                    continue;
+                case Acces.Bloque:
+                    if (r.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.MethodNotAllowed))
+                        echecs.Add($"{methode} {route} devrait être fermé ({(int)r.StatusCode}).");
+                    continue;
+            }
+            if (!Refuse(r, api)) echecs.Add($"{methode} {route} accessible sans connexion ({(int)r.StatusCode}).");
+            string[] mauvaisRoles = acces switch
+            {
+                Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur],
+                Acces.Gestion => [Roles.Mediateur, Roles.Financeur],
+                _ => [],
+            };
+            foreach (var role in mauvaisRoles)
+            {
+                var rr = await clients[role + (api ? "-api" : "-page")].SendAsync(Requete(methode, route));
+                if (!Refuse(rr, api)) echecs.Add($"{methode} {route} accessible au rôle {role} ({(int)rr.StatusCode}).");
+            }
+        }
+        echecs.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Inscription_libre_fermee()
+    {
+        var r = await app.ClientAnonyme().PostAsync("/api/v1/auth/register",
+            new StringContent("{\"email\":\"pirate@exemple.fr\",\"password\":\"Motdepasse-1234\"}", System.Text.Encoding.UTF8, "application/json"));
+        r.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.AvecDb(db => Task.FromResult(db.Users.Any(u => u.Email == "pirate@exemple.fr")))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Verrouillage_apres_echecs_repetes()
+    {
+        var (email, mdp) = await app.CreerCompteAsync(Roles.Mediateur);
+        var client = app.ClientAnonyme();
+        for (var i = 0; i < 5; i++)
+        {
+            var r = await client.PostAsync("/api/v1/auth/login", new StringContent($"{{\"email\":\"{email}\",\"password\":\"faux-{i}\"}}", System.Text.Encoding.UTF8, "application/json"));
+            r.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        // Even the right password is refused now.
+        var bon = await client.PostAsync("/api/v1/auth/login", new StringContent($"{{\"email\":\"{email}\",\"password\":\"{mdp}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        bon.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await bon.Content.ReadAsStringAsync()).ShouldContain("LockedOut");
+    }
+
+    [Fact]
+    public async Task Connexion_par_formulaire_puis_espace_equipe()
+    {
+        var client = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var page = await Formulaires.PageAsync(client, "/admin");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Espace équipe");
+        page.QuerySelector("a[href='/admin/structures']").ShouldNotBeNull();
+    }
+}

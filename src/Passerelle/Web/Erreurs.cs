@@ -53,6 +53,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
             BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),
             JsonException => (400, "Le JSON envoyé est mal formé."),
             KeyNotFoundException => (404, "Ressource introuvable."),
+            InvalidDataException or FormatException => (400, "Le contenu envoyé est illisible (formulaire ou fichier mal formé)."),
             OperationCanceledException => (499, "Requête annulée."),
             _ => (500, "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard."),
         };

@@ -19,7 +19,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider horloge, IConfigura
     [BindProperty(SupportsGet = true, Name = "frais")] public string[] Frais { get; set; } = [];
     [BindProperty(SupportsGet = true)] public bool Ouvert { get; set; }
     [BindProperty(SupportsGet = true)] public bool Itinerant { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int NumeroPage { get; set; } = 1;
+    /// <summary>Read by hand: "page" is also the route value Razor Pages uses for the page's own path.</summary>
+    public int NumeroPage => int.TryParse(Request.Query["page"], out var p) ? Math.Clamp(p, 1, 100_000) : 1;
 
     public PageLieux? Resultats { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];

@@ -14,7 +14,8 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool Archives { get; set; }
     [BindProperty(SupportsGet = true)] public bool HorairesIllisibles { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int NumeroPage { get; set; } = 1;
+    /// <summary>Read by hand: "page" is also the route value Razor Pages uses for the page's own path.</summary>
+    public int NumeroPage => int.TryParse(Request.Query["page"], out var p) ? Math.Clamp(p, 1, 100_000) : 1;
     public int Total { get; private set; }
     public List<Ligne> Lignes { get; private set; } = [];
     public string? Message { get; private set; }
@@ -22,7 +23,6 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        NumeroPage = Math.Clamp(NumeroPage, 1, 100_000);
         var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
         var requete = db.Lieux.AsNoTracking().Where(l => l.Archive == Archives);
         if (perimetre is not null) requete = requete.Where(l => l.StructureId != null && perimetre.Contains(l.StructureId.Value));

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Passerelle.Features.Comptes;
+
+namespace Passerelle.Browser;
+
+/// <summary>The app on real Kestrel (SQLite file, demo territory) and Debian's Chromium driven by Playwright.</summary>
+public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    readonly string _fichier = Path.Combine(Path.GetTempPath(), $"passerelle-navigateur-{Guid.NewGuid():N}.db");
+    IPlaywright? _playwright;
+    public IBrowser Chromium { get; private set; } = null!;
+    public string Adresse { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_fichier}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:FichierComptes", Path.Combine(Path.GetTempPath(), $"demo-comptes-{Guid.NewGuid():N}.txt"));
+        // No tile server is reachable here: the list must work without the map's tiles.
+        builder.UseSetting("Carte:UrlTuiles", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Database:MigrerAuDemarrage", "true");
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        Adresse = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NouvellePageAsync()
+    {
+        var contexte = await Chromium.NewContextAsync(new() { Locale = "fr-FR", TimezoneId = "Europe/Paris", BaseURL = Adresse, BypassCSP = true });
+        return await contexte.NewPageAsync();
+    }
+
+    public async Task<(string Email, string MotDePasse)> CompteAsync(string role)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.fr";
+        var mdp = Comptes.GenererMotDePasse();
+        (await Comptes.CreerAsync(users, email, mdp, role)).Ok.ShouldBeTrue();
+        return (email, mdp);
+    }
+
+    /// <summary>Runs axe-core (vendored from npm) on the page and fails on any violation.</summary>
+    public static async Task VerifierAccessibiliteAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js") });
+        var resultat = await page.EvaluateAsync<JsonElement>("async () => { const r = await axe.run(document, { runOnly: ['wcag2a','wcag2aa','wcag21a','wcag21aa','best-practice'] }); return r.violations.map(v => v.id + ': ' + v.help + ' → ' + v.nodes.map(n => n.target.join(' ')).slice(0,3).join(' | ')); }");
+        var violations = resultat.EnumerateArray().Select(v => v.GetString()).ToList();
+        violations.ShouldBeEmpty($"Violations axe sur {page.Url}");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Chromium.CloseAsync();
+        _playwright?.Dispose();
+        Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { File.Delete(_fichier); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition("navigateur")]
+public sealed class CollectionNavigateur : ICollectionFixture<Navigateur>;

@@ -51,7 +51,7 @@ if sortie=$(scripts/pg.sh start 2>"$resultats/pg.log"); then
   eval "$sortie"
   pg_ok=1
   lancer postgres tests/Passerelle.Tests PASSERELLE_TEST_DB=postgres PASSERELLE_TEST_PG="$PASSERELLE_TEST_PG"
-  scripts/pg.sh stop "$PG_DIR"
+  scripts/pg.sh stop "$PG_DIR" 2>>"$resultats/pg.log"
 else
   echo "PostgreSQL n'a pas pu démarrer :"; cat "$resultats/pg.log"
 fi

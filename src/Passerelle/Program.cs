@@ -6,7 +6,8 @@ using Passerelle.Features.Mediateurs;
 using Passerelle.Features.Structures;
 using Passerelle.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
+var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
 builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
 builder.AddBaseDeDonnees();
 builder.Services.AddSingleton(TimeProvider.System);

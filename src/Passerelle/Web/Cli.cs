@@ -9,9 +9,11 @@ namespace Passerelle.Web;
 /// <summary>Command-line entry points: same services and database as the web app, no web server.</summary>
 public static class Cli
 {
-    static readonly string[] Commandes = ["migrate", "admin", "lieux", "demo"];
 
-    public static bool EstCommande(string[] args) => args.Length > 0 && Commandes.Contains(args[0]);
+    /// <summary>Any first argument that is not an option is a command (an unknown one gets the help, not a web server).</summary>
+    public static bool EstCommande(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    public static string[] Reglages(string[] args) => args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray();
 
     public static async Task<int> ExecuterAsync(WebApplication app, string[] args)
     {

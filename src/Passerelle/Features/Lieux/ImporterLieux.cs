@@ -88,34 +88,55 @@ public static class ImporterLieux
         };
         if ((rapport.Rejets.Count > 0 && !lignesValidesSeulement) || acceptees.Count == 0) return rapport;
 
-        // All accepted rows in one transaction: a failure leaves the directory as it was.
+        // All accepted rows in one transaction: a failure leaves the directory as it was. Two imports
+        // of the same places at the same moment collide on the unique (source, id) index: the loser
+        // starts over and then finds the rows the winner wrote.
+        for (var essai = 1; ; essai++)
+        {
+            try { return await EcrireAsync(db, acceptees.Values.Select(v => v.Lieu).ToList(), acceptees.Keys.ToList(), rapport, horloge, progression, ct); }
+            catch (DbUpdateException) when (essai < 3) { db.ChangeTracker.Clear(); }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return rapport with { ErreurFichier = "D'autres modifications des mêmes lieux ont eu lieu pendant l'import : rien n'a été écrit, relancez l'import." };
+            }
+        }
+    }
+
+    static async Task<RapportImport> EcrireAsync(AppDbContext db, List<LigneLieu> lignes, List<(string Source, string Id)> cles, RapportImport rapport,
+        TimeProvider horloge, IProgress<(int Fait, int Total)>? progression, CancellationToken ct)
+    {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sources = acceptees.Keys.Select(k => k.Source).Distinct().ToList();
+        var sources = cles.Select(k => k.Source).Distinct().ToList();
         var existants = await db.Lieux.Where(l => sources.Contains(l.Source)).ToDictionaryAsync(l => (l.Source, l.IdLocal), ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        int crees = 0, misAJour = 0, inchanges = 0, fait = 0;
-        foreach (var (cle, (_, ligneLieu)) in acceptees)
+        try
         {
-            if (existants.TryGetValue(cle, out var lieu))
+            int crees = 0, misAJour = 0, inchanges = 0;
+            for (var i = 0; i < lignes.Count; i++)
             {
-                if (lieu.Appliquer(ligneLieu, maintenant)) { misAJour++; db.Entry(lieu).State = EntityState.Modified; }
-                else inchanges++;
+                var cle = cles[i];
+                if (existants.TryGetValue(cle, out var lieu))
+                {
+                    if (lieu.Appliquer(lignes[i], maintenant)) { misAJour++; db.Entry(lieu).State = EntityState.Modified; }
+                    else inchanges++;
+                }
+                else
+                {
+                    lieu = new Lieu { Source = cle.Source, IdLocal = cle.Id };
+                    lieu.Appliquer(lignes[i], maintenant);
+                    db.Lieux.Add(lieu);
+                    crees++;
+                }
+                if ((i + 1) % 1000 == 0) progression?.Report((i + 1, lignes.Count));
             }
-            else
-            {
-                lieu = new Lieu { Source = cle.Source, IdLocal = cle.Id };
-                lieu.Appliquer(ligneLieu, maintenant);
-                db.Lieux.Add(lieu);
-                crees++;
-            }
-            if (++fait % 1000 == 0) progression?.Report((fait, acceptees.Count));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            progression?.Report((lignes.Count, lignes.Count));
+            return rapport with { Crees = crees, MisAJour = misAJour, Inchanges = inchanges, Ecrit = true };
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        progression?.Report((acceptees.Count, acceptees.Count));
-        return rapport with { Crees = crees, MisAJour = misAJour, Inchanges = inchanges, Ecrit = true };
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
     }
 
     static string Tronquer(string s) => s.Length > 200 ? s[..200] : s;

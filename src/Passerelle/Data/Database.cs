@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Passerelle.Features.Lieux;
 
 namespace Passerelle.Data;
 
@@ -17,11 +18,13 @@ public static class Database
         if (!options.EstPostgres && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider « {options.Provider} » inconnu : Sqlite ou Postgres.");
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<AnnuaireEnMemoire>();
+        builder.Services.AddSingleton<InvalidationAnnuaire>();
         if (options.EstPostgres)
         {
             var cs = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres est requis quand Database:Provider=Postgres.");
-            builder.Services.AddDbContext<AppDbContext, PostgresDb>(o => o.UseNpgsql(cs));
+            builder.Services.AddDbContext<AppDbContext, PostgresDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<InvalidationAnnuaire>()));
         }
         else
         {
@@ -31,7 +34,7 @@ public static class Database
             var dossier = Path.GetDirectoryName(cs.DataSource);
             if (!string.IsNullOrEmpty(dossier)) Directory.CreateDirectory(dossier);
             cs.DefaultTimeout = 30;
-            builder.Services.AddDbContext<AppDbContext, SqliteDb>(o => o.UseSqlite(cs.ToString()));
+            builder.Services.AddDbContext<AppDbContext, SqliteDb>((sp, o) => o.UseSqlite(cs.ToString()).AddInterceptors(sp.GetRequiredService<InvalidationAnnuaire>()));
         }
     }
 

@@ -136,10 +136,13 @@ public sealed partial class HorairesOsm
     public static int IndexJour(DayOfWeek d) => ((int)d + 6) % 7;
 
     /// <summary>Is the place open at this instant, read in the place's own time zone?</summary>
-    public bool EstOuvert(DateTimeOffset instant, TimeZoneInfo fuseau, string? departement)
+    public bool EstOuvert(DateTimeOffset instant, TimeZoneInfo fuseau, string? departement) =>
+        EstOuvertLocal(TimeZoneInfo.ConvertTime(instant, fuseau).DateTime, departement);
+
+    /// <summary>Same, for a wall-clock time already read in the place's time zone.</summary>
+    public bool EstOuvertLocal(DateTime local, string? departement)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, fuseau);
-        var date = DateOnly.FromDateTime(local.DateTime);
+        var date = DateOnly.FromDateTime(local);
         var minute = local.Hour * 60 + local.Minute;
         if (PlagesDuJour(date, departement).Any(p => p.Debut <= minute && minute < p.Fin)) return true;
         // A range of the day before that runs past midnight.

@@ -4,8 +4,10 @@ namespace Passerelle.Features.Horaires;
 /// Alsace-Moselle and of the overseas départements (abolition of slavery).</summary>
 public static class JoursFeries
 {
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string?), HashSet<DateOnly>> Cache = new();
+
     public static bool EstFerie(DateOnly date, string? departement) =>
-        Liste(date.Year, departement).Contains(date);
+        Cache.GetOrAdd((date.Year, departement), k => Liste(k.Item1, k.Item2)).Contains(date);
 
     public static HashSet<DateOnly> Liste(int annee, string? departement)
     {

@@ -46,7 +46,13 @@ public static class EnregistrerLieu
     }
 
     /// <summary>Archiving keeps the history (later issues link activities to places) but hides the place everywhere.</summary>
-    public static async Task<bool> ArchiverAsync(AppDbContext db, int id, bool archive, TimeProvider horloge, CancellationToken ct) =>
-        await db.Lieux.Where(l => l.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(l => l.Archive, archive).SetProperty(l => l.ModifieLe, horloge.GetUtcNow().UtcDateTime), ct) == 1;
+    public static async Task<bool> ArchiverAsync(AppDbContext db, int id, bool archive, TimeProvider horloge, CancellationToken ct)
+    {
+        var lieu = await db.Lieux.FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lieu is null) return false;
+        lieu.Archive = archive;
+        lieu.ModifieLe = horloge.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Passerelle.Data;
 
 namespace Passerelle.Features.Lieux;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider horloge, IConfiguration config) : PageModel
+public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
@@ -37,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider horloge, IConfigura
         };
         if (!ModelState.IsValid) Erreurs["formulaire"] = ["Certains critères sont mal écrits (nombres attendus pour la position et le rayon)."];
         foreach (var (k, v) in RechercheLieux.Verifier(criteres)) Erreurs[k] = v;
-        if (Erreurs.Count == 0) Resultats = await RechercheLieux.ExecuterAsync(db, criteres, horloge, ct);
+        if (Erreurs.Count == 0) Resultats = await RechercheLieux.ExecuterAsync(annuaire, criteres, horloge, ct);
     }
 
     public string UrlPage(int page)

@@ -47,7 +47,7 @@ public static class LieuxApi
             .DisableAntiforgery().WithSummary("Importer un fichier CSV ou JSON au standard national (multipart, champ « fichier »)");
     }
 
-    static async Task<Results<Ok<PageLieux>, ValidationProblem>> Rechercher(AppDbContext db, TimeProvider horloge, CancellationToken ct,
+    static async Task<Results<Ok<PageLieux>, ValidationProblem>> Rechercher(AnnuaireEnMemoire annuaire, TimeProvider horloge, CancellationToken ct,
         string? q, string? commune, [FromQuery(Name = "code_postal")] string? codePostal, double? lat, double? lon,
         [FromQuery(Name = "rayon_km")] double? rayonKm, string[]? service, string[]? modalite, [FromQuery(Name = "public")] string[]? publics,
         [FromQuery(Name = "prise_en_charge")] string[]? priseEnCharge, string[]? frais, bool? ouvert, bool? itinerant, int? page, int? taille)
@@ -60,7 +60,7 @@ public static class LieuxApi
         };
         var erreurs = RechercheLieux.Verifier(criteres);
         if (erreurs.Count > 0) return TypedResults.ValidationProblem(erreurs, title: "Critères de recherche invalides");
-        return TypedResults.Ok(await RechercheLieux.ExecuterAsync(db, criteres, horloge, ct));
+        return TypedResults.Ok(await RechercheLieux.ExecuterAsync(annuaire, criteres, horloge, ct));
     }
 
     static async Task<Results<Ok<LieuDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, TimeProvider horloge, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Passerelle.Data;
 using Passerelle.Features.Horaires;
 using Passerelle.Web;
 
@@ -59,62 +57,55 @@ public static class RechercheLieux
         return erreurs;
     }
 
-    public static async Task<PageLieux> ExecuterAsync(AppDbContext db, CriteresRecherche c, TimeProvider horloge, CancellationToken ct)
+    public static async Task<PageLieux> ExecuterAsync(AnnuaireEnMemoire annuaire, CriteresRecherche c, TimeProvider horloge, CancellationToken ct)
     {
-        var requete = db.Lieux.AsNoTracking().Where(l => !l.Archive);
-        if (!string.IsNullOrWhiteSpace(c.Q))
-        {
-            var q = c.Q.Trim().ToLower();
-            var qn = Texte.Normaliser(q);
-            requete = requete.Where(l => l.Nom.ToLower().Contains(q) || l.CommuneRecherche.Contains(qn));
-        }
+        var entrees = await annuaire.EntreesAsync(ct);
+        var q = string.IsNullOrWhiteSpace(c.Q) ? null : Texte.Normaliser(c.Q);
         var commune = c.Commune?.Trim();
         var codePostal = c.CodePostal?.Trim();
         if (commune is { Length: 5 } && commune.All(char.IsAsciiDigit)) { codePostal = commune; commune = null; }
-        if (!string.IsNullOrEmpty(commune))
-        {
-            var n = Texte.Normaliser(commune);
-            requete = requete.Where(l => l.CommuneRecherche == n || l.CommuneRecherche.StartsWith(n + " "));
-        }
-        if (!string.IsNullOrEmpty(codePostal)) requete = requete.Where(l => l.CodePostal.StartsWith(codePostal));
-        foreach (var s in c.Services) requete = requete.Where(l => ("|" + l.Services + "|").Contains("|" + s + "|"));
-        foreach (var m in c.Modalites) requete = requete.Where(l => ("|" + l.ModalitesAccompagnement + "|").Contains("|" + m + "|"));
-        foreach (var p in c.Publics) requete = requete.Where(l => ("|" + l.PublicsSpecifiquementAdresses + "|").Contains("|" + p + "|"));
-        foreach (var p in c.PrisesEnCharge) requete = requete.Where(l => ("|" + l.PriseEnChargeSpecifique + "|").Contains("|" + p + "|"));
-        foreach (var f in c.Frais) requete = requete.Where(l => ("|" + l.FraisACharge + "|").Contains("|" + f + "|"));
-        if (c.Itinerant) requete = requete.Where(l => l.Itinerance != null && l.Itinerance.Contains("Itinérant"));
-
+        var communeN = string.IsNullOrEmpty(commune) ? null : Texte.Normaliser(commune);
+        var prefixeCommune = communeN + " ";
+        int services = AnnuaireEnMemoire.Masque(c.Services, StandardLieux.Services), modalites = AnnuaireEnMemoire.Masque(c.Modalites, StandardLieux.ModalitesAccompagnement),
+            publics = AnnuaireEnMemoire.Masque(c.Publics, StandardLieux.Publics), prises = AnnuaireEnMemoire.Masque(c.PrisesEnCharge, StandardLieux.PrisesEnCharge),
+            frais = AnnuaireEnMemoire.Masque(c.Frais, StandardLieux.Frais);
         var geo = c.Lat is not null && c.Lon is not null;
         var rayon = c.RayonKm ?? 10;
-        if (geo)
-        {
-            var dLat = rayon / 111.0;
-            var dLon = rayon / (111.0 * Math.Max(0.01, Math.Cos(c.Lat!.Value * Math.PI / 180)));
-            double latMin = c.Lat!.Value - dLat, latMax = c.Lat.Value + dLat, lonMin = c.Lon!.Value - dLon, lonMax = c.Lon.Value + dLon;
-            requete = requete.Where(l => l.Latitude >= latMin && l.Latitude <= latMax && l.Longitude >= lonMin && l.Longitude <= lonMax);
-        }
-
-        IQueryable<Ligne> Projeter(IQueryable<Lieu> q) => q.Select(l => new Ligne(l.Id, l.Nom, l.Adresse, l.CodePostal, l.Commune, l.Latitude, l.Longitude,
-            l.Telephone, l.Services, l.Horaires, l.FuseauHoraire, l.Itinerance, l.DispositifProgrammesNationaux));
         var maintenant = horloge.GetUtcNow();
-
-        if (!geo && !c.Ouvert)
+        // "Open now" is read in each place's own time zone: one conversion per zone, not per place.
+        var heuresLocales = new Dictionary<string, DateTime>();
+        DateTime Locale(string fuseau)
         {
-            var total = await requete.CountAsync(ct);
-            var lignes = await Projeter(requete.OrderBy(l => l.Nom).ThenBy(l => l.Id).Skip((c.Page - 1) * c.Taille).Take(c.Taille)).ToListAsync(ct);
-            return new PageLieux(total, lignes.Select(l => l.Resume(null, maintenant)).ToList());
+            if (!heuresLocales.TryGetValue(fuseau, out var h)) heuresLocales[fuseau] = h = TimeZoneInfo.ConvertTime(maintenant, Territoire.Zone(fuseau)).DateTime;
+            return h;
         }
 
-        // Distance and "open now" need C#: the candidates are already narrowed by the SQL filters above.
-        var candidats = await Projeter(requete).ToListAsync(ct);
-        var resultats = candidats
-            .Select(l => (Ligne: l, Distance: geo ? Distance(c.Lat!.Value, c.Lon!.Value, l.Latitude!.Value, l.Longitude!.Value) : (double?)null))
-            .Where(x => x.Distance is null || x.Distance <= rayon)
-            .Where(x => !c.Ouvert || x.Ligne.EstOuvert(maintenant) == true)
-            .OrderBy(x => x.Distance ?? 0).ThenBy(x => x.Ligne.Nom)
-            .ToList();
-        return new PageLieux(resultats.Count, resultats.Skip((c.Page - 1) * c.Taille).Take(c.Taille)
-            .Select(x => x.Ligne.Resume(x.Distance, maintenant)).ToList());
+        var resultats = new List<(AnnuaireEnMemoire.Entree Entree, double? Distance)>();
+        foreach (var e in entrees)
+        {
+            if (communeN is not null && e.CommuneRecherche != communeN && !e.CommuneRecherche.StartsWith(prefixeCommune, StringComparison.Ordinal)) continue;
+            if (!string.IsNullOrEmpty(codePostal) && !e.CodePostal.StartsWith(codePostal, StringComparison.Ordinal)) continue;
+            if ((e.MasqueServices & services) != services || (e.MasqueModalites & modalites) != modalites || (e.MasquePublics & publics) != publics
+                || (e.MasquePrises & prises) != prises || (e.MasqueFrais & frais) != frais) continue;
+            if (c.Itinerant && !e.Itinerant) continue;
+            if (q is not null && !e.NomRecherche.Contains(q, StringComparison.Ordinal) && !e.CommuneRecherche.Contains(q, StringComparison.Ordinal)) continue;
+            double? distance = null;
+            if (geo)
+            {
+                if (e.Latitude is null || e.Longitude is null) continue;
+                distance = Distance(c.Lat!.Value, c.Lon!.Value, e.Latitude.Value, e.Longitude.Value);
+                if (distance > rayon) continue;
+            }
+            if (c.Ouvert && e.Horaires?.EstOuvertLocal(Locale(e.Fuseau), e.Departement) != true) continue;
+            resultats.Add((e, distance));
+        }
+        // Entries are sorted by name already; distance first when searching around a point.
+        if (geo) resultats = [.. resultats.OrderBy(r => r.Distance)];
+        var page = resultats.Skip((c.Page - 1) * c.Taille).Take(c.Taille).Select(r => new LieuResume(r.Entree.Id, r.Entree.Nom, r.Entree.Adresse,
+            r.Entree.CodePostal, r.Entree.Commune, r.Entree.Latitude, r.Entree.Longitude, r.Entree.Telephone, r.Entree.Services,
+            r.Distance is null ? null : Math.Round(r.Distance.Value, 1), r.Entree.Horaires?.EstOuvertLocal(Locale(r.Entree.Fuseau), r.Entree.Departement),
+            r.Entree.Itinerant, r.Entree.FranceServices)).ToList();
+        return new PageLieux(resultats.Count, page);
     }
 
     /// <summary>Great-circle distance in km (haversine).</summary>
@@ -126,16 +117,5 @@ public static class RechercheLieux
         var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) +
                 Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
         return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
-
-    sealed record Ligne(int Id, string Nom, string Adresse, string CodePostal, string Commune, double? Latitude, double? Longitude,
-        string? Telephone, string? Services, string? Horaires, string Fuseau, string? Itinerance, string? Dispositifs)
-    {
-        public bool? EstOuvert(DateTimeOffset maintenant) =>
-            CacheHoraires.Lire(Horaires) is { } h ? h.EstOuvert(maintenant, Territoire.Zone(Fuseau), Territoire.Departement(CodePostal)) : null;
-
-        public LieuResume Resume(double? distance, DateTimeOffset maintenant) => new(Id, Nom, Adresse, CodePostal, Commune, Latitude, Longitude,
-            Telephone, StandardLieux.Valeurs(Services).ToArray(), distance is null ? null : Math.Round(distance.Value, 1), EstOuvert(maintenant),
-            Itinerance?.Contains("Itinérant") == true, Dispositifs?.Contains("France Services") == true);
     }
 }

@@ -121,6 +121,26 @@ public class LieuxApiTests(AppFactory app) : IClassFixture<AppFactory>
         page2.Items.Single().Nom.ShouldBe($"Charlie {tag}");
     }
 
+    [Fact]
+    public async Task L_annuaire_en_memoire_suit_les_ecritures_et_au_plus_tard_la_duree_de_cache()
+    {
+        var admin = await app.ClientApiAsync(Roles.Administrateur);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var cree = (await (await admin.PostAsJsonAsync("/api/v1/lieux", Saisie($"Avant {tag}"))).Content.ReadFromJsonAsync<LieuDto>())!;
+        async Task<string[]> Noms() => (await app.ClientAnonyme().GetFromJsonAsync<PageDto>($"/api/v1/lieux?q={tag}"))!.Items.Select(i => i.Nom).ToArray();
+        (await Noms()).ShouldBe([$"Avant {tag}"]);
+        // A write through the app is visible at once.
+        (await admin.PutAsJsonAsync($"/api/v1/lieux/{cree.Id}", Saisie($"Pendant {tag}"))).EnsureSuccessStatusCode();
+        (await Noms()).ShouldBe([$"Pendant {tag}"]);
+        // A write by another instance (here: straight SQL, no interceptor) shows once the cache duration has passed.
+        await app.AvecDb(db => db.Lieux.Where(l => l.Id == cree.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Nom, $"Après {tag}")));
+        (await Noms()).ShouldBe([$"Pendant {tag}"]);
+        app.Horloge.Regler(app.Horloge.GetUtcNow().AddSeconds(31));
+        (await Noms()).ShouldBe([$"Après {tag}"]);
+        (await admin.DeleteAsync($"/api/v1/lieux/{cree.Id}")).EnsureSuccessStatusCode();
+        (await Noms()).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("lat=abc&lon=5")]
     [InlineData("lat=95&lon=5")]

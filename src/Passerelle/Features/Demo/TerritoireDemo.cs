@@ -118,7 +118,7 @@ public static class TerritoireDemo
                 var servicesLieu = string.Join('|', faker.PickRandom(StandardLieux.Services, faker.Random.Int(2, 4)).Distinct());
                 var horaires = faker.PickRandom("Mo-Fr 09:00-12:00,14:00-17:00; PH off", "Tu-Sa 10:00-12:30,13:30-18:00; PH off",
                     "Mo,We,Fr 09:00-12:00; PH off", "Mo-Th 08:30-12:00,13:30-17:00; Fr 08:30-12:00; PH off", "We 14:00-18:00; Sa 09:30-12:30");
-                Creer($"demo-{++n}", $"{s.Nom} — {faker.PickRandom("accueil", "antenne", "point numérique")} {faker.Address.StreetName()}", c,
+                Creer($"demo-{++n}", $"{s.Nom} — {faker.PickRandom("accueil", "antenne", "point numérique")} de {c.Nom}", c,
                     faker.Address.StreetAddress(), s, servicesLieu, horaires, c.Lat + faker.Random.Double(-0.02, 0.02), c.Lon + faker.Random.Double(-0.02, 0.02),
                     publics: faker.Random.Bool(0.3f) ? "Seniors" : null, prise: faker.Random.Bool(0.2f) ? "Langues étrangères (autres)|Illettrisme" : null);
             }

@@ -14,6 +14,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
 builder.AddComptes();
 builder.Services.AddErreurs();
+// French pages: accented letters are written as such in the HTML, not as numeric entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";

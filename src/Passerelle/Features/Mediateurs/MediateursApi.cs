@@ -29,25 +29,27 @@ public static class MediateursApi
         gestion.MapDelete("/{id:int}", Archiver).WithSummary("Archiver un médiateur");
     }
 
-    static IQueryable<MediateurDto> Projection(AppDbContext db) => db.Mediateurs.AsNoTracking().Select(m => new MediateurDto(
+    // Filter and sort on the entity, then project: EF cannot translate a filter on a record built in the query.
+    static IQueryable<MediateurDto> Projeter(IQueryable<Mediateur> q) => q.AsNoTracking().Select(m => new MediateurDto(
         m.Id, m.Prenom, m.Nom, m.Courriel, m.Telephone, m.ConseillerNumerique, m.AidantsConnect, m.Archive,
         m.Emplois.OrderBy(e => e.Debut).Select(e => new EmploiDto(e.StructureId, e.Structure!.Nom, e.Debut, e.Fin)).ToList(),
         m.Lieux.Select(l => l.Id).ToList()));
 
     static async Task<Ok<List<MediateurDto>>> Lister(AppDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await Projection(db).Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).ToListAsync(ct));
+        TypedResults.Ok(await Projeter(db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom)).ToListAsync(ct));
 
     static async Task<Results<Ok<MediateurDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, CancellationToken ct) =>
-        await Projection(db).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? TypedResults.Ok(m) : Introuvable();
+        await Projeter(db.Mediateurs.Where(m => m.Id == id)).FirstOrDefaultAsync(ct) is { } m ? TypedResults.Ok(m) : Introuvable();
 
     static async Task<Results<Created<MediateurDto>, ValidationProblem>> Creer(MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
     {
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
         var m = new Mediateur();
-        m.Modifier(saisie);
+        try { m.Modifier(saisie); }
+        catch (RegleMetierException e) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Champ ?? ""] = [e.Message] }, title: "Médiateur invalide"); }
         db.Mediateurs.Add(m);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/mediateurs/{m.Id}", await Projection(db).FirstAsync(x => x.Id == m.Id, ct));
+        return TypedResults.Created($"/api/v1/mediateurs/{m.Id}", await Projeter(db.Mediateurs.Where(x => x.Id == m.Id)).FirstAsync(ct));
     }
 
     static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Modifier(int id, MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
@@ -55,9 +57,10 @@ public static class MediateursApi
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
         var m = await db.Mediateurs.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
-        m.Modifier(saisie);
+        try { m.Modifier(saisie); }
+        catch (RegleMetierException e) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Champ ?? ""] = [e.Message] }, title: "Médiateur invalide"); }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+        return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
     static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Employer(int id, EmploiSaisie saisie, AppDbContext db, CancellationToken ct)
@@ -68,7 +71,7 @@ public static class MediateursApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["structureId"] = ["Structure inconnue ou archivée."] });
         m.Employer(saisie.StructureId, saisie.Debut, saisie.Fin);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+        return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
     static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> DefinirLieux(int id, int[] lieux, AppDbContext db, CancellationToken ct)
@@ -82,7 +85,7 @@ public static class MediateursApi
         m.Lieux.Clear();
         m.Lieux.AddRange(trouves);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await Projection(db).FirstAsync(x => x.Id == id, ct));
+        return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, CancellationToken ct) =>

@@ -38,7 +38,7 @@ public static class StructuresApi
     {
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Structure invalide");
         var s = new Structure();
-        s.Modifier(saisie);
+        if (Appliquer(s, saisie) is { } invalide) return invalide;
         await Doublon(db, s, ct);
         db.Structures.Add(s);
         await db.SaveChangesAsync(ct);
@@ -50,7 +50,7 @@ public static class StructuresApi
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Structure invalide");
         var s = await db.Structures.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return Introuvable();
-        s.Modifier(saisie);
+        if (Appliquer(s, saisie) is { } invalide) return invalide;
         await Doublon(db, s, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(StructureDto.Depuis(s));
@@ -59,6 +59,16 @@ public static class StructuresApi
     static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
         await db.Structures.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Archivee, true), ct) == 1
             ? TypedResults.NoContent() : Introuvable();
+
+    /// <summary>The entity's own checks (SIRET key, RNA, type) are input errors: 400, not 409.</summary>
+    static ValidationProblem? Appliquer(Structure s, StructureSaisie saisie)
+    {
+        try { s.Modifier(saisie); return null; }
+        catch (RegleMetierException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Champ ?? ""] = [e.Message] }, title: "Structure invalide");
+        }
+    }
 
     /// <summary>A friendly message before the unique index would refuse the same SIRET/RNA.</summary>
     public static async Task Doublon(AppDbContext db, Structure s, CancellationToken ct)

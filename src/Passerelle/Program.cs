@@ -4,6 +4,10 @@ using Passerelle.Features.Demo;
 using Passerelle.Features.Lieux;
 using Passerelle.Features.Mediateurs;
 using Passerelle.Features.Structures;
+using Passerelle.Features.Rendezvous;
+using Passerelle.Features.Ateliers;
+using Passerelle.Features.Conventions;
+using Passerelle.Features.Agenda;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -34,6 +38,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Annuaire des lieux de médiation numérique (standard national), structures et médiateurs.";
     return Task.CompletedTask;
 }));
+builder.AddRendezvous();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 
 var app = builder.Build();
@@ -67,6 +72,10 @@ api.MapAuthApi();
 api.MapLieuxApi();
 api.MapStructuresApi();
 api.MapMediateursApi();
+api.MapRendezvousApi();
+api.MapAteliersApi();
+api.MapConventionsApi();
+app.MapAgendaIcs();
 
 app.Run();
 return 0;

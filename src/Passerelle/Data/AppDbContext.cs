@@ -16,6 +16,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Mediateur> Mediateurs => Set<Mediateur>();
     public DbSet<Emploi> Emplois => Set<Emploi>();
     public DbSet<GestionStructure> GestionsStructures => Set<GestionStructure>();
+    public DbSet<Features.Motifs.Motif> Motifs => Set<Features.Motifs.Motif>();
+    public DbSet<Features.Permanences.Permanence> Permanences => Set<Features.Permanences.Permanence>();
+    public DbSet<Features.Permanences.Absence> Absences => Set<Features.Permanences.Absence>();
+    public DbSet<Features.Permanences.Fermeture> Fermetures => Set<Features.Permanences.Fermeture>();
+    public DbSet<Features.Rendezvous.Creneau> Creneaux => Set<Features.Rendezvous.Creneau>();
+    public DbSet<Features.Rendezvous.Reservation> Reservations => Set<Features.Rendezvous.Reservation>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Ateliers.Atelier> Ateliers => Set<Features.Ateliers.Atelier>();
+    public DbSet<Features.Ateliers.SessionAtelier> SessionsAteliers => Set<Features.Ateliers.SessionAtelier>();
+    public DbSet<Features.Ateliers.Inscription> Inscriptions => Set<Features.Ateliers.Inscription>();
+    public DbSet<Features.Conventions.Convention> Conventions => Set<Features.Conventions.Convention>();
+
+    /// <summary>Every DateTime is UTC: written as UTC whatever its Kind, read back as UTC (SQLite keeps no Kind,
+    /// PostgreSQL's timestamptz accepts only UTC).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<EnUtc>();
+        configuration.Properties<DateTime?>().HaveConversion<EnUtc>();
+    }
+
+    sealed class EnUtc() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ public static class Authentification
 {
     public const string LimiteConnexion = "connexion";
     public const string LimiteEcriture = "ecriture";
+    public const string LimitePublique = "publique";
     const string Schema = "passerelle";
     static readonly string[] RoutesAuthOuvertes = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
 
@@ -54,12 +55,18 @@ public static class Authentification
 
         var parMinute = builder.Configuration.GetValue("RateLimit:ConnexionsParMinute", 20);
         var ecrituresParMinute = builder.Configuration.GetValue("RateLimit:EcrituresParMinute", 600);
+        var publiquesParMinute = builder.Configuration.GetValue("RateLimit:ReservationsParMinute", 30);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LimiteConnexion, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Public bookings without an account: a cap per address against scripted seat grabbing.
+            o.AddPolicy(LimitePublique, ctx => ctx.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("equipe")
+                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = publiquesParMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = ecrituresParMinute, Window = TimeSpan.FromMinutes(1) }));

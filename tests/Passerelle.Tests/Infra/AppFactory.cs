@@ -53,6 +53,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:FichierComptes", Path.Combine(Path.GetTempPath(), $"demo-comptes-{Guid.NewGuid():N}.txt"));
         builder.UseSetting("RateLimit:ConnexionsParMinute", "100000");
         builder.UseSetting("RateLimit:EcrituresParMinute", "100000");
+        builder.UseSetting("RateLimit:ReservationsParMinute", "100000");
+        builder.UseSetting("Taches:Actives", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         builder.ConfigureServices(s =>

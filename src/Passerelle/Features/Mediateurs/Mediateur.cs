@@ -21,6 +21,8 @@ public sealed class Mediateur
     public bool Demo { get; set; }
     /// <summary>The login account of this mediator, when they have one.</summary>
     public string? UtilisateurId { get; set; }
+    /// <summary>Secret of the mediator's ICS feed URL (calendar apps cannot sign in).</summary>
+    public string? JetonAgenda { get; set; }
     public List<Emploi> Emplois { get; set; } = [];
     public List<Lieu> Lieux { get; set; } = [];
 
@@ -72,6 +74,9 @@ public sealed class MediateurConfiguration : IEntityTypeConfiguration<Mediateur>
         b.Property(m => m.Nom).HasMaxLength(100);
         b.Property(m => m.Courriel).HasMaxLength(200);
         b.Property(m => m.UtilisateurId).HasMaxLength(450);
+        b.Property(m => m.JetonAgenda).HasMaxLength(64);
+        b.HasIndex(m => m.JetonAgenda).IsUnique();
+        b.HasIndex(m => m.UtilisateurId);
         b.HasMany(m => m.Emplois).WithOne().HasForeignKey(e => e.MediateurId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Lieux).WithMany().UsingEntity("MediateurLieu");
     }

@@ -20,6 +20,15 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
             or "/health" or "/openapi/{documentName}.json") => Acces.Public,
         ("POST", "/connexion" or "/deconnexion") => Acces.Public,
+        // Booking without an account: the secret token in the URL is the key.
+        (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
+            or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,
+        ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
+        ("GET", var r) when r.StartsWith("/api/v1/conventions") => Acces.Equipe,
+        ("POST", "/api/v1/conventions") => Acces.Admin,
+        (_, var r) when r.StartsWith("/admin/agenda") => Acces.Equipe,
+        (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
+        (_, "/admin/notifications") => Acces.Admin,
         ("GET", var r) when r.StartsWith("/api/v1/lieux") || r.StartsWith("/api/v1/structures") => Acces.Public,
         (_, "/admin") => Acces.Equipe,
         ("GET", var r) when r.StartsWith("/api/v1/mediateurs") => Acces.Equipe,
@@ -45,7 +54,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
 
     public static string Url(string route) => route
         .Replace("{id:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
-        .Replace("{userId}", "x").Replace("{code}", "x").Replace("{changedEmail}", "x");
+        .Replace("{jeton}", "x").Replace("{userId}", "x").Replace("{code}", "x").Replace("{changedEmail}", "x");
 
     static HttpRequestMessage Requete(string methode, string route)
     {

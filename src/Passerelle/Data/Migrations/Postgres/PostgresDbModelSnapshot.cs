@@ -263,6 +263,161 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaterielNecessaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Public")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Themes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Ateliers");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("PromueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Statut", "CreeLe");
+
+                    b.ToTable("Inscriptions");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Annulee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AtelierId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Inscrits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtelierId");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("LieuId");
+
+                    b.ToTable("SessionsAteliers", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
                 {
                     b.Property<string>("UtilisateurId")
@@ -277,6 +432,61 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("StructureId");
 
                     b.ToTable("GestionsStructures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AteliersParMois")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoordinateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CreneauxParSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Gratuite")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartenaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceDeliberation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinateurId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("PartenaireId");
+
+                    b.ToTable("Conventions");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
@@ -489,6 +699,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<bool>("Demo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("JetonAgenda")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -508,7 +722,438 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JetonAgenda")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
                     b.ToTable("Mediateurs");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Motifs.Motif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Collectif")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DelaiMinimumHeures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentsAApporter")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HorizonJours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("QuiReserve")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TamponMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TexteApresReservation")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Motifs");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
+                            DureeMinutes = 60,
+                            HorizonJours = 91,
+                            Nom = "Accompagnement individuel",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
+                            DureeMinutes = 45,
+                            HorizonJours = 91,
+                            Nom = "Aide aux démarches administratives",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Canal = "SurPlace",
+                            Collectif = true,
+                            DelaiMinimumHeures = 2,
+                            DureeMinutes = 120,
+                            HorizonJours = 91,
+                            Nom = "Atelier collectif",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EnvoyeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ics")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PerimeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PrevueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PriseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReservationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("Etat", "PrevueLe");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId", "DateDebut");
+
+                    b.ToTable("Absences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LieuId", "DateDebut");
+
+                    b.ToTable("Fermetures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Archivee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("IntervalleSemaines")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JourDuMois")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("MotifId");
+
+                    b.ToTable("Permanences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("MotifId");
+
+                    b.HasIndex("LieuId", "Debut");
+
+                    b.HasIndex("PermanenceId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Creneaux", t =>
+                        {
+                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreneauId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Objet")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReserveParUtilisateurId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TiersContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TiersNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("CreneauId", "Statut");
+
+                    b.ToTable("Reservations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Structures.Structure", b =>
@@ -570,6 +1215,21 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Structures");
+                });
+
+            modelBuilder.Entity("PermanenceMediateur", b =>
+                {
+                    b.Property<int>("MediateursId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MediateursId", "PermanenceId");
+
+                    b.HasIndex("PermanenceId");
+
+                    b.ToTable("PermanenceMediateur");
                 });
 
             modelBuilder.Entity("MediateurLieu", b =>
@@ -638,6 +1298,36 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Ateliers.SessionAtelier", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+                {
+                    b.HasOne("Passerelle.Features.Ateliers.Atelier", "Atelier")
+                        .WithMany()
+                        .HasForeignKey("AtelierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Atelier");
+
+                    b.Navigation("Lieu");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
                 {
                     b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
@@ -647,6 +1337,33 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Coordinateur")
+                        .WithMany()
+                        .HasForeignKey("CoordinateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Partenaire")
+                        .WithMany()
+                        .HasForeignKey("PartenaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Coordinateur");
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Partenaire");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
@@ -674,6 +1391,96 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Permanences.Permanence", "Permanence")
+                        .WithMany()
+                        .HasForeignKey("PermanenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+
+                    b.Navigation("Permanence");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Rendezvous.Creneau", "Creneau")
+                        .WithMany()
+                        .HasForeignKey("CreneauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Creneau");
+                });
+
+            modelBuilder.Entity("PermanenceMediateur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Permanences.Permanence", null)
+                        .WithMany()
+                        .HasForeignKey("PermanenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>

@@ -254,6 +254,155 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaterielNecessaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Public")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Ateliers");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PromueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Statut", "CreeLe");
+
+                    b.ToTable("Inscriptions");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Annulee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtelierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inscrits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtelierId");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("LieuId");
+
+                    b.ToTable("SessionsAteliers", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
                 {
                     b.Property<string>("UtilisateurId")
@@ -268,6 +417,59 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("StructureId");
 
                     b.ToTable("GestionsStructures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AteliersParMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoordinateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreneauxParSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Gratuite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartenaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceDeliberation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinateurId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("PartenaireId");
+
+                    b.ToTable("Conventions");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
@@ -474,6 +676,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<bool>("Demo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JetonAgenda")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -493,7 +699,424 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JetonAgenda")
+                        .IsUnique();
+
+                    b.HasIndex("UtilisateurId");
+
                     b.ToTable("Mediateurs");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Motifs.Motif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Collectif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiMinimumHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentsAApporter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuiReserve")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TamponMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TexteApresReservation")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Motifs");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
+                            DureeMinutes = 60,
+                            HorizonJours = 91,
+                            Nom = "Accompagnement individuel",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
+                            DureeMinutes = 45,
+                            HorizonJours = 91,
+                            Nom = "Aide aux démarches administratives",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Canal = "SurPlace",
+                            Collectif = true,
+                            DelaiMinimumHeures = 2,
+                            DureeMinutes = 120,
+                            HorizonJours = 91,
+                            Nom = "Atelier collectif",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ics")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PerimeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PrevueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PriseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProchaineTentative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("Etat", "PrevueLe");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId", "DateDebut");
+
+                    b.ToTable("Absences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LieuId", "DateDebut");
+
+                    b.ToTable("Fermetures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archivee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalleSemaines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JourDuMois")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("MotifId");
+
+                    b.ToTable("Permanences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("MotifId");
+
+                    b.HasIndex("LieuId", "Debut");
+
+                    b.HasIndex("PermanenceId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Creneaux", t =>
+                        {
+                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreneauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReserveParUtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TiersContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TiersNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("CreneauId", "Statut");
+
+                    b.ToTable("Reservations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Structures.Structure", b =>
@@ -553,6 +1176,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Structures");
+                });
+
+            modelBuilder.Entity("PermanenceMediateur", b =>
+                {
+                    b.Property<int>("MediateursId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MediateursId", "PermanenceId");
+
+                    b.HasIndex("PermanenceId");
+
+                    b.ToTable("PermanenceMediateur");
                 });
 
             modelBuilder.Entity("MediateurLieu", b =>
@@ -621,6 +1259,36 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Ateliers.SessionAtelier", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+                {
+                    b.HasOne("Passerelle.Features.Ateliers.Atelier", "Atelier")
+                        .WithMany()
+                        .HasForeignKey("AtelierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Atelier");
+
+                    b.Navigation("Lieu");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
                 {
                     b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
@@ -630,6 +1298,33 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Coordinateur")
+                        .WithMany()
+                        .HasForeignKey("CoordinateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Partenaire")
+                        .WithMany()
+                        .HasForeignKey("PartenaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Coordinateur");
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Partenaire");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
@@ -657,6 +1352,96 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
+                {
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Permanences.Permanence", "Permanence")
+                        .WithMany()
+                        .HasForeignKey("PermanenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+
+                    b.Navigation("Permanence");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Rendezvous.Creneau", "Creneau")
+                        .WithMany()
+                        .HasForeignKey("CreneauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Creneau");
+                });
+
+            modelBuilder.Entity("PermanenceMediateur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateursId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Permanences.Permanence", null)
+                        .WithMany()
+                        .HasForeignKey("PermanenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>

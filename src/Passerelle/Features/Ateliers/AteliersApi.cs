@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Notifications;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Ateliers;
+
+public sealed record SessionDto(int Id, string Titre, DateTime Debut, DateTime Fin, int Capacite, int PlacesRestantes, int LieuId, string Lieu, string Commune);
+public sealed record SessionsDto(int Total, IReadOnlyList<SessionDto> Items);
+public sealed record InscriptionCreeeDto(int Id, string Jeton, string Statut);
+
+public static class AteliersApi
+{
+    public static void MapAteliersApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("").WithTags("Ateliers");
+        g.MapGet("/ateliers/sessions", Sessions).WithSummary("Sessions d'ateliers à venir");
+        g.MapPost("/ateliers/sessions/{id:int}/inscriptions", InscrireRoute).RequireRateLimiting(Authentification.LimitePublique)
+            .WithSummary("S'inscrire (ou se mettre en liste d'attente si c'est complet)");
+        g.MapDelete("/inscriptions/{jeton}", Annuler).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Annuler son inscription");
+    }
+
+    public static async Task<(int Total, List<SessionDto> Items)> ChercherAsync(AppDbContext db, string? commune, DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var q = db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut > maintenant);
+        if (!string.IsNullOrWhiteSpace(commune))
+        {
+            var t = commune.Trim();
+            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(s => s.Lieu!.CodePostal == t);
+            else { var n = Texte.Normaliser(t); q = q.Where(s => s.Lieu!.CommuneRecherche == n); }
+        }
+        if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut >= d); }
+        if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut < a); }
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(s => s.Debut).ThenBy(s => s.Id).Take(taille)
+            .Select(s => new SessionDto(s.Id, s.Atelier!.Titre, s.Debut, s.Fin, s.Capacite, s.Capacite - s.Inscrits, s.LieuId, s.Lieu!.Nom, s.Lieu.Commune)).ToListAsync(ct);
+        return (total, items);
+    }
+
+    static async Task<Results<Ok<SessionsDto>, ValidationProblem>> Sessions(AppDbContext db, TimeProvider horloge, CancellationToken ct, string? commune, DateOnly? du, DateOnly? au, int? taille)
+    {
+        if (taille is < 1 or > 500 || (commune?.Length ?? 0) > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["criteres"] = ["Critères invalides."] }, title: "Critères de recherche invalides");
+        var (total, items) = await ChercherAsync(db, commune, du, au, taille ?? 50, horloge, ct);
+        return TypedResults.Ok(new SessionsDto(total, items));
+    }
+
+    static async Task<Results<Created<InscriptionCreeeDto>, ValidationProblem, ProblemHttpResult>> InscrireRoute(int id, InscriptionSaisie saisie,
+        AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+    {
+        var erreurs = Inscrire.Verifier(saisie);
+        if (erreurs.Count > 0) return TypedResults.ValidationProblem(erreurs, title: "Inscription incomplète");
+        if (!await db.SessionsAteliers.AnyAsync(s => s.Id == id, ct))
+            return TypedResults.Problem(statusCode: 404, title: "Session introuvable", detail: "Aucune session d'atelier ne porte cet identifiant.");
+        var i = await Inscrire.ExecuterAsync(db, id, saisie, options, horloge, ct);
+        return TypedResults.Created($"/api/v1/inscriptions/{i.Jeton}",
+            new InscriptionCreeeDto(i.Id, i.Jeton, i.Statut == StatutInscription.Inscrit ? "inscrit" : "liste_attente"));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Annuler(string jeton, AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        await Inscrire.AnnulerAsync(db, jeton, options, horloge, ct) ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: 404, title: "Inscription introuvable", detail: "Ce lien ne correspond à aucune inscription.");
+}

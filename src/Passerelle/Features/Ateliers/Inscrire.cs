@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Notifications;
+using Passerelle.Features.Rendezvous;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Ateliers;
+
+public sealed record InscriptionSaisie
+{
+    [Required(ErrorMessage = "Indiquez votre prénom."), StringLength(100)] public string Prenom { get; init; } = "";
+    [Required(ErrorMessage = "Indiquez votre nom."), StringLength(100)] public string Nom { get; init; } = "";
+    [StringLength(30)] public string? Telephone { get; init; }
+    [EmailAddress(ErrorMessage = "Adresse électronique invalide."), StringLength(200)] public string? Email { get; init; }
+    public bool Consentement { get; init; }
+}
+
+/// <summary>Registration to a workshop session: a seat if one is left (taken by a conditional UPDATE), the waiting
+/// list otherwise; a cancellation promotes the first person waiting, in the same transaction, and tells them.</summary>
+public static class Inscrire
+{
+    public static Dictionary<string, string[]> Verifier(InscriptionSaisie s) => Reserver.Verifier(new ReservationSaisie
+    {
+        CreneauId = 1, Prenom = s.Prenom, Nom = s.Nom, Telephone = s.Telephone, Email = s.Email, Consentement = s.Consentement,
+    });
+
+    public static Messages.Rdv Rdv(SessionAtelier s, string jeton, NotificationsOptions o) => new(
+        s.Atelier!.Titre, s.Debut, s.Fin, s.Lieu!.Nom, $"{s.Lieu.Adresse}, {s.Lieu.CodePostal} {s.Lieu.Commune}", s.Lieu.FuseauHoraire,
+        s.Atelier.MaterielNecessaire, $"{o.UrlPublique.TrimEnd('/')}/mon-rendez-vous/{jeton}");
+
+    public static async Task<Inscription> ExecuterAsync(AppDbContext db, int sessionId, InscriptionSaisie s, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var session = await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == sessionId, ct)
+            ?? throw new KeyNotFoundException("Session inconnue.");
+        if (session.Annulee) throw new RegleMetierException("Cette session est annulée.");
+        if (session.Debut <= maintenant) throw new RegleMetierException("Cette session a déjà commencé.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var place = await db.SessionsAteliers.Where(x => x.Id == sessionId && x.Inscrits < x.Capacite)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits + 1), ct) == 1;
+        var i = new Inscription
+        {
+            SessionId = sessionId, Jeton = Jetons.Nouveau(), Prenom = s.Prenom.Trim(), Nom = s.Nom.Trim(),
+            Telephone = string.IsNullOrWhiteSpace(s.Telephone) ? null : Identifiants.TelephoneInternational(s.Telephone),
+            Email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim(), Consentement = true,
+            Statut = place ? StatutInscription.Inscrit : StatutInscription.ListeAttente, CreeLe = maintenant,
+        };
+        db.Inscriptions.Add(i);
+        await db.SaveChangesAsync(ct);
+        var rdv = Rdv(session, i.Jeton, options);
+        var contact = new Avis.Contact(i.Email, i.Telephone);
+        if (place) PlanifierInscrit(db, i, session, rdv, contact, options, maintenant);
+        else Avis.Planifier(db, Avis.Confirmation, contact, rdv, r => ($"Liste d'attente : {r.Titre}, {Messages.Quand(r)}",
+            $"Bonjour,\n\nL'atelier « {r.Titre} » du {Messages.Quand(r)} est complet. Vous êtes sur la liste d'attente : si une place se libère, vous serez inscrit(e) automatiquement et prévenu(e).\n\nPour vous retirer de la liste : {r.Lien}\n"),
+            maintenant, null, inscriptionId: i.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return i;
+    }
+
+    static void PlanifierInscrit(AppDbContext db, Inscription i, SessionAtelier session, Messages.Rdv rdv, Avis.Contact contact, NotificationsOptions options, DateTime maintenant)
+    {
+        var ics = Messages.Calendrier([Messages.Evenement($"inscription-{i.Id}@passerelle", rdv, maintenant)], "Passerelle");
+        Avis.Planifier(db, Avis.Confirmation, contact, rdv, Messages.Confirmation, maintenant, null, inscriptionId: i.Id, ics: ics);
+        var rappel = session.Debut.AddHours(-options.RappelHeuresAvant);
+        if (rappel > maintenant) Avis.Planifier(db, Avis.Rappel, contact, rdv, Messages.Rappel, rappel, session.Debut, inscriptionId: i.Id);
+    }
+
+    public static async Task<bool> AnnulerAsync(AppDbContext db, string jeton, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var i = await db.Inscriptions.AsNoTracking().Include(x => x.Session).FirstOrDefaultAsync(x => x.Jeton == jeton, ct);
+        if (i is null) return false;
+        if (i.Statut is not (StatutInscription.Inscrit or StatutInscription.ListeAttente)) throw new RegleMetierException("Cette inscription est déjà annulée ou passée.");
+        if (i.Session!.Debut <= maintenant) throw new RegleMetierException("L'atelier a déjà commencé.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var etait = i.Statut;
+        if (await db.Inscriptions.Where(x => x.Id == i.Id && x.Statut == etait)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutInscription.Annulee).SetProperty(x => x.AnnuleeLe, maintenant), ct) == 0)
+            throw new RegleMetierException("Cette inscription vient d'être modifiée.");
+        await db.Notifications.Where(n => n.InscriptionId == i.Id && n.Etat == EtatNotification.EnAttente)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Inscription annulée."), ct);
+        if (etait == StatutInscription.Inscrit)
+        {
+            await db.SessionsAteliers.Where(s => s.Id == i.SessionId && s.Inscrits > 0).ExecuteUpdateAsync(u => u.SetProperty(s => s.Inscrits, s => s.Inscrits - 1), ct);
+            await PromouvoirAsync(db, i.SessionId, options, maintenant, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Gives freed seats to the people waiting, first come first served.</summary>
+    public static async Task PromouvoirAsync(AppDbContext db, int sessionId, NotificationsOptions options, DateTime maintenant, CancellationToken ct)
+    {
+        var session = await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstAsync(x => x.Id == sessionId, ct);
+        if (session.Debut <= maintenant || session.Annulee) return;
+        while (true)
+        {
+            var suivant = await db.Inscriptions.Where(x => x.SessionId == sessionId && x.Statut == StatutInscription.ListeAttente)
+                .OrderBy(x => x.CreeLe).ThenBy(x => x.Id).FirstOrDefaultAsync(ct);
+            if (suivant is null) return;
+            if (await db.SessionsAteliers.Where(x => x.Id == sessionId && x.Inscrits < x.Capacite)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits + 1), ct) == 0) return;
+            if (await db.Inscriptions.Where(x => x.Id == suivant.Id && x.Statut == StatutInscription.ListeAttente)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutInscription.Inscrit).SetProperty(x => x.PromueLe, maintenant), ct) == 0)
+            {
+                await db.SessionsAteliers.Where(x => x.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits - 1), ct);
+                continue;
+            }
+            var rdv = Rdv(session, suivant.Jeton, options);
+            var contact = new Avis.Contact(suivant.Email, suivant.Telephone);
+            Avis.Planifier(db, Avis.Promotion, contact, rdv, Messages.Promotion, maintenant, session.Debut, inscriptionId: suivant.Id);
+            var rappel = session.Debut.AddHours(-options.RappelHeuresAvant);
+            if (rappel > maintenant) Avis.Planifier(db, Avis.Rappel, contact, rdv, Messages.Rappel, rappel, session.Debut, inscriptionId: suivant.Id);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Features.Ateliers;
+using Passerelle.Features.Notifications;
+using Passerelle.Tests.Infra;
+
+namespace Passerelle.Tests.Features.Ateliers;
+
+public class AteliersTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static object Personne(string prenom) => new { prenom, nom = "Durand", email = $"{prenom.ToLowerInvariant()}@exemple.fr", consentement = true };
+
+    [Fact]
+    public async Task Complet_liste_d_attente_puis_promotion_a_l_annulation()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var session = await Scenario.SessionAsync(app, lieu.Id, new DateTime(2025, 4, 2, 12, 0, 0), capacite: 2);
+        var client = app.ClientAnonyme();
+        async Task<InscriptionCreeeDto> Inscrire(string prenom)
+        {
+            var r = await client.PostAsJsonAsync($"/api/v1/ateliers/sessions/{session.Id}/inscriptions", Personne(prenom));
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.Content.ReadFromJsonAsync<InscriptionCreeeDto>())!;
+        }
+        var a = await Inscrire("Alice");
+        var b = await Inscrire("Bernard");
+        var c = await Inscrire("Chantal");
+        var d = await Inscrire("Denis");
+        (a.Statut, b.Statut, c.Statut, d.Statut).ShouldBe(("inscrit", "inscrit", "liste_attente", "liste_attente"));
+        var sessions = await client.GetFromJsonAsync<SessionsDto>("/api/v1/ateliers/sessions?commune=13230");
+        sessions!.Items.Single(s => s.Id == session.Id).PlacesRestantes.ShouldBe(0);
+
+        (await client.DeleteAsync($"/api/v1/inscriptions/{a.Jeton}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var statuts = await app.AvecDb(db => db.Inscriptions.Where(i => i.SessionId == session.Id).ToDictionaryAsync(i => i.Prenom, i => i.Statut));
+        statuts["Alice"].ShouldBe(StatutInscription.Annulee);
+        statuts["Chantal"].ShouldBe(StatutInscription.Inscrit); // first on the list
+        statuts["Denis"].ShouldBe(StatutInscription.ListeAttente);
+        (await app.AvecDb(db => db.SessionsAteliers.SingleAsync(s => s.Id == session.Id))).Inscrits.ShouldBe(2);
+        var promotion = await app.AvecDb(db => db.Notifications.SingleAsync(n => n.InscriptionId == c.Id && n.Type == Avis.Promotion && n.Canal == CanalNotification.Email));
+        promotion.Corps.ShouldContain("une place s'est libérée");
+        promotion.Corps.ShouldContain(c.Jeton);
+        // The promoted person declines: the next one gets the seat.
+        (await client.DeleteAsync($"/api/v1/inscriptions/{c.Jeton}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.AvecDb(db => db.Inscriptions.SingleAsync(i => i.Id == d.Id))).Statut.ShouldBe(StatutInscription.Inscrit);
+    }
+
+    [Fact]
+    public async Task Places_d_atelier_en_parallele_jamais_depassees()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var session = await Scenario.SessionAsync(app, lieu.Id, new DateTime(2025, 4, 9, 12, 0, 0), capacite: 10);
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            app.ClientAnonyme().PostAsJsonAsync($"/api/v1/ateliers/sessions/{session.Id}/inscriptions", Personne($"P{i}"))));
+        reponses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var statuts = await Task.WhenAll(reponses.Select(async r => (await r.Content.ReadFromJsonAsync<InscriptionCreeeDto>())!.Statut));
+        statuts.Count(s => s == "inscrit").ShouldBe(10);
+        statuts.Count(s => s == "liste_attente").ShouldBe(50);
+        (await app.AvecDb(db => db.SessionsAteliers.SingleAsync(s => s.Id == session.Id))).Inscrits.ShouldBe(10);
+        (await app.AvecDb(db => db.Inscriptions.CountAsync(i => i.SessionId == session.Id && i.Statut == StatutInscription.Inscrit))).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Inscription_invalide_ou_session_inconnue()
+    {
+        var client = app.ClientAnonyme();
+        (await client.PostAsJsonAsync("/api/v1/ateliers/sessions/999999/inscriptions", Personne("X"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var lieu = await Scenario.LieuAsync(app);
+        var session = await Scenario.SessionAsync(app, lieu.Id, new DateTime(2025, 4, 16, 12, 0, 0), capacite: 5);
+        (await client.PostAsJsonAsync($"/api/v1/ateliers/sessions/{session.Id}/inscriptions", new { prenom = "A", nom = "B", consentement = true })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.DeleteAsync("/api/v1/inscriptions/inconnu")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

@@ -31,6 +31,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Structures", Roles.PolitiqueAdmin);
     o.Conventions.AuthorizeFolder("/Mediateurs", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
+    o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
+    o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
+    o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
 });
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {

@@ -6,7 +6,7 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Ateliers;
 
-public sealed record SessionDto(int Id, string Titre, DateTime Debut, DateTime Fin, int Capacite, int PlacesRestantes, int LieuId, string Lieu, string Commune);
+public sealed record SessionDto(int Id, string Titre, DateTime Debut, DateTime Fin, int Capacite, int PlacesRestantes, int LieuId, string Lieu, string Commune, string Fuseau);
 public sealed record SessionsDto(int Total, IReadOnlyList<SessionDto> Items);
 public sealed record InscriptionCreeeDto(int Id, string Jeton, string Statut);
 
@@ -35,7 +35,7 @@ public static class AteliersApi
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut < a); }
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(s => s.Debut).ThenBy(s => s.Id).Take(taille)
-            .Select(s => new SessionDto(s.Id, s.Atelier!.Titre, s.Debut, s.Fin, s.Capacite, s.Capacite - s.Inscrits, s.LieuId, s.Lieu!.Nom, s.Lieu.Commune)).ToListAsync(ct);
+            .Select(s => new SessionDto(s.Id, s.Atelier!.Titre, s.Debut, s.Fin, s.Capacite, s.Capacite - s.Inscrits, s.LieuId, s.Lieu!.Nom, s.Lieu.Commune, s.Lieu.FuseauHoraire)).ToListAsync(ct);
         return (total, items);
     }
 

@@ -75,7 +75,9 @@ public static class Planning
             var au = m.AddMonths(1) > c.DateFin ? c.DateFin : m.AddMonths(1);
             var jours = au.DayNumber - du.DayNumber;
             bool Dans(DateTime d) => d >= du.ToDateTime(TimeOnly.MinValue) && d < au.ToDateTime(TimeOnly.MinValue);
-            var engages = (int)Math.Round(c.CreneauxParSemaine * jours / 7.0);
+            // A weekly commitment counts once per week starting (on Monday) in the month.
+            var semaines = Enumerable.Range(0, jours).Count(i => du.AddDays(i).DayOfWeek == DayOfWeek.Monday);
+            var engages = c.CreneauxParSemaine * semaines;
             var planifies = creneaux.Where(x => Dans(x.Debut)).Sum(x => x.Capacite);
             var res = reservations.Where(r => Dans(r.Debut)).ToList();
             var ateliersEngages = (int)Math.Round(c.AteliersParMois * jours / (double)DateTime.DaysInMonth(m.Year, m.Month));

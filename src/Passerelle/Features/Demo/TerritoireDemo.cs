@@ -158,6 +158,8 @@ public static class TerritoireDemo
             m.Employer(metropole.Id, new DateOnly(2024, 9, 1), null);
             m.Lieux.Add(lieux[0]);
             db.Mediateurs.Add(m);
+            await db.SaveChangesAsync(ct);
+            await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

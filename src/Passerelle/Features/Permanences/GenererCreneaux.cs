@@ -11,7 +11,7 @@ namespace Passerelle.Features.Permanences;
 /// booked it.</summary>
 public static class GenererCreneaux
 {
-    public static async Task<int> ExecuterAsync(AppDbContext db, TimeProvider horloge, int? permanenceId, CancellationToken ct, int horizonJours = 91)
+    public static async Task<int> ExecuterAsync(AppDbContext db, TimeProvider horloge, int? permanenceId, CancellationToken ct, int? horizonJours = null)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var requete = db.Permanences.Include(p => p.Lieu).Include(p => p.Motif).Include(p => p.Mediateurs).Where(p => !p.Archivee);
@@ -22,7 +22,7 @@ public static class GenererCreneaux
         {
             var zone = Territoire.Zone(p.Lieu!.FuseauHoraire);
             var aujourdHui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(maintenant, zone));
-            var fin = aujourdHui.AddDays(Math.Min(horizonJours, p.Motif!.HorizonJours));
+            var fin = aujourdHui.AddDays(horizonJours ?? p.Motif!.HorizonJours);
             var mediateurs = p.Mediateurs.Select(m => m.Id).ToList();
             var absences = await db.Absences.Where(a => mediateurs.Contains(a.MediateurId) && a.DateFin >= aujourdHui && a.DateDebut <= fin).ToListAsync(ct);
             var fermetures = await db.Fermetures.Where(f => f.LieuId == p.LieuId && f.DateFin >= aujourdHui && f.DateDebut <= fin).ToListAsync(ct);
@@ -32,7 +32,7 @@ public static class GenererCreneaux
                 foreach (var date in p.Recurrence.Dates(aujourdHui, fin))
                 {
                     if (JoursFeries.EstFerie(date, p.Lieu.Departement) || fermetures.Any(f => f.DateDebut <= date && date <= f.DateFin)) continue;
-                    var pas = p.Motif.DureeMinutes + p.Motif.TamponMinutes;
+                    var pas = p.Motif!.DureeMinutes + p.Motif.TamponMinutes;
                     for (var debut = p.HeureDebut; debut.AddMinutes(p.Motif.DureeMinutes) <= p.HeureFin && debut >= p.HeureDebut; debut = debut.AddMinutes(pas))
                     {
                         var finLocale = debut.AddMinutes(p.Motif.DureeMinutes);

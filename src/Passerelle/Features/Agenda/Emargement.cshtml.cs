@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Ateliers;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Agenda;
+
+/// <summary>The printable attendance sheet of a workshop session, and check-in per participant.</summary>
+public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    public SessionAtelier Session { get; private set; } = null!;
+    public List<Inscription> Participants { get; private set; } = [];
+    public List<Inscription> Attente { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Message = TempData["Message"] as string;
+        var s = await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null) return NotFound();
+        Session = s;
+        var toutes = await db.Inscriptions.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Nom).ThenBy(i => i.Prenom).ToListAsync(ct);
+        Participants = toutes.Where(i => i.Statut is StatutInscription.Inscrit or StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente).ToList();
+        Attente = toutes.Where(i => i.Statut == StatutInscription.ListeAttente).OrderBy(i => i.CreeLe).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int inscriptionId, StatutInscription statut, CancellationToken ct)
+    {
+        try
+        {
+            await Agendas.MarquerInscriptionAsync(db, inscriptionId, statut, horloge, ct);
+            TempData["Message"] = "Présence notée.";
+        }
+        catch (RegleMetierException e) { TempData["Message"] = e.Message; }
+        catch (KeyNotFoundException) { return NotFound(); }
+        return Redirect($"/admin/agenda/session/{id}");
+    }
+}

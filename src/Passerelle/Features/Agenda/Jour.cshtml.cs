@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Horaires;
+using Passerelle.Features.Rendezvous;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Agenda;
+
+/// <summary>A mediator's day or week; a manager or administrator can open any mediator's agenda.</summary>
+public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Mediateur { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Semaine { get; set; }
+    public Mediateurs.Mediateur? Personne { get; private set; }
+    public List<(int Id, string Nom)> Choix { get; private set; } = [];
+    public List<RdvAgenda> Rdv { get; private set; } = [];
+    public List<SessionAgenda> Sessions { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? LienIcs { get; private set; }
+
+    async Task ChargerAsync(CancellationToken ct)
+    {
+        var utilisateur = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var peutChoisir = User.IsInRole(Roles.Administrateur) || User.IsInRole(Roles.Gestionnaire);
+        Personne = Mediateur is not null && peutChoisir
+            ? await db.Mediateurs.FirstOrDefaultAsync(m => m.Id == Mediateur, ct)
+            : await db.Mediateurs.FirstOrDefaultAsync(m => m.UtilisateurId == utilisateur, ct);
+        if (peutChoisir)
+            Choix = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
+                .Select(m => (m.Id, m.N)).ToList();
+        if (Personne is null) return;
+        var zone = Territoire.Zone(Territoire.FuseauMetropole);
+        var jour = Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, zone));
+        if (Semaine) jour = jour.AddDays(-(((int)jour.DayOfWeek + 6) % 7));
+        Date = jour;
+        var du = TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue), zone);
+        var au = TimeZoneInfo.ConvertTimeToUtc(jour.AddDays(Semaine ? 7 : 1).ToDateTime(TimeOnly.MinValue), zone);
+        (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne.Id, du, au, ct);
+        if (Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Message = TempData["Message"] as string;
+        await ChargerAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostMarquerAsync(int reservationId, StatutReservation statut, CancellationToken ct)
+    {
+        try
+        {
+            await Agendas.MarquerAsync(db, reservationId, statut, horloge, ct);
+            TempData["Message"] = $"Présence notée : {Agendas.Libelle(statut)}.";
+        }
+        catch (RegleMetierException e) { TempData["Message"] = e.Message; }
+        catch (KeyNotFoundException) { return NotFound(); }
+        return Redirect($"/admin/agenda?date={Date:yyyy-MM-dd}&mediateur={Mediateur}&semaine={Semaine}");
+    }
+
+    public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)
+    {
+        await ChargerAsync(ct);
+        if (Personne is null) return NotFound();
+        var m = await db.Mediateurs.FirstAsync(x => x.Id == Personne.Id, ct);
+        m.JetonAgenda = Jetons.Nouveau();
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Nouveau lien d'agenda créé (l'ancien ne fonctionne plus).";
+        return Redirect($"/admin/agenda?mediateur={Mediateur}");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Conventions;
+
+public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    public Convention Convention { get; private set; } = null!;
+    public List<MoisLivraison> Mois { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var c = await db.Conventions.AsNoTracking().Include(x => x.Coordinateur).Include(x => x.Partenaire).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return NotFound();
+        Convention = c;
+        Mois = await Planning.LivraisonAsync(db, c, horloge, ct);
+        return Page();
+    }
+}

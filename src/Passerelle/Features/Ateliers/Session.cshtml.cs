@@ -31,7 +31,7 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
         try
         {
             var i = await Inscrire.ExecuterAsync(db, id, Saisie, options, horloge, ct);
-            return Redirect($"/mon-rendez-vous/{i.Jeton}?nouveau=1");
+            return Redirect($"/mon-rendez-vous/{i.Jeton}?nouveau=true");
         }
         catch (RegleMetierException e) { Erreurs[""] = [e.Message]; return Page(); }
     }

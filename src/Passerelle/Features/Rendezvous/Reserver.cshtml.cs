@@ -37,7 +37,7 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
         {
             var equipe = Equipe ? User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value : null;
             var r = await Reserver.ExecuterAsync(db, Saisie, equipe, options, horloge, ct);
-            return Redirect($"/mon-rendez-vous/{r.Jeton}?nouveau=1");
+            return Redirect($"/mon-rendez-vous/{r.Jeton}?nouveau=true");
         }
         catch (RegleMetierException e)
         {

@@ -15,6 +15,7 @@ namespace Passerelle.Browser;
 public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
 {
     readonly string _fichier = Path.Combine(Path.GetTempPath(), $"passerelle-navigateur-{Guid.NewGuid():N}.db");
+    public string FichierComptes { get; } = Path.Combine(Path.GetTempPath(), $"demo-comptes-{Guid.NewGuid():N}.txt");
     IPlaywright? _playwright;
     public IBrowser Chromium { get; private set; } = null!;
     public string Adresse { get; private set; } = "";
@@ -24,7 +25,9 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_fichier}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:FichierComptes", Path.Combine(Path.GetTempPath(), $"demo-comptes-{Guid.NewGuid():N}.txt"));
+        builder.UseSetting("Demo:FichierComptes", FichierComptes);
+        builder.UseSetting("Taches:Actives", "false");
+        builder.UseSetting("RateLimit:ReservationsParMinute", "10000");
         // No tile server is reachable here: the list must work without the map's tiles.
         builder.UseSetting("Carte:UrlTuiles", "http://127.0.0.1:9/{z}/{x}/{y}.png");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -59,6 +62,23 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         var mdp = Comptes.GenererMotDePasse();
         (await Comptes.CreerAsync(users, email, mdp, role)).Ok.ShouldBeTrue();
         return (email, mdp);
+    }
+
+    public async Task<T> AvecDb<T>(Func<Passerelle.Data.AppDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<Passerelle.Data.AppDbContext>());
+    }
+
+    public async Task<IPage> ConnecterAsync(string email, string motDePasse)
+    {
+        var page = await NouvellePageAsync();
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        return page;
     }
 
     /// <summary>Runs axe-core (vendored from npm) on the page and fails on any violation.</summary>

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Passerelle.Features.Ateliers;
+using Passerelle.Features.Rendezvous;
+
+namespace Passerelle.Browser;
+
+[Collection("navigateur")]
+public class ParcoursRendezvous(Navigateur app)
+{
+    [Fact]
+    public async Task Un_habitant_reserve_un_creneau_puis_l_annule_depuis_son_lien()
+    {
+        var page = await app.NouvellePageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Prendre rendez-vous avec un médiateur" }).ClickAsync();
+        await page.GetByLabel("Votre commune ou votre code postal").FillAsync("Port-Saint-Louis-du-Rhône");
+        await page.GetByLabel("Pour quoi").SelectOptionAsync(new SelectOptionValue { Label = "Aide aux démarches administratives (45 min)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir les prochains créneaux" }).ClickAsync();
+        await page.Locator("#titre-creneaux").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.Locator("li.creneau a").First.ClickAsync();
+        await page.WaitForURLAsync("**/rendez-vous/reserver/*");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByLabel("Prénom").FillAsync("Yvette");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Castelli");
+        await page.GetByLabel("Téléphone portable").FillAsync("06 98 76 54 32");
+        await page.GetByLabel("J'accepte que mes coordonnées servent à ce rendez-vous").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer le rendez-vous" }).ClickAsync();
+        await page.WaitForURLAsync("**/mon-rendez-vous/**");
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Votre rendez-vous est confirmé");
+        (await page.GetByText("À apporter").CountAsync()).ShouldBe(1);
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        var lien = page.Url.Split('?')[0];
+
+        // Later, from the link received by SMS.
+        var plusTard = await app.NouvellePageAsync();
+        await plusTard.GotoAsync(lien);
+        await plusTard.GetByRole(AriaRole.Button, new() { Name = "Annuler ce rendez-vous" }).ClickAsync();
+        await plusTard.GetByRole(AriaRole.Status).WaitForAsync();
+        (await plusTard.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("C'est annulé");
+        (await plusTard.Locator("#etat").TextContentAsync()).ShouldBe("Annulé");
+        await Navigateur.VerifierAccessibiliteAsync(plusTard);
+    }
+
+    [Fact]
+    public async Task Un_atelier_se_remplit_la_suivante_attend_et_une_annulation_la_fait_entrer()
+    {
+        var sessionId = await app.AvecDb(async db =>
+        {
+            var lieu = await db.Lieux.FirstAsync(l => l.IdLocal == "demo-mfs-port-saint-louis");
+            var atelier = await db.Ateliers.FirstAsync();
+            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = DateTime.UtcNow.AddDays(10), Fin = DateTime.UtcNow.AddDays(10).AddHours(2), Capacite = 1 };
+            db.SessionsAteliers.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        async Task<IPage> Inscrire(string prenom)
+        {
+            var page = await app.NouvellePageAsync();
+            await page.GotoAsync($"/ateliers/{sessionId}");
+            await page.GetByLabel("Prénom").FillAsync(prenom);
+            await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Garcia");
+            await page.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}@exemple.fr");
+            await page.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
+            await page.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();
+            await page.WaitForURLAsync("**/mon-rendez-vous/**");
+            return page;
+        }
+        var premiere = await Inscrire("Rosa");
+        (await premiere.Locator("h1").TextContentAsync()).ShouldBe("Votre inscription est confirmée");
+        var page2 = await app.NouvellePageAsync();
+        await page2.GotoAsync($"/ateliers/{sessionId}");
+        (await page2.Locator("#places").TextContentAsync())!.ShouldContain("Complet");
+        await Navigateur.VerifierAccessibiliteAsync(page2);
+        var seconde = await Inscrire("Paco");
+        (await seconde.Locator("h1").TextContentAsync()).ShouldBe("Vous êtes sur la liste d'attente");
+        (await seconde.Locator("#etat").TextContentAsync())!.ShouldContain("position 1");
+        await Navigateur.VerifierAccessibiliteAsync(seconde);
+
+        await premiere.GetByRole(AriaRole.Button, new() { Name = "Annuler mon inscription" }).ClickAsync();
+        await premiere.GetByRole(AriaRole.Status).WaitForAsync();
+        await seconde.ReloadAsync();
+        (await seconde.Locator("#etat").TextContentAsync()).ShouldBe("Inscrit(e)");
+        var message = await app.AvecDb(db => db.Notifications.Where(n => n.Type == "promotion" && n.Destinataire == "paco@exemple.fr").Select(n => n.Sujet).SingleAsync());
+        message.ShouldStartWith("Une place s'est libérée");
+    }
+
+    [Fact]
+    public async Task Une_mediatrice_ouvre_sa_journee_et_note_la_presence()
+    {
+        var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "mediateur");
+        // An appointment that started 10 minutes ago on the demo convention's permanence.
+        await app.AvecDb(async db =>
+        {
+            var p = await db.Permanences.Include(x => x.Mediateurs).FirstAsync(x => x.Mediateurs.Any(m => m.UtilisateurId != null));
+            var c = new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = DateTime.UtcNow.AddMinutes(-10), Fin = DateTime.UtcNow.AddMinutes(35), Capacite = 1, Reserves = 1 };
+            db.Creneaux.Add(c);
+            await db.SaveChangesAsync();
+            db.Reservations.Add(new Reservation { CreneauId = c.Id, Jeton = Jetons.Nouveau(), Prenom = "Lucienne", Nom = "Ferrand", Consentement = true, Statut = StatutReservation.Confirmee, CreeLe = DateTime.UtcNow.AddDays(-3) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir mon agenda" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/agenda");
+        var ligne = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
+        (await ligne.CountAsync()).ShouldBe(1);
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await ligne.GetByRole(AriaRole.Button, new() { Name = "Venu(e) : Lucienne Ferrand" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" }).Locator("strong").TextContentAsync()).ShouldBe("Venu(e)");
+    }
+
+    [Fact]
+    public async Task La_coordinatrice_voit_la_realisation_de_la_convention_mois_par_mois()
+    {
+        var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "administrateur");
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Voir les conventions" }).ClickAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône", Exact = true }).ClickAsync();
+        await page.Locator("#livraison").WaitForAsync();
+        var lignes = await page.Locator("#livraison tbody tr").AllTextContentsAsync();
+        lignes.Count.ShouldBe(12);
+        lignes[0].ShouldContain("octobre 2024");
+        lignes.ShouldContain(l => l.Contains("août 2025") && l.Contains("Insuffisant"));
+        (await page.Locator("#alerte-livraison").TextContentAsync())!.ShouldContain("en dessous des engagements");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
+}

@@ -8,6 +8,7 @@ using Passerelle.Features.Rendezvous;
 using Passerelle.Features.Ateliers;
 using Passerelle.Features.Conventions;
 using Passerelle.Features.Agenda;
+using Passerelle.Features.Permanences;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -79,6 +80,7 @@ api.MapMediateursApi();
 api.MapRendezvousApi();
 api.MapAteliersApi();
 api.MapConventionsApi();
+api.MapPermanencesApi();
 app.MapAgendaIcs();
 
 app.Run();

@@ -36,8 +36,11 @@ foreach (var (nom, config, _) in bases)
     sortie = await Processus.Executer(options.App, ["lieux", "import", csv, "--source", "bench", .. config], attendre: true);
     Console.WriteLine($"- réimport identique (idempotent) : {chrono.Elapsed.TotalSeconds:0.00} s — {sortie.Trim().Split('\n').Last()}");
 
+    var motDePasse = "Bench-" + Guid.NewGuid().ToString("N");
+    await Processus.Executer(options.App, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
     var port = Processus.PortLibre();
-    var serveur = Processus.Demarrer(options.App, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning", "--RateLimit:EcrituresParMinute=100000", .. config]);
+    var serveur = Processus.Demarrer(options.App, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
+        "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
     try
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -53,6 +56,7 @@ foreach (var (nom, config, _) in bases)
         var page = await Charge.Mesurer(http, requetes.Select(r => r.Replace("/api/v1/lieux", "/lieux")).ToArray(), options.Clients, TimeSpan.FromSeconds(options.Secondes / 2.0));
         Console.WriteLine($"- page HTML /lieux (mêmes critères) : {page}");
         Console.WriteLine($"- mémoire du serveur après la charge (VmRSS) : {Processus.MemoireMo(serveur):0} Mo");
+        if (options.RendezVous) await RendezVous.MesurerAsync(http, motDePasse, options, sante);
     }
     finally
     {
@@ -63,7 +67,7 @@ foreach (var (nom, config, _) in bases)
 try { File.Delete(fichierSqlite); File.Delete(fichierSqlite + "-wal"); File.Delete(fichierSqlite + "-shm"); } catch (IOException) { }
 return 0;
 
-sealed record Options(string App, int Lieux, int Secondes, int Clients, string? Pg, string Dossier)
+sealed record Options(string App, int Lieux, int Secondes, int Clients, string? Pg, string Dossier, bool RendezVous = true)
 {
     public static Options Lire(string[] args)
     {
@@ -72,7 +76,7 @@ sealed record Options(string App, int Lieux, int Secondes, int Clients, string? 
             V("--app") ?? Path.GetFullPath("src/Passerelle/bin/Release/net10.0/Passerelle.dll"),
             int.Parse(V("--lieux") ?? "20000"), int.Parse(V("--secondes") ?? "20"), int.Parse(V("--clients") ?? "16"),
             V("--pg") ?? Environment.GetEnvironmentVariable("PASSERELLE_TEST_PG"),
-            V("--dossier") ?? Path.GetFullPath("bench/results"));
+            V("--dossier") ?? Path.GetFullPath("bench/results"), !args.Contains("--sans-rendez-vous"));
     }
 }
 
@@ -117,9 +121,11 @@ static class Generateur
 
 static class Processus
 {
-    public static async Task<string> Executer(string app, string[] args, bool attendre)
+    public static async Task<string> Executer(string app, string[] args, bool attendre, string? entree = null)
     {
         using var p = Demarrer(app, args);
+        if (entree is not null) await p.StandardInput.WriteLineAsync(entree);
+        p.StandardInput.Close();
         var sortie = await p.StandardOutput.ReadToEndAsync();
         var erreurs = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
@@ -129,7 +135,7 @@ static class Processus
 
     public static Process Demarrer(string app, string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = Path.GetDirectoryName(app)! };
         psi.ArgumentList.Add(app);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_gcServer"] = "0";
@@ -190,7 +196,11 @@ static class Charge
         return [.. liste];
     }
 
-    public static async Task<Mesure> Mesurer(HttpClient http, string[] urls, int clients, TimeSpan duree)
+    public static Task<Mesure> Mesurer(HttpClient http, string[] urls, int clients, TimeSpan duree) =>
+        MesurerAvec(clients, duree, (c, i) => http.GetAsync(urls[i % urls.Length], HttpCompletionOption.ResponseContentRead));
+
+    /// <summary>Each client sends requests back to back for the duration; latency of each is recorded.</summary>
+    public static async Task<Mesure> MesurerAvec(int clients, TimeSpan duree, Func<int, int, Task<HttpResponseMessage>> envoyer)
     {
         var fin = Stopwatch.GetTimestamp() + (long)(duree.TotalSeconds * Stopwatch.Frequency);
         var durees = new List<double>[clients];
@@ -198,17 +208,18 @@ static class Charge
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
             durees[c] = [];
-            var i = c * 7;
+            var i = c * 7919;
             while (Stopwatch.GetTimestamp() < fin)
             {
                 var t = Stopwatch.GetTimestamp();
-                using var rep = await http.GetAsync(urls[i++ % urls.Length], HttpCompletionOption.ResponseContentRead);
+                using var rep = await envoyer(c, i++);
                 durees[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-                if (!rep.IsSuccessStatusCode) Interlocked.Increment(ref erreurs);
+                if ((int)rep.StatusCode >= 500) Interlocked.Increment(ref erreurs);
             }
         }));
         var toutes = durees.SelectMany(d => d).Order().ToArray();
         double Q(double q) => toutes.Length == 0 ? double.NaN : toutes[Math.Min(toutes.Length - 1, (int)(q * toutes.Length))];
         return new Mesure(toutes.Length, erreurs, Q(0.5), Q(0.95), Q(0.99), toutes.Length / duree.TotalSeconds);
     }
+
 }

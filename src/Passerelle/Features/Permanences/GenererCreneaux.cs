@@ -49,13 +49,16 @@ public static class GenererCreneaux
             var existants = await db.Creneaux.Where(c => c.PermanenceId == p.Id && c.Debut > maintenant).ToListAsync(ct);
             foreach (var c in existants)
             {
+                c.AppliquerMotif(p.Motif!);
                 if (voulus.Remove(c.Debut, out var v)) c.Capacite = Math.Max(v.Capacite, c.Reserves);
                 else if (c.Reserves == 0) db.Creneaux.Remove(c);
                 else c.Capacite = c.Reserves; // booked: kept for the mediator to handle, closed to new bookings
             }
             foreach (var (debut, (finUtc, capacite)) in voulus)
             {
-                db.Creneaux.Add(new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = debut, Fin = finUtc, Capacite = capacite });
+                var nouveau = new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = debut, Fin = finUtc, Capacite = capacite };
+                nouveau.AppliquerMotif(p.Motif!);
+                db.Creneaux.Add(nouveau);
                 total++;
             }
             await db.SaveChangesAsync(ct);

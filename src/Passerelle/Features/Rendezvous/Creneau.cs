@@ -22,6 +22,18 @@ public sealed class Creneau
     public DateTime Fin { get; set; }
     public int Capacite { get; set; }
     public int Reserves { get; set; }
+    /// <summary>Online booking window, copied from the motif at generation so that the free-slot search is a
+    /// plain indexed comparison: open from <see cref="OuvertureEnLigne"/> (horizon) to <see cref="FermetureEnLigne"/> (minimum notice).</summary>
+    public DateTime OuvertureEnLigne { get; set; }
+    public DateTime FermetureEnLigne { get; set; }
+    public bool EnLigne { get; set; }
+
+    public void AppliquerMotif(Motif m)
+    {
+        OuvertureEnLigne = Debut.AddDays(-m.HorizonJours);
+        FermetureEnLigne = Debut.AddHours(-m.DelaiMinimumHeures);
+        EnLigne = m.QuiReserve != QuiReserve.EquipeSeulement;
+    }
 }
 
 public enum StatutReservation { Confirmee, Annulee, Honoree, Excusee, Absente }
@@ -55,6 +67,7 @@ public sealed class CreneauConfiguration : IEntityTypeConfiguration<Creneau>
         b.HasIndex(c => new { c.PermanenceId, c.Debut }).IsUnique();
         b.HasIndex(c => new { c.LieuId, c.Debut });
         b.HasIndex(c => c.Debut);
+        b.HasIndex(c => new { c.EnLigne, c.FermetureEnLigne });
         b.HasOne(c => c.Permanence).WithMany().HasForeignKey(c => c.PermanenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Lieu).WithMany().HasForeignKey(c => c.LieuId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Motif).WithMany().HasForeignKey(c => c.MotifId).OnDelete(DeleteBehavior.Restrict);

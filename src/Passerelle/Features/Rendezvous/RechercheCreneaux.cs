@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Motifs;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Rendezvous;
@@ -16,8 +15,7 @@ public static class RechercheCreneaux
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var q = db.Creneaux.AsNoTracking().Where(c => c.Reserves < c.Capacite && c.Debut > maintenant);
         if (!pourEquipe)
-            q = q.Where(c => c.Motif!.QuiReserve != QuiReserve.EquipeSeulement
-                && c.Debut >= maintenant.AddHours(c.Motif.DelaiMinimumHeures) && c.Debut <= maintenant.AddDays(c.Motif.HorizonJours));
+            q = q.Where(c => c.EnLigne && c.FermetureEnLigne >= maintenant && c.OuvertureEnLigne <= maintenant);
         if (lieuId is not null) q = q.Where(c => c.LieuId == lieuId);
         if (motifId is not null) q = q.Where(c => c.MotifId == motifId);
         if (!string.IsNullOrWhiteSpace(commune))

@@ -103,12 +103,14 @@ public class ReservationsTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var lieu = await Scenario.LieuAsync(app);
         var m = await Scenario.MediateursAsync(app, 1);
-        await Scenario.PermanenceAsync(app, lieu.Id, m.Select(x => x.Id), [DayOfWeek.Wednesday, DayOfWeek.Thursday], new TimeOnly(8, 0), new TimeOnly(12, 0));
+        // Wednesdays 12:00–14:00 in Paris: today's first slot (11:00 UTC) is one hour away.
+        await Scenario.PermanenceAsync(app, lieu.Id, m.Select(x => x.Id), [DayOfWeek.Wednesday], new TimeOnly(12, 0), new TimeOnly(14, 0));
         var client = app.ClientAnonyme();
         var creneaux = await app.AvecDb(db => db.Creneaux.Where(c => c.LieuId == lieu.Id).OrderBy(c => c.Debut).ToListAsync());
-        // Now is Wednesday 12 March 10:00 UTC (11:00 Paris): today's 11:00 slot has passed, nothing before 13:00 UTC is bookable online (2 h notice).
+        // Now is Wednesday 12 March 10:00 UTC (11:00 Paris); nothing before 12:00 UTC is bookable online (2 h notice).
         creneaux.ShouldAllBe(c => c.Debut > app.Horloge.GetUtcNow().UtcDateTime);
         var proche = creneaux.First();
+        proche.Debut.ShouldBe(new DateTime(2025, 3, 12, 11, 0, 0));
         var libres = (await client.GetFromJsonAsync<Creneaux>($"/api/v1/creneaux?lieu={lieu.Id}"))!;
         libres.Items.ShouldAllBe(c => c.Debut >= app.Horloge.GetUtcNow().UtcDateTime.AddHours(2));
 
@@ -125,15 +127,13 @@ public class ReservationsTests(AppFactory app) : IClassFixture<AppFactory>
         erreurs.GetProperty("Consentement")[0].GetString()!.ShouldContain("Cochez");
         (await Poster(new { creneauId = 999999, prenom = "A", nom = "B", email = "a@b.fr", consentement = true })).Item1.ShouldBe(HttpStatusCode.BadRequest);
         (await Poster(new { creneauId = libres.Items[0].Id, prenom = "A", nom = "B", telephone = "12", consentement = true })).Item1.ShouldBe(HttpStatusCode.BadRequest);
+        libres.Items.ShouldNotContain(c => c.Id == proche.Id);
         // Too close for the public; a mediator at the desk may book it (walk-in).
-        if (proche.Debut < app.Horloge.GetUtcNow().UtcDateTime.AddHours(2))
-        {
-            var (s2, j2) = await Poster(Scenario.Personne(proche.Id));
-            s2.ShouldBe(HttpStatusCode.Conflict);
-            j2.GetProperty("detail").GetString()!.ShouldContain("à l'avance");
-            var mediateur = await app.ClientApiAsync(Passerelle.Features.Comptes.Roles.Mediateur);
-            (await mediateur.PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(proche.Id))).StatusCode.ShouldBe(HttpStatusCode.Created);
-        }
+        var (s2, j2) = await Poster(Scenario.Personne(proche.Id));
+        s2.ShouldBe(HttpStatusCode.Conflict);
+        j2.GetProperty("detail").GetString()!.ShouldContain("à l'avance");
+        var mediateur = await app.ClientApiAsync(Passerelle.Features.Comptes.Roles.Mediateur);
+        (await mediateur.PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(proche.Id))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

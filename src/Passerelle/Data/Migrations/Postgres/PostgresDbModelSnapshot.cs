@@ -1048,6 +1048,12 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateTime>("Debut")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("FermetureEnLigne")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("Fin")
                         .HasColumnType("timestamp with time zone");
 
@@ -1056,6 +1062,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<int>("MotifId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime>("OuvertureEnLigne")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("PermanenceId")
                         .HasColumnType("integer");
@@ -1068,6 +1077,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("Debut");
 
                     b.HasIndex("MotifId");
+
+                    b.HasIndex("EnLigne", "FermetureEnLigne");
 
                     b.HasIndex("LieuId", "Debut");
 

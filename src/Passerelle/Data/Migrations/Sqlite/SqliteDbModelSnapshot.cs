@@ -1013,6 +1013,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateTime>("Debut")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FermetureEnLigne")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Fin")
                         .HasColumnType("TEXT");
 
@@ -1021,6 +1027,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<int>("MotifId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OuvertureEnLigne")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PermanenceId")
                         .HasColumnType("INTEGER");
@@ -1033,6 +1042,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("Debut");
 
                     b.HasIndex("MotifId");
+
+                    b.HasIndex("EnLigne", "FermetureEnLigne");
 
                     b.HasIndex("LieuId", "Debut");
 

@@ -49,7 +49,7 @@ public static class GenererCreneaux
             var existants = await db.Creneaux.Where(c => c.PermanenceId == p.Id && c.Debut > maintenant).ToListAsync(ct);
             foreach (var c in existants)
             {
-                c.AppliquerMotif(p.Motif!);
+                c.Appliquer(p.Motif!, p.Lieu);
                 if (voulus.Remove(c.Debut, out var v)) c.Capacite = Math.Max(v.Capacite, c.Reserves);
                 else if (c.Reserves == 0) db.Creneaux.Remove(c);
                 else c.Capacite = c.Reserves; // booked: kept for the mediator to handle, closed to new bookings
@@ -57,7 +57,7 @@ public static class GenererCreneaux
             foreach (var (debut, (finUtc, capacite)) in voulus)
             {
                 var nouveau = new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = debut, Fin = finUtc, Capacite = capacite };
-                nouveau.AppliquerMotif(p.Motif!);
+                nouveau.Appliquer(p.Motif!, p.Lieu);
                 db.Creneaux.Add(nouveau);
                 total++;
             }

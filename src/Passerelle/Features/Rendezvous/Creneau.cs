@@ -27,9 +27,14 @@ public sealed class Creneau
     public DateTime OuvertureEnLigne { get; set; }
     public DateTime FermetureEnLigne { get; set; }
     public bool EnLigne { get; set; }
+    /// <summary>Copied from the place so that a search by commune or postcode reads one indexed table.</summary>
+    public string CommuneRecherche { get; set; } = "";
+    public string CodePostal { get; set; } = "";
 
-    public void AppliquerMotif(Motif m)
+    public void Appliquer(Motif m, Lieu l)
     {
+        CommuneRecherche = l.CommuneRecherche;
+        CodePostal = l.CodePostal;
         OuvertureEnLigne = Debut.AddDays(-m.HorizonJours);
         FermetureEnLigne = Debut.AddHours(-m.DelaiMinimumHeures);
         EnLigne = m.QuiReserve != QuiReserve.EquipeSeulement;
@@ -67,7 +72,10 @@ public sealed class CreneauConfiguration : IEntityTypeConfiguration<Creneau>
         b.HasIndex(c => new { c.PermanenceId, c.Debut }).IsUnique();
         b.HasIndex(c => new { c.LieuId, c.Debut });
         b.HasIndex(c => c.Debut);
-        b.HasIndex(c => new { c.EnLigne, c.FermetureEnLigne });
+        b.HasIndex(c => new { c.CommuneRecherche, c.Debut });
+        b.HasIndex(c => new { c.CodePostal, c.Debut });
+        b.Property(c => c.CommuneRecherche).HasMaxLength(200);
+        b.Property(c => c.CodePostal).HasMaxLength(5);
         b.HasOne(c => c.Permanence).WithMany().HasForeignKey(c => c.PermanenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Lieu).WithMany().HasForeignKey(c => c.LieuId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Motif).WithMany().HasForeignKey(c => c.MotifId).OnDelete(DeleteBehavior.Restrict);

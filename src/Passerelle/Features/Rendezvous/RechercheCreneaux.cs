@@ -21,8 +21,8 @@ public static class RechercheCreneaux
         if (!string.IsNullOrWhiteSpace(commune))
         {
             var t = commune.Trim();
-            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(c => c.Lieu!.CodePostal == t);
-            else { var n = Texte.Normaliser(t); q = q.Where(c => c.Lieu!.CommuneRecherche == n); }
+            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(c => c.CodePostal == t);
+            else { var n = Texte.Normaliser(t); q = q.Where(c => c.CommuneRecherche == n); }
         }
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut >= d); }
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut < a); }

@@ -1045,6 +1045,16 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("Capacite")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("timestamp with time zone");
 
@@ -1078,7 +1088,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("MotifId");
 
-                    b.HasIndex("EnLigne", "FermetureEnLigne");
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
 
                     b.HasIndex("LieuId", "Debut");
 

@@ -1010,6 +1010,16 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("Capacite")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("TEXT");
 
@@ -1043,7 +1053,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("MotifId");
 
-                    b.HasIndex("EnLigne", "FermetureEnLigne");
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
 
                     b.HasIndex("LieuId", "Debut");
 

@@ -11,7 +11,7 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261122122637_FenetreReservationEnLigne")]
+    [Migration("20261122123312_FenetreReservationEnLigne")]
     partial class FenetreReservationEnLigne
     {
         /// <inheritdoc />
@@ -1013,6 +1013,16 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("Capacite")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("TEXT");
 
@@ -1046,7 +1056,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("MotifId");
 
-                    b.HasIndex("EnLigne", "FermetureEnLigne");
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
 
                     b.HasIndex("LieuId", "Debut");
 

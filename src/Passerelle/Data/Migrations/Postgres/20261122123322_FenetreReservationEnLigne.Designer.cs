@@ -12,7 +12,7 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261122122648_FenetreReservationEnLigne")]
+    [Migration("20261122123322_FenetreReservationEnLigne")]
     partial class FenetreReservationEnLigne
     {
         /// <inheritdoc />
@@ -1048,6 +1048,16 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("Capacite")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("timestamp with time zone");
 
@@ -1081,7 +1091,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("MotifId");
 
-                    b.HasIndex("EnLigne", "FermetureEnLigne");
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
 
                     b.HasIndex("LieuId", "Debut");
 

@@ -41,3 +41,33 @@ public class PermanencesApiTests(AppFactory app) : IClassFixture<AppFactory>
         (await (await app.ClientApiAsync(Roles.Financeur)).PostAsJsonAsync("/api/v1/fermetures", new { lieuId = lieu.Id, dateDebut = "2025-06-01", dateFin = "2025-06-30" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
+
+public class PermanencesPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Creer_une_permanence_par_le_formulaire()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var m = await Scenario.MediateursAsync(app, 1);
+        await app.AvecDb(async db =>
+        {
+            var s = new Passerelle.Features.Structures.Structure { Nom = "Asso", Rna = "W13" + Random.Shared.Next(1000000, 9999999), Typologie = "ASSO" };
+            db.Structures.Add(s);
+            await db.SaveChangesAsync();
+            await db.Lieux.Where(l => l.Id == lieu.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.StructureId, s.Id));
+        });
+        var client = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var page = await Formulaires.PageAsync(client, "/admin/permanences");
+        var form = page.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last();
+        var r = await Formulaires.SoumettreAsync(client, form, [new("LieuId", lieu.Id.ToString()), new("MotifId", "1"), new("Type", "Hebdomadaire"),
+            new("Jours", "Friday"), new("HeureDebut", "14:00"), new("HeureFin", "16:00"), new("DateDebut", "2025-03-01"), new("MediateurIds", m[0].Id.ToString())]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var liste = await Formulaires.PageAsync(client, "/admin/permanences");
+        liste.QuerySelector("[role=status]")!.TextContent.ShouldContain("les vendredis");
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.LieuId == lieu.Id))).ShouldBe(26); // 13 Fridays × two 60-minute slots
+        var vide = await Formulaires.SoumettreAsync(client, (await Formulaires.PageAsync(client, "/admin/permanences")).QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last(),
+            [new("LieuId", lieu.Id.ToString()), new("Type", "Hebdomadaire"), new("HeureDebut", "14:00"), new("HeureFin", "16:00")]);
+        vide.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await vide.Content.ReadAsStringAsync()).ShouldContain("Choisissez au moins un jour");
+    }
+}

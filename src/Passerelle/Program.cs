@@ -34,6 +34,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Permanences", Roles.PolitiqueGestion);
+    o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
 });

@@ -127,5 +127,12 @@ public class ParcoursRendezvous(Navigateur app)
         lignes.ShouldContain(l => l.Contains("août 2025") && l.Contains("Insuffisant"));
         (await page.Locator("#alerte-livraison").TextContentAsync())!.ShouldContain("en dessous des engagements");
         await Navigateur.VerifierAccessibiliteAsync(page);
+        // The other management pages of this issue, checked for accessibility too.
+        foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda" })
+        {
+            await page.GotoAsync(url);
+            (await page.Locator("h1").CountAsync()).ShouldBe(1);
+            await Navigateur.VerifierAccessibiliteAsync(page);
+        }
     }
 }

@@ -30,6 +30,17 @@ public static class Agendas
         return (rdv, sessions);
     }
 
+    /// <summary>A place's agenda, for its manager: every booking of its permanences and its workshops.</summary>
+    public static async Task<(List<RdvAgenda> Rdv, List<SessionAgenda> Sessions)> LieuAsync(AppDbContext db, int lieuId, DateTime du, DateTime au, CancellationToken ct)
+    {
+        var rdv = await db.Reservations.AsNoTracking()
+            .Where(r => r.Creneau!.LieuId == lieuId && r.Creneau.Debut >= du && r.Creneau.Debut < au && r.Statut != StatutReservation.Annulee)
+            .OrderBy(r => r.Creneau!.Debut)
+            .Select(r => new RdvAgenda(r.Id, r.Creneau!.Debut, r.Creneau.Fin, r.Creneau.Lieu!.Nom, r.Creneau.Lieu.FuseauHoraire, r.Creneau.Motif!.Nom,
+                r.Prenom + " " + r.Nom, r.Telephone, r.Objet, r.TiersNom, r.Statut)).ToListAsync(ct);
+        return (rdv, await Sessions(db, db.SessionsAteliers.Where(s => s.LieuId == lieuId), du, au, ct));
+    }
+
     public static async Task<List<SessionAgenda>> Sessions(AppDbContext db, IQueryable<SessionAtelier> q, DateTime du, DateTime au, CancellationToken ct) =>
         await q.AsNoTracking().Where(s => !s.Annulee && s.Debut >= du && s.Debut < au).OrderBy(s => s.Debut)
             .Select(s => new SessionAgenda(s.Id, s.Debut, s.Fin, s.Lieu!.Nom, s.Lieu.FuseauHoraire, s.Atelier!.Titre, s.Capacite, s.Inscrits,

@@ -15,6 +15,9 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty(SupportsGet = true)] public int? Mediateur { get; set; }
     [BindProperty(SupportsGet = true)] public bool Semaine { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Lieu { get; set; }
+    public string? NomLieu { get; private set; }
+    public List<(int Id, string Nom)> LieuxGeres { get; private set; } = [];
     public Mediateurs.Mediateur? Personne { get; private set; }
     public List<(int Id, string Nom)> Choix { get; private set; } = [];
     public List<RdvAgenda> Rdv { get; private set; } = [];
@@ -32,14 +35,25 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         if (peutChoisir)
             Choix = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
                 .Select(m => (m.Id, m.N)).ToList();
-        if (Personne is null) return;
+        if (peutChoisir)
+        {
+            var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
+            var lieux = db.Lieux.Where(l => !l.Archive && (db.Permanences.Any(p => p.LieuId == l.Id && !p.Archivee) || db.SessionsAteliers.Any(s => s.LieuId == l.Id)));
+            if (perimetre is not null) lieux = lieux.Where(l => l.StructureId != null && perimetre.Contains(l.StructureId.Value));
+            LieuxGeres = (await lieux.OrderBy(l => l.Nom).Select(l => new { l.Id, l.Nom }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Nom)).ToList();
+            if (Lieu is not null && LieuxGeres.All(l => l.Id != Lieu)) Lieu = null;
+            NomLieu = LieuxGeres.FirstOrDefault(l => l.Id == Lieu).Nom;
+        }
+        else Lieu = null;
+        if (Personne is null && Lieu is null) return;
         var zone = Territoire.Zone(Territoire.FuseauMetropole);
         var jour = Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, zone));
         if (Semaine) jour = jour.AddDays(-(((int)jour.DayOfWeek + 6) % 7));
         Date = jour;
         var du = TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue), zone);
         var au = TimeZoneInfo.ConvertTimeToUtc(jour.AddDays(Semaine ? 7 : 1).ToDateTime(TimeOnly.MinValue), zone);
-        (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne.Id, du, au, ct);
+        if (Lieu is not null) { (Rdv, Sessions) = await Agendas.LieuAsync(db, Lieu.Value, du, au, ct); Personne = null; return; }
+        (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne!.Id, du, au, ct);
         if (Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
     }
 
@@ -58,7 +72,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }
         catch (KeyNotFoundException) { return NotFound(); }
-        return Redirect($"/admin/agenda?date={Date:yyyy-MM-dd}&mediateur={Mediateur}&semaine={Semaine}");
+        return Redirect($"/admin/agenda?date={Date:yyyy-MM-dd}&mediateur={Mediateur}&lieu={Lieu}&semaine={Semaine}");
     }
 
     public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)

@@ -73,30 +73,44 @@ public static class PermanencesApi
 
     static async Task<Results<Created, ValidationProblem>> Absence(AbsenceSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
+        var (id, erreurs) = await DeclarerAbsenceAsync(db, s, horloge, ct);
+        return id is null ? TypedResults.ValidationProblem(erreurs, title: "Absence invalide") : TypedResults.Created($"/api/v1/absences/{id}");
+    }
+
+    static async Task<Results<Created, ValidationProblem>> Fermeture(FermetureSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    {
+        var (id, erreurs) = await DeclarerFermetureAsync(db, s, horloge, ct);
+        return id is null ? TypedResults.ValidationProblem(erreurs, title: "Fermeture invalide") : TypedResults.Created($"/api/v1/fermetures/{id}");
+    }
+
+    /// <summary>Records an absence and removes the mediator's seat from the affected slots.</summary>
+    public static async Task<(int? Id, Dictionary<string, string[]> Erreurs)> DeclarerAbsenceAsync(AppDbContext db, AbsenceSaisie s, TimeProvider horloge, CancellationToken ct)
+    {
         var erreurs = new Dictionary<string, string[]>();
         if (!await db.Mediateurs.AnyAsync(m => m.Id == s.MediateurId, ct)) erreurs["MediateurId"] = ["Médiateur inconnu."];
         if (s.DateFin < s.DateDebut) erreurs["DateFin"] = ["La fin précède le début."];
         if ((s.HeureDebut is null) != (s.HeureFin is null) || s.HeureFin <= s.HeureDebut) erreurs["HeureFin"] = ["Indiquez une heure de début et une heure de fin, dans l'ordre."];
         if ((s.Raison?.Length ?? 0) > 300) erreurs["Raison"] = ["300 caractères au plus."];
-        if (erreurs.Count > 0) return TypedResults.ValidationProblem(erreurs, title: "Absence invalide");
+        if (erreurs.Count > 0) return (null, erreurs);
         var a = new Absence { MediateurId = s.MediateurId, DateDebut = s.DateDebut, DateFin = s.DateFin, JoursSemaine = s.Jours is { Length: > 0 } ? Masque(s.Jours) : 0x7F,
             HeureDebut = s.HeureDebut, HeureFin = s.HeureFin, Raison = s.Raison };
         db.Absences.Add(a);
         await db.SaveChangesAsync(ct);
         foreach (var id in await db.Permanences.Where(p => !p.Archivee && p.Mediateurs.Any(m => m.Id == s.MediateurId)).Select(p => p.Id).ToListAsync(ct))
             await GenererCreneaux.ExecuterAsync(db, horloge, id, ct);
-        return TypedResults.Created($"/api/v1/absences/{a.Id}");
+        return (a.Id, erreurs);
     }
 
-    static async Task<Results<Created, ValidationProblem>> Fermeture(FermetureSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    /// <summary>Records a closure and removes the place's free slots on those days.</summary>
+    public static async Task<(int? Id, Dictionary<string, string[]> Erreurs)> DeclarerFermetureAsync(AppDbContext db, FermetureSaisie s, TimeProvider horloge, CancellationToken ct)
     {
         if (!await db.Lieux.AnyAsync(l => l.Id == s.LieuId, ct) || s.DateFin < s.DateDebut || (s.Raison?.Length ?? 0) > 300)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Fermeture"] = ["Lieu inconnu, dates dans le désordre ou raison trop longue."] }, title: "Fermeture invalide");
+            return (null, new() { ["Fermeture"] = ["Lieu inconnu, dates dans le désordre ou raison trop longue."] });
         var f = new Fermeture { LieuId = s.LieuId, DateDebut = s.DateDebut, DateFin = s.DateFin, Raison = s.Raison };
         db.Fermetures.Add(f);
         await db.SaveChangesAsync(ct);
         foreach (var id in await db.Permanences.Where(p => !p.Archivee && p.LieuId == s.LieuId).Select(p => p.Id).ToListAsync(ct))
             await GenererCreneaux.ExecuterAsync(db, horloge, id, ct);
-        return TypedResults.Created($"/api/v1/fermetures/{f.Id}");
+        return (f.Id, []);
     }
 }

@@ -71,3 +71,34 @@ public class AteliersTests(AppFactory app) : IClassFixture<AppFactory>
         (await client.DeleteAsync("/api/v1/inscriptions/inconnu")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
+
+public class AteliersPagesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Programmer_une_serie_mensuelle_et_ouvrir_l_agenda_du_lieu()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        await app.AvecDb(async db =>
+        {
+            var s = new Passerelle.Features.Structures.Structure { Nom = "Asso", Rna = "W13" + Random.Shared.Next(1000000, 9999999), Typologie = "ASSO" };
+            db.Structures.Add(s);
+            db.Ateliers.Add(new Atelier { Titre = "Smartphone : les bases", DureeMinutes = 90 });
+            await db.SaveChangesAsync();
+            await db.Lieux.Where(l => l.Id == lieu.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.StructureId, s.Id));
+        });
+        var atelierId = await app.AvecDb(db => db.Ateliers.Where(a => a.Titre == "Smartphone : les bases").Select(a => a.Id).FirstAsync());
+        var client = await Formulaires.ConnecterAsync(app, Passerelle.Features.Comptes.Roles.Administrateur);
+        var page = await Formulaires.PageAsync(client, "/admin/ateliers");
+        var form = page.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().First();
+        var r = await Formulaires.SoumettreAsync(client, form, [new("AtelierId", atelierId.ToString()), new("LieuId", lieu.Id.ToString()), new("Date", "2025-04-01"),
+            new("Heure", "14:00"), new("Capacite", "6"), new("Mensuelle", "true"), new("Rang", "1"), new("Jour", "Wednesday"), new("Jusqu", "2025-06-30")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await Formulaires.DocumentAsync(r)).QuerySelector("[role=alert]")?.TextContent);
+        var sessions = await app.AvecDb(db => db.SessionsAteliers.Where(s => s.LieuId == lieu.Id).OrderBy(s => s.Debut).ToListAsync());
+        sessions.Select(s => s.Debut).ShouldBe([new DateTime(2025, 4, 2, 12, 0, 0), new DateTime(2025, 5, 7, 12, 0, 0), new DateTime(2025, 6, 4, 12, 0, 0)]);
+        sessions.ShouldAllBe(s => s.Capacite == 6 && s.Fin == s.Debut.AddMinutes(90));
+
+        var agenda = await Formulaires.PageAsync(client, $"/admin/agenda?lieu={lieu.Id}&date=2025-03-31&semaine=true");
+        agenda.QuerySelector("h1")!.TextContent.ShouldContain("du lieu");
+        agenda.QuerySelector("main")!.TextContent.ShouldContain("Smartphone : les bases");
+    }
+}

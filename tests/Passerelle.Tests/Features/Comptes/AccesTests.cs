@@ -29,7 +29,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/admin/agenda") => Acces.Equipe,
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
-        (_, "/admin/permanences") => Acces.Gestion,
+        (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,
         ("GET", var r) when r.StartsWith("/api/v1/lieux") || r.StartsWith("/api/v1/structures") => Acces.Public,
         (_, "/admin") => Acces.Equipe,

@@ -58,14 +58,14 @@ public class PermanencesPageTests(AppFactory app) : IClassFixture<AppFactory>
         });
         var client = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
         var page = await Formulaires.PageAsync(client, "/admin/permanences");
-        var form = page.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last();
+        var form = page.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.TextContent.Contains("Créer la permanence"));
         var r = await Formulaires.SoumettreAsync(client, form, [new("LieuId", lieu.Id.ToString()), new("MotifId", "1"), new("Type", "Hebdomadaire"),
             new("Jours", "Friday"), new("HeureDebut", "14:00"), new("HeureFin", "16:00"), new("DateDebut", "2025-03-01"), new("MediateurIds", m[0].Id.ToString())]);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var liste = await Formulaires.PageAsync(client, "/admin/permanences");
         liste.QuerySelector("[role=status]")!.TextContent.ShouldContain("les vendredis");
         (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.LieuId == lieu.Id))).ShouldBe(26); // 13 Fridays × two 60-minute slots
-        var vide = await Formulaires.SoumettreAsync(client, (await Formulaires.PageAsync(client, "/admin/permanences")).QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last(),
+        var vide = await Formulaires.SoumettreAsync(client, (await Formulaires.PageAsync(client, "/admin/permanences")).QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.TextContent.Contains("Créer la permanence")),
             [new("LieuId", lieu.Id.ToString()), new("Type", "Hebdomadaire"), new("HeureDebut", "14:00"), new("HeureFin", "16:00")]);
         vide.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await vide.Content.ReadAsStringAsync()).ShouldContain("Choisissez au moins un jour");

@@ -128,7 +128,7 @@ public class ParcoursRendezvous(Navigateur app)
         (await page.Locator("#alerte-livraison").TextContentAsync())!.ShouldContain("en dessous des engagements");
         await Navigateur.VerifierAccessibiliteAsync(page);
         // The other management pages of this issue, checked for accessibility too.
-        foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda" })
+        foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda", "/admin/conventions/nouvelle" })
         {
             await page.GotoAsync(url);
             (await page.Locator("h1").CountAsync()).ShouldBe(1);

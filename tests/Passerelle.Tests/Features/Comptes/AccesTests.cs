@@ -27,6 +27,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", var r) when r.StartsWith("/api/v1/conventions") => Acces.Equipe,
         ("POST", "/api/v1/conventions") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/agenda") => Acces.Equipe,
+        (_, "/admin/conventions/nouvelle") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,

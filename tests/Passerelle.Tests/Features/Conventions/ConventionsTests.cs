@@ -65,4 +65,31 @@ public class ConventionsTests(AppFactory app) : IClassFixture<AppFactory>
         (await app.AvecDb(db => db.Conventions.CountAsync())).ShouldBe(avant);
         (await app.ClientAnonyme().GetAsync("/api/v1/conventions/1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Creer_une_convention_par_le_formulaire()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var m = await Scenario.MediateursAsync(app, 1);
+        var (a, b) = await app.AvecDb(async db =>
+        {
+            var x = new Structure { Nom = "Métropole test", Rna = "W13" + Random.Shared.Next(1000000, 9999999), Typologie = "EPCI" };
+            var y = new Structure { Nom = "Commune test", Rna = "W13" + Random.Shared.Next(1000000, 9999999), Typologie = "MUNI" };
+            db.AddRange(x, y);
+            await db.SaveChangesAsync();
+            await db.Lieux.Where(l => l.Id == lieu.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.StructureId, y.Id));
+            return (x.Id, y.Id);
+        });
+        var client = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var page = await Formulaires.PageAsync(client, "/admin/conventions/nouvelle");
+        var form = page.QuerySelector("main form") as AngleSharp.Html.Dom.IHtmlFormElement;
+        var r = await Formulaires.SoumettreAsync(client, form!, [new("Intitule", "Convention par formulaire"), new("CoordinateurId", a.ToString()), new("PartenaireId", b.ToString()),
+            new("LieuId", lieu.Id.ToString()), new("DateDebut", "2025-03-01"), new("DateFin", "2026-03-01"), new("CreneauxParSemaine", "4"), new("AteliersParMois", "0"),
+            new("Generer", "true"), new("JourPermanence", "Monday"), new("HeureDebut", "09:00"), new("MotifId", "1"), new("MediateurIds", m[0].Id.ToString())]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await Formulaires.DocumentAsync(r)).QuerySelector("[role=alert]")?.TextContent);
+        var fiche = await Formulaires.PageAsync(client, r.Headers.Location!.ToString());
+        fiche.QuerySelector("h1")!.TextContent.ShouldBe("Convention par formulaire");
+        // Mondays 09:00–13:00, 60-minute slots: 13 Mondays ahead, minus Easter Monday (21 April) and Whit Monday (9 June).
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.LieuId == lieu.Id))).ShouldBe(11 * 4);
+    }
 }

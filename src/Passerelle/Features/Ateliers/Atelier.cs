@@ -43,6 +43,8 @@ public sealed class SessionAtelier
     public int Capacite { get; set; }
     public int Inscrits { get; set; }
     public bool Annulee { get; set; }
+    /// <summary>Sessions of one cycle share this key and are booked together.</summary>
+    public string? Cycle { get; set; }
 }
 
 public enum StatutInscription { Inscrit, ListeAttente, Annulee, Honoree, Excusee, Absente }
@@ -53,6 +55,8 @@ public sealed class Inscription
     public int SessionId { get; set; }
     public SessionAtelier? Session { get; set; }
     public string Jeton { get; set; } = "";
+    /// <summary>For a cycle: the token of the registration's first row, shared by the rows of every session.</summary>
+    public string? Groupe { get; set; }
     public string Prenom { get; set; } = "";
     public string Nom { get; set; } = "";
     public string? Telephone { get; set; }
@@ -82,6 +86,8 @@ public sealed class SessionAtelierConfiguration : IEntityTypeConfiguration<Sessi
     {
         b.HasIndex(s => s.Debut);
         b.HasIndex(s => s.ConventionId);
+        b.HasIndex(s => s.Cycle);
+        b.Property(s => s.Cycle).HasMaxLength(40);
         b.HasOne(s => s.Atelier).WithMany().HasForeignKey(s => s.AtelierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Lieu).WithMany().HasForeignKey(s => s.LieuId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\""));
@@ -95,6 +101,8 @@ public sealed class InscriptionConfiguration : IEntityTypeConfiguration<Inscript
         b.HasIndex(i => i.Jeton).IsUnique();
         b.HasIndex(i => new { i.SessionId, i.Statut, i.CreeLe });
         b.Property(i => i.Jeton).HasMaxLength(64);
+        b.Property(i => i.Groupe).HasMaxLength(64);
+        b.HasIndex(i => i.Groupe);
         b.Property(i => i.Prenom).HasMaxLength(100);
         b.Property(i => i.Nom).HasMaxLength(100);
         b.Property(i => i.Telephone).HasMaxLength(20);

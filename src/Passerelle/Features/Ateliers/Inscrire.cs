@@ -36,21 +36,28 @@ public static class Inscrire
             ?? throw new KeyNotFoundException("Session inconnue.");
         if (session.Annulee) throw new RegleMetierException("Cette session est annulée.");
         if (session.Debut <= maintenant) throw new RegleMetierException("Cette session a déjà commencé.");
+        // A cycle is booked as a whole: every session still to come, all seats or the waiting list for all.
+        var sessions = session.Cycle is null ? [session]
+            : await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu)
+                .Where(x => x.Cycle == session.Cycle && !x.Annulee && x.Debut > maintenant).OrderBy(x => x.Debut).ToListAsync(ct);
+        var jeton = Jetons.Nouveau();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var place = await db.SessionsAteliers.Where(x => x.Id == sessionId && x.Inscrits < x.Capacite)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits + 1), ct) == 1;
-        var i = new Inscription
+        var place = await PrendrePlacesAsync(db, sessions.Select(x => x.Id).ToList(), ct);
+        var inscriptions = sessions.Select((x, k) => new Inscription
         {
-            SessionId = sessionId, Jeton = Jetons.Nouveau(), Prenom = s.Prenom.Trim(), Nom = s.Nom.Trim(),
+            SessionId = x.Id, Jeton = k == 0 ? jeton : $"{jeton}.{k}", Groupe = session.Cycle is null ? null : jeton, Prenom = s.Prenom.Trim(), Nom = s.Nom.Trim(),
             Telephone = string.IsNullOrWhiteSpace(s.Telephone) ? null : Identifiants.TelephoneInternational(s.Telephone),
             Email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim(), Consentement = true,
             Statut = place ? StatutInscription.Inscrit : StatutInscription.ListeAttente, CreeLe = maintenant,
-        };
-        db.Inscriptions.Add(i);
+        }).ToList();
+        db.Inscriptions.AddRange(inscriptions);
         await db.SaveChangesAsync(ct);
+        var i = inscriptions[0];
         var rdv = Rdv(session, i.Jeton, options);
         var contact = new Avis.Contact(i.Email, i.Telephone);
-        if (place) PlanifierInscrit(db, i, session, rdv, contact, options, maintenant);
+        if (place)
+            for (var k = 0; k < sessions.Count; k++)
+                PlanifierInscrit(db, inscriptions[k], sessions[k], Rdv(sessions[k], jeton, options), contact, options, maintenant, confirmation: k == 0);
         else Avis.Planifier(db, Avis.Confirmation, contact, rdv, r => ($"Liste d'attente : {r.Titre}, {Messages.Quand(r)}",
             $"Bonjour,\n\nL'atelier « {r.Titre} » du {Messages.Quand(r)} est complet. Vous êtes sur la liste d'attente : si une place se libère, vous serez inscrit(e) automatiquement et prévenu(e).\n\nPour vous retirer de la liste : {r.Lien}\n"),
             maintenant, null, inscriptionId: i.Id);
@@ -59,10 +66,31 @@ public static class Inscrire
         return i;
     }
 
-    static void PlanifierInscrit(AppDbContext db, Inscription i, SessionAtelier session, Messages.Rdv rdv, Avis.Contact contact, NotificationsOptions options, DateTime maintenant)
+    /// <summary>One seat in each session, or none: increments that cannot all pass are undone in the same transaction.</summary>
+    static async Task<bool> PrendrePlacesAsync(AppDbContext db, List<int> sessions, CancellationToken ct)
     {
-        var ics = Messages.Calendrier([Messages.Evenement($"inscription-{i.Id}@passerelle", rdv, maintenant)], "Passerelle");
-        Avis.Planifier(db, Avis.Confirmation, contact, rdv, Messages.Confirmation, maintenant, null, inscriptionId: i.Id, ics: ics);
+        var prises = new List<int>();
+        foreach (var id in sessions)
+        {
+            if (await db.SessionsAteliers.Where(x => x.Id == id && x.Inscrits < x.Capacite).ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits + 1), ct) == 1)
+                prises.Add(id);
+            else
+            {
+                foreach (var p in prises)
+                    await db.SessionsAteliers.Where(x => x.Id == p).ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits - 1), ct);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void PlanifierInscrit(AppDbContext db, Inscription i, SessionAtelier session, Messages.Rdv rdv, Avis.Contact contact, NotificationsOptions options, DateTime maintenant, bool confirmation = true)
+    {
+        if (confirmation)
+        {
+            var ics = Messages.Calendrier([Messages.Evenement($"inscription-{i.Id}@passerelle", rdv, maintenant)], "Passerelle");
+            Avis.Planifier(db, Avis.Confirmation, contact, rdv, Messages.Confirmation, maintenant, null, inscriptionId: i.Id, ics: ics);
+        }
         var rappel = session.Debut.AddHours(-options.RappelHeuresAvant);
         if (rappel > maintenant) Avis.Planifier(db, Avis.Rappel, contact, rdv, Messages.Rappel, rappel, session.Debut, inscriptionId: i.Id);
     }
@@ -73,19 +101,27 @@ public static class Inscrire
         var i = await db.Inscriptions.AsNoTracking().Include(x => x.Session).FirstOrDefaultAsync(x => x.Jeton == jeton, ct);
         if (i is null) return false;
         if (i.Statut is not (StatutInscription.Inscrit or StatutInscription.ListeAttente)) throw new RegleMetierException("Cette inscription est déjà annulée ou passée.");
-        if (i.Session!.Debut <= maintenant) throw new RegleMetierException("L'atelier a déjà commencé.");
+        var groupe = await db.Inscriptions.AsNoTracking().Include(x => x.Session)
+            .Where(x => (i.Groupe != null && x.Groupe == i.Groupe) || x.Id == i.Id).Where(x => x.Session!.Debut > maintenant).ToListAsync(ct);
+        if (groupe.Count == 0) throw new RegleMetierException("L'atelier a déjà commencé.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var etait = i.Statut;
-        if (await db.Inscriptions.Where(x => x.Id == i.Id && x.Statut == etait)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutInscription.Annulee).SetProperty(x => x.AnnuleeLe, maintenant), ct) == 0)
-            throw new RegleMetierException("Cette inscription vient d'être modifiée.");
-        await db.Notifications.Where(n => n.InscriptionId == i.Id && n.Etat == EtatNotification.EnAttente)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Inscription annulée."), ct);
-        if (etait == StatutInscription.Inscrit)
+        var liberees = new List<int>();
+        foreach (var x in groupe)
         {
-            await db.SessionsAteliers.Where(s => s.Id == i.SessionId && s.Inscrits > 0).ExecuteUpdateAsync(u => u.SetProperty(s => s.Inscrits, s => s.Inscrits - 1), ct);
-            await PromouvoirAsync(db, i.SessionId, options, maintenant, ct);
+            var etait = x.Statut;
+            if (etait is not (StatutInscription.Inscrit or StatutInscription.ListeAttente)) continue;
+            if (await db.Inscriptions.Where(y => y.Id == x.Id && y.Statut == etait)
+                    .ExecuteUpdateAsync(u => u.SetProperty(y => y.Statut, StatutInscription.Annulee).SetProperty(y => y.AnnuleeLe, maintenant), ct) == 0)
+                throw new RegleMetierException("Cette inscription vient d'être modifiée.");
+            await db.Notifications.Where(n => n.InscriptionId == x.Id && n.Etat == EtatNotification.EnAttente)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Inscription annulée."), ct);
+            if (etait == StatutInscription.Inscrit)
+            {
+                await db.SessionsAteliers.Where(s => s.Id == x.SessionId && s.Inscrits > 0).ExecuteUpdateAsync(u => u.SetProperty(s => s.Inscrits, s => s.Inscrits - 1), ct);
+                liberees.Add(x.SessionId);
+            }
         }
+        foreach (var sessionId in liberees) await PromouvoirAsync(db, sessionId, options, maintenant, ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -100,6 +136,17 @@ public static class Inscrire
             var suivant = await db.Inscriptions.Where(x => x.SessionId == sessionId && x.Statut == StatutInscription.ListeAttente)
                 .OrderBy(x => x.CreeLe).ThenBy(x => x.Id).FirstOrDefaultAsync(ct);
             if (suivant is null) return;
+            if (suivant.Groupe is not null)
+            {
+                // A cycle's waiting registration enters only with a seat in every one of its sessions.
+                var lignes = await db.Inscriptions.Where(x => x.Groupe == suivant.Groupe && x.Statut == StatutInscription.ListeAttente).ToListAsync(ct);
+                if (!await PrendrePlacesAsync(db, lignes.Select(x => x.SessionId).ToList(), ct)) return;
+                foreach (var l in lignes) { l.Statut = StatutInscription.Inscrit; l.PromueLe = maintenant; }
+                var premiere = lignes.OrderBy(l => l.Id).First();
+                Avis.Planifier(db, Avis.Promotion, new Avis.Contact(premiere.Email, premiere.Telephone), Rdv(session, suivant.Groupe, options), Messages.Promotion, maintenant, session.Debut, inscriptionId: premiere.Id);
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             if (await db.SessionsAteliers.Where(x => x.Id == sessionId && x.Inscrits < x.Capacite)
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.Inscrits, x => x.Inscrits + 1), ct) == 0) return;
             if (await db.Inscriptions.Where(x => x.Id == suivant.Id && x.Statut == StatutInscription.ListeAttente)

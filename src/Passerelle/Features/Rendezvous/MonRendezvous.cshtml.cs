@@ -19,6 +19,8 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
     public bool Nouveau { get; private set; }
     public bool Modifiable { get; private set; }
     public int PositionAttente { get; private set; }
+    /// <summary>For a cycle: every session of the registration.</summary>
+    public List<SessionAtelier> Seances { get; private set; } = [];
 
     async Task<bool> ChargerAsync(string jeton, CancellationToken ct)
     {
@@ -35,6 +37,9 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
         Inscription = await db.Inscriptions.AsNoTracking().Include(i => i.Session).ThenInclude(s => s!.Atelier).Include(i => i.Session).ThenInclude(s => s!.Lieu)
             .FirstOrDefaultAsync(i => i.Jeton == jeton && i.AnonymiseeLe == null, ct);
         if (Inscription is null) return false;
+        if (Inscription.Groupe is not null)
+            Seances = await db.Inscriptions.AsNoTracking().Where(i => i.Groupe == Inscription.Groupe).OrderBy(i => i.Session!.Debut)
+                .Select(i => i.Session!).ToListAsync(ct);
         Modifiable = Inscription.Statut is StatutInscription.Inscrit or StatutInscription.ListeAttente && Inscription.Session!.Debut > maintenant;
         if (Inscription.Statut == StatutInscription.ListeAttente)
             PositionAttente = 1 + await db.Inscriptions.CountAsync(i => i.SessionId == Inscription.SessionId && i.Statut == StatutInscription.ListeAttente

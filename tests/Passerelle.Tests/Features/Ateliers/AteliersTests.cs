@@ -102,3 +102,40 @@ public class AteliersPagesTests(AppFactory app) : IClassFixture<AppFactory>
         agenda.QuerySelector("main")!.TextContent.ShouldContain("Smartphone : les bases");
     }
 }
+
+public class CyclesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static object Personne(string prenom) => new { prenom, nom = "Cycle", email = $"{prenom.ToLowerInvariant()}@exemple.fr", consentement = true };
+
+    [Fact]
+    public async Task Un_cycle_se_reserve_en_entier_et_la_liste_d_attente_entre_en_entier()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var premiere = await Scenario.SessionAsync(app, lieu.Id, new DateTime(2025, 4, 1, 12, 0, 0), capacite: 1);
+        var cle = Guid.NewGuid().ToString("N");
+        var ids = await app.AvecDb(async db =>
+        {
+            var s1 = await db.SessionsAteliers.SingleAsync(s => s.Id == premiere.Id);
+            s1.Cycle = cle;
+            var autres = Enumerable.Range(1, 2).Select(k => new SessionAtelier { AtelierId = s1.AtelierId, LieuId = lieu.Id, Debut = s1.Debut.AddDays(7 * k), Fin = s1.Fin.AddDays(7 * k), Capacite = 1, Cycle = cle }).ToList();
+            db.SessionsAteliers.AddRange(autres);
+            await db.SaveChangesAsync();
+            return new[] { s1.Id }.Concat(autres.Select(a => a.Id)).ToArray();
+        });
+        var client = app.ClientAnonyme();
+        var a = (await (await client.PostAsJsonAsync($"/api/v1/ateliers/sessions/{ids[1]}/inscriptions", Personne("Ana"))).Content.ReadFromJsonAsync<InscriptionCreeeDto>())!;
+        a.Statut.ShouldBe("inscrit");
+        var sieges = await app.AvecDb(db => db.SessionsAteliers.Where(s => ids.Contains(s.Id)).Select(s => s.Inscrits).ToListAsync());
+        sieges.ShouldAllBe(n => n == 1); // one seat in each of the three sessions
+        var b = (await (await client.PostAsJsonAsync($"/api/v1/ateliers/sessions/{ids[0]}/inscriptions", Personne("Bob"))).Content.ReadFromJsonAsync<InscriptionCreeeDto>())!;
+        b.Statut.ShouldBe("liste_attente");
+        (await app.AvecDb(db => db.Inscriptions.CountAsync(i => i.Groupe == b.Jeton && i.Statut == StatutInscription.ListeAttente))).ShouldBe(3);
+
+        var page = await Formulaires.PageAsync(client, $"/mon-rendez-vous/{a.Jeton}");
+        page.QuerySelectorAll("#seances li").Length.ShouldBe(3);
+
+        (await client.DeleteAsync($"/api/v1/inscriptions/{a.Jeton}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.AvecDb(db => db.Inscriptions.Where(i => i.Groupe == b.Jeton).Select(i => i.Statut).ToListAsync())).ShouldAllBe(s => s == StatutInscription.Inscrit);
+        (await app.AvecDb(db => db.SessionsAteliers.Where(s => ids.Contains(s.Id)).Select(s => s.Inscrits).ToListAsync())).ShouldAllBe(n => n == 1);
+    }
+}

@@ -330,6 +330,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Groupe")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Jeton")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -362,6 +366,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Groupe");
+
                     b.HasIndex("Jeton")
                         .IsUnique();
 
@@ -390,6 +396,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int?>("ConventionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Cycle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("timestamp with time zone");
 
@@ -407,6 +417,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("AtelierId");
 
                     b.HasIndex("ConventionId");
+
+                    b.HasIndex("Cycle");
 
                     b.HasIndex("Debut");
 

@@ -317,6 +317,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Groupe")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Jeton")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -349,6 +353,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Groupe");
+
                     b.HasIndex("Jeton")
                         .IsUnique();
 
@@ -375,6 +381,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int?>("ConventionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Cycle")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Debut")
                         .HasColumnType("TEXT");
 
@@ -392,6 +402,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("AtelierId");
 
                     b.HasIndex("ConventionId");
+
+                    b.HasIndex("Cycle");
 
                     b.HasIndex("Debut");
 

@@ -27,6 +27,8 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
     [BindProperty] public int Rang { get; set; } = 1;
     [BindProperty] public DayOfWeek Jour { get; set; } = DayOfWeek.Wednesday;
     [BindProperty] public DateOnly? Jusqu { get; set; }
+    /// <summary>A cycle of N weekly sessions, booked together.</summary>
+    [BindProperty] public int SeancesCycle { get; set; }
 
     public List<Atelier> Catalogue { get; private set; } = [];
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
@@ -72,12 +74,15 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
         if (Capacite is < 1 or > 200) Erreurs.Add("Capacité : de 1 à 200 places.");
         if (Date is null) Erreurs.Add("Indiquez la date (ou la date de la première session).");
         if (Mensuelle && (Jusqu is null || Jusqu < Date || Jusqu > Date?.AddYears(2))) Erreurs.Add("Pour une série, indiquez une date de fin (deux ans au plus).");
+        if (SeancesCycle is < 0 or > 20 || (SeancesCycle > 1 && Mensuelle)) Erreurs.Add("Un cycle compte de 2 à 20 séances hebdomadaires (pas avec une série mensuelle).");
         if (Erreurs.Count > 0) return Page();
         var lieu = await db.Lieux.FirstAsync(l => l.Id == LieuId, ct);
         var zone = Territoire.Zone(lieu.FuseauHoraire);
         var dates = Mensuelle
             ? new Recurrence(TypeRecurrence.Mensuelle, 0, 1, Rang, Jour, Date!.Value, Jusqu).Dates(Date.Value, Jusqu!.Value).Where(d => !JoursFeries.EstFerie(d, lieu.Departement)).ToList()
+            : SeancesCycle > 1 ? Enumerable.Range(0, SeancesCycle).Select(k => Date!.Value.AddDays(7 * k)).ToList()
             : [Date!.Value];
+        var cycle = SeancesCycle > 1 ? Guid.NewGuid().ToString("N") : null;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var creees = 0;
         foreach (var d in dates)
@@ -86,7 +91,7 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
             if (zone.IsInvalidTime(local)) continue;
             var debut = TimeZoneInfo.ConvertTimeToUtc(local, zone);
             if (debut <= maintenant) continue;
-            db.SessionsAteliers.Add(new SessionAtelier { AtelierId = atelier!.Id, LieuId = LieuId, Debut = debut, Fin = debut.AddMinutes(atelier.DureeMinutes), Capacite = Capacite });
+            db.SessionsAteliers.Add(new SessionAtelier { AtelierId = atelier!.Id, LieuId = LieuId, Debut = debut, Fin = debut.AddMinutes(atelier.DureeMinutes), Capacite = Capacite, Cycle = cycle });
             creees++;
         }
         await db.SaveChangesAsync(ct);

@@ -61,24 +61,29 @@ public static class PermanencesApi
         return (p, n, erreurs, false);
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Archiver(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
-        var p = await db.Permanences.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var p = await db.Permanences.Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return TypedResults.Problem(statusCode: 404, title: "Permanence introuvable");
+        if (!Perimetre.Autorise(await Perimetre.StructuresGereesAsync(db, http.User, ct), p.Lieu!.StructureId)) return TypedResults.Forbid();
         p.Archivee = true;
         await db.SaveChangesAsync(ct);
         await GenererCreneaux.ExecuterAsync(db, horloge, id, ct);
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<Created, ValidationProblem>> Absence(AbsenceSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static async Task<Results<Created, ValidationProblem, ForbidHttpResult>> Absence(AbsenceSaisie s, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
+        var perimetre = await Perimetre.StructuresGereesAsync(db, http.User, ct);
+        if (perimetre is not null && !await db.Emplois.AnyAsync(e => e.MediateurId == s.MediateurId && perimetre.Contains(e.StructureId), ct)) return TypedResults.Forbid();
         var (id, erreurs) = await DeclarerAbsenceAsync(db, s, horloge, ct);
         return id is null ? TypedResults.ValidationProblem(erreurs, title: "Absence invalide") : TypedResults.Created($"/api/v1/absences/{id}");
     }
 
-    static async Task<Results<Created, ValidationProblem>> Fermeture(FermetureSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static async Task<Results<Created, ValidationProblem, ForbidHttpResult>> Fermeture(FermetureSaisie s, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
+        var perimetre = await Perimetre.StructuresGereesAsync(db, http.User, ct);
+        if (perimetre is not null && !await db.Lieux.AnyAsync(l => l.Id == s.LieuId && l.StructureId != null && perimetre.Contains(l.StructureId.Value), ct)) return TypedResults.Forbid();
         var (id, erreurs) = await DeclarerFermetureAsync(db, s, horloge, ct);
         return id is null ? TypedResults.ValidationProblem(erreurs, title: "Fermeture invalide") : TypedResults.Created($"/api/v1/fermetures/{id}");
     }

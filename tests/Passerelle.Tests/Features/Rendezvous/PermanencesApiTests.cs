@@ -39,6 +39,13 @@ public class PermanencesApiTests(AppFactory app) : IClassFixture<AppFactory>
         texte.ShouldContain("heure de fin");
         texte.ShouldContain("médiateurs");
         (await (await app.ClientApiAsync(Roles.Financeur)).PostAsJsonAsync("/api/v1/fermetures", new { lieuId = lieu.Id, dateDebut = "2025-06-01", dateFin = "2025-06-30" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A manager of no structure cannot close this place, declare these mediators absent or stop this permanence.
+        var gestionnaire = await app.ClientApiAsync(Roles.Gestionnaire);
+        (await gestionnaire.PostAsJsonAsync("/api/v1/fermetures", new { lieuId = lieu.Id, dateDebut = "2025-06-01", dateFin = "2025-06-30" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gestionnaire.PostAsJsonAsync("/api/v1/absences", new { mediateurId = m[1].Id, dateDebut = "2025-05-07", dateFin = "2025-05-07" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gestionnaire.DeleteAsync($"/api/v1/permanences/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await admin.DeleteAsync($"/api/v1/permanences/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.PermanenceId == p.Id && c.Reserves == 0))).ShouldBe(0);
     }
 }
 

@@ -17,7 +17,7 @@ Console.WriteLine($"# Passerelle bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UT
 
 var bases = new List<(string Nom, string[] Config, Func<Task>? Nettoyer)>();
 var fichierSqlite = Path.Combine(options.Dossier, $"bench-{Guid.NewGuid():N}.db");
-bases.Add(("SQLite", ["--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={fichierSqlite}"], null));
+if (!args.Contains("--sans-sqlite")) bases.Add(("SQLite", ["--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={fichierSqlite}"], null));
 if (options.Pg is not null) bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={options.Pg.Replace("Database=postgres", "Database=bench_" + Environment.ProcessId)}"], null));
 
 foreach (var (nom, config, _) in bases)

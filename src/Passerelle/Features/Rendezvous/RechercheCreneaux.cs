@@ -27,7 +27,8 @@ public static class RechercheCreneaux
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut >= d); }
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut < a); }
         var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(c => c.Debut).ThenBy(c => c.Id).Take(taille)
+        // Ordered by start only, so that the (commune|postcode|place, start) indexes give the first page without a sort.
+        var items = await q.OrderBy(c => c.Debut).Take(taille)
             .Select(c => new CreneauLibre(c.Id, c.Debut, c.Fin, c.LieuId, c.Lieu!.Nom, c.Lieu.Commune, c.Lieu.FuseauHoraire, c.Motif!.Nom, c.MotifId, c.Capacite - c.Reserves))
             .ToListAsync(ct);
         return (total, items);

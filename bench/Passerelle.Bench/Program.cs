@@ -49,6 +49,7 @@ foreach (var (nom, config, _) in bases)
         await Charge.Mesurer(http, ["/health"], 16, TimeSpan.FromSeconds(3)); // warm-up
         await Charge.Mesurer(http, requetes, 16, TimeSpan.FromSeconds(3));
         var sante = await Charge.Mesurer(http, ["/health"], options.Clients, TimeSpan.FromSeconds(options.Secondes));
+        if (args.Contains("--sans-annuaire")) { await RendezVous.MesurerAsync(http, motDePasse, options, sante); continue; }
         var recherche = await Charge.Mesurer(http, requetes, options.Clients, TimeSpan.FromSeconds(options.Secondes));
         Console.WriteLine($"- /health : {sante}");
         Console.WriteLine($"- recherche annuaire (/api/v1/lieux, {requetes.Length} requêtes variées) : {recherche}");

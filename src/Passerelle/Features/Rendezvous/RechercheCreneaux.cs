@@ -8,6 +8,8 @@ public sealed record CreneauLibre(int Id, DateTime Debut, DateTime Fin, int Lieu
 
 public static class RechercheCreneaux
 {
+    public const int TotalMax = 500;
+
     /// <summary>Free slots, soonest first, that the public can book now (minimum notice and horizon of each motif applied).</summary>
     public static async Task<(int Total, List<CreneauLibre> Items)> ExecuterAsync(AppDbContext db, int? lieuId, int? motifId, string? commune,
         DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct, bool pourEquipe = false)
@@ -26,7 +28,9 @@ public static class RechercheCreneaux
         }
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut >= d); }
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut < a); }
-        var total = await q.CountAsync(ct);
+        // Counted up to a cap: beyond a few hundred free slots the exact number tells a citizen nothing,
+        // and counting thousands of rows on every search was the costliest part of it (docs/performance.md).
+        var total = await q.Take(TotalMax).CountAsync(ct);
         // Ordered by start only, so that the (commune|postcode|place, start) indexes give the first page without a sort.
         var items = await q.OrderBy(c => c.Debut).Take(taille)
             .Select(c => new CreneauLibre(c.Id, c.Debut, c.Fin, c.LieuId, c.Lieu!.Nom, c.Lieu.Commune, c.Lieu.FuseauHoraire, c.Motif!.Nom, c.MotifId, c.Capacite - c.Reserves))

@@ -150,4 +150,20 @@ public class ReservationsTests(AppFactory app) : IClassFixture<AppFactory>
         apres[libres[3].Id].ShouldBe(1);
         (await app.ClientAnonyme().GetFromJsonAsync<ReservationDto>($"/api/v1/reservations/{cree.Jeton}"))!.Debut.ShouldBe(libres[3].Debut);
     }
+
+    [Fact]
+    public async Task Le_total_des_creneaux_libres_est_compte_jusqu_a_500()
+    {
+        var lieu = await Scenario.LieuAsync(app, commune: "Carry-le-Rouet", codePostal: "13620");
+        var m = await Scenario.MediateursAsync(app, 1);
+        await Scenario.PermanenceAsync(app, lieu.Id, m.Select(x => x.Id), [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            new TimeOnly(8, 0), new TimeOnly(20, 0), motifId: Passerelle.Features.Motifs.Motif.IdAccompagnement);
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.LieuId == lieu.Id))).ShouldBeGreaterThan(600);
+        var r = (await app.ClientAnonyme().GetFromJsonAsync<Creneaux>("/api/v1/creneaux?commune=Carry-le-Rouet&taille=10"))!;
+        r.Total.ShouldBe(RechercheCreneaux.TotalMax);
+        r.Items.Count.ShouldBe(10);
+        var peu = (await app.ClientAnonyme().GetFromJsonAsync<Creneaux>($"/api/v1/creneaux?lieu={lieu.Id}&du=2025-03-13&au=2025-03-13"))!;
+        peu.Total.ShouldBe(peu.Items.Count);
+        peu.Total.ShouldBe(12); // Thursday 13 March: 08:00 to 19:00
+    }
 }

@@ -9,6 +9,7 @@ using Passerelle.Features.Ateliers;
 using Passerelle.Features.Conventions;
 using Passerelle.Features.Agenda;
 using Passerelle.Features.Permanences;
+using Passerelle.Features.Activites;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -34,6 +35,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Permanences", Roles.PolitiqueGestion);
+    o.Conventions.AuthorizeFolder("/Activites", Roles.PolitiqueTerrain);
     o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
@@ -83,6 +85,7 @@ api.MapRendezvousApi();
 api.MapAteliersApi();
 api.MapConventionsApi();
 api.MapPermanencesApi();
+api.MapActivitesApi();
 app.MapAgendaIcs();
 
 app.Run();

@@ -110,6 +110,15 @@ public class ParcoursRendezvous(Navigateur app)
         await ligne.GetByRole(AriaRole.Button, new() { Name = "Venu(e) : Lucienne Ferrand" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" }).Locator("strong").TextContentAsync()).ShouldBe("Venu(e)");
+        // Then the activity record, pre-filled from the appointment, confirmed as proposed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compte rendu : Lucienne Ferrand" }).ClickAsync();
+        await page.WaitForURLAsync("**/activites/nouvelle?reservation=*");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
+        await page.WaitForURLAsync("**/activites");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Compte rendu enregistré");
+        (await page.Locator("#activites tbody tr").CountAsync()).ShouldBe(1);
+        await Navigateur.VerifierAccessibiliteAsync(page);
     }
 
     [Fact]

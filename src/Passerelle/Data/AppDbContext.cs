@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Ateliers.SessionAtelier> SessionsAteliers => Set<Features.Ateliers.SessionAtelier>();
     public DbSet<Features.Ateliers.Inscription> Inscriptions => Set<Features.Ateliers.Inscription>();
     public DbSet<Features.Conventions.Convention> Conventions => Set<Features.Conventions.Convention>();
+    public DbSet<Features.Activites.Activite> Activites => Set<Features.Activites.Activite>();
 
     /// <summary>Every DateTime is UTC: written as UTC whatever its Kind, read back as UTC (SQLite keeps no Kind,
     /// PostgreSQL's timestamptz accepts only UTC).</summary>

@@ -51,7 +51,8 @@ public static class Authentification
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.PolitiqueAdmin, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Roles.PolitiqueGestion, p => p.RequireRole(Roles.Administrateur, Roles.Gestionnaire))
-            .AddPolicy(Roles.PolitiqueEquipe, p => p.RequireRole(Roles.Tous));
+            .AddPolicy(Roles.PolitiqueEquipe, p => p.RequireRole(Roles.Tous))
+            .AddPolicy(Roles.PolitiqueTerrain, p => p.RequireRole(Roles.Mediateur, Roles.Gestionnaire, Roles.Administrateur));
 
         var parMinute = builder.Configuration.GetValue("RateLimit:ConnexionsParMinute", 20);
         var ecrituresParMinute = builder.Configuration.GetValue("RateLimit:EcrituresParMinute", 600);

@@ -16,6 +16,8 @@ public static class Roles
     public const string PolitiqueAdmin = "admin";
     public const string PolitiqueGestion = "gestion";
     public const string PolitiqueEquipe = "equipe";
+    /// <summary>People who record activity: mediators, and managers or administrators who also mediate.</summary>
+    public const string PolitiqueTerrain = "terrain";
 
     public static string Libelle(string role) => role switch
     {

@@ -10,7 +10,7 @@ namespace Passerelle.Tests.Features.Comptes;
 /// and anonymous users and wrong roles must be refused for real.</summary>
 public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    enum Acces { Public, Equipe, Gestion, Admin, Bloque }
+    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque }
 
     // Pages apply the same rule to GET and POST (folder conventions).
     static Acces Attendu(string methode, string route) => (route.StartsWith("/api") ? methode : "GET", route) switch
@@ -30,6 +30,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/admin/conventions/nouvelle") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
+        (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,
         ("GET", var r) when r.StartsWith("/api/v1/lieux") || r.StartsWith("/api/v1/structures") => Acces.Public,
@@ -104,6 +105,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
             {
                 Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur],
                 Acces.Gestion => [Roles.Mediateur, Roles.Financeur],
+                Acces.Terrain => [Roles.Financeur],
                 _ => [],
             };
             foreach (var role in mauvaisRoles)

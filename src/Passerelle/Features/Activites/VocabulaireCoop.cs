@@ -1,0 +1,33 @@
+namespace Passerelle.Features.Activites;
+
+/// <summary>The national vocabulary of activity reports (La Coop de la médiation numérique), kept exactly.</summary>
+public static class VocabulaireCoop
+{
+    public const string Individuel = "Accompagnement individuel", Collectif = "Atelier collectif";
+    public static readonly string[] Types = [Individuel, Collectif];
+    public static readonly int[] Durees = [15, 30, 45, 60, 90, 120];
+    public const string LieuActivite = "Lieu d'activité", Domicile = "À domicile", Distance = "À distance", AutreLieu = "Autre lieu";
+    public static readonly string[] TypesLieu = [LieuActivite, Domicile, Distance, AutreLieu];
+    public static readonly string[] Materiel = ["Ordinateur", "Téléphone", "Tablette", "Autre", "Pas de matériel"];
+    public const string ThemeDemarches = "Aide aux démarches administratives";
+    public static readonly string[] Themes =
+    [
+        "Diagnostic numérique", "Prendre en main du matériel", "Maintenance de matériel", "Gérer ses contenus numériques",
+        "Navigation sur internet", "E-mail", "Bureautique", "Réseaux sociaux communication", "Santé", "Banque et achats en ligne",
+        "Accompagner un professionnel", "Insertion professionnelle", "Prévention en sécurité numérique", "Parentalité",
+        "Scolarité et numérique", "Créer avec le numérique", "Culture numérique", "Intelligence artificielle (IA)", ThemeDemarches,
+    ];
+    public static readonly string[] ThemesDemarches =
+    [
+        "Papiers - Élections - Citoyenneté", "Famille - Scolarité", "Social - Santé", "Travail - Formation - Entreprise", "Logement",
+        "Transports - Mobilité", "Argent - Impôts", "Justice", "Étrangers - Europe", "Loisirs - Sports - Culture", "Associations",
+    ];
+    public static readonly string[] Autonomie = ["Avec guidage", "Autonome avec guidage en cas de besoin", "Autonome"];
+    public static readonly string[] Niveaux = ["Débutant", "Intermédiaire", "Avancé"];
+    public static readonly string[] Orientations =
+    [
+        "Administration (mairie, préfecture…)", "Autre structure de médiation numérique",
+        "Opérateur ou organisme en charge de la démarche administrative", "Structure d'aide sociale (maison des solidarités, centre social…)",
+        "Structure d'insertion professionnelle (France Travail, mission locale…)", "Structure d'aide aux démarches administratives (France Services…)", "Autre",
+    ];
+}

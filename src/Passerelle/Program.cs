@@ -10,6 +10,7 @@ using Passerelle.Features.Conventions;
 using Passerelle.Features.Agenda;
 using Passerelle.Features.Permanences;
 using Passerelle.Features.Activites;
+using Passerelle.Features.Statistiques;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -36,6 +37,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Permanences", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Activites", Roles.PolitiqueTerrain);
+    o.Conventions.AuthorizePage("/Statistiques/Tableau", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
@@ -86,6 +88,7 @@ api.MapAteliersApi();
 api.MapConventionsApi();
 api.MapPermanencesApi();
 api.MapActivitesApi();
+api.MapStatistiquesApi();
 app.MapAgendaIcs();
 
 app.Run();

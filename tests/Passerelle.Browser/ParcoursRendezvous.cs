@@ -137,7 +137,7 @@ public class ParcoursRendezvous(Navigateur app)
         (await page.Locator("#alerte-livraison").TextContentAsync())!.ShouldContain("en dessous des engagements");
         await Navigateur.VerifierAccessibiliteAsync(page);
         // The other management pages of this issue, checked for accessibility too.
-        foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda", "/admin/conventions/nouvelle" })
+        foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda", "/admin/conventions/nouvelle", "/statistiques", "/statistiques/public" })
         {
             await page.GotoAsync(url);
             (await page.Locator("h1").CountAsync()).ShouldBe(1);

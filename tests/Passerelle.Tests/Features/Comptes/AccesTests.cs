@@ -30,6 +30,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/admin/conventions/nouvelle") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
+        ("GET", "/statistiques/public") => Acces.Public,
+        (_, "/statistiques" or "/api/v1/statistiques" or "/api/v1/statistiques.csv") => Acces.Equipe,
         (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,

@@ -93,11 +93,7 @@ public static class Cli
         var rapport = await Features.Lieux.ImporterLieux.ExecuterAsync(db, flux, FichierLieux.FormatDepuisNom(fichier, format),
             source ?? Path.GetFileNameWithoutExtension(fichier), lignesValides, TimeProvider.System, progression, CancellationToken.None);
         Console.Error.WriteLine();
-        foreach (var p in rapport.Rejets.Take(200)) Console.WriteLine($"REJET ligne {p.Ligne} [{p.Colonne}] « {p.Valeur} » : {p.Raison}");
-        foreach (var p in rapport.Avertissements.Take(200)) Console.WriteLine($"AVERTISSEMENT ligne {p.Ligne} [{p.Colonne}] « {p.Valeur} » : {p.Raison}");
-        if (rapport.Rejets.Count + rapport.Avertissements.Count > 400) Console.WriteLine("… (liste tronquée ; le rapport complet est dans l'interface d'administration)");
-        Console.WriteLine(rapport.Resume());
-        return rapport.Ecrit ? 0 : 1;
+        return Rapporter(rapport, avertissements: true);
     }
 
     static async Task<int> ExporterLieux(WebApplication app, string fichier, string? format)
@@ -122,7 +118,17 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var flux = File.OpenRead(fichier);
         var rapport = await FranceServices.ImporterAsync(db, flux, departement, TimeProvider.System, CancellationToken.None);
+        return Rapporter(rapport, avertissements: false);
+    }
+
+    /// <summary>Prints an import report (rejections, optionally warnings, then the summary line); exit code 1 when nothing was written.</summary>
+    static int Rapporter(RapportImport rapport, bool avertissements)
+    {
         foreach (var p in rapport.Rejets.Take(200)) Console.WriteLine($"REJET ligne {p.Ligne} [{p.Colonne}] « {p.Valeur} » : {p.Raison}");
+        if (avertissements)
+            foreach (var p in rapport.Avertissements.Take(200)) Console.WriteLine($"AVERTISSEMENT ligne {p.Ligne} [{p.Colonne}] « {p.Valeur} » : {p.Raison}");
+        if (rapport.Rejets.Count > 200 || (avertissements && rapport.Avertissements.Count > 200))
+            Console.WriteLine("… (liste tronquée ; le rapport complet est dans l'interface d'administration)");
         Console.WriteLine(rapport.Resume());
         return rapport.Ecrit ? 0 : 1;
     }

@@ -69,22 +69,18 @@ public static class LieuxApi
         return lieu is null ? Introuvable() : TypedResults.Ok(LieuDto.Depuis(lieu, horloge.GetUtcNow()));
     }
 
-    static async Task<IResult> ExporterCsv(AppDbContext db, TimeProvider horloge, CancellationToken ct)
-    {
-        var lignes = await ExporterLieux.LignesAsync(db, ct);
-        var flux = new MemoryStream();
-        FichierLieux.EcrireCsv(lignes, flux);
-        flux.Position = 0;
-        return Results.File(flux, "text/csv; charset=utf-8", ExporterLieux.NomFichier(horloge.GetUtcNow().UtcDateTime));
-    }
+    static Task<IResult> ExporterCsv(AppDbContext db, TimeProvider horloge, CancellationToken ct) => Exporter(db, horloge, "csv", ct);
 
-    static async Task<IResult> ExporterJson(AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    static Task<IResult> ExporterJson(AppDbContext db, TimeProvider horloge, CancellationToken ct) => Exporter(db, horloge, "json", ct);
+
+    static async Task<IResult> Exporter(AppDbContext db, TimeProvider horloge, string format, CancellationToken ct)
     {
         var lignes = await ExporterLieux.LignesAsync(db, ct);
         var flux = new MemoryStream();
-        FichierLieux.EcrireJson(lignes, flux);
+        if (format == "json") FichierLieux.EcrireJson(lignes, flux); else FichierLieux.EcrireCsv(lignes, flux);
         flux.Position = 0;
-        return Results.File(flux, "application/json; charset=utf-8", Path.ChangeExtension(ExporterLieux.NomFichier(horloge.GetUtcNow().UtcDateTime), "json"));
+        var nom = Path.ChangeExtension(ExporterLieux.NomFichier(horloge.GetUtcNow().UtcDateTime), format);
+        return Results.File(flux, format == "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8", nom);
     }
 
     static async Task<Results<Created<LieuDto>, ValidationProblem, ForbidHttpResult>> Creer(LieuSaisie saisie, HttpContext http,

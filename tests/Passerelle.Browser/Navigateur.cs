@@ -28,6 +28,7 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:FichierComptes", FichierComptes);
         builder.UseSetting("Taches:Actives", "false");
         builder.UseSetting("RateLimit:ReservationsParMinute", "10000");
+        builder.UseSetting("RateLimit:ConnexionsParMinute", "10000");
         // No tile server is reachable here: the list must work without the map's tiles.
         builder.UseSetting("Carte:UrlTuiles", "http://127.0.0.1:9/{z}/{x}/{y}.png");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -77,7 +78,8 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        try { await page.WaitForURLAsync("**/admin", new() { Timeout = 60_000 }); }
+        catch (TimeoutException) { throw new InvalidOperationException($"Connexion de {email} non aboutie, page {page.Url} : {await page.Locator("main").InnerTextAsync()}"); }
         return page;
     }
 

@@ -11,6 +11,7 @@ using Passerelle.Features.Agenda;
 using Passerelle.Features.Permanences;
 using Passerelle.Features.Activites;
 using Passerelle.Features.Statistiques;
+using Passerelle.Features.Beneficiaires;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -37,6 +38,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Permanences", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Activites", Roles.PolitiqueTerrain);
+    o.Conventions.AuthorizeFolder("/Beneficiaires", Roles.PolitiqueTerrain);
+    o.Conventions.AddPageRoute("/Beneficiaires/Edition", "beneficiaires/{id:int}/modifier");
     o.Conventions.AuthorizePage("/Statistiques/Tableau", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
@@ -89,6 +92,7 @@ api.MapConventionsApi();
 api.MapPermanencesApi();
 api.MapActivitesApi();
 api.MapStatistiquesApi();
+api.MapBeneficiairesApi();
 app.MapAgendaIcs();
 
 app.Run();

@@ -28,6 +28,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Ateliers.Inscription> Inscriptions => Set<Features.Ateliers.Inscription>();
     public DbSet<Features.Conventions.Convention> Conventions => Set<Features.Conventions.Convention>();
     public DbSet<Features.Activites.Activite> Activites => Set<Features.Activites.Activite>();
+    public DbSet<Features.Activites.Etiquette> Etiquettes => Set<Features.Activites.Etiquette>();
+    public DbSet<Features.Beneficiaires.Beneficiaire> Beneficiaires => Set<Features.Beneficiaires.Beneficiaire>();
+    public DbSet<Features.Beneficiaires.ParticipantActivite> ParticipantsActivites => Set<Features.Beneficiaires.ParticipantActivite>();
+    public DbSet<Features.Beneficiaires.DecompteAnonyme> DecomptesAnonymes => Set<Features.Beneficiaires.DecompteAnonyme>();
+    public DbSet<Features.Beneficiaires.Qpv> Qpv => Set<Features.Beneficiaires.Qpv>();
+    public DbSet<Features.Beneficiaires.Orientation> Orientations => Set<Features.Beneficiaires.Orientation>();
+    public DbSet<Features.Beneficiaires.Diagnostic> Diagnostics => Set<Features.Beneficiaires.Diagnostic>();
+    public DbSet<Features.Beneficiaires.NiveauCompetence> NiveauxCompetences => Set<Features.Beneficiaires.NiveauCompetence>();
+    public DbSet<Features.Beneficiaires.Journal> Journal => Set<Features.Beneficiaires.Journal>();
 
     /// <summary>Every DateTime is UTC: written as UTC whatever its Kind, read back as UTC (SQLite keeps no Kind,
     /// PostgreSQL's timestamptz accepts only UTC).</summary>

@@ -48,7 +48,12 @@ public static class Database
         {
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await Features.Beneficiaires.Quartiers.ChargerSiVideAsync(db, ct);
         }
-        else if (migrerPostgres) await db.Database.MigrateAsync(ct);
+        else if (migrerPostgres)
+        {
+            await db.Database.MigrateAsync(ct);
+            await Features.Beneficiaires.Quartiers.ChargerSiVideAsync(db, ct);
+        }
     }
 }

@@ -28,6 +28,7 @@ public static class Cli
                 ["lieux", "export", var fichier, ..] => await ExporterLieux(app, fichier, Option(args, "--format")),
                 ["lieux", "import-france-services", var fichier, ..] => await ImporterFranceServices(app, fichier, Option(args, "--departement")),
                 ["demo", "seed", ..] => await SemerDemo(app),
+                ["qpv", "import", var fichier, ..] => await ImporterQpv(app, fichier),
                 _ => Aide(),
             };
         }
@@ -55,6 +56,7 @@ public static class Cli
               lieux export <fichier> --format csv|json
               lieux import-france-services <fichier> [--departement 13]
               demo seed                                 crée le territoire de démonstration
+              qpv import <fichier>                      importe la liste des quartiers prioritaires (code_qp, lib_qp, insee_dep, insee_com)
             """);
         return 2;
     }
@@ -64,6 +66,17 @@ public static class Cli
         await Database.PreparerAsync(app.Services, migrerPostgres: true);
         Console.WriteLine("Migrations appliquées.");
         return 0;
+    }
+
+    static async Task<int> ImporterQpv(WebApplication app, string fichier)
+    {
+        await Database.PreparerAsync(app.Services, migrerPostgres: false);
+        using var scope = app.Services.CreateScope();
+        await using var flux = File.OpenRead(fichier);
+        var r = await Features.Beneficiaires.Quartiers.ImporterAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), flux, CancellationToken.None);
+        foreach (var e in r.Erreurs) Console.Error.WriteLine(e);
+        Console.WriteLine(r.Erreurs.Count == 0 ? $"Liste QPV : {r.Ajoutes} ajoutés, {r.MisAJour} mis à jour." : "Rien n'a été importé.");
+        return r.Erreurs.Count == 0 ? 0 : 1;
     }
 
     static async Task<int> CreerAdmin(WebApplication app, string? email)

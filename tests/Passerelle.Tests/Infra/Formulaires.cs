@@ -37,6 +37,8 @@ public static class Formulaires
                 champs.Add(new(nom, i.Value));
             }
             else if (e is IHtmlTextAreaElement t) champs.Add(new(nom, t.Value));
+            // As a browser does: a multiple select sends each selected option, nothing when none is.
+            else if (e is IHtmlSelectElement { IsMultiple: true } m) champs.AddRange(m.SelectedOptions.Select(o => new KeyValuePair<string, string>(nom, o.Value)));
             else if (e is IHtmlSelectElement s) champs.Add(new(nom, s.Value ?? ""));
         }
         champs.AddRange(valeurs);

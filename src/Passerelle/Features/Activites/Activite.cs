@@ -29,7 +29,16 @@ public sealed class Activite
     public string? Orientation { get; set; }
     /// <summary>Workshop participants who have no file.</summary>
     public int ParticipantsAnonymes { get; set; }
+    /// <summary>Number of <see cref="Participants"/> (kept on the record so that statistics count without a join).</summary>
+    public int ParticipantsNommes { get; set; }
     public string? Notes { get; set; }
+    /// <summary>Local tags of the territory, |-joined.</summary>
+    public string? Etiquettes { get; set; }
+    /// <summary>The person of an individual accompaniment, when they have a file.</summary>
+    public int? BeneficiaireId { get; set; }
+    public Beneficiaires.Beneficiaire? Beneficiaire { get; set; }
+    public List<Beneficiaires.ParticipantActivite> Participants { get; set; } = [];
+    public List<Beneficiaires.DecompteAnonyme> Decomptes { get; set; } = [];
     public int? ReservationId { get; set; }
     public int? SessionAtelierId { get; set; }
     public DateTime CreeLe { get; set; }
@@ -37,7 +46,7 @@ public sealed class Activite
     public string? CreePar { get; set; }
 
     /// <summary>Accompaniments counted as the national tool does: a workshop counts its participants.</summary>
-    public int Accompagnements => Type == VocabulaireCoop.Collectif ? ParticipantsAnonymes : 1;
+    public int Accompagnements => Type == VocabulaireCoop.Collectif ? ParticipantsAnonymes + ParticipantsNommes : 1;
 }
 
 /// <summary>A record as typed in the form or sent to the API (labels of the national lists).</summary>
@@ -57,10 +66,33 @@ public sealed record ActiviteSaisie
     public string? Niveau { get; init; }
     public string? Orientation { get; init; }
     public int? BeneficiaireId { get; init; }
+    /// <summary>Workshop participants who have a file.</summary>
+    public int[]? Participants { get; init; }
     public int? ParticipantsAnonymes { get; init; }
+    /// <summary>Anonymous participants by gender, age band or status (each criterion adds up to at most the anonymous count).</summary>
+    public DecompteSaisie[]? DecomptesAnonymes { get; init; }
+    public string[]? Etiquettes { get; init; }
     [StringLength(2000)] public string? Notes { get; init; }
     public int? ReservationId { get; init; }
     public int? SessionAtelierId { get; init; }
+}
+
+public sealed record DecompteSaisie(string? Critere, string? Valeur, int? Nombre);
+
+/// <summary>A local tag, managed by the territory, added on top of the national themes.</summary>
+public sealed class Etiquette
+{
+    public int Id { get; set; }
+    public string Nom { get; set; } = "";
+}
+
+public sealed class EtiquetteConfiguration : IEntityTypeConfiguration<Etiquette>
+{
+    public void Configure(EntityTypeBuilder<Etiquette> b)
+    {
+        b.Property(e => e.Nom).HasMaxLength(60);
+        b.HasIndex(e => e.Nom).IsUnique();
+    }
 }
 
 public sealed class ActiviteConfiguration : IEntityTypeConfiguration<Activite>
@@ -84,9 +116,16 @@ public sealed class ActiviteConfiguration : IEntityTypeConfiguration<Activite>
         b.Property(a => a.Orientation).HasMaxLength(100);
         b.Property(a => a.Notes).HasMaxLength(2000);
         b.Property(a => a.CreePar).HasMaxLength(450);
+        b.Property(a => a.Etiquettes).HasMaxLength(1000);
+        b.HasIndex(a => a.BeneficiaireId);
+        b.HasOne(a => a.Beneficiaire).WithMany().HasForeignKey(a => a.BeneficiaireId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Mediateur).WithMany().HasForeignKey(a => a.MediateurId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Lieu).WithMany().HasForeignKey(a => a.LieuId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(a => a.Accompagnements);
-        b.ToTable(t => t.HasCheckConstraint("CK_Activites_Duree", "\"DureeMinutes\" > 0 AND \"DureeMinutes\" <= 1440"));
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Activites_Duree", "\"DureeMinutes\" > 0 AND \"DureeMinutes\" <= 1440");
+            t.HasCheckConstraint("CK_Activites_Participants", "\"ParticipantsAnonymes\" >= 0 AND \"ParticipantsNommes\" >= 0");
+        });
     }
 }

@@ -14,6 +14,9 @@ public static class ActivitesApi
     {
         var g = api.MapGroup("/activites").WithTags("Activités").RequireAuthorization(Roles.PolitiqueTerrain).RequireRateLimiting(Authentification.LimiteEcriture);
         g.MapPost("/", Creer).WithSummary("Enregistrer un compte rendu d'activité (valeurs des listes nationales)");
+        g.MapPut("/{id:int}", Modifier).WithSummary("Modifier un de mes comptes rendus (modification journalisée)");
+        g.MapDelete("/{id:int}", Supprimer).WithSummary("Supprimer un de mes comptes rendus (suppression journalisée)");
+        g.MapGet("/export-coop.csv", ExportCoop.ExporterAsync).WithSummary("Mes comptes rendus avec les colonnes et valeurs de l'export de La Coop de la médiation numérique");
     }
 
     /// <summary>The signed-in account's mediator card, if any.</summary>
@@ -28,8 +31,25 @@ public static class ActivitesApi
     {
         if (await MediateurAsync(db, http.User, ct) is not { } mediateur)
             return TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Votre compte n'est relié à aucune fiche de médiateur : demandez à votre gestionnaire de la relier.");
-        var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, horloge, ct);
+        var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct);
         if (a is null) return TypedResults.ValidationProblem(erreurs, title: "Compte rendu invalide");
         return TypedResults.Created($"/api/v1/activites/{a.Id}", new ActiviteCreeeDto(a.Id));
+    }
+
+    static ProblemHttpResult SansFiche() =>
+        TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Votre compte n'est relié à aucune fiche de médiateur : demandez à votre gestionnaire de la relier.");
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Modifier(int id, ActiviteSaisie saisie, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    {
+        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
+        var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct, id);
+        return a is null ? TypedResults.ValidationProblem(erreurs, title: "Compte rendu invalide") : TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Supprimer(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    {
+        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
+        await EnregistrerActivite.SupprimerAsync(db, mediateur, id, http.User, horloge, ct);
+        return TypedResults.NoContent();
     }
 }

@@ -36,10 +36,25 @@ public static class EnregistrerActivite
         if (s.Autonomie is not null) Hors("Autonomie", [s.Autonomie], VocabulaireCoop.Autonomie);
         if (s.Niveau is not null) Hors("Niveau", [s.Niveau], VocabulaireCoop.Niveaux);
         if (s.Orientation is not null) Hors("Orientation", [s.Orientation], VocabulaireCoop.Orientations);
+        var nommes = s.Participants?.Distinct().Count() ?? 0;
         if (s.Type == VocabulaireCoop.Individuel && (s.ParticipantsAnonymes ?? 0) != 0) e["ParticipantsAnonymes"] = ["Un accompagnement individuel n'a pas de participants anonymes."];
-        if (s.Type == VocabulaireCoop.Collectif && s.ParticipantsAnonymes is null or < 1 or > 500) e["ParticipantsAnonymes"] = ["Indiquez le nombre de participants (1 à 500)."];
+        if (s.Type == VocabulaireCoop.Individuel && nommes > 0) e["Participants"] = ["Un accompagnement individuel concerne une personne : utilisez « beneficiaireId »."];
+        if (s.Type == VocabulaireCoop.Collectif && s.BeneficiaireId is not null) e["BeneficiaireId"] = ["Un atelier liste ses participants dans « participants »."];
+        if (s.Type == VocabulaireCoop.Collectif && (s.ParticipantsAnonymes is < 0 or > 500 || nommes > 500 || (s.ParticipantsAnonymes ?? 0) + nommes < 1))
+            e["ParticipantsAnonymes"] = ["Indiquez les participants : de 1 à 500, nommés ou anonymes."];
         if (s.Type == VocabulaireCoop.Collectif && s.Autonomie is not null) e["Autonomie"] = ["L'autonomie se note pour un accompagnement individuel."];
-        if (s.BeneficiaireId is not null) e["BeneficiaireId"] = ["Les fiches bénéficiaires ne sont pas encore disponibles dans Passerelle : laissez ce champ vide."];
+        // Empty boxes of the form (no number, or 0) count for nothing.
+        if (s.DecomptesAnonymes?.Where(x => x.Nombre is not (null or 0)).ToArray() is { Length: > 0 } d)
+        {
+            var criteres = new Dictionary<string, string[]> { [Beneficiaires.DecompteAnonyme.Genre] = VocabulaireCoop.Genres,
+                [Beneficiaires.DecompteAnonyme.TrancheAge] = VocabulaireCoop.TranchesAge, [Beneficiaires.DecompteAnonyme.Statut] = VocabulaireCoop.Statuts };
+            if (d.Any(x => x.Critere is null || !criteres.TryGetValue(x.Critere, out var vals) || x.Valeur is null || !vals.Contains(x.Valeur)))
+                e["DecomptesAnonymes"] = [$"Critères : {string.Join(", ", criteres.Keys)}, avec les valeurs des listes nationales."];
+            else if (d.Any(x => x.Nombre is < 0 or > 500) || s.Type != VocabulaireCoop.Collectif) e["DecomptesAnonymes"] = ["Décomptes anonymes : pour un atelier, nombres de 0 à 500."];
+            else if (d.GroupBy(x => (x.Critere, x.Valeur)).Any(g => g.Count() > 1)) e["DecomptesAnonymes"] = ["Une valeur est comptée deux fois."];
+            else if (d.GroupBy(x => x.Critere).Any(g => g.Sum(x => x.Nombre) > (s.ParticipantsAnonymes ?? 0)))
+                e["DecomptesAnonymes"] = ["Pour chaque critère, le décompte dépasse le nombre de participants anonymes."];
+        }
         foreach (var (champ, max) in new[] { ("Commune", 200), ("NomDemarche", 200), ("Notes", 2000) })
         {
             var v = champ switch { "Commune" => s.Commune, "NomDemarche" => s.NomDemarche, _ => s.Notes };
@@ -48,36 +63,77 @@ public static class EnregistrerActivite
         return e;
     }
 
+    /// <summary>Records a new activity, or changes an existing one of the same mediator (<paramref name="activiteId"/>); both are written to the journal.</summary>
     public static async Task<(Activite? Activite, Dictionary<string, string[]> Erreurs)> ExecuterAsync(AppDbContext db, int mediateurId, ActiviteSaisie s,
-        string? utilisateur, TimeProvider horloge, CancellationToken ct)
+        System.Security.Claims.ClaimsPrincipal user, TimeProvider horloge, CancellationToken ct, int? activiteId = null)
     {
+        var utilisateur = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var erreurs = Verifier(s, DateOnly.FromDateTime(maintenant));
+        Activite? existante = null;
+        if (activiteId is not null)
+        {
+            existante = await db.Activites.Include(a => a.Participants).Include(a => a.Decomptes).FirstOrDefaultAsync(a => a.Id == activiteId && a.MediateurId == mediateurId, ct);
+            if (existante is null) throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
+        }
+        var personnes = new[] { s.BeneficiaireId }.OfType<int>().Concat(s.Participants ?? []).Distinct().ToList();
+        if (personnes.Count > 0)
+        {
+            var structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, user, horloge, ct);
+            var connues = await db.Beneficiaires.Where(b => personnes.Contains(b.Id) && structures.Contains(b.StructureId)).Select(b => b.Id).ToListAsync(ct);
+            if (connues.Count != personnes.Count) erreurs[s.BeneficiaireId is not null && !connues.Contains(s.BeneficiaireId.Value) ? "BeneficiaireId" : "Participants"] =
+                ["Fiche bénéficiaire inconnue dans votre structure."];
+        }
+        var etiquettes = (s.Etiquettes ?? []).Distinct().ToArray();
+        if (etiquettes.Length > 0)
+        {
+            var existantes = await db.Etiquettes.Where(x => etiquettes.Contains(x.Nom)).Select(x => x.Nom).ToListAsync(ct);
+            if (existantes.Count != etiquettes.Length) erreurs["Etiquettes"] = [$"Étiquette inconnue : {string.Join(", ", etiquettes.Except(existantes))}."];
+        }
         if (s.LieuId is { } lieuId && !await db.Lieux.AnyAsync(l => l.Id == lieuId && !l.Archive, ct)) erreurs["LieuId"] = ["Lieu inconnu."];
         if (s.ReservationId is { } rid)
         {
             var r = await db.Reservations.Where(x => x.Id == rid).Select(x => new { x.Statut, Mediateurs = x.Creneau!.Permanence!.Mediateurs.Select(m => m.Id) }).FirstOrDefaultAsync(ct);
             if (r is null || !r.Mediateurs.Contains(mediateurId)) erreurs["ReservationId"] = ["Rendez-vous inconnu dans votre agenda."];
             else if (r.Statut != StatutReservation.Honoree) erreurs["ReservationId"] = ["Notez d'abord que la personne est venue."];
-            else if (await db.Activites.AnyAsync(a => a.ReservationId == rid, ct)) erreurs["ReservationId"] = ["Ce rendez-vous a déjà son compte rendu."];
+            else if (await db.Activites.AnyAsync(a => a.ReservationId == rid && a.Id != activiteId, ct)) erreurs["ReservationId"] = ["Ce rendez-vous a déjà son compte rendu."];
         }
         if (s.SessionAtelierId is { } sid)
         {
             if (!await db.SessionsAteliers.AnyAsync(x => x.Id == sid, ct)) erreurs["SessionAtelierId"] = ["Session inconnue."];
-            else if (await db.Activites.AnyAsync(a => a.SessionAtelierId == sid, ct)) erreurs["SessionAtelierId"] = ["Cette session a déjà son compte rendu."];
+            else if (await db.Activites.AnyAsync(a => a.SessionAtelierId == sid && a.Id != activiteId, ct)) erreurs["SessionAtelierId"] = ["Cette session a déjà son compte rendu."];
         }
         if (erreurs.Count > 0) return (null, erreurs);
-        var a = new Activite
+        var avant = existante is null ? null : Resume(existante);
+        var a = existante ?? new Activite { MediateurId = mediateurId, CreeLe = maintenant, CreePar = utilisateur };
+        a.Type = s.Type!; a.Date = s.Date!.Value; a.DureeMinutes = s.Duree!.Value; a.TypeLieu = s.TypeLieu!;
+        a.LieuId = s.TypeLieu == VocabulaireCoop.LieuActivite ? s.LieuId : null; a.Commune = string.IsNullOrWhiteSpace(s.Commune) ? null : s.Commune.Trim();
+        a.Materiel = Joindre(s.Materiel); a.Themes = Joindre(s.Themes); a.ThemesDemarches = Joindre(s.ThemesDemarches);
+        a.NomDemarche = string.IsNullOrWhiteSpace(s.NomDemarche) ? null : s.NomDemarche.Trim(); a.Autonomie = s.Autonomie; a.Niveau = s.Niveau;
+        a.Orientation = s.Orientation; a.ParticipantsAnonymes = s.ParticipantsAnonymes ?? 0; a.Notes = string.IsNullOrWhiteSpace(s.Notes) ? null : s.Notes.Trim();
+        a.Etiquettes = Joindre(etiquettes); a.BeneficiaireId = s.Type == VocabulaireCoop.Individuel ? s.BeneficiaireId : null;
+        a.ReservationId = s.ReservationId; a.SessionAtelierId = s.SessionAtelierId; a.ModifieLe = maintenant;
+        a.Participants.Clear();
+        if (s.Type == VocabulaireCoop.Collectif) a.Participants.AddRange((s.Participants ?? []).Distinct().Select(id => new Beneficiaires.ParticipantActivite { BeneficiaireId = id }));
+        a.ParticipantsNommes = a.Participants.Count;
+        a.Decomptes.Clear();
+        if (s.Type == VocabulaireCoop.Collectif)
+            a.Decomptes.AddRange((s.DecomptesAnonymes ?? []).Where(x => x.Nombre > 0 && x.Critere is not null && x.Valeur is not null).Select(x => new Beneficiaires.DecompteAnonyme { Critere = x.Critere!, Valeur = x.Valeur!, Nombre = x.Nombre!.Value }));
+        if (existante is null) db.Activites.Add(a);
+        // The people helped stay active: the inactivity job counts from their last accompaniment.
+        if (personnes.Count > 0)
+            await db.Beneficiaires.Where(b => personnes.Contains(b.Id) && b.DerniereActiviteLe < maintenant).ExecuteUpdateAsync(u => u.SetProperty(b => b.DerniereActiviteLe, maintenant), ct);
+        try
         {
-            MediateurId = mediateurId, Type = s.Type!, Date = s.Date!.Value, DureeMinutes = s.Duree!.Value, TypeLieu = s.TypeLieu!,
-            LieuId = s.TypeLieu == VocabulaireCoop.LieuActivite ? s.LieuId : null, Commune = string.IsNullOrWhiteSpace(s.Commune) ? null : s.Commune.Trim(),
-            Materiel = Joindre(s.Materiel), Themes = Joindre(s.Themes), ThemesDemarches = Joindre(s.ThemesDemarches),
-            NomDemarche = string.IsNullOrWhiteSpace(s.NomDemarche) ? null : s.NomDemarche.Trim(), Autonomie = s.Autonomie, Niveau = s.Niveau,
-            Orientation = s.Orientation, ParticipantsAnonymes = s.ParticipantsAnonymes ?? 0, Notes = string.IsNullOrWhiteSpace(s.Notes) ? null : s.Notes.Trim(),
-            ReservationId = s.ReservationId, SessionAtelierId = s.SessionAtelierId, CreeLe = maintenant, ModifieLe = maintenant, CreePar = utilisateur,
-        };
-        db.Activites.Add(a);
-        try { await db.SaveChangesAsync(ct); }
+            await db.SaveChangesAsync(ct);
+            var apres = Resume(a);
+            var details = avant is null ? null : string.Join("; ", apres.Where(kv => avant.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key} : « {avant.GetValueOrDefault(kv.Key)} » → « {kv.Value} »"));
+            if (avant is null || details!.Length > 0)
+            {
+                Beneficiaires.AccesBeneficiaires.Journaliser(db, user, maintenant, avant is null ? "Création" : "Modification", "Activite", a.Id, details);
+                await db.SaveChangesAsync(ct);
+            }
+        }
         catch (DbUpdateException) when (s.ReservationId is not null || s.SessionAtelierId is not null)
         {
             throw new RegleMetierException("Ce rendez-vous ou cette session vient d'être saisi(e) par ailleurs.");
@@ -85,16 +141,46 @@ public static class EnregistrerActivite
         return (a, []);
     }
 
+    /// <summary>The fields of a record as text, to write what changed in the journal.</summary>
+    static Dictionary<string, string?> Resume(Activite a) => new()
+    {
+        ["Type"] = a.Type, ["Date"] = a.Date.ToString("yyyy-MM-dd"), ["Durée"] = a.DureeMinutes.ToString(), ["Lieu"] = a.TypeLieu, ["LieuId"] = a.LieuId?.ToString(),
+        ["Commune"] = a.Commune, ["Matériel"] = a.Materiel, ["Thèmes"] = a.Themes, ["Démarches"] = a.ThemesDemarches, ["Nom de la démarche"] = a.NomDemarche,
+        ["Autonomie"] = a.Autonomie, ["Niveau"] = a.Niveau, ["Orientation"] = a.Orientation, ["Participants anonymes"] = a.ParticipantsAnonymes.ToString(),
+        ["Participants"] = string.Join(",", a.Participants.Select(p => p.BeneficiaireId).Order()), ["Bénéficiaire"] = a.BeneficiaireId?.ToString(),
+        ["Étiquettes"] = a.Etiquettes, ["Notes"] = a.Notes is null ? null : $"{a.Notes.Length} caractères",
+    };
+
+    /// <summary>Deletes a record of the mediator, with a journal entry.</summary>
+    public static async Task SupprimerAsync(AppDbContext db, int mediateurId, int id, System.Security.Claims.ClaimsPrincipal user, TimeProvider horloge, CancellationToken ct)
+    {
+        var a = await db.Activites.FirstOrDefaultAsync(x => x.Id == id && x.MediateurId == mediateurId, ct) ?? throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
+        db.Activites.Remove(a);
+        Beneficiaires.AccesBeneficiaires.Journaliser(db, user, horloge.GetUtcNow().UtcDateTime, "Suppression", "Activite", id, $"{a.Type} du {a.Date:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>What the form proposes: from an honoured appointment, a workshop session, a record to duplicate, or the mediator's habits.</summary>
-    public static async Task<ActiviteSaisie> ProposerAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge, CancellationToken ct)
+    public static async Task<ActiviteSaisie> ProposerAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge, CancellationToken ct,
+        int? beneficiaireId = null, int? modifierId = null)
     {
         var aujourdHui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        if (modifierId is not null)
+        {
+            var m = await db.Activites.AsNoTracking().Include(a => a.Participants).Include(a => a.Decomptes).FirstOrDefaultAsync(a => a.Id == modifierId && a.MediateurId == mediateurId, ct)
+                ?? throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
+            return new ActiviteSaisie { Type = m.Type, Date = m.Date, Duree = m.DureeMinutes, TypeLieu = m.TypeLieu, LieuId = m.LieuId, Commune = m.Commune,
+                Materiel = Separer(m.Materiel), Themes = Separer(m.Themes), ThemesDemarches = Separer(m.ThemesDemarches), NomDemarche = m.NomDemarche, Autonomie = m.Autonomie,
+                Niveau = m.Niveau, Orientation = m.Orientation, BeneficiaireId = m.BeneficiaireId, Participants = m.Participants.Select(p => p.BeneficiaireId).ToArray(),
+                ParticipantsAnonymes = m.Type == VocabulaireCoop.Collectif ? m.ParticipantsAnonymes : null, Notes = m.Notes, Etiquettes = Separer(m.Etiquettes),
+                DecomptesAnonymes = m.Decomptes.Select(d => new DecompteSaisie(d.Critere, d.Valeur, d.Nombre)).ToArray(), ReservationId = m.ReservationId, SessionAtelierId = m.SessionAtelierId };
+        }
         var derniere = await db.Activites.AsNoTracking().Where(a => a.MediateurId == mediateurId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         var lieuHabituel = derniere?.LieuId ?? await db.Mediateurs.Where(m => m.Id == mediateurId).SelectMany(m => m.Lieux.Select(l => (int?)l.Id)).FirstOrDefaultAsync(ct);
         if (copieId is not null && await db.Activites.AsNoTracking().FirstOrDefaultAsync(a => a.Id == copieId && a.MediateurId == mediateurId, ct) is { } c)
             return new ActiviteSaisie { Type = c.Type, Date = aujourdHui, Duree = c.DureeMinutes, TypeLieu = c.TypeLieu, LieuId = c.LieuId, Commune = c.Commune,
                 Materiel = Separer(c.Materiel), Themes = Separer(c.Themes), ThemesDemarches = Separer(c.ThemesDemarches), Autonomie = c.Autonomie, Niveau = c.Niveau,
-                ParticipantsAnonymes = c.Type == VocabulaireCoop.Collectif ? c.ParticipantsAnonymes : null };
+                ParticipantsAnonymes = c.Type == VocabulaireCoop.Collectif ? c.ParticipantsAnonymes : null, Etiquettes = Separer(c.Etiquettes) };
         if (reservationId is not null && await db.Reservations.AsNoTracking().Include(r => r.Creneau).ThenInclude(x => x!.Motif).Include(r => r.Creneau).ThenInclude(x => x!.Lieu)
                 .FirstOrDefaultAsync(r => r.Id == reservationId, ct) is { } r)
         {
@@ -110,7 +196,8 @@ public static class EnregistrerActivite
                 Duree = s.Atelier!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = s.LieuId, SessionAtelierId = s.Id,
                 Themes = Separer(s.Atelier.Themes)?.Where(VocabulaireCoop.Themes.Contains).ToArray(), Niveau = s.Atelier.Niveau, ParticipantsAnonymes = presents };
         }
-        return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = aujourdHui, Duree = derniere?.DureeMinutes ?? 45, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = lieuHabituel };
+        return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = aujourdHui, Duree = derniere?.DureeMinutes ?? 45, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = lieuHabituel,
+            BeneficiaireId = beneficiaireId };
     }
 
     static string[]? Separer(string? v) => v?.Split('|', StringSplitOptions.RemoveEmptyEntries);

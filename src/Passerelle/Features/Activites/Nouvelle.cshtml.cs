@@ -11,9 +11,14 @@ namespace Passerelle.Features.Activites;
 public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     [BindProperty] public ActiviteSaisie Saisie { get; set; } = new();
+    /// <summary>The record being changed (?id=), else a new one.</summary>
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public bool SansFiche { get; private set; }
+    /// <summary>Files of the mediator's structures, most recently helped first.</summary>
+    public List<(int Id, string Nom)> Personnes { get; private set; } = [];
+    public List<string> EtiquettesDisponibles { get; private set; } = [];
 
     async Task<int?> ChargerAsync(CancellationToken ct)
     {
@@ -21,15 +26,29 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         if (mediateur is null) { SansFiche = true; return null; }
         var siens = await db.Mediateurs.Where(m => m.Id == mediateur).SelectMany(m => m.Lieux.Select(l => new { l.Id, l.Nom })).ToListAsync(ct);
         Lieux = siens.Select(l => (l.Id, l.Nom)).ToList();
+        var structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
+        Personnes = (await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
+            .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList();
+        EtiquettesDisponibles = await db.Etiquettes.OrderBy(e => e.Nom).Select(e => e.Nom).ToListAsync(ct);
         return mediateur;
     }
 
-    public async Task OnGetAsync(int? reservation, int? session, int? copie, CancellationToken ct)
+    public async Task OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, CancellationToken ct)
     {
         if (await ChargerAsync(ct) is not { } mediateur) return;
-        Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct);
+        Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
+        await AjouterPersonnesChoisiesAsync(ct);
         if (Saisie.LieuId is { } id && Lieux.All(l => l.Id != id))
             Lieux.Insert(0, (id, await db.Lieux.Where(l => l.Id == id).Select(l => l.Nom).FirstAsync(ct)));
+    }
+
+    /// <summary>A chosen person beyond the 300 listed stays selectable (only files of the mediator's structures).</summary>
+    async Task AjouterPersonnesChoisiesAsync(CancellationToken ct)
+    {
+        var choisis = new[] { Saisie.BeneficiaireId }.OfType<int>().Concat(Saisie.Participants ?? []).Where(i => Personnes.All(p => p.Id != i)).ToList();
+        if (choisis.Count == 0) return;
+        var structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
+        foreach (var b in await db.Beneficiaires.AsNoTracking().Where(b => choisis.Contains(b.Id) && structures.Contains(b.StructureId)).ToListAsync(ct)) Personnes.Insert(0, (b.Id, b.NomAffiche));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -41,16 +60,17 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         {
             try
             {
-                var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, Saisie, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, horloge, ct);
+                var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, Saisie, User, horloge, ct, Id);
                 if (a is not null)
                 {
-                    TempData["Message"] = $"Compte rendu enregistré : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
+                    TempData["Message"] = $"Compte rendu {(Id is null ? "enregistré" : "modifié")} : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
                     return Redirect("/activites");
                 }
                 Erreurs = erreurs;
             }
             catch (RegleMetierException e) { Erreurs[""] = [e.Message]; }
         }
+        await AjouterPersonnesChoisiesAsync(ct);
         if (Saisie.LieuId is { } id && Lieux.All(l => l.Id != id) && await db.Lieux.AnyAsync(l => l.Id == id, ct))
             Lieux.Insert(0, (id, await db.Lieux.Where(l => l.Id == id).Select(l => l.Nom).FirstAsync(ct)));
         return Page();

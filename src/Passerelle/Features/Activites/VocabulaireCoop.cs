@@ -30,4 +30,18 @@ public static class VocabulaireCoop
         "Opérateur ou organisme en charge de la démarche administrative", "Structure d'aide sociale (maison des solidarités, centre social…)",
         "Structure d'insertion professionnelle (France Travail, mission locale…)", "Structure d'aide aux démarches administratives (France Services…)", "Autre",
     ];
+    public const string NonCommunique = "Non communiqué";
+    public static readonly string[] Genres = ["Masculin", "Féminin", NonCommunique];
+    public static readonly string[] TranchesAge = ["Moins de 12 ans", "12 - 17 ans", "18 - 24 ans", "25 - 39 ans", "40 - 59 ans", "60 - 69 ans", "70 ans et plus", NonCommunique];
+    public const string StatutNonCommunique = "Non communiqué ou hétérogène";
+    public static readonly string[] Statuts = ["Retraité", "Sans emploi", "En emploi", "Scolarisé", StatutNonCommunique];
+
+    /// <summary>Age band in a given year, from the birth year (the national tool derives it the same way).</summary>
+    public static string TrancheAge(int? anneeNaissance, int annee)
+    {
+        if (anneeNaissance is not { } n || n > annee) return NonCommunique;
+        var age = annee - n;
+        return age < 12 ? TranchesAge[0] : age < 18 ? TranchesAge[1] : age < 25 ? TranchesAge[2] : age < 40 ? TranchesAge[3]
+            : age < 60 ? TranchesAge[4] : age < 70 ? TranchesAge[5] : TranchesAge[6];
+    }
 }

@@ -37,6 +37,9 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horlo
                 using var scope = scopes.CreateScope();
                 var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, config.GetValue("Retention:MoisReservations", 12), ct);
                 if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
+                var b = await Beneficiaires.GererBeneficiaires.AnonymiserInactifsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
+                    config.GetValue("Retention:MoisBeneficiaires", 24), ct);
+                if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
             }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des réservations"); }
         } while (await timer.WaitForNextTickAsync(ct));

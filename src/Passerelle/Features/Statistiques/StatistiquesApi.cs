@@ -14,49 +14,106 @@ public static class StatistiquesApi
         var g = api.MapGroup("").WithTags("Statistiques").RequireAuthorization(Roles.PolitiqueEquipe);
         g.MapGet("/statistiques", Lire).WithSummary("Indicateurs d'activité (un atelier compte ses participants)");
         g.MapGet("/statistiques.csv", Csv).WithSummary("Les mêmes indicateurs en CSV, filtres écrits en tête");
+        g.MapGet("/statistiques.xlsx", Xlsx).WithSummary("Les mêmes indicateurs en tableur XLSX, filtres écrits en tête");
     }
 
     /// <summary>Funders see shared views: small cells masked. Coordinators and managers see exact figures (aggregates only, never names).</summary>
     public static bool Masquer(System.Security.Claims.ClaimsPrincipal user) =>
         !(user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Gestionnaire) || user.IsInRole(Roles.Mediateur));
 
-    static FiltresStatistiques Filtres(DateOnly? du, DateOnly? au, int? lieu, int? structure, string? commune, string? type, string? theme, int? convention) =>
-        new(du, au, lieu, structure, string.IsNullOrWhiteSpace(commune) ? null : commune, string.IsNullOrWhiteSpace(type) ? null : type,
-            string.IsNullOrWhiteSpace(theme) ? null : theme, convention);
-
-    static Dictionary<string, string[]> Erreurs(FiltresStatistiques f, string? qpv)
+    /// <summary>Query-string filters, shared by the API and the dashboard page.</summary>
+    public sealed class Parametres
     {
-        var e = CalculStatistiques.Verifier(f);
-        if (!string.IsNullOrEmpty(qpv)) e["qpv"] = ["Le filtre QPV n'est pas encore disponible : il arrive avec les fiches bénéficiaires (commune et quartier de la personne)."];
-        return e;
+        public DateOnly? Du { get; set; }
+        public DateOnly? Au { get; set; }
+        public int? Lieu { get; set; }
+        public int? Structure { get; set; }
+        public int? Mediateur { get; set; }
+        public string? Commune { get; set; }
+        public string? Qpv { get; set; }
+        public string? Conseiller { get; set; }
+        public string? Type { get; set; }
+        public string? Theme { get; set; }
+        public string? Etiquette { get; set; }
+        public int? Convention { get; set; }
+
+        static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+        public (FiltresStatistiques Filtres, Dictionary<string, string[]> Erreurs) Lire()
+        {
+            var e = new Dictionary<string, string[]>();
+            var f = new FiltresStatistiques(Du, Au, Lieu, Structure, Vide(Commune), Vide(Type), Vide(Theme), Convention,
+                CalculStatistiques.OuiNon(Qpv, "qpv", e), Mediateur, CalculStatistiques.OuiNon(Conseiller, "conseiller", e), Vide(Etiquette));
+            foreach (var (k, v) in CalculStatistiques.Verifier(f)) e[k] = v;
+            return (f, e);
+        }
     }
 
-    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, AppDbContext db, CancellationToken ct, DateOnly? du, DateOnly? au, int? lieu,
-        int? structure, string? commune, string? qpv, string? type, string? theme, int? convention)
+    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, AppDbContext db, CancellationToken ct, [AsParameters] Parametres p)
     {
-        var f = Filtres(du, au, lieu, structure, commune, type, theme, convention);
-        if (Erreurs(f, qpv) is { Count: > 0 } e) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
+        var (f, e) = p.Lire();
+        if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
         return TypedResults.Ok(await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct));
     }
 
-    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, DateOnly? du,
-        DateOnly? au, int? lieu, int? structure, string? commune, string? qpv, string? type, string? theme, int? convention)
+    /// <summary>The dashboard as rows: a title, the active filters, then one row per cell (dimension, value, accompaniments, records).</summary>
+    public static List<object?[]> Lignes(Tableau t, FiltresStatistiques f, DateTimeOffset maintenant)
     {
-        var f = Filtres(du, au, lieu, structure, commune, type, theme, convention);
-        if (Erreurs(f, qpv) is { Count: > 0 } e) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
-        var t = await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct);
-        var w = new StringWriter(CultureInfo.InvariantCulture);
-        Web.Csv.EcrireLigne(w, ["Passerelle — statistiques d'activité", $"extrait le {horloge.GetUtcNow():yyyy-MM-dd HH:mm} UTC"]);
-        Web.Csv.EcrireLigne(w, ["Filtres", $"du={f.Du:yyyy-MM-dd}", $"au={f.Au:yyyy-MM-dd}", $"lieu={f.Lieu}", $"structure={f.Structure}", $"commune={f.Commune}",
-            $"type={f.Type}", $"theme={f.Theme}", $"convention={f.Convention}"]);
-        if (t.Masque) Web.Csv.EcrireLigne(w, ["Les cellules de moins de 5 accompagnements sont masquées (-1)."]);
-        Web.Csv.EcrireLigne(w, ["Indicateur", "Valeur", "Accompagnements", "Activités"]);
-        Web.Csv.EcrireLigne(w, ["Total", "", t.Accompagnements.ToString(CultureInfo.InvariantCulture), t.Activites.ToString(CultureInfo.InvariantCulture)]);
-        foreach (var (nom, lignes) in new[] { ("Mois", t.ParMois), ("Type", t.ParType), ("Thème", t.ParTheme), ("Lieu d'accompagnement", t.ParCanal), ("Durée", t.ParDuree),
-                     ("Matériel", t.ParMateriel), ("Autonomie", t.ParAutonomie), ("Lieu", t.ParLieu) })
-            foreach (var l in lignes)
-                Web.Csv.EcrireLigne(w, [nom, l.Libelle, l.Accompagnements.ToString(CultureInfo.InvariantCulture), l.Activites.ToString(CultureInfo.InvariantCulture)]);
-        return TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray(), "text/csv; charset=utf-8",
-            $"statistiques-{horloge.GetUtcNow():yyyy-MM-dd}.csv");
+        var lignes = new List<object?[]>
+        {
+            new object?[] { "Passerelle — statistiques d'activité", $"extrait le {maintenant:yyyy-MM-dd HH:mm} UTC" },
+            new object?[] { "Filtres", $"du={f.Du:yyyy-MM-dd}", $"au={f.Au:yyyy-MM-dd}", $"lieu={f.Lieu}", $"structure={f.Structure}", $"mediateur={f.Mediateur}", $"commune={f.Commune}",
+                $"qpv={(f.Qpv is null ? "" : f.Qpv.Value ? "oui" : "non")}", $"conseiller={(f.ConseillerNumerique is null ? "" : f.ConseillerNumerique.Value ? "oui" : "non")}",
+                $"type={f.Type}", $"theme={f.Theme}", $"etiquette={f.Etiquette}", $"convention={f.Convention}" },
+        };
+        if (t.Masque) lignes.Add(["Les cellules de moins de 5 sont masquées (-1)."]);
+        lignes.Add(["Indicateur", "Valeur", "Accompagnements", "Activités"]);
+        lignes.Add(["Total", "", t.Accompagnements, t.Activites]);
+        lignes.Add(["Ateliers collectifs", "", null, t.Ateliers]);
+        lignes.Add(["Bénéficiaires", "tous", t.Beneficiaires, null]);
+        lignes.Add(["Bénéficiaires", "suivis", t.BeneficiairesSuivis, null]);
+        lignes.Add(["Bénéficiaires", "anonymes", t.BeneficiairesAnonymes, null]);
+        lignes.Add(["Bénéficiaires", "nouveaux", t.NouveauxBeneficiaires, null]);
+        foreach (var (nom, ls) in Dimensions(t))
+            foreach (var l in ls) lignes.Add([nom, l.Libelle, l.Accompagnements, l.Activites]);
+        foreach (var (nom, ls) in DimensionsPersonnes(t))
+            foreach (var l in ls) lignes.Add([nom, l.Libelle, l.Personnes, null]);
+        foreach (var c in t.Competences)
+            lignes.Add(["Compétence (personnes avec 2 diagnostics ou plus, niveau moyen initial → actuel, en progrès)", $"{c.Code} {c.Nom}", c.Personnes,
+                c.Personnes < 0 ? null : $"{c.NiveauInitial.ToString(CultureInfo.InvariantCulture)} → {c.NiveauActuel.ToString(CultureInfo.InvariantCulture)}, {c.EnProgres} en progrès"]);
+        return lignes;
     }
+
+    public static IEnumerable<(string Nom, IReadOnlyList<Ligne> Lignes)> Dimensions(Tableau t) =>
+    [
+        ("Mois", t.ParMois), ("Type", t.ParType), ("Thème", t.ParTheme), ("Démarche administrative", t.ParThemeDemarches), ("Lieu d'accompagnement", t.ParCanal),
+        ("Durée", t.ParDuree), ("Matériel", t.ParMateriel), ("Autonomie", t.ParAutonomie), ("Lieu", t.ParLieu), ("Commune", t.ParCommune),
+        ("QPV", t.Qpv), ("Orientation", t.ParOrientation), ("Étiquette", t.ParEtiquette),
+    ];
+
+    public static IEnumerable<(string Nom, IReadOnlyList<LignePersonnes> Lignes)> DimensionsPersonnes(Tableau t) =>
+    [
+        ("Bénéficiaires par genre", t.ParGenre), ("Bénéficiaires par tranche d'âge", t.ParTrancheAge), ("Bénéficiaires par statut", t.ParStatut),
+        ("Bénéficiaires par lieu de résidence (QPV)", t.BeneficiairesParQpv), ("Résultats des orientations", t.ResultatsOrientations),
+    ];
+
+    static async Task<Results<FileContentHttpResult, ValidationProblem>> Exporter(HttpContext http, AppDbContext db, TimeProvider horloge, Parametres p, bool xlsx, CancellationToken ct)
+    {
+        var (f, e) = p.Lire();
+        if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
+        var t = await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct);
+        var lignes = Lignes(t, f, horloge.GetUtcNow());
+        var nom = $"statistiques-{horloge.GetUtcNow():yyyy-MM-dd}";
+        if (xlsx)
+            return TypedResults.File(Tableur.Ecrire("Statistiques", lignes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", nom + ".xlsx");
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var l in lignes) Web.Csv.EcrireLigne(w, l.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""));
+        return TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray(), "text/csv; charset=utf-8", nom + ".csv");
+    }
+
+    static Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
+        Exporter(http, db, horloge, p, false, ct);
+
+    static Task<Results<FileContentHttpResult, ValidationProblem>> Xlsx(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
+        Exporter(http, db, horloge, p, true, ct);
 }

@@ -8,25 +8,29 @@ namespace Passerelle.Features.Statistiques;
 /// <summary>The team dashboard (/statistiques) and the territory's public page (/statistiques/public, small cells masked).</summary>
 public class TableauModel(AppDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Lieu { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Convention { get; set; }
+    [BindProperty(SupportsGet = true)] public StatistiquesApi.Parametres Filtres { get; set; } = new();
     public Tableau? Resultat { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public List<(int Id, string Nom)> Conventions { get; private set; } = [];
+    public List<(int Id, string Nom)> Structures { get; private set; } = [];
+    public List<(int Id, string Nom)> Mediateurs { get; private set; } = [];
+    public List<string> Etiquettes { get; private set; } = [];
     public virtual bool Public => false;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var f = new FiltresStatistiques(Du, Au, Lieu, null, string.IsNullOrWhiteSpace(Commune) ? null : Commune, string.IsNullOrWhiteSpace(Type) ? null : Type,
-            string.IsNullOrWhiteSpace(Theme) ? null : Theme, Public ? null : Convention);
-        Erreurs = CalculStatistiques.Verifier(f);
+        if (Public) { Filtres.Convention = null; Filtres.Mediateur = null; Filtres.Structure = null; Filtres.Lieu = null; }
+        var (f, e) = Filtres.Lire();
+        Erreurs = e;
         if (!ModelState.IsValid) Erreurs["filtres"] = ["Filtres mal écrits (dates au format jour/mois/année)."];
-        if (!Public) Conventions = (await db.Conventions.OrderBy(c => c.Intitule).Select(c => new { c.Id, c.Intitule }).ToListAsync(ct)).Select(c => (c.Id, c.Intitule)).ToList();
+        if (!Public)
+        {
+            Conventions = (await db.Conventions.OrderBy(c => c.Intitule).Select(c => new { c.Id, c.Intitule }).ToListAsync(ct)).Select(c => (c.Id, c.Intitule)).ToList();
+            Structures = (await db.Structures.Where(s => !s.Archivee).OrderBy(s => s.Nom).Select(s => new { s.Id, s.Nom }).ToListAsync(ct)).Select(s => (s.Id, s.Nom)).ToList();
+            Mediateurs = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).Select(m => new { m.Id, m.Prenom, m.Nom }).ToListAsync(ct))
+                .Select(m => (m.Id, $"{m.Nom} {m.Prenom}")).ToList();
+        }
+        Etiquettes = await db.Etiquettes.OrderBy(x => x.Nom).Select(x => x.Nom).ToListAsync(ct);
         if (Erreurs.Count == 0) Resultat = await CalculStatistiques.CalculerAsync(db, f, Public || StatistiquesApi.Masquer(User), ct);
     }
 }

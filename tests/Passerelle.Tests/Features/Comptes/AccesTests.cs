@@ -31,7 +31,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
         ("GET", "/statistiques/public") => Acces.Public,
-        (_, "/statistiques" or "/api/v1/statistiques" or "/api/v1/statistiques.csv") => Acces.Equipe,
+        (_, "/statistiques" or "/api/v1/statistiques" or "/api/v1/statistiques.csv" or "/api/v1/statistiques.xlsx") => Acces.Equipe,
+        // Personal files: terrain roles only, then the owning structure is checked by the use cases (tested in BeneficiairesTests).
+        (_, var r) when r.StartsWith("/beneficiaires") || r.StartsWith("/api/v1/beneficiaires") => Acces.Terrain,
+        ("GET", "/api/v1/qpv") => Acces.Public,
+        ("POST", "/api/v1/qpv/import") => Acces.Admin,
         (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,

@@ -275,6 +275,9 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int?>("BeneficiaireId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Commune")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -291,6 +294,10 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<int>("DureeMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Etiquettes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int?>("LieuId")
                         .HasColumnType("integer");
@@ -324,6 +331,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("ParticipantsAnonymes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ParticipantsNommes")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ReservationId")
                         .HasColumnType("integer");
 
@@ -350,6 +360,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BeneficiaireId");
+
                     b.HasIndex("Date");
 
                     b.HasIndex("LieuId");
@@ -365,7 +377,30 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Activites", t =>
                         {
                             t.HasCheckConstraint("CK_Activites_Duree", "\"DureeMinutes\" > 0 AND \"DureeMinutes\" <= 1440");
+
+                            t.HasCheckConstraint("CK_Activites_Participants", "\"ParticipantsAnonymes\" >= 0 AND \"ParticipantsNommes\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Activites.Etiquette", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.ToTable("Etiquettes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
@@ -533,6 +568,317 @@ namespace Passerelle.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\"");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ConsentementLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentementPar")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DerniereActiviteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId", "NomRecherche");
+
+                    b.HasIndex("Suivi", "DerniereActiviteLe");
+
+                    b.ToTable("Beneficiaires", t =>
+                        {
+                            t.HasCheckConstraint("CK_Beneficiaires_Annee", "\"AnneeNaissance\" IS NULL OR (\"AnneeNaissance\" >= 1880 AND \"AnneeNaissance\" <= 2200)");
+
+                            t.HasCheckConstraint("CK_Beneficiaires_Suivi", "(\"Suivi\" AND \"Nom\" IS NOT NULL AND \"ConsentementLe\" IS NOT NULL) OR (NOT \"Suivi\" AND \"Nom\" IS NULL AND \"Telephone\" IS NULL AND \"Courriel\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+                {
+                    b.Property<int>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Critere")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Valeur")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActiviteId", "Critere", "Valeur");
+
+                    b.ToTable("DecomptesAnonymes", t =>
+                        {
+                            t.HasCheckConstraint("CK_DecomptesAnonymes_Nombre", "\"Nombre\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId");
+
+                    b.HasIndex("BeneficiaireId", "Date");
+
+                    b.ToTable("Diagnostics");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Journal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Utilisateur")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("Journal", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+                {
+                    b.Property<int>("DiagnosticId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Competence")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Niveau")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DiagnosticId", "Competence");
+
+                    b.ToTable("NiveauxCompetences", t =>
+                        {
+                            t.HasCheckConstraint("CK_NiveauxCompetences_Niveau", "\"Niveau\" >= 0 AND \"Niveau\" <= 3");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Destinataire")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ResultatLe")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("LieuId");
+
+                    b.ToTable("Orientations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orientations_Destinataire", "\"LieuId\" IS NOT NULL OR \"Destinataire\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+                {
+                    b.Property<int>("ActiviteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActiviteId", "BeneficiaireId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.ToTable("ParticipantsActivites");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Qpv", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CodesInsee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Qpv");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
@@ -1440,6 +1786,11 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
                 {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
@@ -1450,6 +1801,8 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Beneficiaire");
 
                     b.Navigation("Lieu");
 
@@ -1484,6 +1837,87 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Atelier");
 
                     b.Navigation("Lieu");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                        .WithMany("Decomptes")
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
+                        .WithMany("Niveaux")
+                        .HasForeignKey("DiagnosticId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Lieu");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+                {
+                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
@@ -1639,6 +2073,18 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+                {
+                    b.Navigation("Decomptes");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.Navigation("Niveaux");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>

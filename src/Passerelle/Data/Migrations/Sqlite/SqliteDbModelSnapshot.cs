@@ -264,6 +264,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Commune")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -280,6 +283,10 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<int>("DureeMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Etiquettes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LieuId")
                         .HasColumnType("INTEGER");
@@ -313,6 +320,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("ParticipantsAnonymes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ParticipantsNommes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReservationId")
                         .HasColumnType("INTEGER");
 
@@ -339,6 +349,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BeneficiaireId");
+
                     b.HasIndex("Date");
 
                     b.HasIndex("LieuId");
@@ -354,7 +366,28 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Activites", t =>
                         {
                             t.HasCheckConstraint("CK_Activites_Duree", "\"DureeMinutes\" > 0 AND \"DureeMinutes\" <= 1440");
+
+                            t.HasCheckConstraint("CK_Activites_Participants", "\"ParticipantsAnonymes\" >= 0 AND \"ParticipantsNommes\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Activites.Etiquette", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.ToTable("Etiquettes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
@@ -516,6 +549,309 @@ namespace Passerelle.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\"");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentementLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentementPar")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DerniereActiviteLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId", "NomRecherche");
+
+                    b.HasIndex("Suivi", "DerniereActiviteLe");
+
+                    b.ToTable("Beneficiaires", t =>
+                        {
+                            t.HasCheckConstraint("CK_Beneficiaires_Annee", "\"AnneeNaissance\" IS NULL OR (\"AnneeNaissance\" >= 1880 AND \"AnneeNaissance\" <= 2200)");
+
+                            t.HasCheckConstraint("CK_Beneficiaires_Suivi", "(\"Suivi\" AND \"Nom\" IS NOT NULL AND \"ConsentementLe\" IS NOT NULL) OR (NOT \"Suivi\" AND \"Nom\" IS NULL AND \"Telephone\" IS NULL AND \"Courriel\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+                {
+                    b.Property<int>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Critere")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Valeur")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActiviteId", "Critere", "Valeur");
+
+                    b.ToTable("DecomptesAnonymes", t =>
+                        {
+                            t.HasCheckConstraint("CK_DecomptesAnonymes_Nombre", "\"Nombre\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId");
+
+                    b.HasIndex("BeneficiaireId", "Date");
+
+                    b.ToTable("Diagnostics");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Journal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Utilisateur")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("Journal", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+                {
+                    b.Property<int>("DiagnosticId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Competence")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Niveau")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DiagnosticId", "Competence");
+
+                    b.ToTable("NiveauxCompetences", t =>
+                        {
+                            t.HasCheckConstraint("CK_NiveauxCompetences_Niveau", "\"Niveau\" >= 0 AND \"Niveau\" <= 3");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultatLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("LieuId");
+
+                    b.ToTable("Orientations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orientations_Destinataire", "\"LieuId\" IS NOT NULL OR \"Destinataire\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+                {
+                    b.Property<int>("ActiviteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActiviteId", "BeneficiaireId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.ToTable("ParticipantsActivites");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Qpv", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodesInsee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Qpv");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
@@ -1399,6 +1735,11 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
                 {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
@@ -1409,6 +1750,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Beneficiaire");
 
                     b.Navigation("Lieu");
 
@@ -1443,6 +1786,87 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Atelier");
 
                     b.Navigation("Lieu");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                        .WithMany("Decomptes")
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
+                        .WithMany("Niveaux")
+                        .HasForeignKey("DiagnosticId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Lieu");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+                {
+                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ActiviteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
@@ -1598,6 +2022,18 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+                {
+                    b.Navigation("Decomptes");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+                {
+                    b.Navigation("Niveaux");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Beneficiaires;
+
+/// <summary>A priority neighbourhood of the city policy (quartier prioritaire de la politique de la ville, 2024 geography).</summary>
+public sealed class Qpv
+{
+    public string Code { get; set; } = "";
+    public string Nom { get; set; } = "";
+    public string Departement { get; set; } = "";
+    /// <summary>INSEE codes of the communes it spans, |-joined.</summary>
+    public string CodesInsee { get; set; } = "";
+}
+
+public sealed class QpvConfiguration : IEntityTypeConfiguration<Qpv>
+{
+    public void Configure(EntityTypeBuilder<Qpv> b)
+    {
+        b.HasKey(q => q.Code);
+        b.Property(q => q.Code).HasMaxLength(12);
+        b.Property(q => q.Nom).HasMaxLength(200);
+        b.Property(q => q.Departement).HasMaxLength(3);
+        b.Property(q => q.CodesInsee).HasMaxLength(200);
+    }
+}
+
+public sealed record RapportQpv(int Ajoutes, int MisAJour, IReadOnlyList<string> Erreurs);
+
+/// <summary>The QPV code list: imported from the ANCT file layout (code_qp, lib_qp, insee_dep, insee_com).</summary>
+public static class Quartiers
+{
+    public const string EnQpv = "QPV", HorsQpv = "Hors QPV", NonRenseigne = "Non renseigné";
+    public static readonly string[] Situations = [EnQpv, HorsQpv, NonRenseigne];
+
+    /// <summary>Upserts the list by code, in one transaction; nothing is written when a line is wrong.</summary>
+    public static async Task<RapportQpv> ImporterAsync(AppDbContext db, Stream fichier, CancellationToken ct)
+    {
+        using var lecteur = new StreamReader(fichier);
+        List<List<string>> lignes;
+        try { lignes = Web.Csv.Lire(lecteur, ',').Select(l => l.Champs).ToList(); }
+        catch (Web.Csv.CsvInvalideException e) { return new(0, 0, [$"Ligne {e.Ligne} : {e.Message}"]); }
+        var erreurs = new List<string>();
+        if (lignes.Count == 0) return new(0, 0, ["Fichier vide."]);
+        var entete = lignes[0].Select(c => c.Trim().TrimStart('\uFEFF')).ToList();
+        int Col(string nom) => entete.IndexOf(nom);
+        var (iCode, iNom, iDep, iCom) = (Col("code_qp"), Col("lib_qp"), Col("insee_dep"), Col("insee_com"));
+        if (iCode < 0 || iNom < 0 || iDep < 0 || iCom < 0) return new(0, 0, ["Colonnes attendues : code_qp, lib_qp, insee_dep, insee_com."]);
+        var lus = new Dictionary<string, Qpv>();
+        for (var i = 1; i < lignes.Count; i++)
+        {
+            var l = lignes[i];
+            if (l.Count == 1 && string.IsNullOrWhiteSpace(l[0])) continue;
+            if (l.Count != entete.Count) { erreurs.Add($"Ligne {i + 1} : {l.Count} colonnes au lieu de {entete.Count}."); continue; }
+            var code = l[iCode].Trim().ToUpperInvariant();
+            if (!(code.Length is >= 8 and <= 12 && code.StartsWith("QN") && code.All(char.IsAsciiLetterOrDigit))) { erreurs.Add($"Ligne {i + 1} : code « {l[iCode]} » invalide (QN suivi de chiffres)."); continue; }
+            var communes = l[iCom].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (communes.Length == 0 || communes.Any(c => c.Length != 5)) { erreurs.Add($"Ligne {i + 1} : code INSEE de commune invalide « {l[iCom]} »."); continue; }
+            if (string.IsNullOrWhiteSpace(l[iNom]) || l[iNom].Length > 200) { erreurs.Add($"Ligne {i + 1} : nom du quartier manquant ou trop long."); continue; }
+            if (!lus.TryAdd(code, new Qpv { Code = code, Nom = l[iNom].Trim(), Departement = l[iDep].Trim(), CodesInsee = string.Join('|', communes) }))
+                erreurs.Add($"Ligne {i + 1} : code {code} en double.");
+        }
+        if (erreurs.Count > 0) return new(0, 0, erreurs);
+        var existants = await db.Qpv.Where(q => lus.Keys.Contains(q.Code)).ToDictionaryAsync(q => q.Code, ct);
+        int ajoutes = 0, maj = 0;
+        foreach (var q in lus.Values)
+        {
+            if (existants.TryGetValue(q.Code, out var e)) { e.Nom = q.Nom; e.Departement = q.Departement; e.CodesInsee = q.CodesInsee; maj++; }
+            else { db.Qpv.Add(q); ajoutes++; }
+        }
+        await db.SaveChangesAsync(ct);
+        return new(ajoutes, maj, []);
+    }
+
+    /// <summary>The list shipped with Passerelle (Provence-Alpes-Côte d'Azur, see Seed/SOURCES.md), loaded once when the table is empty.</summary>
+    public static async Task ChargerSiVideAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Qpv.AnyAsync(ct)) return;
+        var chemin = Path.Combine(AppContext.BaseDirectory, "Seed", "qpv-2024_paca.csv");
+        if (!File.Exists(chemin)) return;
+        await using var f = File.OpenRead(chemin);
+        var r = await ImporterAsync(db, f, ct);
+        if (r.Erreurs.Count > 0) throw new InvalidDataException("Liste QPV livrée invalide : " + string.Join(" ", r.Erreurs));
+    }
+}

@@ -1,0 +1,29 @@
+// Draws a chart above each statistics table marked data-graphique; the table stays as the accessible alternative.
+(function () {
+  if (typeof Chart === 'undefined') return;
+  document.querySelectorAll('table[data-graphique]').forEach(function (table) {
+    var libelles = [], valeurs = [];
+    table.querySelectorAll('tbody tr').forEach(function (tr) {
+      var th = tr.querySelector('th'), td = tr.querySelector('td');
+      if (!th || !td) return;
+      var v = parseInt(td.getAttribute('data-valeur'), 10);
+      if (isNaN(v) || v < 0) return; // masked cells are not drawn
+      libelles.push(th.textContent.trim());
+      valeurs.push(v);
+    });
+    if (valeurs.length === 0) return;
+    var figure = document.createElement('figure');
+    figure.className = 'graphique';
+    var canvas = document.createElement('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Graphique : ' + (table.getAttribute('data-titre') || '') + ' (valeurs dans le tableau qui suit)');
+    figure.appendChild(canvas);
+    table.parentNode.insertBefore(figure, table);
+    new Chart(canvas, {
+      type: table.getAttribute('data-graphique') === 'ligne' ? 'line' : 'bar',
+      data: { labels: libelles, datasets: [{ label: 'Accompagnements', data: valeurs, backgroundColor: '#1d3f8f', borderColor: '#1d3f8f' }] },
+      options: { indexAxis: table.getAttribute('data-graphique') === 'barres' ? 'y' : 'x', animation: false, plugins: { legend: { display: false } },
+                 maintainAspectRatio: false }
+    });
+  });
+})();

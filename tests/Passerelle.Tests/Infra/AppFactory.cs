@@ -91,6 +91,11 @@ public class AppFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientApiAsync(string role)
     {
         var (email, mdp) = await CreerCompteAsync(role);
+        return await ClientApiAsync(email, mdp);
+    }
+
+    public async Task<HttpClient> ClientApiAsync(string email, string mdp)
+    {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var reponse = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = mdp });
         reponse.EnsureSuccessStatusCode();

@@ -25,6 +25,38 @@ public static class Scenario
         });
     }
 
+    public static async Task<int> StructureAsync(AppFactory app) => await app.AvecDb(async db =>
+    {
+        var s = new Structure { Nom = "Association " + Guid.NewGuid().ToString("N")[..6], Typologie = "ASSO" };
+        db.Structures.Add(s);
+        await db.SaveChangesAsync();
+        return s.Id;
+    });
+
+    /// <summary>A member of a structure's team with an API client: a mediator (account + card employed since 2024 + a place) or a manager of the structure.</summary>
+    public static async Task<(HttpClient Api, int? MediateurId, int LieuId, string Email, string MotDePasse)> EquipierAsync(AppFactory app, int structureId, string role = Passerelle.Features.Comptes.Roles.Mediateur)
+    {
+        var lieu = await LieuAsync(app);
+        var (email, mdp) = await app.CreerCompteAsync(role);
+        int? mediateurId = null;
+        await app.AvecDb(async db =>
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            if (role == Passerelle.Features.Comptes.Roles.Gestionnaire) db.GestionsStructures.Add(new() { UtilisateurId = userId, StructureId = structureId });
+            else
+            {
+                var m = new Mediateur { Prenom = "Médiatrice", Nom = "E" + Guid.NewGuid().ToString("N")[..8], UtilisateurId = userId };
+                m.Employer(structureId, new DateOnly(2024, 1, 1), null);
+                m.Lieux.Add(await db.Lieux.SingleAsync(l => l.Id == lieu.Id));
+                db.Mediateurs.Add(m);
+                await db.SaveChangesAsync();
+                mediateurId = m.Id;
+            }
+            await db.SaveChangesAsync();
+        });
+        return (await app.ClientApiAsync(email, mdp), mediateurId, lieu.Id, email, mdp);
+    }
+
     public static async Task<List<Mediateur>> MediateursAsync(AppFactory app, int n) => await app.AvecDb(async db =>
     {
         var liste = Enumerable.Range(0, n).Select(i => new Mediateur { Prenom = "Médiateur", Nom = $"N{i} {Guid.NewGuid():N}"[..12] }).ToList();

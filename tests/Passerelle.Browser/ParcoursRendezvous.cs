@@ -110,6 +110,18 @@ public class ParcoursRendezvous(Navigateur app)
         await ligne.GetByRole(AriaRole.Button, new() { Name = "Venu(e) : Lucienne Ferrand" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" }).Locator("strong").TextContentAsync()).ShouldBe("Venu(e)");
+        // The dashboard of today before the record…
+        var aujourdHui = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Paris").ToString("yyyy-MM-dd");
+        var mediateurId = await app.AvecDb(db => db.Mediateurs.Where(m => m.Courriel == compte[1]).Select(m => m.Id).SingleAsync());
+        async Task<int> TotalDuJour()
+        {
+            var stats = await page.Context.NewPageAsync();
+            await stats.GotoAsync($"/statistiques?du={aujourdHui}&au={aujourdHui}&mediateur={mediateurId}");
+            var texte = (await stats.Locator("#total-accompagnements").TextContentAsync())!;
+            await stats.CloseAsync();
+            return int.Parse(new string(texte.Where(char.IsDigit).ToArray()));
+        }
+        var avant = await TotalDuJour();
         // Then the activity record, pre-filled from the appointment, confirmed as proposed.
         await page.GetByRole(AriaRole.Link, new() { Name = "Compte rendu : Lucienne Ferrand" }).ClickAsync();
         await page.WaitForURLAsync("**/activites/nouvelle?reservation=*");
@@ -117,8 +129,10 @@ public class ParcoursRendezvous(Navigateur app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
         await page.WaitForURLAsync("**/activites");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Compte rendu enregistré");
-        (await page.Locator("#activites tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator("#activites tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
+        // …and after: the dashboard counts it.
+        (await TotalDuJour()).ShouldBe(avant + 1);
     }
 
     [Fact]

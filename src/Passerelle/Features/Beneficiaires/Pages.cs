@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,14 @@ public abstract class PageBeneficiaires(AppDbContext db, TimeProvider horloge) :
     }
 
     protected IActionResult Refuse() => StatusCode(403);
+
+    /// <summary>A file of another structure answers the "access refused" page, an unknown one the "not found" page.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var fait = await next();
+        if (fait.Exception is GererBeneficiaires.AccesRefuseException) { fait.Result = StatusCode(403); fait.ExceptionHandled = true; }
+        else if (fait.Exception is KeyNotFoundException) { fait.Result = NotFound(); fait.ExceptionHandled = true; }
+    }
 
     public async Task<List<(int Id, string Nom)>> NomsStructuresAsync(CancellationToken ct) =>
         (await db.Structures.Where(s => Structures.Contains(s.Id)).OrderBy(s => s.Nom).Select(s => new { s.Id, s.Nom }).ToListAsync(ct)).Select(s => (s.Id, s.Nom)).ToList();

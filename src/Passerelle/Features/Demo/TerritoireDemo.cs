@@ -160,6 +160,7 @@ public static class TerritoireDemo
             db.Mediateurs.Add(m);
             await db.SaveChangesAsync(ct);
             await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct);
+            await ActivitesDemo.SemerAsync(db, metropole.Id, m.Id, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Mediateurs;
+
+namespace Passerelle.Browser;
+
+[Collection("navigateur")]
+public class ParcoursBeneficiaires(Navigateur app)
+{
+    string[] Compte(string role) => File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == role);
+
+    /// <summary>Screenshots for a human review when PASSERELLE_CAPTURES names a folder.</summary>
+    static async Task CapturerAsync(IPage page, string nom)
+    {
+        if (Environment.GetEnvironmentVariable("PASSERELLE_CAPTURES") is { Length: > 0 } dossier)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, nom + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Une_mediatrice_fusionne_deux_fiches_en_double()
+    {
+        var compte = Compte("mediateur");
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GotoAsync("/beneficiaires");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await CapturerAsync(page, "beneficiaires");
+        await page.Locator("#lien-doublons").ClickAsync();
+        await page.WaitForURLAsync("**/beneficiaires/doublons");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        var paire = page.Locator("#doublons li").Filter(new() { HasText = "Martin-Demo" });
+        (await paire.CountAsync()).ShouldBe(1);
+        (await paire.TextContentAsync())!.ShouldContain("même téléphone");
+        await paire.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync("**/beneficiaires/*");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("n'en font plus qu'une");
+        (await page.Locator("#journal").TextContentAsync())!.ShouldContain("Fusion");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await CapturerAsync(page, "fiche-apres-fusion");
+        (await app.AvecDb(db => db.Beneficiaires.CountAsync(b => b.Nom == "Martin-Demo"))).ShouldBe(1);
+        await page.GotoAsync("/beneficiaires/doublons");
+        (await page.Locator("#doublons li").Filter(new() { HasText = "Martin-Demo" }).CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task La_coordinatrice_filtre_qpv_et_convention_exporte_en_tableur_et_ne_voit_aucun_nom()
+    {
+        var compte = Compte("administrateur");
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GotoAsync("/statistiques");
+        await page.GetByLabel("Quartiers prioritaires (QPV)", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Habitants d'un QPV" });
+        await page.GetByLabel("Convention", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
+        await page.WaitForURLAsync("**/statistiques?*qpv=oui*");
+        var total = int.Parse(new string((await page.Locator("#total-accompagnements").TextContentAsync())!.Where(char.IsDigit).ToArray()));
+        total.ShouldBeGreaterThan(0);
+        (await page.Locator("#tableau-qpv").TextContentAsync())!.ShouldContain("QPV");
+        (await page.Locator("figure.graphique canvas").CountAsync()).ShouldBeGreaterThan(0); // Chart.js drew the charts beside the tables
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await CapturerAsync(page, "statistiques-qpv-convention");
+        // No name of a followed person anywhere on the page.
+        var noms = await app.AvecDb(db => db.Beneficiaires.Where(b => b.Nom != null).Select(b => b.Prenom + " " + b.Nom).ToListAsync());
+        noms.Count.ShouldBeGreaterThan(0);
+        var texte = await page.Locator("body").InnerTextAsync();
+        noms.ShouldAllBe(n => !texte.Contains(n));
+
+        var href = (await page.Locator("#export-xlsx").GetAttributeAsync("href"))!;
+        var direct = await page.Context.APIRequest.GetAsync(href);
+        direct.Status.ShouldBe(200, $"{href} : {await direct.TextAsync()}");
+        var telechargement = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-xlsx").ClickAsync());
+        telechargement.SuggestedFilename.ShouldEndWith(".xlsx");
+        var chemin = Path.Combine(Path.GetTempPath(), $"stat-{Guid.NewGuid():N}.xlsx");
+        await telechargement.SaveAsAsync(chemin);
+        using (var zip = ZipFile.OpenRead(chemin))
+        {
+            var feuille = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/"));
+            using var lecteur = new StreamReader(feuille.Open());
+            var xml = await lecteur.ReadToEndAsync();
+            xml.ShouldContain("qpv=oui");
+            xml.ShouldContain("convention=");
+            noms.ShouldAllBe(n => !xml.Contains(n));
+        }
+        File.Delete(chemin);
+    }
+
+    [Fact]
+    public async Task Une_mediatrice_d_une_autre_structure_ne_peut_pas_ouvrir_la_fiche()
+    {
+        var fiche = await app.AvecDb(db => db.Beneficiaires.Where(b => b.Suivi && b.Nom != null).Select(b => new { b.Id, Nom = b.Prenom + " " + b.Nom }).FirstAsync());
+        var (email, mdp) = await app.CompteAsync(Roles.Mediateur);
+        await app.AvecDb(async db =>
+        {
+            var structure = await db.Structures.Where(s => s.Id != db.Beneficiaires.Where(b => b.Id == fiche.Id).Select(b => b.StructureId).First()).Select(s => s.Id).FirstAsync();
+            var m = new Mediateur { Prenom = "Autre", Nom = "Structure", UtilisateurId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync() };
+            m.Employer(structure, new DateOnly(2024, 1, 1), null);
+            db.Mediateurs.Add(m);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await app.ConnecterAsync(email, mdp);
+        var reponse = await page.GotoAsync($"/beneficiaires/{fiche.Id}");
+        reponse!.Status.ShouldBe(403);
+        (await page.Locator("main").InnerTextAsync()).ShouldNotContain(fiche.Nom);
+        (await page.Locator("h1").TextContentAsync())!.ShouldContain("Accès refusé");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GotoAsync("/beneficiaires");
+        (await page.Locator("main").InnerTextAsync()).ShouldNotContain(fiche.Nom);
+    }
+}

@@ -149,6 +149,11 @@ public class ParcoursRendezvous(Navigateur app)
         lignes[0].ShouldContain("octobre 2024");
         lignes.ShouldContain(l => l.Contains("août 2025") && l.Contains("Insuffisant"));
         (await page.Locator("#alerte-livraison").TextContentAsync())!.ShouldContain("en dessous des engagements");
+        // Delivered accompaniments and people, from the activity records of the convention.
+        var realise = (await page.Locator("#realise").InnerTextAsync())!;
+        realise.ShouldContain("Personnes accompagnées");
+        int.Parse(new string((await page.Locator("#realise .chiffre").First.TextContentAsync())!.Where(char.IsDigit).ToArray())).ShouldBeGreaterThan(0);
+        (await page.Locator("#tranches-convention tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         await Navigateur.VerifierAccessibiliteAsync(page);
         // The other management pages of this issue, checked for accessibility too.
         foreach (var url in new[] { "/admin/permanences", "/admin/ateliers", "/admin/notifications", "/admin/agenda", "/admin/conventions/nouvelle", "/statistiques", "/statistiques/public" })

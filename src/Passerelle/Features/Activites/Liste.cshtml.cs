@@ -18,10 +18,10 @@ public sealed class ListeModel(AppDbContext db) : PageModel
         var mediateur = await ActivitesApi.MediateurAsync(db, User, ct);
         if (mediateur is null) { SansFiche = true; return; }
         var liste = await db.Activites.AsNoTracking().Where(a => a.MediateurId == mediateur).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(200)
-            .Select(a => new { a.Id, a.Date, a.Type, a.DureeMinutes, Lieu = a.Lieu != null ? a.Lieu.Nom : a.TypeLieu + (a.Commune != null ? " (" + a.Commune + ")" : ""), a.Themes, a.ParticipantsAnonymes })
+            .Select(a => new { a.Id, a.Date, a.Type, a.DureeMinutes, Lieu = a.Lieu != null ? a.Lieu.Nom : a.TypeLieu + (a.Commune != null ? " (" + a.Commune + ")" : ""), a.Themes, a.ParticipantsAnonymes, a.ParticipantsNommes })
             .ToListAsync(ct);
         Activites = liste.Select(a => new Ligne(a.Id, a.Date, a.Type, a.DureeMinutes, a.Lieu, a.Themes?.Replace("|", ", "),
-            a.Type == VocabulaireCoop.Collectif ? a.ParticipantsAnonymes : 1)).ToList();
+            a.Type == VocabulaireCoop.Collectif ? a.ParticipantsAnonymes + a.ParticipantsNommes : 1)).ToList();
         TotalAccompagnements = Activites.Sum(a => a.Accompagnements);
     }
 }

@@ -9,6 +9,8 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
 {
     public Convention Convention { get; private set; } = null!;
     public List<MoisLivraison> Mois { get; private set; } = [];
+    /// <summary>What the activity records say was delivered under this convention (accompaniments, people, QPV share, age bands).</summary>
+    public Statistiques.Tableau Realise { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -16,6 +18,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (c is null) return NotFound();
         Convention = c;
         Mois = await Planning.LivraisonAsync(db, c, horloge, ct);
+        Realise = await Statistiques.CalculStatistiques.CalculerAsync(db, new Statistiques.FiltresStatistiques(c.DateDebut, c.DateFin, null, null, null, null, null, c.Id), false, ct);
         return Page();
     }
 }

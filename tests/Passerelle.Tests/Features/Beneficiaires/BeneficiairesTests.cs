@@ -271,4 +271,22 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         cellules.ShouldContain($"structure={s}");
         cellules.ShouldNotContain("Coop Export"); // never a name in statistics
     }
+
+    [Fact]
+    public async Task Les_modifications_de_comptes_rendus_sont_journalisees()
+    {
+        var m = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var autre = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var corps = new { type = "Accompagnement individuel", date = "2025-03-05", duree = 45, typeLieu = "À distance", themes = new[] { "E-mail" } };
+        var r = await m.Api.PostAsJsonAsync("/api/v1/activites", corps);
+        var id = (await r.Content.ReadFromJsonAsync<Passerelle.Features.Activites.ActiviteCreeeDto>())!.Id;
+        (await m.Api.PutAsJsonAsync($"/api/v1/activites/{id}", corps with { duree = 60 })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await autre.Api.PutAsJsonAsync($"/api/v1/activites/{id}", corps)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // not one of theirs
+        (await autre.Api.DeleteAsync($"/api/v1/activites/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await m.Api.DeleteAsync($"/api/v1/activites/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var journal = await app.AvecDb(db => db.Journal.Where(j => j.Objet == "Activite" && j.ObjetId == id).OrderBy(j => j.Id).ToListAsync());
+        journal.Select(j => j.Action).ShouldBe(["Création", "Modification", "Suppression"]);
+        journal[1].Details.ShouldBe("Durée : « 45 » → « 60 »");
+        journal.ShouldAllBe(j => j.Utilisateur == m.Email);
+    }
 }

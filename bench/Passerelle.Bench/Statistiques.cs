@@ -1,0 +1,277 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+/// <summary>Statistics benchmark: a national year of activity records generated straight into the database (about 4 000 mediators),
+/// then, on the running server, the dashboard API with typical filters against the plain SQL aggregate of the same records
+/// (same run, same data), and the insertion throughput of records through POST /api/v1/activites.
+/// Usage: bench.sh statistiques [--accompagnements 5000000] [--accompagnements-sqlite 500000] [--mediateurs 4000] [--secondes 10]</summary>
+static class Statistiques
+{
+    static readonly string[] Themes = ["Diagnostic numérique", "Prendre en main du matériel", "Navigation sur internet", "E-mail", "Bureautique", "Santé",
+        "Banque et achats en ligne", "Insertion professionnelle", "Prévention en sécurité numérique", "Aide aux démarches administratives"];
+    static readonly string[] Lieux = ["Lieu d'activité", "Lieu d'activité", "Lieu d'activité", "À distance", "À domicile", "Autre lieu"];
+    static readonly int[] Durees = [15, 30, 45, 60, 90, 120];
+    static readonly string[] Communes = ["Paris", "Marseille", "Lyon", "Toulouse", "Nantes", "Martigues", "Brest", "Reims"];
+    static readonly string[] Genres = ["Masculin", "Féminin", "Non communiqué"];
+    static readonly string[] Statuts = ["Retraité", "Sans emploi", "En emploi", "Scolarisé", "Non communiqué ou hétérogène"];
+
+    public static async Task<int> ExecuterAsync(string[] args)
+    {
+        string? V(string nom) { var i = Array.IndexOf(args, nom); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        var app = V("--app") ?? Path.GetFullPath("src/Passerelle/bin/Release/net10.0/Passerelle.dll");
+        var pg = V("--pg") ?? Environment.GetEnvironmentVariable("PASSERELLE_TEST_PG");
+        var mediateurs = int.Parse(V("--mediateurs") ?? "4000");
+        var secondes = int.Parse(V("--secondes") ?? "10");
+        var dossier = V("--dossier") ?? Path.GetFullPath("bench/results");
+        Directory.CreateDirectory(dossier);
+        Console.WriteLine($"# Passerelle bench statistiques — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, {mediateurs} médiateurs, {secondes} s par mesure");
+        var csvLieux = Path.Combine(dossier, "lieux-4000.csv");
+        Generateur.Ecrire(csvLieux, 4000);
+
+        var bases = new List<(string Nom, string[] Config, int Accompagnements, Func<DbConnection> Connexion)>();
+        var fichier = Path.Combine(dossier, $"stat-{Guid.NewGuid():N}.db");
+        if (!args.Contains("--sans-sqlite"))
+            bases.Add(("SQLite", ["--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={fichier}"], int.Parse(V("--accompagnements-sqlite") ?? "500000"),
+                () => new SqliteConnection($"Data Source={fichier}")));
+        if (pg is not null)
+        {
+            var cs = pg.Replace("Database=postgres", "Database=stat_" + Environment.ProcessId);
+            bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}"], int.Parse(V("--accompagnements") ?? "5000000"), () => new NpgsqlConnection(cs)));
+        }
+        foreach (var (nom, config, accompagnements, connexion) in bases)
+        {
+            Console.WriteLine($"\n## {nom} — {accompagnements:N0} accompagnements");
+            await Processus.Executer(app, ["migrate", .. config], attendre: true);
+            await Processus.Executer(app, ["lieux", "import", csvLieux, "--source", "bench", .. config], attendre: true);
+            var motDePasse = "Bench-" + Guid.NewGuid().ToString("N");
+            await Processus.Executer(app, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
+            var chrono = Stopwatch.StartNew();
+            int structureType, activites;
+            await using (var c = connexion())
+            {
+                await c.OpenAsync();
+                (structureType, activites) = await GenererAsync(c, mediateurs, accompagnements);
+            }
+            Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements) en {chrono.Elapsed.TotalSeconds:0} s");
+
+            var port = Processus.PortLibre();
+            var serveur = Processus.Demarrer(app, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
+                "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+                await Charge.AttendreSante(http);
+                var jeton = (await (await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "bench@passerelle.test", password = motDePasse }))
+                    .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton);
+                var commune = "Lyon";
+                var filtres = new (string Nom, string Requete, string Sql)[]
+                {
+                    ("une structure, une année", $"du=2025-01-01&au=2025-12-31&structure={structureType}",
+                        $"\"Date\" >= @du AND \"Date\" <= @au AND EXISTS (SELECT 1 FROM \"Emplois\" e WHERE e.\"MediateurId\" = a.\"MediateurId\" AND e.\"StructureId\" = {structureType})"),
+                    ("une structure, un trimestre, habitants d'un QPV", $"du=2025-04-01&au=2025-06-30&structure={structureType}&qpv=oui",
+                        $"\"Date\" >= @du AND \"Date\" <= @au AND EXISTS (SELECT 1 FROM \"Emplois\" e WHERE e.\"MediateurId\" = a.\"MediateurId\" AND e.\"StructureId\" = {structureType}) AND EXISTS (SELECT 1 FROM \"Beneficiaires\" b WHERE b.\"Id\" = a.\"BeneficiaireId\" AND b.\"CodeQpv\" IS NOT NULL)"),
+                    ("une commune, une année", $"du=2025-01-01&au=2025-12-31&commune={commune}",
+                        $"\"Date\" >= @du AND \"Date\" <= @au AND (\"LieuId\" IN (SELECT \"Id\" FROM \"Lieux\" WHERE \"CommuneRecherche\" = 'lyon') OR \"Commune\" = 'Lyon')"),
+                    ("un médiateur, un mois", "du=2025-03-01&au=2025-03-31&mediateur=17",
+                        "\"Date\" >= @du AND \"Date\" <= @au AND \"MediateurId\" = 17"),
+                    ("tout le territoire, un mois (pire cas)", "du=2025-03-01&au=2025-03-31", "\"Date\" >= @du AND \"Date\" <= @au"),
+                };
+                await using var c = connexion();
+                await c.OpenAsync();
+                foreach (var (libelle, requete, sql) in filtres)
+                {
+                    await http.GetAsync("/api/v1/statistiques?" + requete); // warm-up
+                    var api = await Charge.Mesurer(http, ["/api/v1/statistiques?" + requete], 2, TimeSpan.FromSeconds(secondes));
+                    var (du, au) = Bornes(requete);
+                    var brut = await MesurerSqlAsync(c, sql, du, au, TimeSpan.FromSeconds(secondes));
+                    Console.WriteLine($"- {libelle} : tableau de bord complet (API, 2 clients) {api} ; agrégat SQL seul (total et accompagnements par mois) p50 {brut.P50:0.0} ms, p95 {brut.P95:0.0} ms ({brut.N} requêtes, {brut.Lignes:N0} comptes rendus) ; ratio p95 ×{api.P95 / brut.P95:0.0}");
+                }
+                // Insertion throughput through the API: the bench account records as a mediator.
+                await using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "UPDATE \"Mediateurs\" SET \"UtilisateurId\" = (SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" = 'bench@passerelle.test') WHERE \"Id\" = 1";
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                var corps = JsonContent.Create(new { type = "Accompagnement individuel", date = "2025-03-05", duree = 45, typeLieu = "À distance", themes = new[] { "E-mail" }, materiel = new[] { "Téléphone" } });
+                await corps.LoadIntoBufferAsync();
+                var octets = await corps.ReadAsByteArrayAsync();
+                var insertion = await Charge.MesurerAvec(16, TimeSpan.FromSeconds(secondes), (_, _) =>
+                {
+                    var contenu = new ByteArrayContent(octets);
+                    contenu.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    return http.PostAsync("/api/v1/activites", contenu);
+                });
+                Console.WriteLine($"- insertion de comptes rendus (POST /api/v1/activites, 16 clients) : {insertion}");
+                Console.WriteLine($"- mémoire du serveur après la charge (VmRSS) : {Processus.MemoireMo(serveur):0} Mo");
+            }
+            finally
+            {
+                serveur.Kill(entireProcessTree: true);
+                await serveur.WaitForExitAsync();
+            }
+        }
+        try { File.Delete(fichier); File.Delete(fichier + "-wal"); File.Delete(fichier + "-shm"); } catch (IOException) { }
+        return 0;
+    }
+
+    static (DateOnly, DateOnly) Bornes(string requete)
+    {
+        var p = requete.Split('&').Select(x => x.Split('=')).ToDictionary(x => x[0], x => x[1]);
+        return (DateOnly.Parse(p["du"]), DateOnly.Parse(p["au"]));
+    }
+
+    sealed record MesureSql(int N, double P50, double P95, long Lignes);
+
+    /// <summary>The plain aggregate a DBA would write: total records and accompaniments per month for the same filters.</summary>
+    static async Task<MesureSql> MesurerSqlAsync(DbConnection c, string condition, DateOnly du, DateOnly au, TimeSpan duree)
+    {
+        var sqlite = c is SqliteConnection;
+        var mois = sqlite ? "substr(\"Date\", 1, 7)" : "date_trunc('month', \"Date\")";
+        var sql = $"SELECT {mois} AS m, count(*), sum(CASE WHEN \"Type\" = 'Atelier collectif' THEN \"ParticipantsAnonymes\" + \"ParticipantsNommes\" ELSE 1 END) " +
+                  $"FROM \"Activites\" a WHERE {condition} GROUP BY {mois}";
+        var temps = new List<double>();
+        long lignes = 0;
+        var fin = Stopwatch.StartNew();
+        while (fin.Elapsed < duree || temps.Count < 5)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (nom, v) in new[] { ("du", du), ("au", au) })
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@" + nom;
+                p.Value = sqlite ? v.ToString("yyyy-MM-dd") : v;
+                cmd.Parameters.Add(p);
+            }
+            var t = Stopwatch.StartNew();
+            lignes = 0;
+            await using (var r = await cmd.ExecuteReaderAsync())
+                while (await r.ReadAsync()) lignes += r.GetInt64(1);
+            temps.Add(t.Elapsed.TotalMilliseconds);
+        }
+        temps.Sort();
+        return new MesureSql(temps.Count, temps[temps.Count / 2], temps[(int)(temps.Count * 0.95)], lignes);
+    }
+
+    /// <summary>Structures, mediators with their employment, people, and records until the wanted number of accompaniments;
+    /// returns a typical structure (about the median size) and the number of records.</summary>
+    static async Task<(int Structure, int Activites)> GenererAsync(DbConnection c, int nbMediateurs, int accompagnements)
+    {
+        var rnd = new Random(42);
+        var nbStructures = Math.Max(1, nbMediateurs / 4);
+        var lieux = new List<int>();
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT \"Id\" FROM \"Lieux\" ORDER BY \"Id\"";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) lieux.Add(r.GetInt32(0));
+        }
+        var qpv = new List<string>();
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT \"Code\" FROM \"Qpv\"";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) qpv.Add(r.GetString(0));
+        }
+        var nbBeneficiaires = accompagnements / 4;
+        var maintenant = new DateTime(2025, 12, 31, 12, 0, 0, DateTimeKind.Utc);
+        var debut = new DateOnly(2025, 1, 1);
+        var lignesStructures = Enumerable.Range(1, nbStructures).Select(i => new object?[] { i, $"Structure {i}", "ASSO", false, false });
+        var lignesMediateurs = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, "Médiateur", $"N{i}", rnd.Next(2) == 0, false, false, false });
+        var lignesEmplois = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, i, 1 + (i - 1) % nbStructures, new DateOnly(2024, 1, 1) });
+        // Person p belongs to structure 1 + p % nbStructures, so that records link people of the mediator's own structure.
+        var lignesBeneficiaires = Enumerable.Range(1, nbBeneficiaires).Select(i =>
+        {
+            var suivi = rnd.Next(10) < 3;
+            return new object?[] { i, 1 + i % nbStructures, suivi, suivi ? $"Personne{i}" : null, rnd.Next(1935, 2010), Genres[rnd.Next(3)], Statuts[rnd.Next(5)],
+                "Commune", qpv.Count > 0 && rnd.Next(10) == 0 ? qpv[rnd.Next(qpv.Count)] : null, suivi ? maintenant : null, maintenant, maintenant, maintenant };
+        });
+        var total = 0;
+        var n = 0;
+        IEnumerable<object?[]> Activites()
+        {
+            while (total < accompagnements)
+            {
+                n++;
+                var m = 1 + rnd.Next(nbMediateurs);
+                var structure = 1 + (m - 1) % nbStructures;
+                var collectif = rnd.Next(10) == 0;
+                var participants = collectif ? rnd.Next(3, 13) : 0;
+                total += collectif ? participants : 1;
+                var typeLieu = Lieux[rnd.Next(Lieux.Length)];
+                var themes = string.Join('|', Enumerable.Range(0, 1 + rnd.Next(3)).Select(_ => Themes[rnd.Next(Themes.Length)]).Distinct());
+                int? beneficiaire = !collectif && rnd.Next(10) < 7 ? Math.Min(nbBeneficiaires, structure + nbStructures * rnd.Next(Math.Max(1, nbBeneficiaires / nbStructures))) : null;
+                if (beneficiaire is { } b && 1 + b % nbStructures != structure) beneficiaire = null;
+                yield return [n, m, collectif ? "Atelier collectif" : "Accompagnement individuel", debut.AddDays(rnd.Next(365)), Durees[rnd.Next(Durees.Length)], typeLieu,
+                    typeLieu == "Lieu d'activité" ? lieux[m % lieux.Count] : null, typeLieu is "À domicile" or "Autre lieu" ? Communes[rnd.Next(Communes.Length)] : null,
+                    rnd.Next(2) == 0 ? "Ordinateur" : "Téléphone", themes, collectif ? null : "Autonome", participants, 0, beneficiaire, maintenant, maintenant];
+            }
+        }
+        var tables = new (string Table, string[] Colonnes, IEnumerable<object?[]> Lignes)[]
+        {
+            ("Structures", ["Id", "Nom", "Typologie", "Archivee", "Demo"], lignesStructures),
+            ("Mediateurs", ["Id", "Prenom", "Nom", "ConseillerNumerique", "AidantsConnect", "Archive", "Demo"], lignesMediateurs),
+            ("Emplois", ["Id", "MediateurId", "StructureId", "Debut"], lignesEmplois),
+            ("Beneficiaires", ["Id", "StructureId", "Suivi", "Nom", "AnneeNaissance", "Genre", "Statut", "Commune", "CodeQpv", "ConsentementLe", "CreeLe", "ModifieLe", "DerniereActiviteLe"], lignesBeneficiaires),
+            ("Activites", ["Id", "MediateurId", "Type", "Date", "DureeMinutes", "TypeLieu", "LieuId", "Commune", "Materiel", "Themes", "Autonomie", "ParticipantsAnonymes",
+                "ParticipantsNommes", "BeneficiaireId", "CreeLe", "ModifieLe"], Activites()),
+        };
+        foreach (var (table, colonnes, lignes) in tables)
+        {
+            if (c is NpgsqlConnection pg)
+            {
+                await using (var copie = await pg.BeginBinaryImportAsync($"COPY \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) FROM STDIN (FORMAT BINARY)"))
+                {
+                    foreach (var l in lignes)
+                    {
+                        await copie.StartRowAsync();
+                        foreach (var v in l)
+                            switch (v)
+                            {
+                                case null: await copie.WriteNullAsync(); break;
+                                case DateOnly d: await copie.WriteAsync(d, NpgsqlDbType.Date); break;
+                                case DateTime t: await copie.WriteAsync(t, NpgsqlDbType.TimestampTz); break;
+                                default: await copie.WriteAsync(v); break;
+                            }
+                    }
+                    await copie.CompleteAsync();
+                }
+                await using var seq = pg.CreateCommand();
+                seq.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))";
+                await seq.ExecuteScalarAsync();
+            }
+            else
+            {
+                await using var tx = await c.BeginTransactionAsync();
+                await using var cmd = c.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) VALUES ({string.Join(", ", colonnes.Select((_, i) => "@p" + i))})";
+                var parametres = colonnes.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
+                foreach (var l in lignes)
+                {
+                    for (var i = 0; i < l.Length; i++)
+                        parametres[i].Value = l[i] switch
+                        {
+                            null => DBNull.Value, DateOnly d => d.ToString("yyyy-MM-dd"), DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss"), bool b => b ? 1 : 0, var v => v,
+                        };
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                await tx.CommitAsync();
+            }
+        }
+        await using (var analyse = c.CreateCommand())
+        {
+            analyse.CommandText = "ANALYZE";
+            analyse.CommandTimeout = 600;
+            await analyse.ExecuteNonQueryAsync();
+        }
+        return (1 + nbStructures / 2, n);
+    }
+}

@@ -93,6 +93,7 @@ api.MapPermanencesApi();
 api.MapActivitesApi();
 api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
+api.MapEtiquettesApi();
 app.MapAgendaIcs();
 
 app.Run();

@@ -57,6 +57,10 @@ public static class Csv
         }
     }
 
+    /// <summary>A CSV download: UTF-8 with a byte-order mark, so that spreadsheets read the accents.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Telechargement(string csv, string nomFichier) =>
+        Microsoft.AspNetCore.Http.TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", nomFichier);
+
     public static void EcrireLigne(TextWriter w, IEnumerable<string> champs)
     {
         var premier = true;

@@ -63,7 +63,6 @@ public static class ExportCoop
         }
         Beneficiaires.AccesBeneficiaires.Journaliser(db, http.User, horloge.GetUtcNow().UtcDateTime, "Export Coop", "Mediateur", mediateur, $"{activites.Count} comptes rendus");
         await db.SaveChangesAsync(ct);
-        return TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray(), "text/csv; charset=utf-8",
-            $"activites-coop-{horloge.GetUtcNow():yyyy-MM-dd}.csv");
+        return Web.Csv.Telechargement(w.ToString(), $"activites-coop-{horloge.GetUtcNow():yyyy-MM-dd}.csv");
     }
 }

@@ -33,10 +33,17 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         return mediateur;
     }
 
-    public async Task OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, CancellationToken ct)
+    public const string EtiquetteHotline = "Solidarité Numérique", EtiquetteAllerVers = "Aller vers";
+
+    public async Task OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, string? canal, CancellationToken ct)
     {
         if (await ChargerAsync(ct) is not { } mediateur) return;
         Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
+        // Presets: a call from the national Solidarité Numérique hotline is a remote accompaniment by phone; outreach ("aller vers") is "another place" with its commune.
+        if (canal == "hotline")
+            Saisie = Saisie with { TypeLieu = VocabulaireCoop.Distance, LieuId = null, Materiel = ["Téléphone"], Etiquettes = EtiquettesDisponibles.Where(e => e == EtiquetteHotline).ToArray() };
+        else if (canal == "aller-vers")
+            Saisie = Saisie with { TypeLieu = VocabulaireCoop.AutreLieu, LieuId = null, Etiquettes = EtiquettesDisponibles.Where(e => e == EtiquetteAllerVers).ToArray() };
         await AjouterPersonnesChoisiesAsync(ct);
         if (Saisie.LieuId is { } id && Lieux.All(l => l.Id != id))
             Lieux.Insert(0, (id, await db.Lieux.Where(l => l.Id == id).Select(l => l.Nom).FirstAsync(ct)));

@@ -38,8 +38,7 @@ public static class BeneficiairesApi
             .WithSummary("Importer la liste QPV (colonnes code_qp, lib_qp, insee_dep, insee_com)");
     }
 
-    static FileContentHttpResult Fichier(string csv, string nom) =>
-        TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", nom);
+    static FileContentHttpResult Fichier(string csv, string nom) => Csv.Telechargement(csv, nom);
 
     static ProblemHttpResult AucuneStructure() => TypedResults.Problem(statusCode: 403, title: "Accès refusé",
         detail: "Les fiches des personnes ne sont ouvertes qu'aux médiateurs et gestionnaires de la structure qui les suit.");

@@ -67,14 +67,15 @@ public static class CalculStatistiques
         if (f.Du is not null) q = q.Where(a => a.Date >= f.Du);
         if (f.Au is not null) q = q.Where(a => a.Date <= f.Au);
         if (f.Lieu is not null) q = q.Where(a => a.LieuId == f.Lieu);
-        if (f.Structure is not null) q = q.Where(a => a.Mediateur!.Emplois.Any(e => e.StructureId == f.Structure));
+        // "MediateurId IN (…)" rather than a correlated EXISTS: the database can then use the (MediateurId, Date) index.
+        if (f.Structure is not null) q = q.Where(a => db.Emplois.Where(e => e.StructureId == f.Structure).Select(e => e.MediateurId).Contains(a.MediateurId));
         if (f.Mediateur is not null) q = q.Where(a => a.MediateurId == f.Mediateur);
-        if (f.ConseillerNumerique is { } cn) q = q.Where(a => a.Mediateur!.ConseillerNumerique == cn);
+        if (f.ConseillerNumerique is { } cn) q = q.Where(a => db.Mediateurs.Where(m => m.ConseillerNumerique == cn).Select(m => m.Id).Contains(a.MediateurId));
         if (!string.IsNullOrWhiteSpace(f.Commune))
         {
             var n = Texte.Normaliser(f.Commune);
             var brut = f.Commune.Trim();
-            q = q.Where(a => (a.Lieu != null && a.Lieu.CommuneRecherche == n) || a.Commune == brut);
+            q = q.Where(a => db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => (int?)l.Id).Contains(a.LieuId) || a.Commune == brut);
         }
         if (f.Type is not null) q = q.Where(a => a.Type == f.Type);
         if (f.Theme is not null) q = q.Where(a => ("|" + a.Themes + "|").Contains("|" + f.Theme + "|"));
@@ -101,18 +102,21 @@ public static class CalculStatistiques
         _ => a => a.Type == VocabulaireCoop.Collectif ? a.ParticipantsAnonymes + a.ParticipantsNommes : 1,
     };
 
-    sealed record Projection<TCle>(TCle Cle, int Acc);
+    sealed record Projection<TCle>(TCle Cle, int Acc, int Anon);
 
-    /// <summary>One GROUP BY in the database per dimension; multi-valued fields are grouped by their |-joined value and split here.</summary>
-    static async Task<List<(TCle Cle, int Acc, int N)>> GrouperAsync<TCle>(IQueryable<Activite> q, Expression<Func<Activite, TCle>> cle, bool? qpv, CancellationToken ct)
+    /// <summary>One GROUP BY in the database per dimension; multi-valued fields are grouped by their |-joined value and split here.
+    /// Returns per key: accompaniments, records, and anonymous workshop participants.</summary>
+    static async Task<List<(TCle Cle, int Acc, int N, int Anon)>> GrouperAsync<TCle>(IQueryable<Activite> q, Expression<Func<Activite, TCle>> cle, bool? qpv, CancellationToken ct)
     {
         var acc = Acc(qpv);
+        Expression<Func<Activite, int>> anon = a => a.Type == VocabulaireCoop.Collectif ? a.ParticipantsAnonymes : 0;
         var p = Expression.Parameter(typeof(Activite), "a");
-        var corps = Expression.New(typeof(Projection<TCle>).GetConstructors()[0], [Expression.Invoke(cle, p), Expression.Invoke(acc, p)],
-            typeof(Projection<TCle>).GetProperty("Cle")!, typeof(Projection<TCle>).GetProperty("Acc")!);
+        var type = typeof(Projection<TCle>);
+        var corps = Expression.New(type.GetConstructors()[0], [Expression.Invoke(cle, p), Expression.Invoke(acc, p), Expression.Invoke(anon, p)],
+            type.GetProperty("Cle")!, type.GetProperty("Acc")!, type.GetProperty("Anon")!);
         var projection = q.Select(Expression.Lambda<Func<Activite, Projection<TCle>>>(corps, p));
-        var lignes = await projection.GroupBy(x => x.Cle).Select(g => new { g.Key, Acc = g.Sum(x => x.Acc), N = g.Count() }).ToListAsync(ct);
-        return lignes.Select(l => (l.Key, l.Acc, l.N)).ToList();
+        var lignes = await projection.GroupBy(x => x.Cle).Select(g => new { g.Key, Acc = g.Sum(x => x.Acc), N = g.Count(), Anon = g.Sum(x => x.Anon) }).ToListAsync(ct);
+        return lignes.Select(l => (l.Key, l.Acc, l.N, l.Anon)).ToList();
     }
 
     public static async Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, CancellationToken ct)
@@ -128,21 +132,22 @@ public static class CalculStatistiques
                 : groupes.OrderBy(g => ordreListe.IndexOf(g.Libelle) is var i && i < 0 ? int.MaxValue : i).ThenBy(g => g.Libelle).ToList();
             return masquer ? liste.Select(l => l.Accompagnements < SeuilMasquage ? l with { Accompagnements = -1, Activites = -1 } : l).ToList() : liste;
         }
-        static IEnumerable<(string, int, int)> Eclater(List<(string? Cle, int Acc, int N)> l) =>
+        static IEnumerable<(string, int, int)> Eclater(List<(string? Cle, int Acc, int N, int Anon)> l) =>
             l.SelectMany(x => (string.IsNullOrEmpty(x.Cle) ? [NonRenseigne] : x.Cle.Split('|')).Select(v => (v, x.Acc, x.N)));
 
-        // The main query: totals, per month and per type in one GROUP BY.
-        var principal = await GrouperAsync(q, a => new { a.Date.Year, a.Date.Month, a.Type }, qpv, ct);
+        // The main query: totals, per month and per type in one GROUP BY (with records without a file, for the people count).
+        var principal = await GrouperAsync(q, a => new { a.Date.Year, a.Date.Month, a.Type, SansFiche = a.BeneficiaireId == null }, qpv, ct);
         var themes = await GrouperAsync(q, a => a.Themes, qpv, ct);
         var demarches = await GrouperAsync(q.Where(a => a.ThemesDemarches != null), a => a.ThemesDemarches, qpv, ct);
         var materiel = await GrouperAsync(q, a => a.Materiel, qpv, ct);
-        var canal = await GrouperAsync(q, a => a.TypeLieu, qpv, ct);
-        var durees = await GrouperAsync(q, a => a.DureeMinutes, qpv, ct);
-        var autonomie = await GrouperAsync(q.Where(a => a.Type == VocabulaireCoop.Individuel), a => a.Autonomie, qpv, ct);
-        var lieux = await GrouperAsync(q, a => a.Lieu != null ? a.Lieu.Nom : null, qpv, ct);
-        var communes = await GrouperAsync(q, a => a.Lieu != null ? a.Lieu.Commune : a.Commune, qpv, ct);
-        var etiquettes = await GrouperAsync(q.Where(a => a.Etiquettes != null), a => a.Etiquettes, qpv, ct);
-        var orientations = await GrouperAsync(q.Where(a => a.Orientation != null), a => a.Orientation, qpv, ct);
+        // Low-cardinality dimensions together: place type, duration, autonomy (a few hundred groups at most), split here.
+        var formes = await GrouperAsync(q, a => new { a.TypeLieu, a.DureeMinutes, a.Type, a.Autonomie }, qpv, ct);
+        var parLieu = await GrouperAsync(q, a => new { a.LieuId, a.Commune }, qpv, ct);
+        var idsLieux = parLieu.Where(l => l.Cle.LieuId != null).Select(l => l.Cle.LieuId!.Value).Distinct().ToList();
+        var nomsLieux = await db.Lieux.AsNoTracking().Where(l => idsLieux.Contains(l.Id)).Select(l => new { l.Id, l.Nom, l.Commune }).ToDictionaryAsync(l => l.Id, ct);
+        var annexes = await GrouperAsync(q.Where(a => a.Etiquettes != null || a.Orientation != null), a => new { a.Etiquettes, a.Orientation }, qpv, ct);
+        var anonymesAteliers = qpv is null ? principal.Where(l => l.Cle.Type == VocabulaireCoop.Collectif).Sum(l => l.Anon) : 0;
+        var sansFiche = principal.Where(l => l.Cle.Type == VocabulaireCoop.Individuel && l.Cle.SansFiche).Sum(l => l.N);
 
         // Accompaniments by where the person lives: the individual's file, the workshop's named participants, the rest unknown.
         var qpvIndividuels = await q.Where(a => a.Type == VocabulaireCoop.Individuel)
@@ -151,7 +156,6 @@ public static class CalculStatistiques
         var qpvParticipants = await q.Where(a => a.Type == VocabulaireCoop.Collectif).SelectMany(a => a.Participants)
             .Where(p => qpv == null || (qpv == true ? p.Beneficiaire!.CodeQpv != null : p.Beneficiaire!.CodeQpv == null && p.Beneficiaire.Commune != null))
             .GroupBy(p => p.Beneficiaire!.CodeQpv != null ? 1 : p.Beneficiaire.Commune != null ? 2 : 0).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var anonymesAteliers = qpv is null ? await q.Where(a => a.Type == VocabulaireCoop.Collectif).SumAsync(a => (int?)a.ParticipantsAnonymes, ct) ?? 0 : 0;
         string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
         var parQpv = qpvIndividuels.Select(x => (Situation(x.Key), x.N, x.N)).Concat(qpvParticipants.Select(x => (Situation(x.Key), x.N, 0)))
             .Append((Quartiers.NonRenseigne, anonymesAteliers, 0)).ToList();
@@ -165,7 +169,6 @@ public static class CalculStatistiques
         var personnes = await db.Beneficiaires.AsNoTracking().Where(b => ids.Contains(b.Id))
             .GroupBy(b => new { b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, Qpv = b.CodeQpv != null, Commune = b.Commune != null })
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var sansFiche = await q.CountAsync(a => a.Type == VocabulaireCoop.Individuel && a.BeneficiaireId == null, ct);
         var decomptes = qpv is null
             ? await q.Where(a => a.Type == VocabulaireCoop.Collectif).SelectMany(a => a.Decomptes).GroupBy(d => new { d.Critere, d.Valeur })
                 .Select(g => new { g.Key.Critere, g.Key.Valeur, N = g.Sum(d => d.Nombre) }).ToListAsync(ct)
@@ -213,12 +216,15 @@ public static class CalculStatistiques
             principal.Where(l => l.Cle.Type == VocabulaireCoop.Individuel).Sum(l => l.N), principal.Sum(l => l.N),
             suivisN + fichesAnonymes + sansFiche + anonymesAteliers, suivisN, fichesAnonymes + sansFiche + anonymesAteliers, nouveaux,
             Ranger(principal.Select(l => ($"{l.Cle.Year:D4}-{l.Cle.Month:D2}", l.Acc, l.N)), parLibelle: true),
-            Ranger(Eclater(themes)), Ranger(canal.Select(l => (l.Cle, l.Acc, l.N)), VocabulaireCoop.TypesLieu),
-            Ranger(durees.Select(l => (Tranche(l.Cle), l.Acc, l.N)), Tranches), Ranger(Eclater(materiel), VocabulaireCoop.Materiel),
-            Ranger(autonomie.Select(l => (l.Cle ?? NonRenseigne, l.Acc, l.N)), VocabulaireCoop.Autonomie),
-            Ranger(lieux.Select(l => (l.Cle ?? "Hors lieu d'activité", l.Acc, l.N))), Ranger(principal.Select(l => (l.Cle.Type, l.Acc, l.N)), VocabulaireCoop.Types),
-            Ranger(Eclater(demarches)), Ranger(communes.Select(l => (l.Cle ?? NonRenseigne, l.Acc, l.N))), Ranger(Eclater(etiquettes)),
-            Ranger(orientations.Select(l => (l.Cle ?? NonRenseigne, l.Acc, l.N)), VocabulaireCoop.Orientations), Ranger(parQpv, Quartiers.Situations),
+            Ranger(Eclater(themes)), Ranger(formes.Select(l => (l.Cle.TypeLieu, l.Acc, l.N)), VocabulaireCoop.TypesLieu),
+            Ranger(formes.Select(l => (Tranche(l.Cle.DureeMinutes), l.Acc, l.N)), Tranches), Ranger(Eclater(materiel), VocabulaireCoop.Materiel),
+            Ranger(formes.Where(l => l.Cle.Type == VocabulaireCoop.Individuel).Select(l => (l.Cle.Autonomie ?? NonRenseigne, l.Acc, l.N)), VocabulaireCoop.Autonomie),
+            Ranger(parLieu.Select(l => (l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Nom : "Hors lieu d'activité", l.Acc, l.N))),
+            Ranger(principal.Select(l => (l.Cle.Type, l.Acc, l.N)), VocabulaireCoop.Types),
+            Ranger(Eclater(demarches)),
+            Ranger(parLieu.Select(l => ((l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Commune : l.Cle.Commune) ?? NonRenseigne, l.Acc, l.N))),
+            Ranger(Eclater(annexes.Where(l => l.Cle.Etiquettes != null).Select(l => (l.Cle.Etiquettes, l.Acc, l.N, l.Anon)).ToList())),
+            Ranger(annexes.Where(l => l.Cle.Orientation != null).Select(l => (l.Cle.Orientation!, l.Acc, l.N)), VocabulaireCoop.Orientations), Ranger(parQpv, Quartiers.Situations),
             parGenre, parTranche, parStatut, beneficiairesQpv, resultatsOrientations, competences, masquer);
     }
 }

@@ -108,7 +108,7 @@ public static class StatistiquesApi
             return TypedResults.File(Tableur.Ecrire("Statistiques", lignes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", nom + ".xlsx");
         var w = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var l in lignes) Web.Csv.EcrireLigne(w, l.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""));
-        return TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray(), "text/csv; charset=utf-8", nom + ".csv");
+        return Web.Csv.Telechargement(w.ToString(), nom + ".csv");
     }
 
     static Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>

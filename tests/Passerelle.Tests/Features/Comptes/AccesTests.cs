@@ -35,6 +35,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // Personal files: terrain roles only, then the owning structure is checked by the use cases (tested in BeneficiairesTests).
         (_, var r) when r.StartsWith("/beneficiaires") || r.StartsWith("/api/v1/beneficiaires") => Acces.Terrain,
         ("GET", "/api/v1/qpv") => Acces.Public,
+        ("GET", "/api/v1/etiquettes") => Acces.Equipe,
+        ("POST", "/api/v1/etiquettes") => Acces.Admin,
         ("POST", "/api/v1/qpv/import") => Acces.Admin,
         (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,

@@ -25,7 +25,8 @@ static class Statistiques
     {
         string? V(string nom) { var i = Array.IndexOf(args, nom); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
         var app = V("--app") ?? Path.GetFullPath("src/Passerelle/bin/Release/net10.0/Passerelle.dll");
-        var pg = V("--pg") ?? Environment.GetEnvironmentVariable("PASSERELLE_TEST_PG");
+        var pg = args.Contains("--sans-pg") ? null : V("--pg") ?? Environment.GetEnvironmentVariable("PASSERELLE_TEST_PG");
+        if (string.IsNullOrWhiteSpace(pg)) pg = null;
         var mediateurs = int.Parse(V("--mediateurs") ?? "4000");
         var secondes = int.Parse(V("--secondes") ?? "10");
         var dossier = V("--dossier") ?? Path.GetFullPath("bench/results");
@@ -74,9 +75,9 @@ static class Statistiques
                 var filtres = new (string Nom, string Requete, string Sql)[]
                 {
                     ("une structure, une année", $"du=2025-01-01&au=2025-12-31&structure={structureType}",
-                        $"\"Date\" >= @du AND \"Date\" <= @au AND EXISTS (SELECT 1 FROM \"Emplois\" e WHERE e.\"MediateurId\" = a.\"MediateurId\" AND e.\"StructureId\" = {structureType})"),
+                        $"\"Date\" >= @du AND \"Date\" <= @au AND \"MediateurId\" IN (SELECT \"MediateurId\" FROM \"Emplois\" WHERE \"StructureId\" = {structureType})"),
                     ("une structure, un trimestre, habitants d'un QPV", $"du=2025-04-01&au=2025-06-30&structure={structureType}&qpv=oui",
-                        $"\"Date\" >= @du AND \"Date\" <= @au AND EXISTS (SELECT 1 FROM \"Emplois\" e WHERE e.\"MediateurId\" = a.\"MediateurId\" AND e.\"StructureId\" = {structureType}) AND EXISTS (SELECT 1 FROM \"Beneficiaires\" b WHERE b.\"Id\" = a.\"BeneficiaireId\" AND b.\"CodeQpv\" IS NOT NULL)"),
+                        $"\"Date\" >= @du AND \"Date\" <= @au AND \"MediateurId\" IN (SELECT \"MediateurId\" FROM \"Emplois\" WHERE \"StructureId\" = {structureType}) AND EXISTS (SELECT 1 FROM \"Beneficiaires\" b WHERE b.\"Id\" = a.\"BeneficiaireId\" AND b.\"CodeQpv\" IS NOT NULL)"),
                     ("une commune, une année", $"du=2025-01-01&au=2025-12-31&commune={commune}",
                         $"\"Date\" >= @du AND \"Date\" <= @au AND (\"LieuId\" IN (SELECT \"Id\" FROM \"Lieux\" WHERE \"CommuneRecherche\" = 'lyon') OR \"Commune\" = 'Lyon')"),
                     ("un médiateur, un mois", "du=2025-03-01&au=2025-03-31&mediateur=17",

@@ -101,6 +101,9 @@ public sealed class ActiviteConfiguration : IEntityTypeConfiguration<Activite>
     {
         b.HasIndex(a => new { a.MediateurId, a.Date });
         b.HasIndex(a => a.Date);
+        // The commune filter of the dashboard: places of the commune, or records at home / elsewhere in it.
+        b.HasIndex(a => new { a.Commune, a.Date });
+        b.HasIndex(a => new { a.LieuId, a.Date });
         // No double entry: a booking or a workshop session becomes one record at most.
         b.HasIndex(a => a.ReservationId).IsUnique();
         b.HasIndex(a => a.SessionAtelierId).IsUnique();

@@ -364,13 +364,15 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Date");
 
-                    b.HasIndex("LieuId");
-
                     b.HasIndex("ReservationId")
                         .IsUnique();
 
                     b.HasIndex("SessionAtelierId")
                         .IsUnique();
+
+                    b.HasIndex("Commune", "Date");
+
+                    b.HasIndex("LieuId", "Date");
 
                     b.HasIndex("MediateurId", "Date");
 

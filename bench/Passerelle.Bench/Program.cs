@@ -9,7 +9,7 @@ using Bogus;
 //   dotnet run -c Release --project bench/Passerelle.Bench -- [--app path/Passerelle.dll] [--lieux 20000]
 //       [--secondes 20] [--clients 16] [--pg "Host=…;Username=…;Password=…;Database=postgres"]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-if (args.FirstOrDefault() == "statistiques") return await Statistiques.ExecuterAsync(args);
+if (args.Contains("statistiques")) return await Statistiques.ExecuterAsync(args);
 var options = Options.Lire(args);
 Directory.CreateDirectory(options.Dossier);
 var csv = Path.Combine(options.Dossier, $"lieux-{options.Lieux}.csv");

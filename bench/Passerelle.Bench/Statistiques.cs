@@ -59,7 +59,7 @@ static class Statistiques
                 await c.OpenAsync();
                 (structureType, activites) = await GenererAsync(c, mediateurs, accompagnements);
             }
-            Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements) en {chrono.Elapsed.TotalSeconds:0} s");
+            Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements, {accompagnements / 4:N0} personnes dont 10 % en QPV, 70 % des accompagnements individuels reliés à une fiche) en {chrono.Elapsed.TotalSeconds:0} s");
 
             var port = Processus.PortLibre();
             var serveur = Processus.Demarrer(app, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
@@ -187,11 +187,11 @@ static class Statistiques
         var lignesStructures = Enumerable.Range(1, nbStructures).Select(i => new object?[] { i, $"Structure {i}", "ASSO", false, false });
         var lignesMediateurs = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, "Médiateur", $"N{i}", rnd.Next(2) == 0, false, false, false });
         var lignesEmplois = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, i, 1 + (i - 1) % nbStructures, new DateOnly(2024, 1, 1) });
-        // Person p belongs to structure 1 + p % nbStructures, so that records link people of the mediator's own structure.
+        // Person p belongs to structure 1 + (p - 1) % nbStructures, so that records link people of the mediator's own structure.
         var lignesBeneficiaires = Enumerable.Range(1, nbBeneficiaires).Select(i =>
         {
             var suivi = rnd.Next(10) < 3;
-            return new object?[] { i, 1 + i % nbStructures, suivi, suivi ? $"Personne{i}" : null, rnd.Next(1935, 2010), Genres[rnd.Next(3)], Statuts[rnd.Next(5)],
+            return new object?[] { i, 1 + (i - 1) % nbStructures, suivi, suivi ? $"Personne{i}" : null, rnd.Next(1935, 2010), Genres[rnd.Next(3)], Statuts[rnd.Next(5)],
                 "Commune", qpv.Count > 0 && rnd.Next(10) == 0 ? qpv[rnd.Next(qpv.Count)] : null, suivi ? maintenant : null, maintenant, maintenant, maintenant };
         });
         var total = 0;
@@ -209,7 +209,7 @@ static class Statistiques
                 var typeLieu = Lieux[rnd.Next(Lieux.Length)];
                 var themes = string.Join('|', Enumerable.Range(0, 1 + rnd.Next(3)).Select(_ => Themes[rnd.Next(Themes.Length)]).Distinct());
                 int? beneficiaire = !collectif && rnd.Next(10) < 7 ? Math.Min(nbBeneficiaires, structure + nbStructures * rnd.Next(Math.Max(1, nbBeneficiaires / nbStructures))) : null;
-                if (beneficiaire is { } b && 1 + b % nbStructures != structure) beneficiaire = null;
+                if (beneficiaire is { } b && 1 + (b - 1) % nbStructures != structure) beneficiaire = null; // beyond the last person of the structure
                 yield return [n, m, collectif ? "Atelier collectif" : "Accompagnement individuel", debut.AddDays(rnd.Next(365)), Durees[rnd.Next(Durees.Length)], typeLieu,
                     typeLieu == "Lieu d'activité" ? lieux[m % lieux.Count] : null, typeLieu is "À domicile" or "Autre lieu" ? Communes[rnd.Next(Communes.Length)] : null,
                     rnd.Next(2) == 0 ? "Ordinateur" : "Téléphone", themes, collectif ? null : "Autonome", participants, 0, beneficiaire, maintenant, maintenant];

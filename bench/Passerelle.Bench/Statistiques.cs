@@ -43,7 +43,7 @@ static class Statistiques
         if (pg is not null)
         {
             var cs = pg.Replace("Database=postgres", "Database=stat_" + Environment.ProcessId);
-            bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}"], int.Parse(V("--accompagnements") ?? "5000000"), () => new NpgsqlConnection(cs)));
+            bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}"], int.Parse(V("--accompagnements") ?? "5000000"), () => new NpgsqlConnection(cs + ";Command Timeout=1200")));
         }
         foreach (var (nom, config, accompagnements, connexion) in bases)
         {
@@ -230,6 +230,7 @@ static class Statistiques
             {
                 await using (var copie = await pg.BeginBinaryImportAsync($"COPY \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) FROM STDIN (FORMAT BINARY)"))
                 {
+                    copie.Timeout = TimeSpan.FromMinutes(30);
                     foreach (var l in lignes)
                     {
                         await copie.StartRowAsync();

@@ -29,14 +29,14 @@ public static class ActivitesApi
     static async Task<Results<Created<ActiviteCreeeDto>, ValidationProblem, ProblemHttpResult>> Creer(ActiviteSaisie saisie, HttpContext http, AppDbContext db,
         TimeProvider horloge, CancellationToken ct)
     {
-        if (await MediateurAsync(db, http.User, ct) is not { } mediateur)
-            return TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Votre compte n'est relié à aucune fiche de médiateur : demandez à votre gestionnaire de la relier.");
+        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
         var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct);
         if (a is null) return TypedResults.ValidationProblem(erreurs, title: "Compte rendu invalide");
         return TypedResults.Created($"/api/v1/activites/{a.Id}", new ActiviteCreeeDto(a.Id));
     }
 
-    static ProblemHttpResult SansFiche() =>
+    /// <summary>The answer to an account without a mediator card.</summary>
+    public static ProblemHttpResult SansFiche() =>
         TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Votre compte n'est relié à aucune fiche de médiateur : demandez à votre gestionnaire de la relier.");
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Modifier(int id, ActiviteSaisie saisie, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)

@@ -120,9 +120,8 @@ public static class EnregistrerActivite
         if (s.Type == VocabulaireCoop.Collectif)
             a.Decomptes.AddRange((s.DecomptesAnonymes ?? []).Where(x => x.Nombre > 0 && x.Critere is not null && x.Valeur is not null).Select(x => new Beneficiaires.DecompteAnonyme { Critere = x.Critere!, Valeur = x.Valeur!, Nombre = x.Nombre!.Value }));
         if (existante is null) db.Activites.Add(a);
-        // The people helped stay active: the inactivity job counts from their last accompaniment.
-        if (personnes.Count > 0)
-            await db.Beneficiaires.Where(b => personnes.Contains(b.Id) && b.DerniereActiviteLe < maintenant).ExecuteUpdateAsync(u => u.SetProperty(b => b.DerniereActiviteLe, maintenant), ct);
+        // The record, its journal entry and the people's last-activity date are written together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -130,9 +129,13 @@ public static class EnregistrerActivite
             var details = avant is null ? null : string.Join("; ", apres.Where(kv => avant.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key} : « {avant.GetValueOrDefault(kv.Key)} » → « {kv.Value} »"));
             if (avant is null || details!.Length > 0)
             {
-                Beneficiaires.AccesBeneficiaires.Journaliser(db, user, maintenant, avant is null ? "Création" : "Modification", "Activite", a.Id, details);
+                Beneficiaires.AccesBeneficiaires.Journaliser(db, user, maintenant, avant is null ? "Création" : "Modification", Beneficiaires.Journal.CompteRendu, a.Id, details);
                 await db.SaveChangesAsync(ct);
             }
+            // The people helped stay active: the inactivity job counts from their last accompaniment.
+            if (personnes.Count > 0)
+                await db.Beneficiaires.Where(b => personnes.Contains(b.Id) && b.DerniereActiviteLe < maintenant).ExecuteUpdateAsync(u => u.SetProperty(b => b.DerniereActiviteLe, maintenant), ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException) when (s.ReservationId is not null || s.SessionAtelierId is not null)
         {
@@ -156,7 +159,7 @@ public static class EnregistrerActivite
     {
         var a = await db.Activites.FirstOrDefaultAsync(x => x.Id == id && x.MediateurId == mediateurId, ct) ?? throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
         db.Activites.Remove(a);
-        Beneficiaires.AccesBeneficiaires.Journaliser(db, user, horloge.GetUtcNow().UtcDateTime, "Suppression", "Activite", id, $"{a.Type} du {a.Date:yyyy-MM-dd}");
+        Beneficiaires.AccesBeneficiaires.Journaliser(db, user, horloge.GetUtcNow().UtcDateTime, "Suppression", Beneficiaires.Journal.CompteRendu, id, $"{a.Type} du {a.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
     }
 

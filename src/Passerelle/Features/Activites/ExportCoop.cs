@@ -23,8 +23,7 @@ public static class ExportCoop
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExporterAsync(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct,
         DateOnly? du, DateOnly? au)
     {
-        if (await ActivitesApi.MediateurAsync(db, http.User, ct) is not { } mediateur)
-            return TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Votre compte n'est relié à aucune fiche de médiateur.");
+        if (await ActivitesApi.MediateurAsync(db, http.User, ct) is not { } mediateur) return ActivitesApi.SansFiche();
         var q = db.Activites.AsNoTracking().Where(a => a.MediateurId == mediateur);
         if (du is not null) q = q.Where(a => a.Date >= du);
         if (au is not null) q = q.Where(a => a.Date <= au);
@@ -61,7 +60,7 @@ public static class ExportCoop
                 string.Join("\n", personnes.Select(p => p.Statut)), a.Notes ?? "",
             ]);
         }
-        Beneficiaires.AccesBeneficiaires.Journaliser(db, http.User, horloge.GetUtcNow().UtcDateTime, "Export Coop", "Mediateur", mediateur, $"{activites.Count} comptes rendus");
+        Beneficiaires.AccesBeneficiaires.Journaliser(db, http.User, horloge.GetUtcNow().UtcDateTime, "Export Coop", Beneficiaires.Journal.Mediateur, mediateur, $"{activites.Count} comptes rendus");
         await db.SaveChangesAsync(ct);
         return Web.Csv.Telechargement(w.ToString(), $"activites-coop-{horloge.GetUtcNow():yyyy-MM-dd}.csv");
     }

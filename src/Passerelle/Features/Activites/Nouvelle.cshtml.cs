@@ -19,6 +19,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     /// <summary>Files of the mediator's structures, most recently helped first.</summary>
     public List<(int Id, string Nom)> Personnes { get; private set; } = [];
     public List<string> EtiquettesDisponibles { get; private set; } = [];
+    HashSet<int> _structures = [];
 
     async Task<int?> ChargerAsync(CancellationToken ct)
     {
@@ -26,8 +27,8 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         if (mediateur is null) { SansFiche = true; return null; }
         var siens = await db.Mediateurs.Where(m => m.Id == mediateur).SelectMany(m => m.Lieux.Select(l => new { l.Id, l.Nom })).ToListAsync(ct);
         Lieux = siens.Select(l => (l.Id, l.Nom)).ToList();
-        var structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
-        Personnes = (await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
+        _structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
+        Personnes = (await db.Beneficiaires.AsNoTracking().Where(b => _structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
             .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList();
         EtiquettesDisponibles = await db.Etiquettes.OrderBy(e => e.Nom).Select(e => e.Nom).ToListAsync(ct);
         return mediateur;
@@ -54,8 +55,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     {
         var choisis = new[] { Saisie.BeneficiaireId }.OfType<int>().Concat(Saisie.Participants ?? []).Where(i => Personnes.All(p => p.Id != i)).ToList();
         if (choisis.Count == 0) return;
-        var structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
-        foreach (var b in await db.Beneficiaires.AsNoTracking().Where(b => choisis.Contains(b.Id) && structures.Contains(b.StructureId)).ToListAsync(ct)) Personnes.Insert(0, (b.Id, b.NomAffiche));
+        foreach (var b in await db.Beneficiaires.AsNoTracking().Where(b => choisis.Contains(b.Id) && _structures.Contains(b.StructureId)).ToListAsync(ct)) Personnes.Insert(0, (b.Id, b.NomAffiche));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

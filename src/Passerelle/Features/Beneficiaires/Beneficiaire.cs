@@ -143,6 +143,9 @@ public sealed class Journal
     public string Objet { get; set; } = "";
     public int ObjetId { get; set; }
     public string? Details { get; set; }
+
+    /// <summary>Kinds of journaled objects.</summary>
+    public const string FicheBeneficiaire = "Beneficiaire", CompteRendu = "Activite", Structure = "Structure", Mediateur = "Mediateur";
 }
 
 public sealed class BeneficiaireConfiguration : IEntityTypeConfiguration<Beneficiaire>

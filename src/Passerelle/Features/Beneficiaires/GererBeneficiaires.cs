@@ -77,9 +77,11 @@ public static class GererBeneficiaires
         var b = new Beneficiaire { StructureId = structure, CreeLe = maintenant };
         b.Modifier(s, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
         db.Beneficiaires.Add(b);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        AccesBeneficiaires.Journaliser(db, user, maintenant, "Création", "Beneficiaire", b.Id, b.Suivi ? "fiche suivie, consentement noté" : "fiche anonyme");
+        AccesBeneficiaires.Journaliser(db, user, maintenant, "Création", Journal.FicheBeneficiaire, b.Id, b.Suivi ? "fiche suivie, consentement noté" : "fiche anonyme");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return b;
     }
 
@@ -91,7 +93,7 @@ public static class GererBeneficiaires
         var maintenant = Maintenant(h);
         b.Modifier(s, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
         var apres = Champs(b);
-        AccesBeneficiaires.Journaliser(db, user, maintenant, "Modification", "Beneficiaire", id,
+        AccesBeneficiaires.Journaliser(db, user, maintenant, "Modification", Journal.FicheBeneficiaire, id,
             string.Join(", ", apres.Where(kv => avant[kv.Key] != kv.Value).Select(kv => kv.Key)) is { Length: > 0 } c ? "champs modifiés : " + c : "aucun changement");
         await db.SaveChangesAsync(ct);
     }
@@ -108,7 +110,7 @@ public static class GererBeneficiaires
     public static async Task<BeneficiaireDto> LireAsync(AppDbContext db, HashSet<int> structures, int id, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
     {
         var b = await ChargerAsync(db, structures, id, ct);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Consultation", "Beneficiaire", id);
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Consultation", Journal.FicheBeneficiaire, id);
         await db.SaveChangesAsync(ct);
         var qpv = b.CodeQpv is null ? null : await db.Qpv.Where(q => q.Code == b.CodeQpv).Select(q => q.Nom).FirstOrDefaultAsync(ct);
         var acc = await db.Activites.CountAsync(a => a.BeneficiaireId == id, ct) + await db.ParticipantsActivites.CountAsync(p => p.BeneficiaireId == id, ct);
@@ -220,7 +222,7 @@ public static class GererBeneficiaires
         if (absorber.DerniereActiviteLe > garder.DerniereActiviteLe) garder.DerniereActiviteLe = absorber.DerniereActiviteLe;
         garder.ModifieLe = Maintenant(h);
         db.Beneficiaires.Remove(absorber);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Fusion", "Beneficiaire", garderId, $"fiche n° {absorberId} fusionnée dans celle-ci");
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Fusion", Journal.FicheBeneficiaire, garderId, $"fiche n° {absorberId} fusionnée dans celle-ci");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -232,8 +234,8 @@ public static class GererBeneficiaires
         var activites = await db.Activites.AsNoTracking().Where(a => a.BeneficiaireId == id || a.Participants.Any(p => p.BeneficiaireId == id)).OrderBy(a => a.Date)
             .Select(a => new { a.Date, a.Type, a.DureeMinutes, a.TypeLieu, Lieu = a.Lieu != null ? a.Lieu.Nom : a.Commune, a.Themes, a.ThemesDemarches, a.NomDemarche, a.Autonomie, a.Orientation, a.Notes })
             .ToListAsync(ct);
-        var journal = await db.Journal.AsNoTracking().Where(j => j.Objet == "Beneficiaire" && j.ObjetId == id).OrderBy(j => j.Le).Select(j => new { j.Le, j.Action, j.Utilisateur }).ToListAsync(ct);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export RGPD", "Beneficiaire", id);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.Objet == Journal.FicheBeneficiaire && j.ObjetId == id).OrderBy(j => j.Le).Select(j => new { j.Le, j.Action, j.Utilisateur }).ToListAsync(ct);
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export RGPD", Journal.FicheBeneficiaire, id);
         await db.SaveChangesAsync(ct);
         return new { fiche, activites, journal, exporteLe = Maintenant(h) };
     }
@@ -244,7 +246,7 @@ public static class GererBeneficiaires
     {
         var b = await ChargerAsync(db, structures, id, ct);
         await AnonymiserAsync(db, [b], Maintenant(h), ct);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Effacement", "Beneficiaire", id, "à la demande de la personne");
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Effacement", Journal.FicheBeneficiaire, id, "à la demande de la personne");
         await db.SaveChangesAsync(ct);
     }
 
@@ -269,7 +271,7 @@ public static class GererBeneficiaires
             var lot = await db.Beneficiaires.Where(b => b.Suivi && b.AnonymiseLe == null && b.DerniereActiviteLe < limite).OrderBy(b => b.Id).Take(500).ToListAsync(ct);
             if (lot.Count == 0) return total;
             await AnonymiserAsync(db, lot, maintenant, ct);
-            foreach (var b in lot) AccesBeneficiaires.Journaliser(db, null, maintenant, "Anonymisation", "Beneficiaire", b.Id, $"sans activité depuis {mois} mois");
+            foreach (var b in lot) AccesBeneficiaires.Journaliser(db, null, maintenant, "Anonymisation", Journal.FicheBeneficiaire, b.Id, $"sans activité depuis {mois} mois");
             await db.SaveChangesAsync(ct);
             total += lot.Count;
         }
@@ -291,8 +293,7 @@ public static class GererBeneficiaires
             Destinataire = string.IsNullOrWhiteSpace(s.Destinataire) ? null : s.Destinataire.Trim(), Motif = s.Motif!.Trim(), CreePar = user.FindFirstValue(ClaimTypes.NameIdentifier) };
         db.Orientations.Add(o);
         b.DerniereActiviteLe = Maintenant(h);
-        await db.SaveChangesAsync(ct);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Orientation", "Beneficiaire", id, o.Categorie);
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Orientation", Journal.FicheBeneficiaire, id, o.Categorie);
         await db.SaveChangesAsync(ct);
         return o;
     }
@@ -302,7 +303,7 @@ public static class GererBeneficiaires
         var o = await db.Orientations.FirstOrDefaultAsync(x => x.Id == orientationId, ct) ?? throw new KeyNotFoundException("Orientation introuvable.");
         await ChargerAsync(db, structures, o.BeneficiaireId, ct);
         o.NoterResultat(s.Resultat ?? "", s.Le, DateOnly.FromDateTime(Maintenant(h)));
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Résultat d'orientation", "Beneficiaire", o.BeneficiaireId, o.Resultat);
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Résultat d'orientation", Journal.FicheBeneficiaire, o.BeneficiaireId, o.Resultat);
         await db.SaveChangesAsync(ct);
     }
 
@@ -324,8 +325,7 @@ public static class GererBeneficiaires
             Niveaux = niveaux.Select(kv => new NiveauCompetence { Competence = kv.Key, Niveau = kv.Value }).ToList() };
         db.Diagnostics.Add(diag);
         b.DerniereActiviteLe = Maintenant(h);
-        await db.SaveChangesAsync(ct);
-        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Diagnostic", "Beneficiaire", id, $"{niveaux.Count} compétences évaluées");
+        AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Diagnostic", Journal.FicheBeneficiaire, id, $"{niveaux.Count} compétences évaluées");
         await db.SaveChangesAsync(ct);
         return diag;
     }
@@ -352,7 +352,7 @@ public static class GererBeneficiaires
             Csv.EcrireLigne(w, [b.Id.ToString(CultureInfo.InvariantCulture), b.Suivi ? "oui" : "non", b.Prenom ?? "", b.Nom ?? "", b.Telephone ?? "", b.Courriel ?? "",
                 b.AnneeNaissance?.ToString(CultureInfo.InvariantCulture) ?? "", b.Genre, b.Statut, b.Commune ?? "", b.CodePostal ?? "", b.CodeQpv ?? "",
                 b.ConsentementLe is null ? "" : "oui", b.Notes ?? "", b.CreeLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
-        foreach (var s in structures) AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export CSV", "Structure", s, $"{fiches.Count} fiches");
+        foreach (var s in structures) AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export CSV", Journal.Structure, s, $"{fiches.Count} fiches");
         await db.SaveChangesAsync(ct);
         return w.ToString();
     }
@@ -407,7 +407,7 @@ public static class GererBeneficiaires
         }
         if (erreurs.Count > 0) return new(0, erreurs);
         db.Beneficiaires.AddRange(nouvelles);
-        AccesBeneficiaires.Journaliser(db, user, maintenant, "Import CSV", "Structure", structure, $"{nouvelles.Count} fiches");
+        AccesBeneficiaires.Journaliser(db, user, maintenant, "Import CSV", Journal.Structure, structure, $"{nouvelles.Count} fiches");
         await db.SaveChangesAsync(ct);
         return new(nouvelles.Count, []);
     }

@@ -118,7 +118,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
         var liste = await Db.Activites.AsNoTracking().Where(a => a.BeneficiaireId == Id || a.Participants.Any(p => p.BeneficiaireId == Id))
             .OrderByDescending(a => a.Date).Take(100).Select(a => new { a.Id, a.Date, a.Type, a.Themes, a.Mediateur!.Prenom, a.Mediateur.Nom }).ToListAsync(ct);
         Activites = liste.Select(a => new LigneActivite(a.Id, a.Date, a.Type, a.Themes?.Replace("|", ", "), $"{a.Prenom} {a.Nom}")).ToList();
-        JournalFiche = await Db.Journal.AsNoTracking().Where(j => j.Objet == "Beneficiaire" && j.ObjetId == Id).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
+        JournalFiche = await Db.Journal.AsNoTracking().Where(j => j.Objet == Journal.FicheBeneficiaire && j.ObjetId == Id).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
         LieuxAnnuaire = (await Db.Lieux.AsNoTracking().Where(l => !l.Archive).OrderBy(l => l.Nom).Take(500).Select(l => new { l.Id, l.Nom, l.Commune }).ToListAsync(ct))
             .Select(l => (l.Id, $"{l.Nom} ({l.Commune})")).ToList();
         return Page();

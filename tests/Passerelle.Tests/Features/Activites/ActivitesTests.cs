@@ -16,21 +16,8 @@ public class ActivitesTests(AppFactory app) : IClassFixture<AppFactory>
     /// <summary>A mediator account linked to a mediator card working at a place; returns its API client, card and place.</summary>
     async Task<(HttpClient Api, int MediateurId, int LieuId, string Email, string MotDePasse)> MediateurAsync()
     {
-        var lieu = await Scenario.LieuAsync(app);
-        var (email, mdp) = await app.CreerCompteAsync(Roles.Mediateur);
-        var m = (await Scenario.MediateursAsync(app, 1))[0];
-        await app.AvecDb(async db =>
-        {
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var med = await db.Mediateurs.Include(x => x.Lieux).SingleAsync(x => x.Id == m.Id);
-            med.UtilisateurId = userId;
-            med.Lieux.Add(await db.Lieux.SingleAsync(l => l.Id == lieu.Id));
-            await db.SaveChangesAsync();
-        });
-        var client = app.ClientAnonyme();
-        var jeton = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = mdp })).Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", jeton.GetProperty("accessToken").GetString());
-        return (client, m.Id, lieu.Id, email, mdp);
+        var (api, mediateurId, lieuId, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        return (api, mediateurId!.Value, lieuId, email, mdp);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(
 builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
 builder.AddBaseDeDonnees();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo").PostConfigure(o => o.Enabled = DemoOptions.Actif(builder.Configuration));
+builder.AddProduction();
 builder.AddComptes();
 builder.Services.AddErreurs();
 // French pages: accented letters are written as such in the HTML, not as numeric entities.
@@ -61,12 +62,10 @@ if (Cli.EstCommande(args)) return await Cli.ExecuterAsync(app, args);
 
 await Database.PreparerAsync(app.Services, migrerPostgres: app.Configuration.GetValue("Database:MigrerAuDemarrage", false));
 var comptesDemo = await TerritoireDemo.SemerAsync(app.Services, force: false, app.Lifetime.ApplicationStopping);
-if (comptesDemo is { Count: > 0 })
-{
-    Console.WriteLine("Territoire de démonstration créé. Comptes (mots de passe affichés une seule fois, aussi dans data/demo-comptes.txt) :");
-    foreach (var (role, email, mdp) in comptesDemo) Console.WriteLine($"  {role,-15} {email,-40} {mdp}");
-}
+// Passwords never reach the console or the logs: only the owner-readable file holds them.
+if (comptesDemo is { Count: > 0 }) Console.WriteLine($"Territoire de démonstration créé. Comptes de démonstration (rôle, courriel, mot de passe) dans {DemoOptions.CheminRelatif(app.Services)}.");
 
+app.UseProduction();
 app.UseExceptionHandler();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));

@@ -11,9 +11,23 @@ namespace Passerelle.Features.Demo;
 
 public sealed class DemoOptions
 {
-    public bool Enabled { get; set; } = true;
-    /// <summary>Where the generated demo accounts are written, relative to the content root.</summary>
+    /// <summary>Set by <see cref="Actif"/>: the demo is on only when asked for, or on the embedded default database.</summary>
+    public bool Enabled { get; set; }
+    /// <summary>Where the generated demo accounts are written, relative to the content root (owner-only rights).</summary>
     public string FichierComptes { get; set; } = "data/demo-comptes.txt";
+
+    /// <summary>The shipped SQLite connection string: the README's run command, nothing configured.</summary>
+    public const string BaseEmbarquee = "Data Source=data/passerelle.db";
+
+    /// <summary><c>Demo:Enabled</c> when set; otherwise on only for the embedded default SQLite file, so that a
+    /// production database (PostgreSQL, or any configured SQLite file) never receives demo accounts.</summary>
+    public static bool Actif(IConfiguration config) =>
+        config.GetValue<bool?>("Demo:Enabled")
+        ?? (string.Equals(config["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)
+            && config["ConnectionStrings:Sqlite"] == BaseEmbarquee);
+
+    public static string CheminRelatif(IServiceProvider sp) =>
+        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.FichierComptes;
 }
 
 /// <summary>The demo territory: the Métropole Aix-Marseille-Provence with the real France Services of
@@ -166,7 +180,12 @@ public static class TerritoireDemo
 
         var chemin = Path.Combine(env.ContentRootPath, options.FichierComptes);
         Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
-        await File.WriteAllLinesAsync(chemin, comptes.Select(c => $"{c.Role.ToLowerInvariant()} {c.Email} {c.MotDePasse}"), ct);
+        // Created with owner-only rights before anything is written (on Linux and macOS).
+        var droits = OperatingSystem.IsWindows() ? new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }
+            : new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+        if (!OperatingSystem.IsWindows() && File.Exists(chemin)) File.SetUnixFileMode(chemin, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await using (var fichier = new StreamWriter(chemin, System.Text.Encoding.UTF8, droits))
+            foreach (var c in comptes) await fichier.WriteLineAsync($"{c.Role.ToLowerInvariant()} {c.Email} {c.MotDePasse}".AsMemory(), ct);
         return comptes;
     }
 

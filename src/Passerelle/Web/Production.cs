@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Passerelle.Web;
+
+/// <summary>Settings of a deployment behind a reverse proxy (section <c>Proxy</c>).</summary>
+public sealed class ProxyOptions
+{
+    /// <summary>Addresses (IPv4 or IPv6) of the reverse proxies whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed. Empty: no forwarded header is read, the client address is
+    /// the TCP peer's (rate limits then count per peer).</summary>
+    public string[] Adresses { get; set; } = [];
+}
+
+/// <summary>What a public deployment needs whatever the features: forwarded headers from known
+/// proxies only, HSTS and Secure cookies under TLS, personal pages never cached, bounded request sizes.</summary>
+public static class Production
+{
+    /// <summary>Largest request body accepted anywhere, in bytes (imports included): 10 MiB. The national
+    /// places file of ~18 000 rows is about 9 MB in CSV.</summary>
+    public const long TailleMaxRequete = 10 * 1024 * 1024;
+
+    public static void AddProduction(this WebApplicationBuilder builder)
+    {
+        var proxies = builder.Configuration.GetSection("Proxy").Get<ProxyOptions>() ?? new ProxyOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var a in proxies.Adresses)
+            {
+                if (!IPAddress.TryParse(a, out var ip))
+                    throw new InvalidOperationException($"Proxy:Adresses : « {a} » n'est pas une adresse IP.");
+                o.KnownProxies.Add(ip);
+            }
+            o.ForwardLimit = 1;
+        });
+        builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = false; });
+        builder.Services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = TailleMaxRequete);
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = TailleMaxRequete;
+            o.ValueCountLimit = 2048;
+        });
+    }
+
+    /// <summary>First in the pipeline: the client's address and scheme from a known proxy, then HSTS on
+    /// HTTPS requests, then <c>Cache-Control: no-store</c> on every answer to a signed-in person, every
+    /// API answer and the pages reached by a secret link, so that a shared computer's cache never keeps a personal page.</summary>
+    public static void UseProduction(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseCookiePolicy();
+        // Kestrel enforces the limit while reading; a declared length above it is refused at once, in French,
+        // by any server (the test server included).
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.ContentLength > TailleMaxRequete)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx,
+                    ProblemDetails = { Status = 413, Title = "Fichier ou requête trop volumineux", Detail = $"La taille maximale acceptée est de {TailleMaxRequete / (1024 * 1024)} Mo. Découpez le fichier en plusieurs parties." },
+                });
+                return;
+            }
+            await next();
+        });
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.OnStarting(() =>
+            {
+                var h = ctx.Response.Headers;
+                if (!h.ContainsKey("Cache-Control") && (ctx.User.Identity?.IsAuthenticated == true || Personnel(ctx.Request.Path)))
+                {
+                    h.CacheControl = "no-store";
+                    h.Pragma = "no-cache";
+                }
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+    }
+
+    /// <summary>Pages and API answers that may carry personal data even without an account (a booking
+    /// reached by its secret link, a sign-in or account page).</summary>
+    static bool Personnel(PathString p) =>
+        p.StartsWithSegments("/api") || p.StartsWithSegments("/rendez-vous") || p.StartsWithSegments("/ateliers")
+        || p.StartsWithSegments("/compte") || p.StartsWithSegments("/connexion") || p.StartsWithSegments("/admin")
+        || p.StartsWithSegments("/beneficiaires") || p.StartsWithSegments("/activites");
+}

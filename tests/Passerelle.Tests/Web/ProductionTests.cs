@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Demo;
+using Passerelle.Features.Notifications;
+using Passerelle.Tests.Infra;
+
+namespace Passerelle.Tests.Web;
+
+public class ProductionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static IConfiguration Config(params (string Cle, string? Valeur)[] reglages) =>
+        new ConfigurationBuilder().AddInMemoryCollection(reglages.Select(r => new KeyValuePair<string, string?>(r.Cle, r.Valeur))).Build();
+
+    [Fact]
+    public void La_demo_n_est_active_que_demandee_ou_sur_la_base_embarquee_par_defaut()
+    {
+        // The README's run command: shipped settings, nothing configured.
+        DemoOptions.Actif(Config(("Database:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", DemoOptions.BaseEmbarquee))).ShouldBeTrue();
+        // Production: PostgreSQL, or another SQLite file, never gets demo accounts unless asked.
+        DemoOptions.Actif(Config(("Database:Provider", "Postgres"), ("ConnectionStrings:Sqlite", DemoOptions.BaseEmbarquee))).ShouldBeFalse();
+        DemoOptions.Actif(Config(("Database:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", "Data Source=/srv/passerelle.db"))).ShouldBeFalse();
+        DemoOptions.Actif(Config(("Database:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", DemoOptions.BaseEmbarquee), ("Demo:Enabled", "false"))).ShouldBeFalse();
+        DemoOptions.Actif(Config(("Database:Provider", "Postgres"), ("Demo:Enabled", "true"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Les_pages_personnelles_ne_sont_jamais_mises_en_cache_les_fichiers_statiques_si()
+    {
+        var equipe = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var page = await equipe.GetAsync("/admin");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var api = await (await app.ClientApiAsync(Roles.Administrateur)).GetAsync("/api/v1/structures");
+        api.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var css = await equipe.GetAsync("/css/site.css");
+        css.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (css.Headers.CacheControl?.NoStore ?? false).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Une_requete_trop_volumineuse_est_refusee_en_francais_sans_rien_lire()
+    {
+        var client = await app.ClientApiAsync(Roles.Administrateur);
+        var contenu = new ByteArrayContent(new byte[11 * 1024 * 1024]);
+        contenu.Headers.ContentType = new("text/csv");
+        var reponse = await client.PostAsync("/api/v1/qpv/import", contenu);
+        reponse.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await reponse.Content.ReadAsStringAsync()).ShouldContain("taille maximale");
+    }
+
+    [Fact]
+    public async Task La_boite_d_envoi_ne_montre_pas_les_liens_secrets_des_reservations()
+    {
+        var lieu = await Scenario.LieuAsync(app);
+        var m = await Scenario.MediateursAsync(app, 1);
+        await Scenario.PermanenceAsync(app, lieu.Id, m.Select(x => x.Id), [DayOfWeek.Monday], new TimeOnly(9, 0), new TimeOnly(9, 45));
+        var creneau = await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Creneaux.Where(c => c.LieuId == lieu.Id)));
+        var reponse = await app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(creneau.Id, email: "secret@exemple.fr"));
+        reponse.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var jeton = await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Reservations.Where(r => r.CreneauId == creneau.Id).Select(r => r.Jeton)));
+        // The message really holds the link…
+        (await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.Notifications, n => n.Corps.Contains(jeton)))).ShouldBeTrue();
+        // …the administrator's outbox does not show it.
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var html = await (await admin.GetAsync("/admin/notifications")).Content.ReadAsStringAsync();
+        html.ShouldContain("secret@exemple.fr");
+        html.ShouldNotContain(jeton);
+        html.ShouldContain("/mon-rendez-vous/•••");
+    }
+
+    [Fact]
+    public void Le_masquage_garde_les_liens_ordinaires()
+    {
+        ListeModel.MasquerLiens("Voir http://localhost:5080/lieux/12 et https://x.fr/compte/activer/Q2FtaWxsZS1NZWRpYXRyaWNlLWp3dA?e=1")
+            .ShouldBe("Voir http://localhost:5080/lieux/12 et https://x.fr/compte/activer/•••?e=1");
+    }
+}

@@ -258,6 +258,11 @@ public static class GererBeneficiaires
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Notes, (string?)null).SetProperty(a => a.NomDemarche, (string?)null), ct);
         await db.Orientations.Where(o => ids.Contains(o.BeneficiaireId)).ExecuteUpdateAsync(u => u.SetProperty(o => o.Motif, ""), ct);
         await db.Diagnostics.Where(d => ids.Contains(d.BeneficiaireId)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Notes, (string?)null), ct);
+        // The journal keeps who did what and when, not the values: a record's old → new values (procedure name,
+        // address, commune) and a referral's details would otherwise outlive the erasure.
+        var activites = db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value)).Select(a => a.Id);
+        await db.Journal.Where(j => (j.Objet == Journal.CompteRendu && activites.Contains(j.ObjetId)) || (j.Objet == Journal.FicheBeneficiaire && ids.Contains(j.ObjetId)))
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Details, "détails effacés avec les données de la personne"), ct);
     }
 
     /// <summary>The inactivity job: followed files without accompaniment or change for <paramref name="mois"/> months are anonymised.</summary>

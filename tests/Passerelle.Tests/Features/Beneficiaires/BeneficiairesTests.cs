@@ -197,6 +197,23 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         (await app.AvecDb(db => db.Journal.Where(j => j.ObjetId == demande && j.Objet == "Beneficiaire").Select(j => j.Action).ToListAsync()))
             .ShouldBe(["Création", "Consultation", "Export RGPD", "Effacement"]);
 
+        // A record of the person, changed once: its journal holds the old → new procedure name until the erasure.
+        var avecCompteRendu = await CreerAsync(m.Api, Suivie("Journal", "Efface", "0611223355"));
+        object CompteRendu(string demarche) => new { type = "Accompagnement individuel", date = "2025-03-11", duree = 30, typeLieu = "Lieu d'activité", lieuId = m.LieuId,
+            beneficiaireId = avecCompteRendu, themes = new[] { "Aide aux démarches administratives" }, themesDemarches = new[] { "Argent - Impôts" }, nomDemarche = demarche };
+        var cr = await m.Api.PostAsJsonAsync("/api/v1/activites", CompteRendu("Dossier RSA de Mme Efface"));
+        cr.StatusCode.ShouldBe(HttpStatusCode.Created, await cr.Content.ReadAsStringAsync());
+        var crId = (await cr.Content.ReadFromJsonAsync<Passerelle.Features.Activites.ActiviteCreeeDto>())!.Id;
+        (await m.Api.PutAsJsonAsync($"/api/v1/activites/{crId}", CompteRendu("Dossier CAF rue des Lilas"))).IsSuccessStatusCode.ShouldBeTrue();
+        async Task<string> DetailsJournal() => string.Join(" | ", await app.AvecDb(db => db.Journal
+            .Where(j => (j.Objet == "Activite" && j.ObjetId == crId) || (j.Objet == "Beneficiaire" && j.ObjetId == avecCompteRendu)).Select(j => j.Details ?? "").ToListAsync()));
+        (await DetailsJournal()).ShouldContain("rue des Lilas");
+        (await m.Api.DeleteAsync($"/api/v1/beneficiaires/{avecCompteRendu}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var apres = await DetailsJournal();
+        apres.ShouldNotContain("Lilas");
+        apres.ShouldNotContain("RSA");
+        (await app.AvecDb(db => db.Journal.CountAsync(j => j.Objet == "Activite" && j.ObjetId == crId))).ShouldBe(2); // who and when stay
+
         var inactive = await CreerAsync(m.Api, Suivie("Inactive", "Depuis"));
         var active = await CreerAsync(m.Api, Suivie("Active", "Recente"));
         // The second person was helped again in January 2026.

@@ -76,6 +76,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgeryApi();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi("/openapi/{documentName}.json");

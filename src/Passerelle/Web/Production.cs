@@ -99,4 +99,29 @@ public static class Production
         p.StartsWithSegments("/api") || p.StartsWithSegments("/rendez-vous") || p.StartsWithSegments("/ateliers")
         || p.StartsWithSegments("/compte") || p.StartsWithSegments("/connexion") || p.StartsWithSegments("/admin")
         || p.StartsWithSegments("/beneficiaires") || p.StartsWithSegments("/activites");
+
+    /// <summary>After authentication: an API write (POST, PUT, PATCH, DELETE) carried by the session cookie must
+    /// bring the antiforgery token (header <c>RequestVerificationToken</c>), as the HTML forms do; scripts and
+    /// other tools use a bearer token, which a foreign site cannot send on a user's behalf.</summary>
+    public static void UseAntiforgeryApi(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var r = ctx.Request;
+        if (r.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(r.Method) && !HttpMethods.IsHead(r.Method) && !HttpMethods.IsOptions(r.Method)
+            && !r.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && ctx.User.Identity?.IsAuthenticated == true)
+        {
+            var antiforgery = ctx.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(ctx))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx,
+                    ProblemDetails = { Status = 400, Title = "Jeton de sécurité manquant", Detail = "Une écriture par l'API avec le cookie de session doit porter le jeton anti-falsification (en-tête RequestVerificationToken) ; un script utilise un jeton d'accès (Authorization: Bearer)." },
+                });
+                return;
+            }
+        }
+        await next();
+    });
 }

@@ -79,3 +79,23 @@ public class ProductionTests(AppFactory app) : IClassFixture<AppFactory>
             .ShouldBe("Voir http://localhost:5080/lieux/12 et https://x.fr/compte/activer/•••?e=1");
     }
 }
+
+public class AntiforgeryApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Une_ecriture_api_par_cookie_sans_jeton_est_refusee_par_jeton_d_acces_acceptee()
+    {
+        var corps = new { nom = "Association Les Clés du Numérique", typologie = "ASSO", rna = "W133000123", commune = "Marseille", codePostal = "13001" };
+        // Signed in by the form: the session cookie alone, as a foreign site could make a browser send it.
+        var cookie = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var refuse = await cookie.PostAsJsonAsync("/api/v1/structures", corps);
+        refuse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refuse.Content.ReadAsStringAsync()).ShouldContain("anti-falsification");
+        (await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Structures, s => s.Nom == corps.nom))).ShouldBe(0);
+        // Reads by cookie stay open; writes by bearer token pass.
+        (await cookie.GetAsync("/api/v1/structures")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bearer = await app.ClientApiAsync(Roles.Administrateur);
+        var accepte = await bearer.PostAsJsonAsync("/api/v1/structures", corps);
+        accepte.StatusCode.ShouldBe(HttpStatusCode.Created, await accepte.Content.ReadAsStringAsync());
+    }
+}

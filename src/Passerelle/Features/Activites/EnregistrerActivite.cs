@@ -69,7 +69,7 @@ public static class EnregistrerActivite
     {
         var utilisateur = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var erreurs = Verifier(s, DateOnly.FromDateTime(maintenant));
+        var erreurs = Verifier(s, Horaires.Territoire.AujourdHui(horloge));
         Activite? existante = null;
         if (activiteId is not null)
         {
@@ -167,7 +167,7 @@ public static class EnregistrerActivite
     public static async Task<ActiviteSaisie> ProposerAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge, CancellationToken ct,
         int? beneficiaireId = null, int? modifierId = null)
     {
-        var aujourdHui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
         if (modifierId is not null)
         {
             var m = await db.Activites.AsNoTracking().Include(a => a.Participants).Include(a => a.Decomptes).FirstOrDefaultAsync(a => a.Id == modifierId && a.MediateurId == mediateurId, ct)

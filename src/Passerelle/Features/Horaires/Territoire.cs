@@ -29,6 +29,11 @@ public static class Territoire
         _ => FuseauMetropole,
     };
 
+    /// <summary>Today's date in the territory's time zone (Europe/Paris unless given): a day begins at local
+    /// midnight, not at 00:00 UTC, so an appointment kept at 00:30 in Paris belongs to that local day.</summary>
+    public static DateOnly AujourdHui(TimeProvider horloge, string? fuseau = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, Zone(fuseau)));
+
     public static TimeZoneInfo Zone(string? fuseau)
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById(fuseau ?? FuseauMetropole); }

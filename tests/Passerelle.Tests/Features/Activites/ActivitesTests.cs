@@ -21,6 +21,23 @@ public class ActivitesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Apres_minuit_heure_de_paris_le_jour_local_n_est_pas_dans_le_futur()
+    {
+        var (api, _, lieuId, _, _) = await MediateurAsync();
+        // 23:30 UTC on 11 March is 00:30 on 12 March in Paris: a record of the local day is accepted…
+        app.Horloge.Regler(new DateTimeOffset(2025, 3, 11, 23, 30, 0, TimeSpan.Zero));
+        try
+        {
+            object Corps(string date) => new { type = "Accompagnement individuel", date, duree = 20, typeLieu = "Lieu d'activité", lieuId, themes = new[] { "E-mail" } };
+            var r = await api.PostAsJsonAsync("/api/v1/activites", Corps("2025-03-12"));
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            // …and the next local day is still the future.
+            (await api.PostAsJsonAsync("/api/v1/activites", Corps("2025-03-13"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+        finally { app.Horloge.Regler(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero)); }
+    }
+
+    [Fact]
     public async Task Enregistrer_par_l_api_avec_les_libelles_nationaux()
     {
         var (api, mediateurId, lieuId, _, _) = await MediateurAsync();

@@ -52,6 +52,9 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NouvellePageAsync()
     {
         var contexte = await Chromium.NewContextAsync(new() { Locale = "fr-FR", TimezoneId = "Europe/Paris", BaseURL = Adresse, BypassCSP = true });
+        // A busy CI machine can take more than Playwright's default 30 s for a page with a cold database cache.
+        contexte.SetDefaultTimeout(60_000);
+        contexte.SetDefaultNavigationTimeout(60_000);
         return await contexte.NewPageAsync();
     }
 

@@ -79,7 +79,7 @@ public static class AgendaIcs
     /// <summary>GET /agenda/{jeton}.ics: the mediator's next 13 weeks, for calendar apps.</summary>
     public static void MapAgendaIcs(this WebApplication app) => app.MapGet("/agenda/{jeton}.ics", async (string jeton, AppDbContext db, TimeProvider horloge, CancellationToken ct) =>
     {
-        var m = await db.Mediateurs.AsNoTracking().FirstOrDefaultAsync(x => x.JetonAgenda == jeton && jeton != null, ct);
+        var m = await db.Mediateurs.AsNoTracking().FirstOrDefaultAsync(x => x.JetonAgenda == jeton && jeton != null && !x.Archive, ct); // the feed ends with the card
         if (m is null) return Results.NotFound();
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var (rdv, sessions) = await Agendas.MediateurAsync(db, m.Id, maintenant.AddDays(-7), maintenant.AddDays(91), ct);

@@ -71,6 +71,9 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
                 if (a is not null)
                 {
                     TempData["Message"] = $"Compte rendu {(Id is null ? "enregistré" : "modifié")} : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
+                    // From the agenda (an appointment or a workshop session), back to that day's agenda, at the same line.
+                    if (a.ReservationId is { } rid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#rdv-{rid}");
+                    if (a.SessionAtelierId is { } sid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#session-{sid}");
                     return Redirect("/activites");
                 }
                 Erreurs = erreurs;

@@ -14,6 +14,8 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
     public List<Inscription> Participants { get; private set; } = [];
     public List<Inscription> Attente { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The session's record, if made: its id, and whether the viewer may open it (their own).</summary>
+    public (int Id, bool Modifiable)? CompteRendu { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,6 +26,9 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         var toutes = await db.Inscriptions.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Nom).ThenBy(i => i.Prenom).ToListAsync(ct);
         Participants = toutes.Where(i => i.Statut is StatutInscription.Inscrit or StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente).ToList();
         Attente = toutes.Where(i => i.Statut == StatutInscription.ListeAttente).OrderBy(i => i.CreeLe).ToList();
+        var moi = await Activites.ActivitesApi.MediateurAsync(db, User, ct);
+        var fait = await db.Activites.AsNoTracking().Where(a => a.SessionAtelierId == id).Select(a => new { a.Id, a.MediateurId }).FirstOrDefaultAsync(ct);
+        if (fait is not null) CompteRendu = (fait.Id, fait.MediateurId == moi);
         return Page();
     }
 

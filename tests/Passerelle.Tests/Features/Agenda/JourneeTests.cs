@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Features.Comptes;
+using Passerelle.Tests.Infra;
+
+namespace Passerelle.Tests.Features.Agenda;
+
+/// <summary>The mediator's day through the pages, as a browser without JavaScript: the staff menu, the home tiles,
+/// the agenda (previous/next day, attendance chosen, back to the same line), and the agenda → came → record → agenda loop.</summary>
+public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static readonly DateTimeOffset Depart = new(2025, 3, 12, 10, 0, 0, TimeSpan.Zero);
+
+    async Task<HttpClient> PagesAsync(string email, string mdp)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var connexion = await Formulaires.PageAsync(client, "/connexion");
+        var r = await Formulaires.SoumettreAsync(client, connexion.QuerySelector<IHtmlFormElement>("main form")!, [new("Formulaire.Email", email), new("Formulaire.MotDePasse", mdp)]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    static List<string> Menu(IDocument page) => page.QuerySelectorAll("#menu-equipe a").Select(a => a.GetAttribute("href")!).ToList();
+
+    [Fact]
+    public async Task Le_menu_de_l_equipe_suit_le_role_et_marque_la_page_courante()
+    {
+        var (_, _, _, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var mediateur = await PagesAsync(email, mdp);
+        var page = await Formulaires.PageAsync(mediateur, "/beneficiaires");
+        Menu(page).ShouldBe(["/admin", "/admin/agenda", "/activites", "/beneficiaires", "/statistiques", "/admin/conventions"]);
+        page.QuerySelector("#menu-equipe a[aria-current='page']")!.GetAttribute("href").ShouldBe("/beneficiaires");
+        // Every link of the mediator's menu opens (no refusal, no dead end).
+        foreach (var lien in Menu(page)) (await mediateur.GetAsync(lien)).StatusCode.ShouldBe(HttpStatusCode.OK, lien);
+        (await Formulaires.PageAsync(mediateur, "/admin/agenda")).QuerySelector("#menu-equipe a[aria-current='page']")!.GetAttribute("href").ShouldBe("/admin/agenda");
+
+        var financeur = await Formulaires.ConnecterAsync(app, Roles.Financeur);
+        var accueil = await Formulaires.PageAsync(financeur, "/admin");
+        Menu(accueil).ShouldBe(["/admin", "/statistiques", "/admin/conventions"]);
+        accueil.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain("/admin/agenda");
+        accueil.QuerySelector("main")!.TextContent.ShouldNotContain("prochaines versions");
+
+        var gestionnaire = await Formulaires.ConnecterAsync(app, Roles.Gestionnaire);
+        var menuGestion = Menu(await Formulaires.PageAsync(gestionnaire, "/admin/ateliers"));
+        menuGestion.ShouldContain("/admin/fermetures");
+        menuGestion.ShouldContain("/admin/comptes");
+        menuGestion.ShouldNotContain("/admin/structures");
+
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var tuiles = (await Formulaires.PageAsync(admin, "/admin")).QuerySelectorAll("main .carte a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var lien in new[] { "/admin/structures", "/admin/comptes", "/admin/fermetures", "/beneficiaires", "/admin/agenda" }) tuiles.ShouldContain(lien);
+        // Public pages carry no staff menu for someone not signed in.
+        (await Formulaires.PageAsync(app.ClientAnonyme(), "/lieux")).QuerySelector("#menu-equipe").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Agenda_presence_compte_rendu_et_retour_a_l_agenda()
+    {
+        var (_, mediateurId, lieuId, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        await Scenario.PermanenceAsync(app, lieuId, [mediateurId!.Value], [DayOfWeek.Thursday], new TimeOnly(9, 0), new TimeOnly(9, 45));
+        var c = await app.AvecDb(db => db.Creneaux.Where(x => x.LieuId == lieuId).OrderBy(x => x.Debut).FirstAsync());
+        (await app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(c.Id, prenom: "Ginette"))).EnsureSuccessStatusCode();
+        var rid = await app.AvecDb(db => db.Reservations.Where(r => r.CreneauId == c.Id).Select(r => r.Id).SingleAsync());
+        app.Horloge.Regler(new DateTimeOffset(2025, 3, 13, 10, 0, 0, TimeSpan.Zero));
+        try
+        {
+            var client = await PagesAsync(email, mdp);
+            var agenda = await Formulaires.PageAsync(client, "/admin/agenda");
+            agenda.QuerySelector("#navigation-jours a[rel='prev']")!.GetAttribute("href").ShouldBe("/admin/agenda?date=2025-03-12");
+            agenda.QuerySelector("#navigation-jours a[rel='next']")!.GetAttribute("href").ShouldBe("/admin/agenda?date=2025-03-14");
+            (await Formulaires.PageAsync(client, "/admin/agenda?date=2025-03-12")).QuerySelector($"#rdv-{rid}").ShouldBeNull();
+            var ligne = agenda.QuerySelector($"#rdv-{rid}")!;
+            ligne.QuerySelectorAll("button[aria-pressed='true']").Length.ShouldBe(0);
+
+            // "Came": back to the same line of the same day, the choice shown.
+            var form = ligne.QuerySelector<IHtmlFormElement>("form")!;
+            var r = await Formulaires.SoumettreAsync(client, form, [new("statut", "Honoree")]);
+            r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            r.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13#rdv-{rid}");
+            agenda = await Formulaires.PageAsync(client, r.Headers.Location.ToString());
+            ligne = agenda.QuerySelector($"#rdv-{rid}")!;
+            ligne.QuerySelector("button[aria-pressed='true']")!.GetAttribute("value").ShouldBe("Honoree");
+            ligne.QuerySelector("button[value='Absente']")!.GetAttribute("aria-pressed").ShouldBe("false");
+            ligne.QuerySelector(".compte-rendu-fait").ShouldBeNull();
+
+            // The record, pre-filled, confirmed: back to the agenda with a message, and no second record offered.
+            var nouvelle = await Formulaires.PageAsync(client, ligne.QuerySelector("a[href^='/activites/nouvelle?reservation=']")!.GetAttribute("href")!);
+            r = await Formulaires.SoumettreAsync(client, nouvelle.QuerySelector<IHtmlFormElement>("main form[method='post']")!, []);
+            r.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13#rdv-{rid}");
+            agenda = await Formulaires.PageAsync(client, r.Headers.Location.ToString());
+            agenda.QuerySelector("[role='status']")!.TextContent.ShouldContain("Compte rendu enregistré");
+            ligne = agenda.QuerySelector($"#rdv-{rid}")!;
+            var activiteId = await app.AvecDb(db => db.Activites.Where(a => a.ReservationId == rid).Select(a => a.Id).SingleAsync());
+            ligne.QuerySelector(".compte-rendu-fait")!.TextContent.ShouldContain("Compte rendu fait ✓");
+            ligne.QuerySelector(".compte-rendu-fait a")!.GetAttribute("href").ShouldBe($"/activites/nouvelle?id={activiteId}");
+            ligne.QuerySelector("a[href^='/activites/nouvelle?reservation=']").ShouldBeNull();
+        }
+        finally { app.Horloge.Regler(Depart); }
+    }
+}

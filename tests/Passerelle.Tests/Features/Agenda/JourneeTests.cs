@@ -100,4 +100,42 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         }
         finally { app.Horloge.Regler(Depart); }
     }
+
+    [Fact]
+    public async Task La_liste_des_comptes_rendus_se_filtre_et_se_pagine_avec_le_vrai_total()
+    {
+        var (api, mediateurId, lieuId, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var personne = await app.AvecDb(async db =>
+        {
+            var structure = await db.Mediateurs.Where(m => m.Id == mediateurId).SelectMany(m => m.Emplois.Select(e => e.StructureId)).FirstAsync();
+            var b = new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, Suivi = true, Prenom = "Odette", Nom = "Vasseur", NomRecherche = "odette vasseur", ConsentementLe = new DateTime(2025, 1, 2), CreeLe = new DateTime(2025, 1, 2), ModifieLe = new DateTime(2025, 1, 2), DerniereActiviteLe = new DateTime(2025, 1, 2) };
+            db.Beneficiaires.Add(b);
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
+        // 60 individual records in February, 1 of them with Odette; 3 workshops of 4 people in March.
+        for (var i = 0; i < 60; i++)
+            (await api.PostAsJsonAsync("/api/v1/activites", new { type = "Accompagnement individuel", date = $"2025-02-{1 + i % 28:00}", duree = 30, typeLieu = "Lieu d'activité", lieuId,
+                themes = new[] { "E-mail" }, beneficiaireId = i == 7 ? personne : (int?)null })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        for (var i = 0; i < 3; i++)
+            (await api.PostAsJsonAsync("/api/v1/activites", new { type = "Atelier collectif", date = "2025-03-03", duree = 120, typeLieu = "Lieu d'activité", lieuId,
+                themes = new[] { "Navigation sur internet" }, participantsAnonymes = 4 })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var client = await PagesAsync(email, mdp);
+
+        var tout = await Formulaires.PageAsync(client, "/activites");
+        tout.QuerySelector("#total-activites")!.TextContent.ShouldContain("63 compte(s) rendu(s), 72 accompagnement(s)");
+        tout.QuerySelectorAll("#activites tbody tr").Length.ShouldBe(50);
+        var suivante = tout.QuerySelector(".pagination a[rel='next']")!.GetAttribute("href")!;
+        (await Formulaires.PageAsync(client, suivante)).QuerySelectorAll("#activites tbody tr").Length.ShouldBe(13);
+
+        // The filter form, as typed: workshops of March.
+        var filtre = await Formulaires.SoumettreGetAsync(client, tout.QuerySelector<IHtmlFormElement>("#filtres-activites")!, [new("du", "2025-03-01"), new("au", "2025-03-31"), new("type", "Atelier collectif")]);
+        filtre.QuerySelector("#total-activites")!.TextContent.ShouldContain("3 compte(s) rendu(s), 12 accompagnement(s)");
+        filtre.QuerySelector(".pagination").ShouldBeNull();
+        var odette = await Formulaires.PageAsync(client, "/activites?personne=vasseur");
+        odette.QuerySelector("#total-activites")!.TextContent.ShouldContain("1 compte(s) rendu(s)");
+        odette.QuerySelector("#activites tbody")!.TextContent.ShouldContain("Odette Vasseur");
+        var periodeAbsurde = await Formulaires.PageAsync(client, "/activites?du=2025-03-10&au=2025-03-01&page=-5");
+        periodeAbsurde.QuerySelector("[role='alert']")!.TextContent.ShouldContain("avant son début");
+    }
 }

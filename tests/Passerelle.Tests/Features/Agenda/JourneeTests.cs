@@ -138,4 +138,51 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         var periodeAbsurde = await Formulaires.PageAsync(client, "/activites?du=2025-03-10&au=2025-03-01&page=-5");
         periodeAbsurde.QuerySelector("[role='alert']")!.TextContent.ShouldContain("avant son début");
     }
+
+    [Fact]
+    public async Task Au_guichet_un_nom_suffit_pour_l_equipe_pas_pour_le_public()
+    {
+        var (api, mediateurId, lieuId, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        await Scenario.PermanenceAsync(app, lieuId, [mediateurId!.Value], [DayOfWeek.Thursday], new TimeOnly(9, 0), new TimeOnly(10, 30));
+        var creneaux = await app.AvecDb(db => db.Creneaux.Where(x => x.LieuId == lieuId).OrderBy(x => x.Debut).Select(x => x.Id).Take(2).ToListAsync());
+        var sansContact = new { creneauId = creneaux[0], prenom = "Marcel", nom = "Pagnol" };
+
+        // The public still needs a way to receive the confirmation; the desk does not.
+        (await app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations", new { sansContact.creneauId, sansContact.prenom, sansContact.nom, consentement = true })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations/guichet", sansContact)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await app.ClientApiAsync(Roles.Financeur)).PostAsJsonAsync("/api/v1/reservations/guichet", sansContact)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var mauvais = await api.PostAsJsonAsync("/api/v1/reservations/guichet", new { creneauId = creneaux[0], prenom = "Marcel", nom = "", telephone = "12" });
+        mauvais.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var probleme = await mauvais.Content.ReadAsStringAsync();
+        probleme.ShouldContain("Indiquez le nom de la personne.");
+        probleme.ShouldContain("Numéro de téléphone invalide");
+        var r = await api.PostAsJsonAsync("/api/v1/reservations/guichet", sansContact);
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var resa = await app.AvecDb(db => db.Reservations.SingleAsync(x => x.CreneauId == creneaux[0]));
+        (resa.Telephone, resa.Email, resa.ReserveParUtilisateurId is not null).ShouldBe((null, null, true));
+        (await app.AvecDb(db => db.Notifications.CountAsync(n => n.ReservationId == resa.Id))).ShouldBe(0); // nobody to send to
+        (await app.AvecDb(db => db.Creneaux.Where(c => c.Id == creneaux[0]).Select(c => c.Reserves).SingleAsync())).ShouldBe(1);
+
+        // The page: the free slots of the place on that day, a name, and back to the agenda at the booking.
+        var client = await PagesAsync(email, mdp);
+        var page = await Formulaires.PageAsync(client, $"/admin/agenda/guichet?lieu={lieuId}&date=2025-03-13");
+        page.QuerySelectorAll("#form-guichet input[name='Saisie.CreneauId']").Select(i => i.GetAttribute("value")).ShouldNotContain(creneaux[0].ToString()); // taken
+        var form = page.QuerySelector<IHtmlFormElement>("#form-guichet")!;
+        var erreur = await Formulaires.SoumettreAsync(client, form, [new("Saisie.CreneauId", creneaux[1].ToString()), new("Saisie.Prenom", "Fanny")]);
+        erreur.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await Formulaires.DocumentAsync(erreur);
+        doc.QuerySelector("#err-nom")!.TextContent.ShouldContain("Indiquez le nom");
+        doc.QuerySelector("#nom")!.GetAttribute("aria-describedby").ShouldBe("err-nom");
+        var ok = await Formulaires.SoumettreAsync(client, doc.QuerySelector<IHtmlFormElement>("#form-guichet")!,
+            [new("Saisie.CreneauId", creneaux[1].ToString()), new("Saisie.Prenom", "Fanny"), new("Saisie.Nom", "Cabanis")]);
+        ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var rid = await app.AvecDb(db => db.Reservations.Where(x => x.CreneauId == creneaux[1]).Select(x => x.Id).SingleAsync());
+        ok.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13&lieu={lieuId}#rdv-{rid}");
+        var agenda = await Formulaires.PageAsync(client, "/admin/agenda?date=2025-03-13");
+        agenda.QuerySelector($"#rdv-{rid}")!.TextContent.ShouldContain("Fanny Cabanis");
+        agenda.QuerySelector("[role='status']")!.TextContent.ShouldContain("aucun message ne lui sera envoyé");
+        // From the public slot page, staff are offered the desk form for that slot.
+        var publique = await Formulaires.PageAsync(client, $"/rendez-vous/reserver/{creneaux[1] + 1}");
+        publique.QuerySelector($"a[href='/admin/agenda/guichet?creneau={creneaux[1] + 1}']").ShouldNotBeNull();
+    }
 }

@@ -32,6 +32,25 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         return Page();
     }
 
+    /// <summary>Someone who came without registering: written on the sheet as present (staff who run workshops only).</summary>
+    public async Task<IActionResult> OnPostPresentAsync(int id, string? prenom, string? nom, CancellationToken ct)
+    {
+        if (!(User.IsInRole(Comptes.Roles.Mediateur) || User.IsInRole(Comptes.Roles.Gestionnaire) || User.IsInRole(Comptes.Roles.Administrateur))) return Forbid();
+        var saisie = new PresentSaisie(prenom ?? "", nom ?? "");
+        if (Valider.Objet(saisie) is { } erreurs) TempData["Message"] = string.Join(" ", erreurs.SelectMany(e => e.Value));
+        else
+        {
+            try
+            {
+                var i = await GererSession.AjouterPresentAsync(db, id, saisie, horloge, ct);
+                TempData["Message"] = $"{i.Prenom} {i.Nom} ajouté(e) à la feuille, présent(e).";
+            }
+            catch (RegleMetierException e) { TempData["Message"] = e.Message; }
+            catch (KeyNotFoundException) { return NotFound(); }
+        }
+        return Redirect($"/admin/agenda/session/{id}#sur-place");
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, int inscriptionId, StatutInscription statut, CancellationToken ct)
     {
         try

@@ -185,4 +185,65 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         var publique = await Formulaires.PageAsync(client, $"/rendez-vous/reserver/{creneaux[1] + 1}");
         publique.QuerySelector($"a[href='/admin/agenda/guichet?creneau={creneaux[1] + 1}']").ShouldNotBeNull();
     }
+
+    [Fact]
+    public void Chaque_theme_national_est_dans_un_seul_groupe()
+    {
+        var groupes = Passerelle.Features.Activites.VocabulaireCoop.GroupesThemes.SelectMany(g => g.Themes).ToList();
+        groupes.Order().ShouldBe(Passerelle.Features.Activites.VocabulaireCoop.Themes.Order());
+    }
+
+    [Fact]
+    public async Task Le_formulaire_de_compte_rendu_range_les_champs_par_type_et_cherche_la_personne()
+    {
+        var (api, mediateurId, _, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var structure = await app.AvecDb(db => db.Mediateurs.Where(m => m.Id == mediateurId).SelectMany(m => m.Emplois.Select(e => e.StructureId)).FirstAsync());
+        var ids = await app.AvecDb(async db =>
+        {
+            var jour = new DateTime(2025, 1, 2);
+            var personnes = new[] { ("Paulette", "Brunet"), ("Raymond", "Brunel"), ("Zoé", "Lambert") }
+                .Select(p => new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, Suivi = true, Prenom = p.Item1, Nom = p.Item2,
+                    NomRecherche = Passerelle.Web.Texte.Normaliser($"{p.Item2} {p.Item1}"), ConsentementLe = jour, CreeLe = jour, ModifieLe = jour, DerniereActiviteLe = jour }).ToList();
+            db.Beneficiaires.AddRange(personnes);
+            await db.SaveChangesAsync();
+            return personnes.Select(p => p.Id).ToList();
+        });
+        var client = await PagesAsync(email, mdp);
+        var page = await Formulaires.PageAsync(client, "/activites/nouvelle?canal=hotline");
+        // Without JavaScript every field shows, under a heading naming its type; a script file (CSP: no inline script) hides the other type's.
+        var individuel = page.QuerySelector("#section-individuel")!;
+        individuel.QuerySelector("legend")!.TextContent.ShouldBe("Pour un accompagnement individuel seulement");
+        individuel.QuerySelector("#beneficiaire").ShouldNotBeNull();
+        individuel.QuerySelector("#autonomie").ShouldNotBeNull();
+        var collectif = page.QuerySelector("#section-collectif")!;
+        collectif.QuerySelector("legend")!.TextContent.ShouldBe("Pour un atelier collectif seulement");
+        collectif.QuerySelector("#participants").ShouldNotBeNull();
+        collectif.QuerySelector("#niveau").ShouldNotBeNull();
+        page.QuerySelector("script[src^='/js/compte-rendu.js']").ShouldNotBeNull();
+        page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
+        // Themes: a few groups, each a fieldset with its legend, every theme once.
+        var groupes = page.QuerySelectorAll(".groupes-themes fieldset.groupe-themes");
+        groupes.Length.ShouldBe(4);
+        groupes.SelectMany(g => g.QuerySelectorAll("input[name='Saisie.Themes']")).Select(i => i.GetAttribute("value")).Order()
+            .ShouldBe(Passerelle.Features.Activites.VocabulaireCoop.Themes.Order());
+
+        // The person search without JavaScript: a GET of the page that keeps its origin and lists the matches.
+        page.QuerySelector("#recherche-personne-champ")!.GetAttribute("form").ShouldBe("recherche-personne");
+        var recherche = page.QuerySelector<IHtmlFormElement>("#recherche-personne")!;
+        recherche.Method.ShouldBe("get");
+        var trouve = await Formulaires.SoumettreGetAsync(client, recherche, [new("recherche", "brune")]);
+        new Uri(trouve.Url).Query.ShouldContain("canal=hotline");
+        trouve.QuerySelector("#recherche-personne-statut")!.TextContent.ShouldContain("2 personne(s) trouvée(s)");
+        trouve.QuerySelectorAll("#beneficiaire option").Select(o => o.GetAttribute("value")).ShouldBe(["", ids[1].ToString(), ids[0].ToString()], ignoreOrder: true);
+        trouve.QuerySelector("#typelieu option[selected]")!.TextContent.ShouldBe("À distance"); // the hotline preset is kept
+
+        // Choose Paulette and save: the record is hers.
+        var r = await Formulaires.SoumettreAsync(client, trouve.QuerySelector<IHtmlFormElement>("#form-compte-rendu")!,
+            [new("Saisie.BeneficiaireId", ids[0].ToString()), new("Saisie.Themes", "E-mail")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        (await app.AvecDb(db => db.Activites.Where(a => a.MediateurId == mediateurId).Select(a => a.BeneficiaireId).SingleAsync())).ShouldBe(ids[0]);
+        // The search the script calls as people type: the same matches through the API.
+        var json = await api.GetFromJsonAsync<List<Passerelle.Features.Beneficiaires.BeneficiaireResume>>("/api/v1/beneficiaires?max=20&q=brune");
+        json!.Select(b => b.Id).Order().ShouldBe(new[] { ids[0], ids[1] }.Order());
+    }
 }

@@ -127,8 +127,19 @@ public class ParcoursRendezvous(Navigateur app)
         await page.WaitForURLAsync("**/activites/nouvelle?reservation=*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
+        // Back to the agenda of that day, at the same line: the record is done, no second one is offered.
+        await page.WaitForURLAsync("**/admin/agenda?date=*#rdv-*");
+        (await page.Locator("p.succes[role=status]").TextContentAsync())!.ShouldContain("Compte rendu enregistré");
+        var faite = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
+        (await faite.Locator(".compte-rendu-fait").TextContentAsync())!.ShouldContain("Compte rendu fait ✓");
+        (await faite.GetByRole(AriaRole.Link, new() { Name = "Compte rendu : Lucienne Ferrand" }).CountAsync()).ShouldBe(0);
+        (await faite.GetByRole(AriaRole.Button, new() { Name = "✓ Venu(e) : Lucienne Ferrand" }).GetAttributeAsync("aria-pressed")).ShouldBe("true");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await faite.GetByRole(AriaRole.Link, new() { Name = "voir / modifier le compte rendu de Lucienne Ferrand" }).ClickAsync();
+        await page.WaitForURLAsync("**/activites/nouvelle?id=*");
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Modifier le compte rendu");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Comptes rendus" }).ClickAsync();
         await page.WaitForURLAsync("**/activites");
-        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Compte rendu enregistré");
         (await page.Locator("#activites tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
         // …and after: the dashboard counts it.

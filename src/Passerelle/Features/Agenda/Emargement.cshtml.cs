@@ -60,6 +60,6 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }
         catch (KeyNotFoundException) { return NotFound(); }
-        return Redirect($"/admin/agenda/session/{id}");
+        return Redirect($"/admin/agenda/session/{id}#ins-{inscriptionId}");
     }
 }

@@ -124,6 +124,13 @@ public class GestionSessionsTests(AppFactory app) : IClassFixture<AppFactory>
             var session = await app.AvecDb(db => db.SessionsAteliers.SingleAsync(x => x.Id == s.Id));
             (session.Inscrits, session.Capacite).ShouldBe((4, 4)); // the room was full: two more chairs
             (await app.AvecDb(db => db.Inscriptions.CountAsync(i => i.SessionId == s.Id && i.Statut == StatutInscription.Honoree))).ShouldBe(2);
+
+            // Attendance of a registered person: back to her line, the choice shown.
+            var aline = await app.AvecDb(db => db.Inscriptions.Where(i => i.SessionId == s.Id && i.Prenom == "Aline").Select(i => i.Id).SingleAsync());
+            apres.QuerySelector($"#ins-{aline} button[aria-pressed='true']").ShouldBeNull();
+            r = await Formulaires.SoumettreAsync(client, apres.QuerySelector<IHtmlFormElement>($"#ins-{aline} form")!, [new("statut", "Honoree")]);
+            r.Headers.Location!.ToString().ShouldBe($"/admin/agenda/session/{s.Id}#ins-{aline}");
+            (await Formulaires.PageAsync(client, r.Headers.Location.ToString())).QuerySelector($"#ins-{aline} button[aria-pressed='true']")!.GetAttribute("value").ShouldBe("Honoree");
         }
         finally { app.Horloge.Regler(Depart); }
     }

@@ -25,6 +25,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public string? Message { get; private set; }
     public string? LienIcs { get; private set; }
     public DateOnly AujourdHui { get; private set; }
+    public DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
     /// <summary>Records already made for the bookings and sessions shown: the record's id, and whether the viewer may open it (their own).</summary>
     public Dictionary<int, (int Id, bool Modifiable)> ComptesRendusRdv { get; private set; } = [];
     public Dictionary<int, (int Id, bool Modifiable)> ComptesRendusSessions { get; private set; } = [];

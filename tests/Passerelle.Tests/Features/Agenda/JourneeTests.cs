@@ -246,4 +246,30 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         var json = await api.GetFromJsonAsync<List<Passerelle.Features.Beneficiaires.BeneficiaireResume>>("/api/v1/beneficiaires?max=20&q=brune");
         json!.Select(b => b.Id).Order().ShouldBe(new[] { ids[0], ids[1] }.Order());
     }
+
+    [Fact]
+    public async Task Le_compte_rendu_d_un_atelier_ramene_a_l_agenda_et_n_est_pas_propose_deux_fois()
+    {
+        var (_, _, lieuId, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var session = await Scenario.SessionAsync(app, lieuId, new DateTime(2025, 3, 13, 8, 0, 0, DateTimeKind.Utc), capacite: 8);
+        app.Horloge.Regler(new DateTimeOffset(2025, 3, 13, 11, 0, 0, TimeSpan.Zero));
+        try
+        {
+            var client = await PagesAsync(email, mdp);
+            var agenda = await Formulaires.PageAsync(client, "/admin/agenda");
+            var lien = agenda.QuerySelector($"#session-{session.Id} a[href='/activites/nouvelle?session={session.Id}']")!;
+            var nouvelle = await Formulaires.PageAsync(client, lien.GetAttribute("href")!);
+            var r = await Formulaires.SoumettreAsync(client, nouvelle.QuerySelector<IHtmlFormElement>("#form-compte-rendu")!, [new("Saisie.ParticipantsAnonymes", "6")]);
+            r.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13#session-{session.Id}");
+            agenda = await Formulaires.PageAsync(client, r.Headers.Location.ToString());
+            var ligne = agenda.QuerySelector($"#session-{session.Id}")!;
+            ligne.QuerySelector(".compte-rendu-fait")!.TextContent.ShouldContain("Compte rendu fait ✓");
+            ligne.QuerySelector("a[href^='/activites/nouvelle?session=']").ShouldBeNull();
+            var feuille = await Formulaires.PageAsync(client, $"/admin/agenda/session/{session.Id}");
+            feuille.QuerySelector(".compte-rendu-fait a")!.GetAttribute("href")!.ShouldStartWith("/activites/nouvelle?id=");
+            feuille.QuerySelector($"a[href='/activites/nouvelle?session={session.Id}']").ShouldBeNull();
+            (await app.AvecDb(db => db.Activites.SingleAsync(a => a.SessionAtelierId == session.Id))).ParticipantsAnonymes.ShouldBe(6);
+        }
+        finally { app.Horloge.Regler(Depart); }
+    }
 }

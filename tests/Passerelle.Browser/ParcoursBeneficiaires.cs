@@ -19,6 +19,39 @@ public class ParcoursBeneficiaires(Navigateur app)
     }
 
     [Fact]
+    public async Task Une_mediatrice_trouve_les_fiches_depuis_le_menu_meme_sur_un_telephone()
+    {
+        var compte = Compte("mediateur");
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.SetViewportSizeAsync(390, 844);
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" });
+        // At 390 px the menu wraps: nothing overflows the screen, every entry is reachable.
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        (await menu.GetByRole(AriaRole.Link, new() { Name = "Agenda" }).IsVisibleAsync()).ShouldBeTrue();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        // With the keyboard: the menu's "Personnes" entry.
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Personnes" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/beneficiaires");
+        (await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Personnes" }).GetAttributeAsync("aria-current")).ShouldBe("page");
+        (await page.Locator("h1").TextContentAsync())!.ShouldContain("ersonnes");
+        // The menu's last entry stays inside the screen (the page's own tables are another matter).
+        (await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('#menu-equipe a')].map(a => a.getBoundingClientRect().right))")).ShouldBeLessThanOrEqualTo(390);
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await CapturerAsync(page, "menu-equipe-390");
+
+        // The record form with JavaScript: only the chosen type's fields show.
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/activites/nouvelle");
+        (await page.Locator("#section-collectif").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator("#section-individuel").IsVisibleAsync()).ShouldBeTrue();
+        await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("Atelier collectif");
+        (await page.Locator("#section-collectif").IsVisibleAsync()).ShouldBeTrue();
+        (await page.Locator("#section-individuel").IsVisibleAsync()).ShouldBeFalse();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
+
+    [Fact]
     public async Task Une_mediatrice_fusionne_deux_fiches_en_double()
     {
         var compte = Compte("mediateur");

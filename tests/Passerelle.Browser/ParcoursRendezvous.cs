@@ -127,12 +127,88 @@ public class ParcoursRendezvous(Navigateur app)
         await page.WaitForURLAsync("**/activites/nouvelle?reservation=*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
+        // Back to the agenda of that day, at the same line: the record is done, no second one is offered.
+        await page.WaitForURLAsync("**/admin/agenda?date=*#rdv-*");
+        (await page.Locator("p.succes[role=status]").TextContentAsync())!.ShouldContain("Compte rendu enregistré");
+        var faite = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
+        (await faite.Locator(".compte-rendu-fait").TextContentAsync())!.ShouldContain("Compte rendu fait ✓");
+        (await faite.GetByRole(AriaRole.Link, new() { Name = "Compte rendu : Lucienne Ferrand" }).CountAsync()).ShouldBe(0);
+        (await faite.GetByRole(AriaRole.Button, new() { Name = "✓ Venu(e) : Lucienne Ferrand" }).GetAttributeAsync("aria-pressed")).ShouldBe("true");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await faite.GetByRole(AriaRole.Link, new() { Name = "voir / modifier le compte rendu de Lucienne Ferrand" }).ClickAsync();
+        await page.WaitForURLAsync("**/activites/nouvelle?id=*");
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Modifier le compte rendu");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Comptes rendus" }).ClickAsync();
         await page.WaitForURLAsync("**/activites");
-        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Compte rendu enregistré");
         (await page.Locator("#activites tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
         // …and after: the dashboard counts it.
         (await TotalDuJour()).ShouldBe(avant + 1);
+    }
+
+    [Fact]
+    public async Task Au_guichet_la_mediatrice_reserve_pour_une_personne_sans_telephone()
+    {
+        var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "mediateur");
+        var creneauId = await app.AvecDb(db => db.Creneaux
+            .Where(c => c.Reserves < c.Capacite && c.Debut > DateTime.UtcNow.AddDays(1) && c.Permanence!.Mediateurs.Any(m => m.Courriel == compte[1]))
+            .OrderBy(c => c.Debut).Select(c => c.Id).FirstAsync());
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GotoAsync($"/rendez-vous/reserver/{creneauId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "réservez ce créneau au guichet" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/agenda/guichet?creneau=*");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByLabel("Prénom").FillAsync("Odile");
+        await page.GetByLabel("Nom (obligatoire)", new() { Exact = true }).FillAsync("Sans-Téléphone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prendre le rendez-vous" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/agenda?date=*#rdv-*");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("aucun message ne lui sera envoyé");
+        (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Odile Sans-Téléphone" }).CountAsync()).ShouldBe(1);
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
+
+    [Fact]
+    public async Task La_coordinatrice_gere_une_session_d_atelier_apres_sa_creation()
+    {
+        var sessionId = await app.AvecDb(async db =>
+        {
+            var lieu = await db.Lieux.FirstAsync(l => l.IdLocal == "demo-mfs-port-saint-louis");
+            var atelier = await db.Ateliers.FirstAsync();
+            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = DateTime.UtcNow.AddDays(12), Fin = DateTime.UtcNow.AddDays(12).AddHours(2), Capacite = 1 };
+            db.SessionsAteliers.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        foreach (var prenom in new[] { "Irène", "Jules" })
+        {
+            var p = await app.NouvellePageAsync();
+            await p.GotoAsync($"/ateliers/{sessionId}");
+            await p.GetByLabel("Prénom").FillAsync(prenom);
+            await p.GetByLabel("Nom", new() { Exact = true }).FillAsync("Mercier");
+            await p.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}.mercier@exemple.fr");
+            await p.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
+            await p.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();
+            await p.WaitForURLAsync("**/mon-rendez-vous/**");
+        }
+        var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "administrateur");
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Ateliers" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/ateliers");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.Locator($"#sessions-a-venir a[href='/admin/ateliers/sessions/{sessionId}']").ClickAsync();
+        await page.WaitForURLAsync($"**/admin/ateliers/sessions/{sessionId}");
+        (await page.Locator("#attente").TextContentAsync())!.ShouldContain("Jules Mercier");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByLabel("Places", new() { Exact = false }).FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les places" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("1 personne(s) de la liste d'attente inscrite(s)");
+        (await page.Locator("#inscrits").TextContentAsync())!.ShouldContain("Jules Mercier");
+        await page.GetByLabel("Je confirme l'annulation de cette session").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Annuler la session et prévenir les personnes" }).ClickAsync();
+        await page.Locator("#etat-session").Filter(new() { HasText = "Session annulée" }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("2 personne(s) prévenue(s)");
+        await Navigateur.VerifierAccessibiliteAsync(page);
     }
 
     [Fact]

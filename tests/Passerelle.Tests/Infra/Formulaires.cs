@@ -47,6 +47,19 @@ public static class Formulaires
         return await client.PostAsync(url, new FormUrlEncodedContent(champs));
     }
 
+    /// <summary>Submits a GET form (filters, searches) as a browser does: its fields in the query string.</summary>
+    public static async Task<IDocument> SoumettreGetAsync(HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> valeurs)
+    {
+        var remplaces = valeurs.ToDictionary(v => v.Key, v => v.Value);
+        var champs = form.Elements.Select(e => (Nom: e.GetAttribute("name"), e))
+            .Where(x => x.Nom is not null && !remplaces.ContainsKey(x.Nom) && x.e is not IHtmlButtonElement && !(x.e is IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }))
+            .Select(x => new KeyValuePair<string, string?>(x.Nom!, x.e switch { IHtmlInputElement i => i.Value, IHtmlSelectElement s => s.Value, IHtmlTextAreaElement t => t.Value, _ => null }))
+            .Concat(remplaces.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+        var action = form.GetAttribute("action");
+        var chemin = string.IsNullOrEmpty(action) ? new Uri(form.Owner!.Url).AbsolutePath : action;
+        return await PageAsync(client, chemin + Microsoft.AspNetCore.Http.QueryString.Create(champs).ToUriComponent());
+    }
+
     public static async Task<HttpClient> ConnecterAsync(AppFactory app, string role)
     {
         var (email, mdp) = await app.CreerCompteAsync(role);

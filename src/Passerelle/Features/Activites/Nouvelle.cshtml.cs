@@ -19,6 +19,10 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     /// <summary>Files of the mediator's structures, most recently helped first.</summary>
     public List<(int Id, string Nom)> Personnes { get; private set; } = [];
     public List<string> EtiquettesDisponibles { get; private set; } = [];
+    /// <summary>The search typed to find the person (without JavaScript: a GET of this page lists the matches).</summary>
+    [BindProperty(SupportsGet = true)] public string? Recherche { get; set; }
+    /// <summary>What the page was opened from, kept by the person search.</summary>
+    public Dictionary<string, string?> Origine { get; private set; } = [];
     HashSet<int> _structures = [];
 
     async Task<int?> ChargerAsync(CancellationToken ct)
@@ -28,8 +32,12 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         var siens = await db.Mediateurs.Where(m => m.Id == mediateur).SelectMany(m => m.Lieux.Select(l => new { l.Id, l.Nom })).ToListAsync(ct);
         Lieux = siens.Select(l => (l.Id, l.Nom)).ToList();
         _structures = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
-        Personnes = (await db.Beneficiaires.AsNoTracking().Where(b => _structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
-            .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList();
+        if (Recherche is { Length: > 100 }) Recherche = Recherche[..100];
+        Personnes = string.IsNullOrWhiteSpace(Recherche)
+            ? (await db.Beneficiaires.AsNoTracking().Where(b => _structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
+                .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList()
+            // The same search as the people list and its API.
+            : (await Beneficiaires.GererBeneficiaires.ListerAsync(db, _structures, Recherche, 50, ct)).Select(b => (b.Id, b.Nom + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).ToList();
         EtiquettesDisponibles = await db.Etiquettes.OrderBy(e => e.Nom).Select(e => e.Nom).ToListAsync(ct);
         return mediateur;
     }
@@ -39,6 +47,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     public async Task OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, string? canal, CancellationToken ct)
     {
         if (await ChargerAsync(ct) is not { } mediateur) return;
+        Origine = new() { ["reservation"] = reservation?.ToString(), ["session"] = session?.ToString(), ["copie"] = copie?.ToString(), ["canal"] = canal, ["id"] = Id?.ToString() };
         Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
         // Presets: a call from the national Solidarité Numérique hotline is a remote accompaniment by phone; outreach ("aller vers") is "another place" with its commune.
         if (canal == "hotline")
@@ -71,6 +80,9 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
                 if (a is not null)
                 {
                     TempData["Message"] = $"Compte rendu {(Id is null ? "enregistré" : "modifié")} : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
+                    // From the agenda (an appointment or a workshop session), back to that day's agenda, at the same line.
+                    if (a.ReservationId is { } rid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#rdv-{rid}");
+                    if (a.SessionAtelierId is { } sid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#session-{sid}");
                     return Redirect("/activites");
                 }
                 Erreurs = erreurs;

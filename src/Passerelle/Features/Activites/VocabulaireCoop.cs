@@ -17,6 +17,14 @@ public static class VocabulaireCoop
         "Accompagner un professionnel", "Insertion professionnelle", "Prévention en sécurité numérique", "Parentalité",
         "Scolarité et numérique", "Créer avec le numérique", "Culture numérique", "Intelligence artificielle (IA)", ThemeDemarches,
     ];
+    /// <summary>The national themes in a few groups, so that the form shows a short list to scan (every theme in exactly one group).</summary>
+    public static readonly (string Groupe, string[] Themes)[] GroupesThemes =
+    [
+        ("Matériel et prise en main", ["Diagnostic numérique", "Prendre en main du matériel", "Maintenance de matériel", "Gérer ses contenus numériques"]),
+        ("Usages du quotidien", ["Navigation sur internet", "E-mail", "Bureautique", "Réseaux sociaux communication", "Banque et achats en ligne", "Santé"]),
+        ("Démarches et emploi", [ThemeDemarches, "Insertion professionnelle", "Accompagner un professionnel"]),
+        ("Sécurité, famille et culture", ["Prévention en sécurité numérique", "Parentalité", "Scolarité et numérique", "Créer avec le numérique", "Culture numérique", "Intelligence artificielle (IA)"]),
+    ];
     public static readonly string[] ThemesDemarches =
     [
         "Papiers - Élections - Citoyenneté", "Famille - Scolarité", "Social - Santé", "Travail - Formation - Entreprise", "Logement",

@@ -14,6 +14,8 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
     public List<Inscription> Participants { get; private set; } = [];
     public List<Inscription> Attente { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The session's record, if made: its id, and whether the viewer may open it (their own).</summary>
+    public (int Id, bool Modifiable)? CompteRendu { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,7 +26,29 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         var toutes = await db.Inscriptions.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Nom).ThenBy(i => i.Prenom).ToListAsync(ct);
         Participants = toutes.Where(i => i.Statut is StatutInscription.Inscrit or StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente).ToList();
         Attente = toutes.Where(i => i.Statut == StatutInscription.ListeAttente).OrderBy(i => i.CreeLe).ToList();
+        var moi = await Activites.ActivitesApi.MediateurAsync(db, User, ct);
+        var fait = await db.Activites.AsNoTracking().Where(a => a.SessionAtelierId == id).Select(a => new { a.Id, a.MediateurId }).FirstOrDefaultAsync(ct);
+        if (fait is not null) CompteRendu = (fait.Id, fait.MediateurId == moi);
         return Page();
+    }
+
+    /// <summary>Someone who came without registering: written on the sheet as present (staff who run workshops only).</summary>
+    public async Task<IActionResult> OnPostPresentAsync(int id, string? prenom, string? nom, CancellationToken ct)
+    {
+        if (!(User.IsInRole(Comptes.Roles.Mediateur) || User.IsInRole(Comptes.Roles.Gestionnaire) || User.IsInRole(Comptes.Roles.Administrateur))) return Forbid();
+        var saisie = new PresentSaisie(prenom ?? "", nom ?? "");
+        if (Valider.Objet(saisie) is { } erreurs) TempData["Message"] = string.Join(" ", erreurs.SelectMany(e => e.Value));
+        else
+        {
+            try
+            {
+                var i = await GererSession.AjouterPresentAsync(db, id, saisie, horloge, ct);
+                TempData["Message"] = $"{i.Prenom} {i.Nom} ajouté(e) à la feuille, présent(e).";
+            }
+            catch (RegleMetierException e) { TempData["Message"] = e.Message; }
+            catch (KeyNotFoundException) { return NotFound(); }
+        }
+        return Redirect($"/admin/agenda/session/{id}#sur-place");
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int inscriptionId, StatutInscription statut, CancellationToken ct)
@@ -36,6 +60,6 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }
         catch (KeyNotFoundException) { return NotFound(); }
-        return Redirect($"/admin/agenda/session/{id}");
+        return Redirect($"/admin/agenda/session/{id}#ins-{inscriptionId}");
     }
 }

@@ -24,6 +24,15 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public List<SessionAgenda> Sessions { get; private set; } = [];
     public string? Message { get; private set; }
     public string? LienIcs { get; private set; }
+    public DateOnly AujourdHui { get; private set; }
+    public DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
+    /// <summary>Records already made for the bookings and sessions shown: the record's id, and whether the viewer may open it (their own).</summary>
+    public Dictionary<int, (int Id, bool Modifiable)> ComptesRendusRdv { get; private set; } = [];
+    public Dictionary<int, (int Id, bool Modifiable)> ComptesRendusSessions { get; private set; } = [];
+
+    /// <summary>This agenda at another day (or week), keeping the chosen mediator or place.</summary>
+    public string Lien(DateOnly jour) => $"/admin/agenda?date={jour:yyyy-MM-dd}" + (Mediateur is { } m ? $"&mediateur={m}" : "")
+        + (Lieu is { } l ? $"&lieu={l}" : "") + (Semaine ? "&semaine=true" : "");
 
     async Task ChargerAsync(CancellationToken ct)
     {
@@ -47,14 +56,31 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         else Lieu = null;
         if (Personne is null && Lieu is null) return;
         var zone = Territoire.Zone(Territoire.FuseauMetropole);
-        var jour = Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, zone));
+        AujourdHui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, zone));
+        var jour = Date ?? AujourdHui;
         if (Semaine) jour = jour.AddDays(-(((int)jour.DayOfWeek + 6) % 7));
         Date = jour;
         var du = TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue), zone);
         var au = TimeZoneInfo.ConvertTimeToUtc(jour.AddDays(Semaine ? 7 : 1).ToDateTime(TimeOnly.MinValue), zone);
-        if (Lieu is not null) { (Rdv, Sessions) = await Agendas.LieuAsync(db, Lieu.Value, du, au, ct); Personne = null; return; }
-        (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne!.Id, du, au, ct);
-        if (Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
+        if (Lieu is not null) { (Rdv, Sessions) = await Agendas.LieuAsync(db, Lieu.Value, du, au, ct); Personne = null; }
+        else
+        {
+            (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne!.Id, du, au, ct);
+            if (Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
+        }
+        await ChargerComptesRendusAsync(ct);
+    }
+
+    async Task ChargerComptesRendusAsync(CancellationToken ct)
+    {
+        var moi = await Activites.ActivitesApi.MediateurAsync(db, User, ct);
+        var rdv = Rdv.Select(r => r.ReservationId).ToList();
+        var sessions = Sessions.Select(s => s.SessionId).ToList();
+        var faits = await db.Activites.AsNoTracking()
+            .Where(a => (a.ReservationId != null && rdv.Contains(a.ReservationId.Value)) || (a.SessionAtelierId != null && sessions.Contains(a.SessionAtelierId.Value)))
+            .Select(a => new { a.Id, a.ReservationId, a.SessionAtelierId, a.MediateurId }).ToListAsync(ct);
+        ComptesRendusRdv = faits.Where(a => a.ReservationId is not null).ToDictionary(a => a.ReservationId!.Value, a => (a.Id, a.MediateurId == moi));
+        ComptesRendusSessions = faits.Where(a => a.SessionAtelierId is not null).ToDictionary(a => a.SessionAtelierId!.Value, a => (a.Id, a.MediateurId == moi));
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -72,7 +98,8 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }
         catch (KeyNotFoundException) { return NotFound(); }
-        return Redirect($"/admin/agenda?date={Date:yyyy-MM-dd}&mediateur={Mediateur}&lieu={Lieu}&semaine={Semaine}");
+        // Back to the same line of the agenda, not the top of the page.
+        return Redirect((Date is { } jour ? Lien(jour) : "/admin/agenda") + $"#rdv-{reservationId}");
     }
 
     public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)

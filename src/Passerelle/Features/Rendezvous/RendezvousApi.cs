@@ -21,6 +21,8 @@ public static class RendezvousApi
         api.MapGet("/creneaux", Chercher).WithTags("Rendez-vous").WithSummary("Créneaux libres, les plus proches d'abord");
         var r = api.MapGroup("/reservations").WithTags("Rendez-vous");
         r.MapPost("/", Reserver).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Réserver un créneau, sans compte");
+        r.MapPost("/guichet", ReserverAuGuichetRoute).RequireAuthorization(Roles.PolitiqueTerrain)
+            .WithSummary("Réserver au guichet pour une personne (équipe) : nom seul, téléphone facultatif, pas de courriel");
         r.MapGet("/{jeton}", Lire).WithSummary("Lire sa réservation avec le jeton reçu");
         r.MapDelete("/{jeton}", Annuler).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Annuler sa réservation");
     }
@@ -46,6 +48,17 @@ public static class RendezvousApi
         var r = await Rendezvous.Reserver.ExecuterAsync(db, saisie, equipe, options, horloge, ct);
         var lien = $"{options.UrlPublique.TrimEnd('/')}/mon-rendez-vous/{r.Jeton}";
         return TypedResults.Created($"/api/v1/reservations/{r.Jeton}", new ReservationCreeeDto(r.Id, r.Jeton, lien));
+    }
+
+    static async Task<Results<Created<ReservationCreeeDto>, ValidationProblem>> ReserverAuGuichetRoute(ReservationGuichetSaisie saisie, HttpContext http,
+        AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+    {
+        var erreurs = Rendezvous.ReserverAuGuichet.Verifier(saisie);
+        if (erreurs.Count > 0) return TypedResults.ValidationProblem(erreurs, title: "Réservation incomplète");
+        if (!await db.Creneaux.AnyAsync(c => c.Id == saisie.CreneauId, ct))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["CreneauId"] = ["Ce créneau n'existe pas."] }, title: "Réservation incomplète");
+        var r = await Rendezvous.ReserverAuGuichet.ExecuterAsync(db, saisie, http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, options, horloge, ct);
+        return TypedResults.Created($"/api/v1/reservations/{r.Jeton}", new ReservationCreeeDto(r.Id, r.Jeton, $"{options.UrlPublique.TrimEnd('/')}/mon-rendez-vous/{r.Jeton}"));
     }
 
     static async Task<Results<Ok<ReservationDto>, ProblemHttpResult>> Lire(string jeton, AppDbContext db, CancellationToken ct)

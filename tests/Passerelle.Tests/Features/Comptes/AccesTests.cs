@@ -20,6 +20,12 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
             or "/health" or "/openapi/{documentName}.json") => Acces.Public,
         ("POST", "/connexion" or "/deconnexion") => Acces.Public,
+        // Workshops after creation: managers of the session's place; walk-ins on the attendance sheet: staff who run workshops.
+        (_, "/admin/ateliers/sessions/{id:int}" or "/api/v1/ateliers/sessions/{id:int}/participants" or "/api/v1/ateliers/sessions/{id:int}/capacite"
+            or "/api/v1/ateliers/sessions/{id:int}/annulation") => Acces.Gestion,
+        (_, "/api/v1/ateliers/sessions/{id:int}/presents") => Acces.Terrain,
+        // Booking at the desk: staff who meet people only.
+        (_, "/api/v1/reservations/guichet" or "/admin/agenda/guichet") => Acces.Terrain,
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,

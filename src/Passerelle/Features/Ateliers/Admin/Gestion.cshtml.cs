@@ -31,6 +31,9 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
     [BindProperty] public int SeancesCycle { get; set; }
 
     public List<Atelier> Catalogue { get; private set; } = [];
+    public sealed record SessionAVenir(int Id, string Titre, DateTime Debut, string Lieu, string Fuseau, int Capacite, int Inscrits, int EnAttente, bool Annulee);
+    /// <summary>The next sessions at the account's places, cancelled ones included (marked).</summary>
+    public List<SessionAVenir> Sessions { get; private set; } = [];
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
     public List<string> Erreurs { get; private set; } = [];
     public string? Message { get; private set; }
@@ -42,6 +45,12 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
         var q = db.Lieux.Where(l => !l.Archive && l.StructureId != null);
         if (perimetre is not null) q = q.Where(l => perimetre.Contains(l.StructureId!.Value));
         Lieux = (await q.OrderBy(l => l.Nom).Select(l => new { l.Id, l.Nom }).Take(1000).ToListAsync(ct)).Select(l => (l.Id, l.Nom)).ToList();
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var sessions = db.SessionsAteliers.AsNoTracking().Where(s => s.Debut > maintenant);
+        if (perimetre is not null) sessions = sessions.Where(s => s.Lieu!.StructureId != null && perimetre.Contains(s.Lieu.StructureId.Value));
+        Sessions = await sessions.OrderBy(s => s.Debut).ThenBy(s => s.Id).Take(100)
+            .Select(s => new SessionAVenir(s.Id, s.Atelier!.Titre, s.Debut, s.Lieu!.Nom, s.Lieu.FuseauHoraire, s.Capacite, s.Inscrits,
+                db.Inscriptions.Count(i => i.SessionId == s.Id && i.Statut == StatutInscription.ListeAttente), s.Annulee)).ToListAsync(ct);
     }
 
     public async Task OnGetAsync(CancellationToken ct) { Message = TempData["Message"] as string; await ChargerAsync(ct); }

@@ -18,6 +18,8 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
     public string? Erreur { get; private set; }
     public bool Nouveau { get; private set; }
     public bool Modifiable { get; private set; }
+    /// <summary>The cancel button leads here first (?annuler=oui): a second, explicit step, without JavaScript.</summary>
+    public bool ConfirmerAnnulation { get; private set; }
     public int PositionAttente { get; private set; }
     /// <summary>For a cycle: every session of the registration.</summary>
     public List<SessionAtelier> Seances { get; private set; } = [];
@@ -47,9 +49,10 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string jeton, bool nouveau, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string jeton, bool nouveau, string? annuler, CancellationToken ct)
     {
         Nouveau = nouveau;
+        ConfirmerAnnulation = annuler == "oui";
         Message = TempData["Message"] as string;
         return await ChargerAsync(jeton, ct) ? Page() : NotFound();
     }

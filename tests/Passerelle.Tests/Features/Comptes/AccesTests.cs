@@ -20,6 +20,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
             or "/health" or "/openapi/{documentName}.json") => Acces.Public,
         ("POST", "/connexion" or "/deconnexion") => Acces.Public,
+        ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles" or "/rendez-vous/{jeton}/calendrier.ics") => Acces.Public,
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,

@@ -84,7 +84,10 @@ public class ParcoursRendezvous(Navigateur app)
         (await seconde.Locator("#etat").TextContentAsync())!.ShouldContain("position 1");
         await Navigateur.VerifierAccessibiliteAsync(seconde);
 
-        await premiere.GetByRole(AriaRole.Button, new() { Name = "Annuler mon inscription" }).ClickAsync();
+        await premiere.GetByRole(AriaRole.Link, new() { Name = "Annuler mon inscription" }).ClickAsync();
+        await premiere.Locator("#confirmer-annulation").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(premiere);
+        await premiere.GetByRole(AriaRole.Button, new() { Name = "Oui, annuler mon inscription" }).ClickAsync();
         await premiere.GetByRole(AriaRole.Status).WaitForAsync();
         await seconde.ReloadAsync();
         (await seconde.Locator("#etat").TextContentAsync()).ShouldBe("Inscrit(e)");

@@ -180,7 +180,7 @@ public sealed partial class HorairesOsm
     static string Hm(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
 
     /// <summary>[0,1,2,4] → "Mo-We,Fr".</summary>
-    static string Selecteur(List<int> jours)
+    public static string Selecteur(List<int> jours)
     {
         var morceaux = new List<string>();
         for (var i = 0; i < jours.Count;)

@@ -89,4 +89,25 @@ public class PagesRendezvousTests(AppFactory app) : IClassFixture<AppFactory>
         juste.QuerySelector("#suggestion").ShouldBeNull();
         juste.QuerySelector("main form .alerte, main form [data-valmsg-summary], main form .erreur").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Deplacer_demande_confirmation_avant_de_changer_l_heure()
+    {
+        var (_, creneau) = await CreneauAsync("Lançon-Provence", "13680");
+        var client = app.ClientAnonyme();
+        var cree = await (await client.PostAsync("/api/v1/reservations", JsonContent.Create(Scenario.Personne(creneau)))).Content.ReadFromJsonAsync<Passerelle.Features.Rendezvous.ReservationCreeeDto>();
+        var page = await Formulaires.PageAsync(client, $"/mon-rendez-vous/{cree!.Jeton}");
+        page.QuerySelectorAll<IHtmlFormElement>("main form").ShouldBeEmpty();
+        var choix = page.QuerySelectorAll("a").First(a => a.TextContent.StartsWith("Déplacer au"));
+        var demande = await Formulaires.PageAsync(client, choix.GetAttribute("href")!);
+        demande.QuerySelector("#confirmer-deplacement h2")!.TextContent.ShouldBe(choix.TextContent.Replace("Déplacer au", "Déplacer votre rendez-vous au") + "\u00a0?");
+        (await app.AvecDb(db => db.Reservations.SingleAsync(r => r.Jeton == cree.Jeton))).CreneauId.ShouldBe(creneau);
+        var r = await Formulaires.SoumettreAsync(client, demande.QuerySelector<IHtmlFormElement>("#confirmer-deplacement form")!, []);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AvecDb(db => db.Reservations.SingleAsync(x => x.Jeton == cree.Jeton))).CreneauId.ShouldNotBe(creneau);
+        // A slot that is not free (here: the current one) is refused with a message, not a form.
+        var ancien = await Formulaires.PageAsync(client, $"/mon-rendez-vous/{cree.Jeton}?deplacer={creneau - 100000}");
+        ancien.QuerySelector("#confirmer-deplacement").ShouldBeNull();
+        ancien.QuerySelector("[role=alert]")!.TextContent.ShouldContain("n'est plus libre");
+    }
 }

@@ -28,15 +28,22 @@ public sealed class AccessibiliteOptions
     /// <summary>Share of the applicable RGAA criteria met, measured by an audit; null when no audit was made.</summary>
     [Range(0, 100)] public double? TauxConformite { get; set; }
     public string? Audit { get; set; }
-    public string[] NonConformites { get; set; } =
+    // Lists are null unless configured: the configuration binder appends to a default array instead of replacing it.
+    public string[]? NonConformites { get; set; }
+    public string[] Derogations { get; set; } = [];
+    public string[]? NonSoumis { get; set; }
+
+    public string[] NonConformitesAffichees => NonConformites ?? NonConformitesConnues;
+    public string[] NonSoumisAffiches => NonSoumis ?? ["Les fonds de carte OpenStreetMap (contenus de tiers non financés ni développés par l'entité)."];
+
+    /// <summary>What is known not to conform on this version (self-assessment), until an audit says more.</summary>
+    public static readonly string[] NonConformitesConnues =
     [
         "La carte des résultats de recherche : ses commandes sont en anglais et ajoutent des arrêts de tabulation avant la liste (la liste des lieux donne les mêmes informations).",
         "Certains formulaires de l'espace équipe n'associent pas encore chaque message d'erreur à son champ.",
         "Le titre de la page ne change pas toujours après une recherche ou une erreur.",
         "Les graphiques des statistiques de l'espace équipe : leur alternative est le tableau placé à côté de chacun.",
     ];
-    public string[] Derogations { get; set; } = [];
-    public string[] NonSoumis { get; set; } = ["Les fonds de carte OpenStreetMap (contenus de tiers non financés ni développés par l'entité)."];
     [Required, EmailAddress] public string ContactCourriel { get; set; } = "accessibilite@passerelle.example";
     public string? ContactAdresse { get; set; } = "58 boulevard Charles Livon, 13007 Marseille";
 }

@@ -42,12 +42,14 @@ public class InformationsTests(AppFactory app) : IClassFixture<AppFactory>
         using var reglee = app.WithWebHostBuilder(b => b
             .UseSetting("Accessibilite:Etat", "partiellement conforme").UseSetting("Accessibilite:TauxConformite", "72.5")
             .UseSetting("Accessibilite:Entite", "Commune de Martigues").UseSetting("Accessibilite:ContactCourriel", "a11y@martigues.example")
+            .UseSetting("Accessibilite:NonConformites:0", "Le plan du site manque.")
             .UseSetting("Informations:Editeur", "Commune de Martigues").UseSetting("Retention:MoisReservations", "6"));
         var client = reglee.CreateClient();
         var page = await Formulaires.PageAsync(client, "/accessibilite");
         page.QuerySelector("#etat-conformite")!.TextContent.ShouldContain("est partiellement conforme");
         page.QuerySelector("#taux")!.TextContent.ShouldContain("72,5 %");
         page.QuerySelector("#contact-accessibilite a")!.GetAttribute("href").ShouldBe("mailto:a11y@martigues.example");
+        page.QuerySelectorAll("#non-conformites li").Select(li => li.TextContent).ShouldBe(["Le plan du site manque."]);
         page.QuerySelector("footer a[href='/accessibilite']")!.TextContent.ShouldBe("Accessibilité : partiellement conforme");
         var rgpd = await Formulaires.PageAsync(client, "/donnees-personnelles");
         rgpd.QuerySelector("#responsable")!.TextContent.ShouldStartWith("Commune de Martigues");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Comptes;
 
@@ -38,14 +39,23 @@ public class ParcoursPagesPubliques(Navigateur app)
     {
         var page = await app.NouvellePageAsync();
         await page.SetViewportSizeAsync(320, 640);
-        var id = await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.Lieux.Where(l => l.IdLocal == "demo-mfs-port-saint-louis").Select(l => l.Id)));
+        var id = await app.AvecDb(db => db.Lieux.Where(l => l.IdLocal == "demo-mfs-port-saint-louis").Select(l => l.Id).FirstAsync());
         await page.GotoAsync($"/lieux/{id}");
         (await page.EvaluateAsync<string>(Debordements)).ShouldBe("", "La fiche déborde à 320 px.");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Prendre rendez-vous ici" }).ClickAsync();
         await page.Locator("li.creneau").First.WaitForAsync();
         (await page.EvaluateAsync<string>(Debordements)).ShouldBe("", "La recherche de créneaux déborde à 320 px.");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        // A slot taken meanwhile says so instead of showing the form.
+        var href = await page.Locator("li.creneau a").First.GetAttributeAsync("href");
+        var creneauId = int.Parse(href!.Split('/').Last());
+        await app.AvecDb(db => db.Creneaux.Where(c => c.Id == creneauId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Capacite)));
+        await page.GotoAsync(href);
+        (await page.Locator("#indisponible").TextContentAsync())!.ShouldContain("complet");
+        (await page.Locator("main form").CountAsync()).ShouldBe(0);
+        (await page.EvaluateAsync<string>(Debordements)).ShouldBe("", "Le créneau complet déborde à 320 px.");
         await Navigateur.VerifierAccessibiliteAsync(page);
     }
 
@@ -71,8 +81,7 @@ public class ParcoursPagesPubliques(Navigateur app)
             (await mediateur.EvaluateAsync<string>(Debordements)).ShouldBe("", $"{url} déborde à 390 px.");
             await Navigateur.VerifierAccessibiliteAsync(mediateur);
         }
-        var id = await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.Lieux.Where(l => l.IdLocal == "demo-mfs-port-saint-louis").Select(l => l.Id)));
+        var id = await app.AvecDb(db => db.Lieux.Where(l => l.IdLocal == "demo-mfs-port-saint-louis").Select(l => l.Id).FirstAsync());
         await page.GotoAsync($"/admin/lieux/{id}/modifier");
         (await page.GetByLabel("Lundi, matin, ouverture").InputValueAsync()).ShouldBe("08:30");
         await Navigateur.VerifierAccessibiliteAsync(page);

@@ -12,6 +12,7 @@ using Passerelle.Features.Permanences;
 using Passerelle.Features.Activites;
 using Passerelle.Features.Statistiques;
 using Passerelle.Features.Beneficiaires;
+using Passerelle.Features.Informations;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -53,6 +54,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 builder.AddRendezvous();
+builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 
@@ -95,6 +97,7 @@ api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
 app.MapAgendaIcs();
+app.MapCalendrierRendezvous();
 
 app.Run();
 return 0;

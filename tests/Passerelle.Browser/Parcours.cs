@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Features.Comptes;
 
 namespace Passerelle.Browser;
@@ -69,7 +70,12 @@ public class Parcours(Navigateur app)
         await page.GetByLabel("Numéro et voie *").FillAsync("Place de la Liberté");
         await page.GetByLabel("Code postal *").FillAsync("13230");
         await page.GetByLabel("Commune *", new() { Exact = true }).FillAsync("Port-Saint-Louis-du-Rhône");
-        await page.GetByLabel("Horaires (format OpenStreetMap)").FillAsync("Mo-Fr 09:00-12:00; PH off");
+        // Hours typed day by day; the server writes "Mo-Fr 09:00-12:00; PH off".
+        foreach (var jour in new[] { "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi" })
+        {
+            await page.GetByLabel($"{jour}, matin, ouverture").FillAsync("09:00");
+            await page.GetByLabel($"{jour}, matin, fermeture").FillAsync("12:00");
+        }
         await page.GetByRole(AriaRole.Group, new() { Name = "Services" }).GetByLabel("Aide aux démarches administratives").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le lieu" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/lieux");
@@ -78,6 +84,7 @@ public class Parcours(Navigateur app)
         await page.GotoAsync("/lieux?commune=Port-Saint-Louis-du-Rh%C3%B4ne");
         await page.GetByRole(AriaRole.Link, new() { Name = nom }).ClickAsync();
         (await page.Locator("h1").TextContentAsync()).ShouldBe(nom);
+        (await app.AvecDb(db => db.Lieux.Where(l => l.Nom == nom).Select(l => l.Horaires).SingleAsync())).ShouldBe("Mo-Fr 09:00-12:00; PH off");
     }
 
     [Fact]

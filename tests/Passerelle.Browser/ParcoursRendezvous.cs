@@ -36,8 +36,14 @@ public class ParcoursRendezvous(Navigateur app)
         // Later, from the link received by SMS.
         var plusTard = await app.NouvellePageAsync();
         await plusTard.GotoAsync(lien);
-        await plusTard.GetByRole(AriaRole.Button, new() { Name = "Annuler ce rendez-vous" }).ClickAsync();
+        (await plusTard.Locator("#pratique").TextContentAsync())!.ShouldContain("Ajouter à mon agenda");
+        // Cancelling asks first.
+        await plusTard.GetByRole(AriaRole.Link, new() { Name = "Annuler ce rendez-vous" }).ClickAsync();
+        await plusTard.Locator("#confirmer-annulation").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(plusTard);
+        await plusTard.GetByRole(AriaRole.Button, new() { Name = "Oui, annuler le rendez-vous" }).ClickAsync();
         await plusTard.GetByRole(AriaRole.Status).WaitForAsync();
+        (await plusTard.GetByRole(AriaRole.Link, new() { Name = "Reprendre un rendez-vous" }).CountAsync()).ShouldBe(1);
         (await plusTard.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("C'est annulé");
         (await plusTard.Locator("#etat").TextContentAsync()).ShouldBe("Annulé");
         await Navigateur.VerifierAccessibiliteAsync(plusTard);
@@ -78,7 +84,10 @@ public class ParcoursRendezvous(Navigateur app)
         (await seconde.Locator("#etat").TextContentAsync())!.ShouldContain("position 1");
         await Navigateur.VerifierAccessibiliteAsync(seconde);
 
-        await premiere.GetByRole(AriaRole.Button, new() { Name = "Annuler mon inscription" }).ClickAsync();
+        await premiere.GetByRole(AriaRole.Link, new() { Name = "Annuler mon inscription" }).ClickAsync();
+        await premiere.Locator("#confirmer-annulation").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(premiere);
+        await premiere.GetByRole(AriaRole.Button, new() { Name = "Oui, annuler mon inscription" }).ClickAsync();
         await premiere.GetByRole(AriaRole.Status).WaitForAsync();
         await seconde.ReloadAsync();
         (await seconde.Locator("#etat").TextContentAsync()).ShouldBe("Inscrit(e)");

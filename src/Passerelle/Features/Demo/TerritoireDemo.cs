@@ -48,7 +48,18 @@ public static class TerritoireDemo
         ("Port-Saint-Louis-du-Rhône", "13078", "13230", 43.3872, 4.8061), ("Septèmes-les-Vallons", "13106", "13240", 43.3986, 5.3658),
     ];
 
-    static readonly string[] TypesStructures = ["ASSO", "CCAS", "BIB", "EPN", "MUNI", "CS", "TIERS_LIEUX"];
+    // Fictitious organisations named the way real ones are (type, name, index in Communes).
+    static readonly (string Type, string Nom, int Commune)[] Organisations =
+    [
+        ("ASSO", "Association Rencontres Numériques du Panier", 0), ("CCAS", "CCAS d'Aix-en-Provence", 1),
+        ("BIB", "Médiathèque Louis Aragon", 2), ("EPN", "Espace public numérique d'Aubagne", 3),
+        ("MUNI", "Ville d'Istres — Point numérique", 4), ("CS", "Centre social Saint-Just", 0),
+        ("TIERS_LIEUX", "Tiers-lieu La Fabrique salonaise", 5), ("ASSO", "Association Lien Numérique Vitrollais", 6),
+        ("CCAS", "CCAS de Marignane", 7), ("BIB", "Médiathèque Simone Veil de La Ciotat", 8),
+        ("EPN", "Cyberbase de Miramas", 9), ("MUNI", "Ville de Gardanne — Maison des services au public", 10),
+    ];
+
+    static string De(string commune) => "AEIOUÉÈÂÎ".Contains(commune[0]) ? $"d'{commune}" : $"de {commune}";
 
     /// <summary>Seeds once; returns the generated accounts (role, email, password), or null if already there.</summary>
     public static async Task<List<(string Role, string Email, string MotDePasse)>?> SemerAsync(IServiceProvider services, bool force, CancellationToken ct)
@@ -76,25 +87,14 @@ public static class TerritoireDemo
         var portSaintLouis = new Structure { Nom = "Commune de Port-Saint-Louis-du-Rhône", Siret = SiretDemo(new Faker("fr")), Typologie = "MUNI", Commune = "Port-Saint-Louis-du-Rhône", CodePostal = "13230", Adresse = "Hôtel de ville, place Gabriel Péri", Demo = true };
         db.Structures.AddRange(metropole, portSaintLouis);
         var structures = new List<Structure> { metropole, portSaintLouis };
-        for (var i = 0; i < 12; i++)
+        foreach (var (type, nom, indexCommune) in Organisations)
         {
-            var commune = Communes[i % Communes.Length];
-            var type = TypesStructures[i % TypesStructures.Length];
+            var commune = Communes[indexCommune];
             var s = new Structure
             {
-                Nom = type switch
-                {
-                    "ASSO" => $"Association {faker.Company.CompanyName()} Numérique",
-                    "CCAS" => $"CCAS de {commune.Nom}",
-                    "BIB" => $"Médiathèque {faker.Name.LastName()} de {commune.Nom}",
-                    "EPN" => $"Espace public numérique de {commune.Nom}",
-                    "MUNI" => $"Mairie de {commune.Nom} — service numérique",
-                    "CS" => $"Centre social {faker.Name.LastName()}",
-                    _ => $"Tiers-lieu {faker.Commerce.ProductAdjective()} de {commune.Nom}",
-                },
-                Siret = type == "ASSO" ? null : SiretDemo(faker), Rna = type == "ASSO" ? $"W{faker.Random.ReplaceNumbers("13#######")}" : null,
+                Nom = nom, Siret = type == "ASSO" ? null : SiretDemo(faker), Rna = type == "ASSO" ? $"W{faker.Random.ReplaceNumbers("13#######")}" : null,
                 Typologie = type, Commune = commune.Nom, CodePostal = commune.Cp, Adresse = faker.Address.StreetAddress(),
-                Telephone = "+334" + faker.Random.ReplaceNumbers("########"), Courriel = $"contact{i}@exemple.org", Demo = true,
+                Telephone = "+334" + faker.Random.ReplaceNumbers("########"), Courriel = $"contact{structures.Count}@exemple.org", Demo = true,
             };
             structures.Add(s);
             db.Structures.Add(s);
@@ -132,13 +132,21 @@ public static class TerritoireDemo
                 var servicesLieu = string.Join('|', faker.PickRandom(StandardLieux.Services, faker.Random.Int(2, 4)).Distinct());
                 var horaires = faker.PickRandom("Mo-Fr 09:00-12:00,14:00-17:00; PH off", "Tu-Sa 10:00-12:30,13:30-18:00; PH off",
                     "Mo,We,Fr 09:00-12:00; PH off", "Mo-Th 08:30-12:00,13:30-17:00; Fr 08:30-12:00; PH off", "We 14:00-18:00; Sa 09:30-12:30");
-                Creer($"demo-{++n}", $"{s.Nom} — {faker.PickRandom("accueil", "antenne", "point numérique")} de {c.Nom}", c,
+                // The first place of a structure is in its own commune, the others nearby in the Métropole.
+                if (k == 0) c = Communes.First(x => x.Nom == s.Commune);
+                Creer($"demo-{++n}", $"{s.Nom} — {faker.PickRandom("accueil", "antenne", "point numérique")} {De(c.Nom)}", c,
                     faker.Address.StreetAddress(), s, servicesLieu, horaires, c.Lat + faker.Random.Double(-0.02, 0.02), c.Lon + faker.Random.Double(-0.02, 0.02),
                     publics: faker.Random.Bool(0.3f) ? "Seniors" : null, prise: faker.Random.Bool(0.2f) ? "Langues étrangères (autres)|Illettrisme" : null);
             }
         }
         await db.SaveChangesAsync(ct);
 
+        // The ANCT list has Port-Saint-Louis's France Services too: the demo's Maison France Service stands for it, so the commune shows one.
+        var maisonFs = lieux.Single(l => l.IdLocal == "demo-mfs-port-saint-louis");
+        maisonFs.DispositifProgrammesNationaux = "France Services";
+        foreach (var doublon in await db.Lieux.Where(l => l.Source == FranceServices.Source && l.CodeInsee == maisonFs.CodeInsee).ToListAsync(ct)) doublon.Archive = true;
+
+        var employes = new List<(Mediateur Mediateur, Structure Structure)>();
         for (var i = 0; i < 30; i++)
         {
             var s = structures[2 + i % (structures.Count - 2)];
@@ -150,8 +158,12 @@ public static class TerritoireDemo
             m.Employer(s.Id, aujourdHui.AddMonths(-faker.Random.Int(1, 36)), null);
             m.Lieux.AddRange(lieux.Where(l => l.StructureId == s.Id).Take(2));
             db.Mediateurs.Add(m);
+            employes.Add((m, s));
         }
         await db.SaveChangesAsync(ct);
+        // Slots and workshops at the first place of five structures: two in Marseille, then Aix-en-Provence, Martigues, Aubagne.
+        await AgendaDemo.SemerAsync(db, [.. new[] { 0, 5, 1, 2, 3 }.Select(i => structures[2 + i])
+            .Select(s => new AgendaDemo.Equipe(lieux.First(l => l.StructureId == s.Id), employes.First(e => e.Structure == s).Mediateur))], horloge, ct);
 
         // One account per role, with passwords generated now (never a fixed one).
         var users = sp.GetRequiredService<UserManager<IdentityUser>>();
@@ -164,7 +176,10 @@ public static class TerritoireDemo
             if (ok) comptes.Add((role, email, mdp));
         }
         var gestionnaire = await users.FindByEmailAsync("gestionnaire@demo.passerelle.test");
-        if (gestionnaire is not null) db.GestionsStructures.Add(new GestionStructure { UtilisateurId = gestionnaire.Id, StructureId = portSaintLouis.Id });
+        // The manager runs the Métropole's team (which employs the demo mediator) and the commune's Maison France Service.
+        if (gestionnaire is not null)
+            db.GestionsStructures.AddRange(new GestionStructure { UtilisateurId = gestionnaire.Id, StructureId = portSaintLouis.Id },
+                new GestionStructure { UtilisateurId = gestionnaire.Id, StructureId = metropole.Id });
         var mediateurUser = await users.FindByEmailAsync("mediateur@demo.passerelle.test");
         if (mediateurUser is not null)
         {

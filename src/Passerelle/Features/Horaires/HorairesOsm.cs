@@ -149,6 +149,50 @@ public sealed partial class HorairesOsm
         return PlagesDuJour(date.AddDays(-1), departement).Any(p => p.Fin > 1440 && minute + 1440 < p.Fin);
     }
 
+    /// <summary>Up to two ranges per weekday for the day-by-day editor; null when these hours say more than it can show
+    /// (three ranges, a range past midnight, special public-holiday hours).</summary>
+    public IReadOnlyList<Plage>[]? PourEditeur()
+    {
+        if (_jours[7] is { Count: > 0 }) return null;
+        var jours = new IReadOnlyList<Plage>[7];
+        for (var i = 0; i < 7; i++)
+        {
+            var j = Jour(i);
+            if (j.Count > 2 || j.Any(p => p.Fin > 1440)) return null;
+            jours[i] = j;
+        }
+        return jours;
+    }
+
+    /// <summary>Closed on public holidays ("PH off").</summary>
+    public bool FermeJoursFeries => _jours[7] is { Count: 0 };
+
+    /// <summary>Writes weekday ranges (Monday first) as an opening_hours value: identical days grouped ("Mo-Fr 09:00-12:00; Sa 09:00-12:00; PH off").
+    /// Null when no day has a range.</summary>
+    public static string? Ecrire(IReadOnlyList<IReadOnlyList<Plage>> jours, bool fermeJoursFeries)
+    {
+        var textes = Enumerable.Range(0, 7).Select(i => i < jours.Count ? string.Join(',', jours[i].OrderBy(p => p.Debut).Select(p => $"{Hm(p.Debut)}-{Hm(p.Fin)}")) : "").ToArray();
+        if (textes.All(t => t.Length == 0)) return null;
+        var regles = Enumerable.Range(0, 7).Where(i => textes[i].Length > 0).GroupBy(i => textes[i]).Select(g => $"{Selecteur([.. g])} {g.Key}");
+        return string.Join("; ", regles) + (fermeJoursFeries ? "; PH off" : "");
+    }
+
+    static string Hm(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
+
+    /// <summary>[0,1,2,4] → "Mo-We,Fr".</summary>
+    public static string Selecteur(List<int> jours)
+    {
+        var morceaux = new List<string>();
+        for (var i = 0; i < jours.Count;)
+        {
+            var j = i;
+            while (j + 1 < jours.Count && jours[j + 1] == jours[j] + 1) j++;
+            morceaux.Add(j - i >= 2 ? $"{CodesJours[jours[i]]}-{CodesJours[jours[j]]}" : string.Join(',', jours[i..(j + 1)].Select(d => CodesJours[d])));
+            i = j + 1;
+        }
+        return string.Join(',', morceaux);
+    }
+
     [GeneratedRegex(@"^(?<jours>(?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?|PH)(?:\s*,\s*(?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?|PH))*)?\s*(?<heures>.*)$")]
     private static partial Regex RegleRegex();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Horaires;
+using Passerelle.Features.Rendezvous;
 
 namespace Passerelle.Features.Lieux;
 
@@ -12,6 +13,9 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     public HorairesOsm? Horaires { get; private set; }
     public bool? Ouvert { get; private set; }
     /// <summary>The seven days from today, in the place's time zone.</summary>
+    public bool CreneauxLibres { get; private set; }
+    public List<AtelierProche> Ateliers { get; private set; } = [];
+    public sealed record AtelierProche(int Id, string Titre, DateTime Debut, int PlacesRestantes);
     public List<(DateOnly Date, IReadOnlyList<HorairesOsm.Plage> Plages, bool Ferie)> Semaine { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -20,6 +24,10 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (lieu is null) return NotFound();
         Lieu = lieu;
         Horaires = CacheHoraires.Lire(lieu.Horaires);
+        CreneauxLibres = (await RechercheCreneaux.ExecuterAsync(db, id, null, null, null, null, 1, horloge, ct)).Items.Count > 0;
+        var instant = horloge.GetUtcNow().UtcDateTime;
+        Ateliers = await db.SessionsAteliers.AsNoTracking().Where(s => s.LieuId == id && !s.Annulee && s.Debut > instant).OrderBy(s => s.Debut).Take(5)
+            .Select(s => new AtelierProche(s.Id, s.Atelier!.Titre, s.Debut, s.Capacite - s.Inscrits)).ToListAsync(ct);
         if (Horaires is not null)
         {
             var zone = Territoire.Zone(lieu.FuseauHoraire);
@@ -34,4 +42,8 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         }
         return Page();
     }
+
+    /// <summary>OpenStreetMap directions to the place (coordinates with a dot, whatever the server's culture).</summary>
+    public static string Itineraire(double lat, double lon) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"https://www.openstreetmap.org/directions?to={lat}%2C{lon}");
 }

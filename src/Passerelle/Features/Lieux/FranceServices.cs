@@ -12,7 +12,6 @@ public static partial class FranceServices
 {
     public const string Source = "ANCT France Services";
     static readonly string[] JoursFs = ["h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi", "h_dimanche"];
-    static readonly string[] CodesOsm = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 
     /// <summary>Null when a day's text is not a list of time ranges (the raw text is then reported).</summary>
     public static string? HorairesOsm(IReadOnlyList<string?> jours)
@@ -34,23 +33,8 @@ public static partial class FranceServices
         if (plagesParJour.All(p => p is null)) return null;
         var regles = new List<string>();
         foreach (var groupe in Enumerable.Range(0, 7).Where(i => plagesParJour[i] is not null).GroupBy(i => plagesParJour[i]!))
-            regles.Add($"{Jours(groupe.ToList())} {groupe.Key}");
+            regles.Add($"{Horaires.HorairesOsm.Selecteur([.. groupe])} {groupe.Key}");
         return string.Join("; ", regles) + "; PH off";
-    }
-
-    /// <summary>[0,1,2,4] → "Mo-We,Fr".</summary>
-    static string Jours(List<int> jours)
-    {
-        var morceaux = new List<string>();
-        for (var i = 0; i < jours.Count;)
-        {
-            var j = i;
-            while (j + 1 < jours.Count && jours[j + 1] == jours[j] + 1) j++;
-            morceaux.Add(j - i >= 2 ? $"{CodesOsm[jours[i]]}-{CodesOsm[jours[j]]}"
-                : string.Join(',', jours[i..(j + 1)].Select(d => CodesOsm[d])));
-            i = j + 1;
-        }
-        return string.Join(',', morceaux);
     }
 
     public static FichierLu Convertir(Stream flux, string? departement, DateOnly dateMaj, List<Probleme> avertissements)

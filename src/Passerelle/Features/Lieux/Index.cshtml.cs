@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Lieux;
 
@@ -8,8 +9,11 @@ public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge,
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true, Name = "code_postal")] public string? CodePostal { get; set; }
-    [BindProperty(SupportsGet = true)] public double? Lat { get; set; }
-    [BindProperty(SupportsGet = true)] public double? Lon { get; set; }
+    /// <summary>Read as text: people type "43,29" as often as "43.29".</summary>
+    [BindProperty(SupportsGet = true, Name = "lat")] public string? LatSaisie { get; set; }
+    [BindProperty(SupportsGet = true, Name = "lon")] public string? LonSaisie { get; set; }
+    public double? Lat { get; private set; }
+    public double? Lon { get; private set; }
     [BindProperty(SupportsGet = true, Name = "rayon_km")] public double? RayonKm { get; set; }
     [BindProperty(SupportsGet = true, Name = "service")] public string[] Services { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "modalite")] public string[] Modalites { get; set; } = [];
@@ -22,21 +26,30 @@ public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge,
     public int NumeroPage => int.TryParse(Request.Query["page"], out var p) ? Math.Clamp(p, 1, 100_000) : 1;
 
     public PageLieux? Resultats { get; private set; }
+    public Suggestion? Suggestion { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public string UrlTuiles => config["Carte:UrlTuiles"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public bool ARecherche => Request.Query.Count > 0;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        bool latLue = Nombres.Lire(LatSaisie, out var lat), lonLue = Nombres.Lire(LonSaisie, out var lon);
+        (Lat, Lon) = (lat, lon);
+        if (!latLue || !lonLue) Erreurs["formulaire"] = ["Certains critères sont mal écrits :"];
+        if (!latLue) Erreurs["lat"] = ["La latitude doit être un nombre, par exemple 43,29."];
+        if (!lonLue) Erreurs["lon"] = ["La longitude doit être un nombre, par exemple 5,37."];
         var criteres = new CriteresRecherche
         {
             Q = Q, Commune = Commune, CodePostal = CodePostal, Lat = Lat, Lon = Lon, RayonKm = RayonKm ?? (Lat is null ? null : 10),
             Services = Services, Modalites = Modalites, Publics = Publics, PrisesEnCharge = PrisesEnCharge, Frais = Frais,
             Ouvert = Ouvert, Itinerant = Itinerant, Page = NumeroPage, Taille = 20,
         };
-        if (!ModelState.IsValid) Erreurs["formulaire"] = ["Certains critères sont mal écrits (nombres attendus pour la position et le rayon)."];
-        foreach (var (k, v) in RechercheLieux.Verifier(criteres)) Erreurs[k] = v;
-        if (Erreurs.Count == 0) Resultats = await RechercheLieux.ExecuterAsync(annuaire, criteres, horloge, ct);
+        if (!ModelState.IsValid) Erreurs.TryAdd("formulaire", ["Certains critères sont mal écrits (nombres attendus pour la position et le rayon)."]);
+        foreach (var (k, v) in RechercheLieux.Verifier(criteres)) Erreurs.TryAdd(k, v);
+        if (Erreurs.Count > 0) return;
+        Resultats = await RechercheLieux.ExecuterAsync(annuaire, criteres, horloge, ct);
+        if (Resultats.Total == 0 && !string.IsNullOrWhiteSpace(Commune ?? CodePostal))
+            Suggestion = SuggestionCommune.Proposer(await annuaire.EntreesAsync(ct), Commune ?? CodePostal);
     }
 
     public string UrlPage(int page)

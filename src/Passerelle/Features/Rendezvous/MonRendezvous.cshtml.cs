@@ -18,6 +18,10 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
     public string? Erreur { get; private set; }
     public bool Nouveau { get; private set; }
     public bool Modifiable { get; private set; }
+    /// <summary>The cancel button leads here first (?annuler=oui): a second, explicit step, without JavaScript.</summary>
+    public bool ConfirmerAnnulation { get; private set; }
+    /// <summary>Same for a move (?deplacer=slot): the chosen free slot, confirmed by a second step.</summary>
+    public CreneauLibre? Deplacement { get; private set; }
     public int PositionAttente { get; private set; }
     /// <summary>For a cycle: every session of the registration.</summary>
     public List<SessionAtelier> Seances { get; private set; } = [];
@@ -47,11 +51,18 @@ public sealed class MonRendezvousModel(AppDbContext db, NotificationsOptions opt
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string jeton, bool nouveau, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string jeton, bool nouveau, string? annuler, int? deplacer, CancellationToken ct)
     {
         Nouveau = nouveau;
+        ConfirmerAnnulation = annuler == "oui";
         Message = TempData["Message"] as string;
-        return await ChargerAsync(jeton, ct) ? Page() : NotFound();
+        if (!await ChargerAsync(jeton, ct)) return NotFound();
+        if (deplacer is not null && Reservation is not null)
+        {
+            Deplacement = Autres.FirstOrDefault(a => a.Id == deplacer && a.Id != Reservation.CreneauId);
+            if (Deplacement is null && Modifiable) Erreur = "Ce créneau n'est plus libre : choisissez-en un autre.";
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAnnulerAsync(string jeton, CancellationToken ct)

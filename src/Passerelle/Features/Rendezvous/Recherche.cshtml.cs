@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Lieux;
 using Passerelle.Features.Motifs;
 
 namespace Passerelle.Features.Rendezvous;
 
-public sealed class RechercheModel(AppDbContext db, TimeProvider horloge) : PageModel
+public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public int? Lieu { get; set; }
@@ -15,6 +16,7 @@ public sealed class RechercheModel(AppDbContext db, TimeProvider horloge) : Page
     public List<CreneauLibre>? Creneaux { get; private set; }
     public int Total { get; private set; }
     public string? NomLieu { get; private set; }
+    public Suggestion? Suggestion { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,5 +25,6 @@ public sealed class RechercheModel(AppDbContext db, TimeProvider horloge) : Page
         if (string.IsNullOrWhiteSpace(Commune) && Lieu is null) return;
         if ((Commune?.Length ?? 0) > 100) { ModelState.AddModelError(nameof(Commune), "Nom de commune trop long."); return; }
         (Total, Creneaux) = await RechercheCreneaux.ExecuterAsync(db, Lieu, Motif, Commune, null, null, 60, horloge, ct);
+        if (Creneaux.Count == 0 && Lieu is null) Suggestion = SuggestionCommune.Proposer(await annuaire.EntreesAsync(ct), Commune);
     }
 }

@@ -14,6 +14,8 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
     [BindProperty] public bool PourUnTiers { get; set; }
     public Creneau Creneau { get; private set; } = null!;
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+    /// <summary>Why this slot cannot be booked any more (past, full, outside the online window), shown instead of the form.</summary>
+    public string? Indisponible { get; private set; }
     public bool Equipe => User.IsInRole(Roles.Mediateur) || User.IsInRole(Roles.Gestionnaire) || User.IsInRole(Roles.Administrateur);
 
     async Task<bool> ChargerAsync(int id, CancellationToken ct)
@@ -21,6 +23,14 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
         var c = await db.Creneaux.AsNoTracking().Include(x => x.Lieu).Include(x => x.Motif).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return false;
         Creneau = c;
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        Indisponible = c.Debut <= maintenant ? "Ce créneau est passé : il ne peut plus être réservé."
+            : c.Reserves >= c.Capacite ? "Ce créneau est complet : la dernière place vient d'être prise."
+            : Equipe ? null
+            : !c.EnLigne ? "Ce créneau se réserve seulement auprès du lieu, par téléphone ou sur place."
+            : maintenant > c.FermetureEnLigne ? "Ce créneau est trop proche pour être réservé en ligne : appelez le lieu."
+            : maintenant < c.OuvertureEnLigne ? "Ce créneau n'est pas encore ouvert à la réservation en ligne."
+            : null;
         return true;
     }
 
@@ -29,6 +39,7 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
+        if (Indisponible is not null) return Page();
         Saisie = Saisie with { CreneauId = id };
         Erreurs = Reserver.Verifier(Saisie);
         if (PourUnTiers && string.IsNullOrWhiteSpace(Saisie.TiersNom)) Erreurs["TiersNom"] = ["Indiquez votre nom et votre structure."];
@@ -42,6 +53,8 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
         catch (RegleMetierException e)
         {
             Erreurs[e.Champ ?? "CreneauId"] = [e.Message];
+            await ChargerAsync(id, ct);
+            if (Indisponible is not null) Erreurs.Clear();
             return Page();
         }
     }

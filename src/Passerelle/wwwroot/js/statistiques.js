@@ -18,7 +18,8 @@
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', 'Graphique : ' + (table.getAttribute('data-titre') || '') + ' (valeurs dans le tableau qui suit)');
     figure.appendChild(canvas);
-    table.parentNode.insertBefore(figure, table);
+    var ancre = table.closest('.defilement') || table;
+    ancre.parentNode.insertBefore(figure, ancre);
     new Chart(canvas, {
       type: table.getAttribute('data-graphique') === 'ligne' ? 'line' : 'bar',
       data: { labels: libelles, datasets: [{ label: 'Accompagnements', data: valeurs, backgroundColor: '#1d3f8f', borderColor: '#1d3f8f' }] },

@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Lieux;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Passerelle.Tests.Infra;
 
 namespace Passerelle.Tests.Features.Demo;
@@ -42,5 +46,58 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
         }
         // Another seed does not regenerate anything.
         (await Passerelle.Features.Demo.TerritoireDemo.SemerAsync(app.Services, force: true, CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Port_saint_louis_a_une_seule_france_services()
+    {
+        var page = await Formulaires.PageAsync(app.ClientAnonyme(), "/lieux?commune=Port-Saint-Louis-du-Rh%C3%B4ne");
+        var fs = page.QuerySelectorAll(".resultat").Where(r => r.QuerySelectorAll(".etiquette").Any(e => e.TextContent == "France Services")).ToList();
+        fs.Count.ShouldBe(1);
+        fs[0].QuerySelector("h3")!.TextContent.ShouldBe("Maison France Service de Port-Saint-Louis-du-Rhône");
+    }
+
+    [Fact]
+    public async Task Des_creneaux_a_reserver_dans_plusieurs_communes_dont_marseille_et_des_ateliers()
+    {
+        var marseille = await Formulaires.PageAsync(app.ClientAnonyme(), "/rendez-vous?commune=Marseille");
+        marseille.QuerySelectorAll("li.creneau").Length.ShouldBeGreaterThan(5);
+        var creneaux = await app.ClientAnonyme().GetFromJsonAsync<JsonElement>("/api/v1/creneaux?taille=500");
+        var items = creneaux.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("motifId").GetInt32()).Distinct().Count().ShouldBeGreaterThanOrEqualTo(2);
+        var lieux = items.Select(i => i.GetProperty("lieuId").GetInt32()).Distinct().ToList();
+        var communes = await app.AvecDb(db => db.Lieux.Where(l => lieux.Contains(l.Id)).Select(l => l.Commune).Distinct().ToListAsync());
+        communes.Count.ShouldBeGreaterThanOrEqualTo(4);
+        communes.ShouldContain("Marseille");
+        var sessions = await app.ClientAnonyme().GetFromJsonAsync<JsonElement>("/api/v1/ateliers/sessions?taille=100");
+        var titres = sessions.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("titre").GetString()).Distinct().ToList();
+        titres.Count.ShouldBeGreaterThanOrEqualTo(3);
+        sessions.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("commune").GetString()).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task Les_structures_ont_des_noms_d_organisations_francaises()
+    {
+        var noms = await app.AvecDb(db => db.Structures.Where(s => s.Demo).Select(s => s.Nom).ToListAsync());
+        noms.ShouldContain("Association Rencontres Numériques du Panier");
+        noms.ShouldContain("Centre social Saint-Just");
+        noms.ShouldContain("CCAS d'Aix-en-Provence");
+        // No generated company names ("… and Sons", "SARL …") nor product adjectives.
+        noms.ShouldAllBe(n => !n.Contains(" et ") && !n.Contains("SARL") && !n.Contains("SA ") && !n.Contains(" de Aix"));
+    }
+
+    [Fact]
+    public async Task Le_gestionnaire_de_demo_voit_la_mediatrice_ses_fiches_et_peut_creer_une_permanence()
+    {
+        var fichier = app.Services.GetRequiredService<IConfiguration>()["Demo:FichierComptes"]!;
+        var ligne = (await File.ReadAllLinesAsync(fichier)).Single(l => l.StartsWith("gestionnaire "));
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var connexion = await Formulaires.PageAsync(client, "/connexion");
+        (await Formulaires.SoumettreAsync(client, connexion.QuerySelector<IHtmlFormElement>("main form")!,
+            [new("Formulaire.Email", ligne.Split(' ')[1]), new("Formulaire.MotDePasse", ligne.Split(' ')[2])])).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await Formulaires.PageAsync(client, "/admin/mediateurs")).QuerySelector("main")!.TextContent.ShouldContain("Médiatrice (démo)");
+        (await Formulaires.PageAsync(client, "/beneficiaires")).QuerySelectorAll("#fiches tbody tr").Length.ShouldBeGreaterThan(0);
+        var permanences = await Formulaires.PageAsync(client, "/admin/permanences");
+        permanences.QuerySelectorAll("input[name=MediateurIds]").Select(i => i.ParentElement!.TextContent).ShouldContain(t => t.Contains("Médiatrice (démo)"));
     }
 }

@@ -37,12 +37,20 @@ public class RendezvousPagesTests(AppFactory app) : IClassFixture<AppFactory>
         confirmation.QuerySelector("#quand")!.TextContent.ShouldStartWith("jeudi 13 mars 2025 à 14h00");
         confirmation.QuerySelector("main")!.TextContent.ShouldContain("pièce d'identité");
 
-        var annuler = confirmation.QuerySelectorAll<IHtmlFormElement>("main form").First(f => f.TextContent.Contains("Annuler"));
+        // Cancelling takes two steps: the button opens a confirmation, which alone posts.
+        confirmation.QuerySelectorAll<IHtmlFormElement>("main form").ShouldNotContain(f => f.TextContent.Contains("Annuler"));
+        var demande = await Formulaires.PageAsync(client, confirmation.QuerySelector("a#annuler")!.GetAttribute("href")!);
+        demande.QuerySelector("#confirmer-annulation h2")!.TextContent.ShouldContain("Voulez-vous vraiment annuler");
+        demande.QuerySelector("#confirmer-annulation a")!.GetAttribute("href").ShouldBe(lien.Split('?')[0]);
+        (await app.AvecDb(db => db.Reservations.SingleAsync(x => x.Jeton == lien.Split('?')[0].Substring("/mon-rendez-vous/".Length)))).Statut.ShouldBe(StatutReservation.Confirmee);
+        var annuler = demande.QuerySelector<IHtmlFormElement>("#confirmer-annulation form")!;
         var apres = await Formulaires.SoumettreAsync(client, annuler, []);
         apres.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var annule = await Formulaires.PageAsync(client, apres.Headers.Location!.ToString().Split('?')[0]);
         annule.QuerySelector("#etat")!.TextContent.ShouldBe("Annulé");
         annule.QuerySelector("[role=status]")!.TextContent.ShouldContain("C'est annulé");
+        annule.QuerySelector("a#reprendre")!.GetAttribute("href").ShouldBe($"/rendez-vous?lieu={lieu.Id}&motif={Passerelle.Features.Motifs.Motif.IdDemarches}");
+        annule.QuerySelector("a#annuler").ShouldBeNull();
         (await client.GetAsync("/mon-rendez-vous/jeton-inconnu")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

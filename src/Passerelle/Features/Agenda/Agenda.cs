@@ -57,10 +57,11 @@ public static class Agendas
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task MarquerInscriptionAsync(AppDbContext db, int inscriptionId, StatutInscription statut, TimeProvider horloge, CancellationToken ct)
+    /// <summary>Marks a registration of the given session (a registration of another session is not found).</summary>
+    public static async Task MarquerInscriptionAsync(AppDbContext db, int sessionId, int inscriptionId, StatutInscription statut, TimeProvider horloge, CancellationToken ct)
     {
         if (statut is not (StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente)) throw new RegleMetierException("Statut invalide.");
-        var i = await db.Inscriptions.Include(x => x.Session).FirstOrDefaultAsync(x => x.Id == inscriptionId, ct) ?? throw new KeyNotFoundException();
+        var i = await db.Inscriptions.Include(x => x.Session).FirstOrDefaultAsync(x => x.Id == inscriptionId && x.SessionId == sessionId, ct) ?? throw new KeyNotFoundException();
         if (i.Statut is StatutInscription.Annulee or StatutInscription.ListeAttente) throw new RegleMetierException("Cette personne n'est pas inscrite à la session.");
         if (i.Session!.Debut > horloge.GetUtcNow().UtcDateTime.AddHours(1)) throw new RegleMetierException("La présence se note le jour de l'atelier.");
         i.Statut = statut;

@@ -80,6 +80,15 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         return Redirect($"/admin/agenda?date={Date:yyyy-MM-dd}&mediateur={Mediateur}&lieu={Lieu}&semaine={Semaine}");
     }
 
+    /// <summary>The mediator's choice for their own calendar feed: first names only (default) or full names and purposes.</summary>
+    public async Task<IActionResult> OnPostNomsCompletsAsync(bool complets, CancellationToken ct)
+    {
+        if (await Autorisations.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
+        await db.Mediateurs.Where(m => m.Id == fiche).ExecuteUpdateAsync(u => u.SetProperty(m => m.AgendaNomsComplets, complets), ct);
+        TempData["Message"] = complets ? "Votre agenda synchronisé montrera le nom complet et l'objet des rendez-vous." : "Votre agenda synchronisé ne montrera que les prénoms.";
+        return Redirect("/admin/agenda");
+    }
+
     /// <summary>Creates or replaces the secret link of the account's own calendar feed (never someone else's).</summary>
     public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)
     {

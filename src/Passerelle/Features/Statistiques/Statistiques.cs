@@ -36,6 +36,7 @@ public static class CalculStatistiques
 
     public static readonly string[] Tranches = ["Moins de 30 min", "30 min à 1 h", "1 h à 2 h", "2 h et plus"];
     const string NonRenseigne = "Non renseigné";
+    public const string AutreCommune = "Autre commune";
 
     public static string Tranche(int minutes) => minutes < 30 ? Tranches[0] : minutes < 60 ? Tranches[1] : minutes < 120 ? Tranches[2] : Tranches[3];
 
@@ -158,6 +159,14 @@ public static class CalculStatistiques
         var parLieu = await GrouperAsync(q, a => new { a.LieuId, a.Commune }, qpv, ct);
         var idsLieux = parLieu.Where(l => l.Cle.LieuId != null).Select(l => l.Cle.LieuId!.Value).Distinct().ToList();
         var nomsLieux = await db.Lieux.AsNoTracking().Where(l => idsLieux.Contains(l.Id)).Select(l => new { l.Id, l.Nom, l.Commune }).ToDictionaryAsync(l => l.Id, ct);
+        // Shared views show only communes of the reference (the directory's places): a free-text commune typed in a record is
+        // written as the directory spells it, or "Autre commune" — a typed label could name a hamlet or a person.
+        var saisies = parLieu.Where(l => l.Cle.LieuId == null && l.Cle.Commune != null).Select(l => Texte.Normaliser(l.Cle.Commune)).Distinct().ToList();
+        var reference = masquer
+            ? (await db.Lieux.AsNoTracking().Where(l => saisies.Contains(l.CommuneRecherche)).Select(l => new { l.CommuneRecherche, l.Commune }).ToListAsync(ct))
+                .GroupBy(l => l.CommuneRecherche).ToDictionary(g => g.Key, g => g.First().Commune)
+            : [];
+        string CommuneSaisie(string? c) => c is null ? NonRenseigne : !masquer ? c : reference.TryGetValue(Texte.Normaliser(c), out var r) ? r : AutreCommune;
         var annexes = await GrouperAsync(q.Where(a => a.Etiquettes != null || a.Orientation != null), a => new { a.Etiquettes, a.Orientation }, qpv, ct);
         var anonymesAteliers = qpv is null ? principal.Where(l => l.Cle.Type == VocabulaireCoop.Collectif).Sum(l => l.Anon) : 0;
         var sansFiche = principal.Where(l => l.Cle.Type == VocabulaireCoop.Individuel && l.Cle.SansFiche).Sum(l => l.N);
@@ -233,7 +242,7 @@ public static class CalculStatistiques
             Ranger(parLieu.Select(l => (l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Nom : "Hors lieu d'activité", l.Acc, l.N))),
             Ranger(principal.Select(l => (l.Cle.Type, l.Acc, l.N)), VocabulaireCoop.Types),
             Ranger(Eclater(demarches)),
-            Ranger(parLieu.Select(l => ((l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Commune : l.Cle.Commune) ?? NonRenseigne, l.Acc, l.N))),
+            Ranger(parLieu.Select(l => (l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Commune : CommuneSaisie(l.Cle.Commune), l.Acc, l.N))),
             Ranger(Eclater(annexes.Where(l => l.Cle.Etiquettes != null).Select(l => (l.Cle.Etiquettes, l.Acc, l.N, l.Anon)).ToList())),
             Ranger(annexes.Where(l => l.Cle.Orientation != null).Select(l => (l.Cle.Orientation!, l.Acc, l.N)), VocabulaireCoop.Orientations), Ranger(parQpv, Quartiers.Situations),
             parGenre, parTranche, parStatut, beneficiairesQpv, resultatsOrientations, competences, false);

@@ -124,6 +124,27 @@ public class StatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         var tableau = await Formulaires.PageAsync(await Formulaires.ConnecterAsync(app, Roles.Financeur), "/statistiques");
         tableau.QuerySelector("#mediateur").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Un_financeur_ne_voit_que_des_communes_du_referentiel()
+    {
+        await Scenario.LieuAsync(app, "Marseille", "13001");
+        await app.AvecDb(async db =>
+        {
+            var m = new Passerelle.Features.Mediateurs.Mediateur { Prenom = "Com", Nom = "Mune" };
+            db.Mediateurs.Add(m);
+            await db.SaveChangesAsync();
+            foreach (var commune in new[] { "marseille ", "Le mas de Jean Dupont" })
+                db.Activites.Add(new Activite { MediateurId = m.Id, Type = VocabulaireCoop.Individuel, Date = new DateOnly(2023, 1, 10), DureeMinutes = 30,
+                    TypeLieu = VocabulaireCoop.AutreLieu, Commune = commune, Themes = "E-mail", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var financeur = await app.ClientApiAsync(Roles.Financeur);
+        var t = (await financeur.GetFromJsonAsync<Tableau>("/api/v1/statistiques?du=2023-01-01&au=2023-01-31"))!;
+        t.ParCommune.Select(c => c.Libelle).OrderBy(x => x).ShouldBe([CalculStatistiques.AutreCommune, "Marseille"]);
+        var equipe = (await (await app.ClientApiAsync(Roles.Administrateur)).GetFromJsonAsync<Tableau>("/api/v1/statistiques?du=2023-01-01&au=2023-01-31"))!;
+        equipe.ParCommune.Select(c => c.Libelle).ShouldContain("Le mas de Jean Dupont");
+    }
 }
 
 /// <summary>Secondary suppression, cell by cell.</summary>

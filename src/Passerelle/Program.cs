@@ -37,7 +37,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Structures", Roles.PolitiqueAdmin);
     o.Conventions.AuthorizeFolder("/Mediateurs", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Admin", Roles.PolitiqueEquipe);
-    o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueEquipe);
+    o.Conventions.AuthorizeFolder("/Agenda", Roles.PolitiqueTerrain);
     o.Conventions.AuthorizeFolder("/Permanences", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Activites", Roles.PolitiqueTerrain);
     o.Conventions.AuthorizeFolder("/Beneficiaires", Roles.PolitiqueTerrain);

@@ -44,9 +44,12 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
 
     public const string EtiquetteHotline = "Solidarité Numérique", EtiquetteAllerVers = "Aller vers";
 
-    public async Task OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, string? canal, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, string? canal, CancellationToken ct)
     {
-        if (await ChargerAsync(ct) is not { } mediateur) return;
+        // A booking's purpose and a session's figures pre-fill the form only for those whose work it is.
+        if (reservation is { } r && !await Comptes.Autorisations.ReservationAsync(db, User, r, ct)) return Forbid();
+        if (session is { } s && !await Comptes.Autorisations.SessionAsync(db, User, s, ct)) return Forbid();
+        if (await ChargerAsync(ct) is not { } mediateur) return Page();
         Origine = new() { ["reservation"] = reservation?.ToString(), ["session"] = session?.ToString(), ["copie"] = copie?.ToString(), ["canal"] = canal, ["id"] = Id?.ToString() };
         Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
         // Presets: a call from the national Solidarité Numérique hotline is a remote accompaniment by phone; outreach ("aller vers") is "another place" with its commune.
@@ -57,6 +60,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         await AjouterPersonnesChoisiesAsync(ct);
         if (Saisie.LieuId is { } id && Lieux.All(l => l.Id != id))
             Lieux.Insert(0, (id, await db.Lieux.Where(l => l.Id == id).Select(l => l.Nom).FirstAsync(ct)));
+        return Page();
     }
 
     /// <summary>A chosen person beyond the 300 listed stays selectable (only files of the mediator's structures).</summary>

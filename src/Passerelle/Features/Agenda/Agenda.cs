@@ -8,7 +8,7 @@ using Passerelle.Web;
 namespace Passerelle.Features.Agenda;
 
 public sealed record RdvAgenda(int ReservationId, DateTime Debut, DateTime Fin, string Lieu, string Fuseau, string Motif, string Personne,
-    string? Telephone, string? Objet, string? Tiers, StatutReservation Statut);
+    string? Telephone, string? Objet, string? Tiers, StatutReservation Statut, string Prenom = "");
 public sealed record SessionAgenda(int SessionId, DateTime Debut, DateTime Fin, string Lieu, string Fuseau, string Titre, int Capacite, int Inscrits, int EnAttente);
 public sealed record PlageLibre(DateTime Debut, string Lieu, string Motif, int Places);
 
@@ -23,7 +23,7 @@ public static class Agendas
             .Where(r => permanences.Contains(r.Creneau!.PermanenceId) && r.Creneau.Debut >= du && r.Creneau.Debut < au && r.Statut != StatutReservation.Annulee)
             .OrderBy(r => r.Creneau!.Debut)
             .Select(r => new RdvAgenda(r.Id, r.Creneau!.Debut, r.Creneau.Fin, r.Creneau.Lieu!.Nom, r.Creneau.Lieu.FuseauHoraire, r.Creneau.Motif!.Nom,
-                r.Prenom + " " + r.Nom, r.Telephone, r.Objet, r.TiersNom, r.Statut)).ToListAsync(ct);
+                r.Prenom + " " + r.Nom, r.Telephone, r.Objet, r.TiersNom, r.Statut, r.Prenom)).ToListAsync(ct);
         var lieuxPermanences = await db.Permanences.Where(p => permanences.Contains(p.Id)).Select(p => p.LieuId).Distinct().ToListAsync(ct);
         var tousLieux = lieux.Concat(lieuxPermanences).Distinct().ToList();
         var sessions = await Sessions(db, db.SessionsAteliers.Where(s => tousLieux.Contains(s.LieuId)), du, au, ct);
@@ -57,10 +57,11 @@ public static class Agendas
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task MarquerInscriptionAsync(AppDbContext db, int inscriptionId, StatutInscription statut, TimeProvider horloge, CancellationToken ct)
+    /// <summary>Marks a registration of the given session (a registration of another session is not found).</summary>
+    public static async Task MarquerInscriptionAsync(AppDbContext db, int sessionId, int inscriptionId, StatutInscription statut, TimeProvider horloge, CancellationToken ct)
     {
         if (statut is not (StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente)) throw new RegleMetierException("Statut invalide.");
-        var i = await db.Inscriptions.Include(x => x.Session).FirstOrDefaultAsync(x => x.Id == inscriptionId, ct) ?? throw new KeyNotFoundException();
+        var i = await db.Inscriptions.Include(x => x.Session).FirstOrDefaultAsync(x => x.Id == inscriptionId && x.SessionId == sessionId, ct) ?? throw new KeyNotFoundException();
         if (i.Statut is StatutInscription.Annulee or StatutInscription.ListeAttente) throw new RegleMetierException("Cette personne n'est pas inscrite à la session.");
         if (i.Session!.Debut > horloge.GetUtcNow().UtcDateTime.AddHours(1)) throw new RegleMetierException("La présence se note le jour de l'atelier.");
         i.Statut = statut;
@@ -84,9 +85,13 @@ public static class AgendaIcs
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var (rdv, sessions) = await Agendas.MediateurAsync(db, m.Id, maintenant.AddDays(-7), maintenant.AddDays(91), ct);
         var evenements = rdv.Select(r => Messages.Evenement($"rdv-{r.ReservationId}@passerelle",
-                new Messages.Rdv($"{r.Motif} — {r.Personne}", r.Debut, r.Fin, r.Lieu, "", r.Fuseau, r.Objet, ""), maintenant))
+                new Messages.Rdv($"{r.Motif} — {NomAffiche(r, m.AgendaNomsComplets)}", r.Debut, r.Fin, r.Lieu, "", r.Fuseau, m.AgendaNomsComplets ? r.Objet : null, ""), maintenant))
             .Concat(sessions.Select(s => Messages.Evenement($"session-{s.SessionId}@passerelle",
                 new Messages.Rdv($"Atelier : {s.Titre} ({s.Inscrits}/{s.Capacite})", s.Debut, s.Fin, s.Lieu, "", s.Fuseau, null, ""), maintenant)));
         return Results.Text(Messages.Calendrier(evenements, $"Passerelle — {m.Prenom} {m.Nom}"), "text/calendar; charset=utf-8");
     }).ExcludeFromDescription();
+
+    /// <summary>What a calendar app (and whoever sees the phone) shows of the person: the first name only, unless the mediator chose
+    /// full names on their agenda page; the booking's free-text purpose travels only with that choice.</summary>
+    public static string NomAffiche(RdvAgenda r, bool complet) => complet || string.IsNullOrWhiteSpace(r.Prenom) ? r.Personne : r.Prenom;
 }

@@ -7,7 +7,8 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Agenda;
 
-/// <summary>The printable attendance sheet of a workshop session, and check-in per participant.</summary>
+/// <summary>The printable attendance sheet of a workshop session, and check-in per participant: for the mediators working at its place
+/// and the managers of its structure.</summary>
 public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public SessionAtelier Session { get; private set; } = null!;
@@ -19,6 +20,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
         Message = TempData["Message"] as string;
         var s = await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return NotFound();
@@ -53,9 +55,10 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnPostAsync(int id, int inscriptionId, StatutInscription statut, CancellationToken ct)
     {
+        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
         try
         {
-            await Agendas.MarquerInscriptionAsync(db, inscriptionId, statut, horloge, ct);
+            await Agendas.MarquerInscriptionAsync(db, id, inscriptionId, statut, horloge, ct);
             TempData["Message"] = "Présence notée.";
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }

@@ -9,7 +9,8 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Agenda;
 
-/// <summary>A mediator's day or week; a manager or administrator can open any mediator's agenda.</summary>
+/// <summary>A mediator's day or week. Besides their own, an account opens the agendas of the mediators and places of the
+/// structures it manages (<see cref="Autorisations"/>); anything else is refused.</summary>
 public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
@@ -19,6 +20,8 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public string? NomLieu { get; private set; }
     public List<(int Id, string Nom)> LieuxGeres { get; private set; } = [];
     public Mediateurs.Mediateur? Personne { get; private set; }
+    /// <summary>The agenda shown is the account's own: only then are the calendar link and its settings offered.</summary>
+    public bool Sien { get; private set; }
     public List<(int Id, string Nom)> Choix { get; private set; } = [];
     public List<RdvAgenda> Rdv { get; private set; } = [];
     public List<SessionAgenda> Sessions { get; private set; } = [];
@@ -34,27 +37,26 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public string Lien(DateOnly jour) => $"/admin/agenda?date={jour:yyyy-MM-dd}" + (Mediateur is { } m ? $"&mediateur={m}" : "")
         + (Lieu is { } l ? $"&lieu={l}" : "") + (Semaine ? "&semaine=true" : "");
 
-    async Task ChargerAsync(CancellationToken ct)
+    /// <returns>false when the requested mediator or place is outside the account's perimeter.</returns>
+    async Task<bool> ChargerAsync(CancellationToken ct)
     {
         var utilisateur = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        var peutChoisir = User.IsInRole(Roles.Administrateur) || User.IsInRole(Roles.Gestionnaire);
-        Personne = Mediateur is not null && peutChoisir
+        if (Mediateur is not null && !await Autorisations.AgendaMediateurAsync(db, User, Mediateur.Value, horloge, ct)) return false;
+        if (Lieu is not null && !await Autorisations.AgendaLieuAsync(db, User, Lieu.Value, ct)) return false;
+        Personne = Mediateur is not null
             ? await db.Mediateurs.FirstOrDefaultAsync(m => m.Id == Mediateur, ct)
-            : await db.Mediateurs.FirstOrDefaultAsync(m => m.UtilisateurId == utilisateur, ct);
-        if (peutChoisir)
-            Choix = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
-                .Select(m => (m.Id, m.N)).ToList();
-        if (peutChoisir)
+            : await db.Mediateurs.FirstOrDefaultAsync(m => m.UtilisateurId == utilisateur && !m.Archive, ct);
+        var gerees = await Autorisations.StructuresResponsableAsync(db, User, ct);
+        if (gerees.Count > 0)
         {
-            var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
-            var lieux = db.Lieux.Where(l => !l.Archive && (db.Permanences.Any(p => p.LieuId == l.Id && !p.Archivee) || db.SessionsAteliers.Any(s => s.LieuId == l.Id)));
-            if (perimetre is not null) lieux = lieux.Where(l => l.StructureId != null && perimetre.Contains(l.StructureId.Value));
-            LieuxGeres = (await lieux.OrderBy(l => l.Nom).Select(l => new { l.Id, l.Nom }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Nom)).ToList();
-            if (Lieu is not null && LieuxGeres.All(l => l.Id != Lieu)) Lieu = null;
-            NomLieu = LieuxGeres.FirstOrDefault(l => l.Id == Lieu).Nom;
+            Choix = (await (await Autorisations.AgendasAsync(db, User, horloge, ct)).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
+                .Select(m => (m.Id, m.N)).ToList();
+            LieuxGeres = (await db.Lieux.Where(l => !l.Archive && l.StructureId != null && gerees.Contains(l.StructureId.Value)
+                    && (db.Permanences.Any(p => p.LieuId == l.Id && !p.Archivee) || db.SessionsAteliers.Any(s => s.LieuId == l.Id)))
+                .OrderBy(l => l.Nom).Select(l => new { l.Id, l.Nom }).Take(500).ToListAsync(ct)).Select(l => (l.Id, l.Nom)).ToList();
         }
-        else Lieu = null;
-        if (Personne is null && Lieu is null) return;
+        if (Lieu is not null) NomLieu = await db.Lieux.Where(l => l.Id == Lieu).Select(l => l.Nom).FirstAsync(ct);
+        if (Personne is null && Lieu is null) return true;
         var zone = Territoire.Zone(Territoire.FuseauMetropole);
         AujourdHui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, zone));
         var jour = Date ?? AujourdHui;
@@ -66,9 +68,11 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         else
         {
             (Rdv, Sessions) = await Agendas.MediateurAsync(db, Personne!.Id, du, au, ct);
-            if (Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
+            Sien = Personne.UtilisateurId is not null && Personne.UtilisateurId == utilisateur;
+            if (Sien && Personne.JetonAgenda is not null) LienIcs = $"{Request.Scheme}://{Request.Host}/agenda/{Personne.JetonAgenda}.ics";
         }
         await ChargerComptesRendusAsync(ct);
+        return true;
     }
 
     async Task ChargerComptesRendusAsync(CancellationToken ct)
@@ -83,14 +87,15 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         ComptesRendusSessions = faits.Where(a => a.SessionAtelierId is not null).ToDictionary(a => a.SessionAtelierId!.Value, a => (a.Id, a.MediateurId == moi));
     }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        await ChargerAsync(ct);
+        return await ChargerAsync(ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostMarquerAsync(int reservationId, StatutReservation statut, CancellationToken ct)
     {
+        if (!await Autorisations.ReservationAsync(db, User, reservationId, ct)) return Forbid();
         try
         {
             await Agendas.MarquerAsync(db, reservationId, statut, horloge, ct);
@@ -102,14 +107,24 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         return Redirect((Date is { } jour ? Lien(jour) : "/admin/agenda") + $"#rdv-{reservationId}");
     }
 
+    /// <summary>The mediator's choice for their own calendar feed: first names only (default) or full names and purposes.</summary>
+    public async Task<IActionResult> OnPostNomsCompletsAsync(bool complets, CancellationToken ct)
+    {
+        if (await Autorisations.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
+        await db.Mediateurs.Where(m => m.Id == fiche).ExecuteUpdateAsync(u => u.SetProperty(m => m.AgendaNomsComplets, complets), ct);
+        TempData["Message"] = complets ? "Votre agenda synchronisé montrera le nom complet et l'objet des rendez-vous." : "Votre agenda synchronisé ne montrera que les prénoms.";
+        return Redirect("/admin/agenda");
+    }
+
+    /// <summary>Creates or replaces the secret link of the account's own calendar feed (never someone else's).</summary>
     public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)
     {
-        await ChargerAsync(ct);
-        if (Personne is null) return NotFound();
-        var m = await db.Mediateurs.FirstAsync(x => x.Id == Personne.Id, ct);
+        if (await Autorisations.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
+        if (Mediateur is not null && Mediateur != fiche) return Forbid();
+        var m = await db.Mediateurs.FirstAsync(x => x.Id == fiche, ct);
         m.JetonAgenda = Jetons.Nouveau();
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Nouveau lien d'agenda créé (l'ancien ne fonctionne plus).";
-        return Redirect($"/admin/agenda?mediateur={Mediateur}");
+        return Redirect("/admin/agenda");
     }
 }

@@ -23,6 +23,8 @@ public sealed class Mediateur
     public string? UtilisateurId { get; set; }
     /// <summary>Secret of the mediator's ICS feed URL (calendar apps cannot sign in).</summary>
     public string? JetonAgenda { get; set; }
+    /// <summary>The mediator's choice: the calendar feed shows people's full names and the booking's purpose (else first names only).</summary>
+    public bool AgendaNomsComplets { get; set; }
     public List<Emploi> Emplois { get; set; } = [];
     public List<Lieu> Lieux { get; set; } = [];
 

@@ -52,8 +52,9 @@ public static class MediateursApi
         return TypedResults.Created($"/api/v1/mediateurs/{m.Id}", await Projeter(db.Mediateurs.Where(x => x.Id == m.Id)).FirstAsync(ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Modifier(int id, MediateurSaisie saisie, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Modifier(int id, MediateurSaisie saisie, HttpContext http, AppDbContext db, CancellationToken ct)
     {
+        if (await Refus(db, http, id, ct) is { } refus) return refus;
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Médiateur invalide");
         var m = await db.Mediateurs.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
@@ -63,8 +64,11 @@ public static class MediateursApi
         return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Employer(int id, EmploiSaisie saisie, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> Employer(int id, EmploiSaisie saisie, HttpContext http, AppDbContext db, CancellationToken ct)
     {
+        if (await Refus(db, http, id, ct) is { } refus) return refus;
+        if (!await Autorisations.StructureAsync(db, http.User, saisie.StructureId, ct))
+            return TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Vous ne pouvez ajouter un emploi que dans une structure que vous gérez.");
         var m = await db.Mediateurs.Include(x => x.Emplois).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
         if (!await db.Structures.AnyAsync(s => s.Id == saisie.StructureId && !s.Archivee, ct))
@@ -74,8 +78,9 @@ public static class MediateursApi
         return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
-    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> DefinirLieux(int id, int[] lieux, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<MediateurDto>, ValidationProblem, ProblemHttpResult>> DefinirLieux(int id, int[] lieux, HttpContext http, AppDbContext db, CancellationToken ct)
     {
+        if (await Refus(db, http, id, ct) is { } refus) return refus;
         var m = await db.Mediateurs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Introuvable();
         if (lieux.Length > 500) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lieux"] = ["Trop de lieux."] });
@@ -88,9 +93,15 @@ public static class MediateursApi
         return TypedResults.Ok(await Projeter(db.Mediateurs.Where(x => x.Id == id)).FirstAsync(ct));
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, AppDbContext db, CancellationToken ct) =>
-        await db.Mediateurs.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Archive, true), ct) == 1
+    static async Task<Results<NoContent, ProblemHttpResult>> Archiver(int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        await Refus(db, http, id, ct) is { } refus ? refus : await db.Mediateurs.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Archive, true), ct) == 1
             ? TypedResults.NoContent() : Introuvable();
+
+    /// <summary>404 for an unknown mediator, 403 for a mediator employed only by structures the manager does not manage.</summary>
+    static async Task<ProblemHttpResult?> Refus(AppDbContext db, HttpContext http, int id, CancellationToken ct) =>
+        !await db.Mediateurs.AnyAsync(m => m.Id == id, ct) ? Introuvable()
+        : await Autorisations.MediateurAsync(db, http.User, id, ct) ? null
+        : TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Ce médiateur n'est employé par aucune des structures que vous gérez.");
 
     static ProblemHttpResult Introuvable() =>
         TypedResults.Problem(statusCode: 404, title: "Médiateur introuvable", detail: "Aucun médiateur ne porte cet identifiant.");

@@ -11,16 +11,18 @@ namespace Passerelle.Features.Statistiques;
 public sealed record FiltresStatistiques(DateOnly? Du, DateOnly? Au, int? Lieu, int? Structure, string? Commune, string? Type, string? Theme, int? Convention,
     bool? Qpv = null, int? Mediateur = null, bool? ConseillerNumerique = null, string? Etiquette = null);
 
-public sealed record Ligne(string Libelle, int Accompagnements, int Activites);
+/// <summary>One cell of a dimension; null = masked on a shared view (<see cref="Secret"/>).</summary>
+public sealed record Ligne(string Libelle, int? Accompagnements, int? Activites);
 
 /// <summary>People (distinct beneficiaries; each anonymous participant counts as one person).</summary>
-public sealed record LignePersonnes(string Libelle, int Personnes);
+public sealed record LignePersonnes(string Libelle, int? Personnes);
 
-public sealed record ProgressionCompetence(string Code, string Nom, int Personnes, double NiveauInitial, double NiveauActuel, int EnProgres);
+public sealed record ProgressionCompetence(string Code, string Nom, int? Personnes, double NiveauInitial, double NiveauActuel, int? EnProgres);
 
-/// <summary>Figures counted as the national tool does: a workshop counts its participants as accompaniments.</summary>
-public sealed record Tableau(int Accompagnements, int Ateliers, int AccompagnementsIndividuels, int Activites,
-    int Beneficiaires, int BeneficiairesSuivis, int BeneficiairesAnonymes, int NouveauxBeneficiaires,
+/// <summary>Figures counted as the national tool does: a workshop counts its participants as accompaniments.
+/// Counts of people are null where a shared view masks them.</summary>
+public sealed record Tableau(int? Accompagnements, int Ateliers, int? AccompagnementsIndividuels, int? Activites,
+    int? Beneficiaires, int? BeneficiairesSuivis, int? BeneficiairesAnonymes, int? NouveauxBeneficiaires,
     IReadOnlyList<Ligne> ParMois, IReadOnlyList<Ligne> ParTheme, IReadOnlyList<Ligne> ParCanal, IReadOnlyList<Ligne> ParDuree, IReadOnlyList<Ligne> ParMateriel,
     IReadOnlyList<Ligne> ParAutonomie, IReadOnlyList<Ligne> ParLieu, IReadOnlyList<Ligne> ParType, IReadOnlyList<Ligne> ParThemeDemarches, IReadOnlyList<Ligne> ParCommune,
     IReadOnlyList<Ligne> ParEtiquette, IReadOnlyList<Ligne> ParOrientation, IReadOnlyList<Ligne> Qpv,
@@ -34,6 +36,7 @@ public static class CalculStatistiques
 
     public static readonly string[] Tranches = ["Moins de 30 min", "30 min à 1 h", "1 h à 2 h", "2 h et plus"];
     const string NonRenseigne = "Non renseigné";
+    public const string AutreCommune = "Autre commune";
 
     public static string Tranche(int minutes) => minutes < 30 ? Tranches[0] : minutes < 60 ? Tranches[1] : minutes < 120 ? Tranches[2] : Tranches[3];
 
@@ -45,6 +48,17 @@ public static class CalculStatistiques
         if (f.Theme is not null && !VocabulaireCoop.Themes.Contains(f.Theme)) e["theme"] = ["Thème inconnu."];
         if ((f.Commune?.Length ?? 0) > 200) e["commune"] = ["Commune trop longue."];
         if ((f.Etiquette?.Length ?? 0) > 60) e["etiquette"] = ["Étiquette trop longue."];
+        return e;
+    }
+
+    /// <summary>Minimum group size on the filter itself for shared views (funders, public page): never one mediator, never less than a
+    /// month (an open end counts up to today), so that a view cannot be narrowed to one person's day.</summary>
+    public static Dictionary<string, string[]> VerifierVuePartagee(FiltresStatistiques f, DateOnly aujourdHui)
+    {
+        var e = new Dictionary<string, string[]>();
+        if (f.Mediateur is not null) e["mediateur"] = ["Les chiffres partagés ne se filtrent pas par médiateur."];
+        var fin = f.Au ?? aujourdHui;
+        if (f.Du is { } du && fin < du.AddMonths(1).AddDays(-1)) e["du"] = ["Choisissez une période d'au moins un mois."];
         return e;
     }
 
@@ -130,7 +144,7 @@ public static class CalculStatistiques
             var liste = parLibelle ? groupes.OrderBy(g => g.Libelle).ToList()
                 : ordreListe is null ? groupes.OrderByDescending(g => g.Accompagnements).ThenBy(g => g.Libelle).ToList()
                 : groupes.OrderBy(g => ordreListe.IndexOf(g.Libelle) is var i && i < 0 ? int.MaxValue : i).ThenBy(g => g.Libelle).ToList();
-            return masquer ? liste.Select(l => l.Accompagnements < SeuilMasquage ? l with { Accompagnements = -1, Activites = -1 } : l).ToList() : liste;
+            return liste;
         }
         static IEnumerable<(string, int, int)> Eclater(List<(string? Cle, int Acc, int N, int Anon)> l) =>
             l.SelectMany(x => (string.IsNullOrEmpty(x.Cle) ? [NonRenseigne] : x.Cle.Split('|')).Select(v => (v, x.Acc, x.N)));
@@ -145,6 +159,14 @@ public static class CalculStatistiques
         var parLieu = await GrouperAsync(q, a => new { a.LieuId, a.Commune }, qpv, ct);
         var idsLieux = parLieu.Where(l => l.Cle.LieuId != null).Select(l => l.Cle.LieuId!.Value).Distinct().ToList();
         var nomsLieux = await db.Lieux.AsNoTracking().Where(l => idsLieux.Contains(l.Id)).Select(l => new { l.Id, l.Nom, l.Commune }).ToDictionaryAsync(l => l.Id, ct);
+        // Shared views show only communes of the reference (the directory's places): a free-text commune typed in a record is
+        // written as the directory spells it, or "Autre commune" — a typed label could name a hamlet or a person.
+        var saisies = parLieu.Where(l => l.Cle.LieuId == null && l.Cle.Commune != null).Select(l => Texte.Normaliser(l.Cle.Commune)).Distinct().ToList();
+        var reference = masquer
+            ? (await db.Lieux.AsNoTracking().Where(l => saisies.Contains(l.CommuneRecherche)).Select(l => new { l.CommuneRecherche, l.Commune }).ToListAsync(ct))
+                .GroupBy(l => l.CommuneRecherche).ToDictionary(g => g.Key, g => g.First().Commune)
+            : [];
+        string CommuneSaisie(string? c) => c is null ? NonRenseigne : !masquer ? c : reference.TryGetValue(Texte.Normaliser(c), out var r) ? r : AutreCommune;
         var annexes = await GrouperAsync(q.Where(a => a.Etiquettes != null || a.Orientation != null), a => new { a.Etiquettes, a.Orientation }, qpv, ct);
         var anonymesAteliers = qpv is null ? principal.Where(l => l.Cle.Type == VocabulaireCoop.Collectif).Sum(l => l.Anon) : 0;
         var sansFiche = principal.Where(l => l.Cle.Type == VocabulaireCoop.Individuel && l.Cle.SansFiche).Sum(l => l.N);
@@ -181,10 +203,9 @@ public static class CalculStatistiques
         {
             var connus = valeurs.Concat(decomptes.Where(d => d.Critere == critere).Select(d => (d.Valeur, d.N))).ToList();
             var anonymesSansDetail = anonymesAteliers - decomptes.Where(d => d.Critere == critere).Sum(d => d.N);
-            var tout = connus.Append((inconnu, sansFiche + Math.Max(0, anonymesSansDetail)))
+            return connus.Append((inconnu, sansFiche + Math.Max(0, anonymesSansDetail)))
                 .GroupBy(x => x.Item1).Select(g => new LignePersonnes(g.Key, g.Sum(x => x.Item2))).Where(l => l.Personnes > 0)
                 .OrderBy(l => Array.IndexOf(ordre, l.Libelle) is var i && i < 0 ? int.MaxValue : i).ToList();
-            return masquer ? tout.Select(l => l.Personnes < SeuilMasquage ? l with { Personnes = -1 } : l).ToList() : tout;
         }
         var parGenre = Personnes(personnes.Select(p => (p.Key.Genre, p.N)), DecompteAnonyme.Genre, VocabulaireCoop.Genres, VocabulaireCoop.NonCommunique);
         var parTranche = Personnes(personnes.Select(p => (VocabulaireCoop.TrancheAge(p.Key.AnneeNaissance, anneeRef), p.N)), DecompteAnonyme.TrancheAge, VocabulaireCoop.TranchesAge, VocabulaireCoop.NonCommunique);
@@ -194,7 +215,7 @@ public static class CalculStatistiques
         // Referral outcomes and skills progression of the people met.
         var resultats = await db.Orientations.Where(o => ids.Contains(o.BeneficiaireId) && (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
             .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var resultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, masquer && r.N < SeuilMasquage ? -1 : r.N))
+        var resultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, r.N))
             .OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList();
         var niveaux = await (from n in db.NiveauxCompetences
                              join d in db.Diagnostics on n.DiagnosticId equals d.Id
@@ -204,14 +225,13 @@ public static class CalculStatistiques
         {
             var suivis = niveaux.Where(n => n.Competence == c.Code).GroupBy(n => n.BeneficiaireId)
                 .Where(g => g.Count() > 1).Select(g => (Premier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).First().Niveau, Dernier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).Last().Niveau)).ToList();
-            var masque = masquer && suivis.Count < SeuilMasquage;
-            return new ProgressionCompetence(c.Code, c.Nom, masque ? -1 : suivis.Count, masque || suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Premier), 2),
-                masque || suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Dernier), 2), masque ? -1 : suivis.Count(s => s.Dernier > s.Premier));
+            return new ProgressionCompetence(c.Code, c.Nom, suivis.Count, suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Premier), 2),
+                suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Dernier), 2), suivis.Count(s => s.Dernier > s.Premier));
         }).Where(c => c.Personnes != 0).ToList();
 
         var suivisN = personnes.Where(p => p.Key.Suivi).Sum(p => p.N);
         var fichesAnonymes = personnes.Where(p => !p.Key.Suivi).Sum(p => p.N);
-        return new Tableau(
+        var tableau = new Tableau(
             principal.Sum(l => l.Acc), principal.Where(l => l.Cle.Type == VocabulaireCoop.Collectif).Sum(l => l.N),
             principal.Where(l => l.Cle.Type == VocabulaireCoop.Individuel).Sum(l => l.N), principal.Sum(l => l.N),
             suivisN + fichesAnonymes + sansFiche + anonymesAteliers, suivisN, fichesAnonymes + sansFiche + anonymesAteliers, nouveaux,
@@ -222,9 +242,10 @@ public static class CalculStatistiques
             Ranger(parLieu.Select(l => (l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Nom : "Hors lieu d'activité", l.Acc, l.N))),
             Ranger(principal.Select(l => (l.Cle.Type, l.Acc, l.N)), VocabulaireCoop.Types),
             Ranger(Eclater(demarches)),
-            Ranger(parLieu.Select(l => ((l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Commune : l.Cle.Commune) ?? NonRenseigne, l.Acc, l.N))),
+            Ranger(parLieu.Select(l => (l.Cle.LieuId is { } id && nomsLieux.TryGetValue(id, out var x) ? x.Commune : CommuneSaisie(l.Cle.Commune), l.Acc, l.N))),
             Ranger(Eclater(annexes.Where(l => l.Cle.Etiquettes != null).Select(l => (l.Cle.Etiquettes, l.Acc, l.N, l.Anon)).ToList())),
             Ranger(annexes.Where(l => l.Cle.Orientation != null).Select(l => (l.Cle.Orientation!, l.Acc, l.N)), VocabulaireCoop.Orientations), Ranger(parQpv, Quartiers.Situations),
-            parGenre, parTranche, parStatut, beneficiairesQpv, resultatsOrientations, competences, masquer);
+            parGenre, parTranche, parStatut, beneficiairesQpv, resultatsOrientations, competences, false);
+        return masquer ? Secret.Proteger(tableau) : tableau;
     }
 }

@@ -39,6 +39,15 @@ public static class StatistiquesApi
 
         static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+        /// <summary>The filters, with the minimum group size of shared views when <paramref name="partage"/>.</summary>
+        public (FiltresStatistiques Filtres, Dictionary<string, string[]> Erreurs) Lire(bool partage, TimeProvider horloge)
+        {
+            var (f, e) = Lire();
+            if (partage)
+                foreach (var (k, v) in CalculStatistiques.VerifierVuePartagee(f, DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime))) e[k] = v;
+            return (f, e);
+        }
+
         public (FiltresStatistiques Filtres, Dictionary<string, string[]> Erreurs) Lire()
         {
             var e = new Dictionary<string, string[]>();
@@ -49,9 +58,9 @@ public static class StatistiquesApi
         }
     }
 
-    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, AppDbContext db, CancellationToken ct, [AsParameters] Parametres p)
+    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p)
     {
-        var (f, e) = p.Lire();
+        var (f, e) = p.Lire(Masquer(http.User), horloge);
         if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
         return TypedResults.Ok(await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct));
     }
@@ -66,21 +75,24 @@ public static class StatistiquesApi
                 $"qpv={(f.Qpv is null ? "" : f.Qpv.Value ? "oui" : "non")}", $"conseiller={(f.ConseillerNumerique is null ? "" : f.ConseillerNumerique.Value ? "oui" : "non")}",
                 $"type={f.Type}", $"theme={f.Theme}", $"etiquette={f.Etiquette}", $"convention={f.Convention}" },
         };
-        if (t.Masque) lignes.Add(["Les cellules de moins de 5 sont masquées (-1)."]);
-        lignes.Add(["Indicateur", "Valeur", "Accompagnements", "Activités"]);
-        lignes.Add(["Total", "", t.Accompagnements, t.Activites]);
+        if (t.Masque) lignes.Add(["Cellules vides marquées « masqué » : moins de 5 personnes, ou masquées pour qu'un petit nombre ne se déduise pas du total."]);
+        lignes.Add(["Indicateur", "Valeur", "Accompagnements", "Activités", "Note"]);
+        // A masked cell is empty, with the reason in the last column: never a number that could be summed.
+        object?[] L(string nom, string valeur, int? a, object? b, bool masque) => masque ? [nom, valeur, a, b, Secret.Note] : [nom, valeur, a, b];
+        lignes.Add(L("Total", "", t.Accompagnements, t.Activites, t.Accompagnements is null));
         lignes.Add(["Ateliers collectifs", "", null, t.Ateliers]);
-        lignes.Add(["Bénéficiaires", "tous", t.Beneficiaires, null]);
-        lignes.Add(["Bénéficiaires", "suivis", t.BeneficiairesSuivis, null]);
-        lignes.Add(["Bénéficiaires", "anonymes", t.BeneficiairesAnonymes, null]);
-        lignes.Add(["Bénéficiaires", "nouveaux", t.NouveauxBeneficiaires, null]);
+        lignes.Add(L("Bénéficiaires", "tous", t.Beneficiaires, null, t.Beneficiaires is null));
+        lignes.Add(L("Bénéficiaires", "suivis", t.BeneficiairesSuivis, null, t.BeneficiairesSuivis is null));
+        lignes.Add(L("Bénéficiaires", "anonymes", t.BeneficiairesAnonymes, null, t.BeneficiairesAnonymes is null));
+        lignes.Add(L("Bénéficiaires", "nouveaux", t.NouveauxBeneficiaires, null, t.NouveauxBeneficiaires is null));
         foreach (var (nom, ls) in Dimensions(t))
-            foreach (var l in ls) lignes.Add([nom, l.Libelle, l.Accompagnements, l.Activites]);
+            foreach (var l in ls) lignes.Add(L(nom, l.Libelle, l.Accompagnements, l.Activites, l.Accompagnements is null));
         foreach (var (nom, ls) in DimensionsPersonnes(t))
-            foreach (var l in ls) lignes.Add([nom, l.Libelle, l.Personnes, null]);
+            foreach (var l in ls) lignes.Add(L(nom, l.Libelle, l.Personnes, null, l.Personnes is null));
         foreach (var c in t.Competences)
-            lignes.Add(["Compétence (personnes avec 2 diagnostics ou plus, niveau moyen initial → actuel, en progrès)", $"{c.Code} {c.Nom}", c.Personnes,
-                c.Personnes < 0 ? null : $"{c.NiveauInitial.ToString(CultureInfo.InvariantCulture)} → {c.NiveauActuel.ToString(CultureInfo.InvariantCulture)}, {c.EnProgres} en progrès"]);
+            lignes.Add(L("Compétence (personnes avec 2 diagnostics ou plus, niveau moyen initial → actuel, en progrès)", $"{c.Code} {c.Nom}", c.Personnes,
+                c.Personnes is null ? null : $"{c.NiveauInitial.ToString(CultureInfo.InvariantCulture)} → {c.NiveauActuel.ToString(CultureInfo.InvariantCulture)}, {(c.EnProgres is { } p ? p.ToString(CultureInfo.InvariantCulture) : "masqué")} en progrès",
+                c.Personnes is null || c.EnProgres is null));
         return lignes;
     }
 
@@ -99,7 +111,7 @@ public static class StatistiquesApi
 
     static async Task<Results<FileContentHttpResult, ValidationProblem>> Exporter(HttpContext http, AppDbContext db, TimeProvider horloge, Parametres p, bool xlsx, CancellationToken ct)
     {
-        var (f, e) = p.Lire();
+        var (f, e) = p.Lire(Masquer(http.User), horloge);
         if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
         var t = await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct);
         var lignes = Lignes(t, f, horloge.GetUtcNow());

@@ -6,7 +6,7 @@ using Passerelle.Data;
 namespace Passerelle.Features.Statistiques;
 
 /// <summary>The team dashboard (/statistiques) and the territory's public page (/statistiques/public, small cells masked).</summary>
-public class TableauModel(AppDbContext db) : PageModel
+public class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public StatistiquesApi.Parametres Filtres { get; set; } = new();
     public Tableau? Resultat { get; private set; }
@@ -20,22 +20,24 @@ public class TableauModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Public) { Filtres.Convention = null; Filtres.Mediateur = null; Filtres.Structure = null; Filtres.Lieu = null; }
-        var (f, e) = Filtres.Lire();
+        var partage = Public || StatistiquesApi.Masquer(User);
+        var (f, e) = Filtres.Lire(partage, horloge);
         Erreurs = e;
         if (!ModelState.IsValid) Erreurs["filtres"] = ["Filtres mal écrits (dates au format jour/mois/année)."];
         if (!Public)
         {
             Conventions = (await db.Conventions.OrderBy(c => c.Intitule).Select(c => new { c.Id, c.Intitule }).ToListAsync(ct)).Select(c => (c.Id, c.Intitule)).ToList();
             Structures = (await db.Structures.Where(s => !s.Archivee).OrderBy(s => s.Nom).Select(s => new { s.Id, s.Nom }).ToListAsync(ct)).Select(s => (s.Id, s.Nom)).ToList();
-            Mediateurs = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).Select(m => new { m.Id, m.Prenom, m.Nom }).ToListAsync(ct))
+            // Funders cannot narrow to one mediator: no such filter offered.
+            if (!partage) Mediateurs = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).Select(m => new { m.Id, m.Prenom, m.Nom }).ToListAsync(ct))
                 .Select(m => (m.Id, $"{m.Nom} {m.Prenom}")).ToList();
         }
         Etiquettes = await db.Etiquettes.OrderBy(x => x.Nom).Select(x => x.Nom).ToListAsync(ct);
-        if (Erreurs.Count == 0) Resultat = await CalculStatistiques.CalculerAsync(db, f, Public || StatistiquesApi.Masquer(User), ct);
+        if (Erreurs.Count == 0) Resultat = await CalculStatistiques.CalculerAsync(db, f, partage, ct);
     }
 }
 
-public sealed class PublicModel(AppDbContext db) : TableauModel(db)
+public sealed class PublicModel(AppDbContext db, TimeProvider horloge) : TableauModel(db, horloge)
 {
     public override bool Public => true;
 }

@@ -97,7 +97,17 @@ public class AteliersPagesTests(AppFactory app) : IClassFixture<AppFactory>
         sessions.Select(s => s.Debut).ShouldBe([new DateTime(2025, 4, 2, 12, 0, 0), new DateTime(2025, 5, 7, 12, 0, 0), new DateTime(2025, 6, 4, 12, 0, 0)]);
         sessions.ShouldAllBe(s => s.Capacite == 6 && s.Fin == s.Debut.AddMinutes(90));
 
-        var agenda = await Formulaires.PageAsync(client, $"/admin/agenda?lieu={lieu.Id}&date=2025-03-31&semaine=true");
+        // The place's agenda opens to the managers of its structure (decision 0009), not to the territory's administrator.
+        (await client.GetAsync($"/admin/agenda?lieu={lieu.Id}&date=2025-03-31&semaine=true")).Headers.Location!.ToString().ShouldContain("/acces-refuse");
+        var (email, mdp) = await app.CreerCompteAsync(Passerelle.Features.Comptes.Roles.Gestionnaire);
+        await app.AvecDb(async db =>
+        {
+            var structureId = await db.Lieux.Where(l => l.Id == lieu.Id).Select(l => l.StructureId!.Value).SingleAsync();
+            db.GestionsStructures.Add(new() { UtilisateurId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(), StructureId = structureId });
+            await db.SaveChangesAsync();
+        });
+        var gestionnaire = await Formulaires.ConnecterAsync(app, email, mdp);
+        var agenda = await Formulaires.PageAsync(gestionnaire, $"/admin/agenda?lieu={lieu.Id}&date=2025-03-31&semaine=true");
         agenda.QuerySelector("h1")!.TextContent.ShouldContain("du lieu");
         agenda.QuerySelector("main")!.TextContent.ShouldContain("Smartphone : les bases");
     }

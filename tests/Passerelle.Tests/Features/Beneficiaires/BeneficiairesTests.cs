@@ -180,7 +180,7 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         t.Competences.ShouldNotContain(x => x.Code == "4.1"); // assessed once only: no progression to show
         var financeur = await app.ClientApiAsync(Roles.Financeur);
         var masque = (await financeur.GetFromJsonAsync<Tableau>($"/api/v1/statistiques?du=2025-01-01&au=2025-03-31&structure={s}"))!;
-        masque.ResultatsOrientations.ShouldBe([new LignePersonnes("Aboutie", -1), new LignePersonnes("Non aboutie", -1)]); // under 5: masked
+        masque.ResultatsOrientations.ShouldBe([new LignePersonnes("Aboutie", null), new LignePersonnes("Non aboutie", null)]); // under 5: masked, written null (never -1)
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
         ("GET", var r) when r.StartsWith("/api/v1/conventions") => Acces.Equipe,
         ("POST", "/api/v1/conventions") => Acces.Admin,
-        (_, var r) when r.StartsWith("/admin/agenda") => Acces.Equipe,
+        // Agendas hold citizens' names: never funders; the owning mediator and structure are checked per object (PerimetreTests).
+        (_, var r) when r.StartsWith("/admin/agenda") => Acces.Terrain,
         (_, "/admin/conventions/nouvelle") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,

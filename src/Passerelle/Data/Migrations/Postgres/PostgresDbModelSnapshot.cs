@@ -1148,6 +1148,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AgendaNomsComplets")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("AidantsConnect")
                         .HasColumnType("boolean");
 

@@ -1113,6 +1113,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AgendaNomsComplets")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AidantsConnect")
                         .HasColumnType("INTEGER");
 

@@ -95,6 +95,7 @@ api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
 app.MapAgendaIcs();
+app.MapCalendrierRendezvous();
 
 app.Run();
 return 0;

@@ -69,6 +69,25 @@ public partial class CalendriersTests(AppFactory app) : IClassFixture<AppFactory
         SequenceDe(telecharge).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Flux_agenda_du_mediateur_au_fuseau_du_lieu()
+    {
+        app.Horloge.Regler(Depart);
+        var lieu = await Scenario.LieuAsync(app);
+        var m = await Scenario.MediateursAsync(app, 1);
+        await Scenario.PermanenceAsync(app, lieu.Id, m.Select(x => x.Id), [DayOfWeek.Thursday], new TimeOnly(9, 0), new TimeOnly(10, 30));
+        var creneau = await app.AvecDb(db => db.Creneaux.Where(c => c.LieuId == lieu.Id).OrderBy(c => c.Debut).FirstAsync());
+        var r = (await (await app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(creneau.Id, "Yves", "yves@exemple.fr", null)))
+            .Content.ReadFromJsonAsync<ReservationCreeeDto>())!;
+        var jeton = "agenda-" + Guid.NewGuid().ToString("N");
+        await app.AvecDb(db => db.Mediateurs.Where(x => x.Id == m[0].Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.JetonAgenda, jeton)));
+        var flux = await app.ClientAnonyme().GetStringAsync($"/agenda/{jeton}.ics");
+        flux.ShouldStartWith("BEGIN:VCALENDAR");
+        flux.ShouldContain($"UID:rdv-{r.Id}@passerelle");
+        flux.ShouldContain("DTSTART;TZID=Europe/Paris:20250313T090000");
+        flux.ShouldContain("TZID:Europe/Paris");
+    }
+
     sealed class Envoi : IEnvoiEmail, IEnvoiSms
     {
         public List<Notification> Envoyees { get; } = [];

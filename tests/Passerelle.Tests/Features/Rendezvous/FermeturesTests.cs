@@ -20,26 +20,26 @@ public class FermeturesTests(AppFactory app) : IClassFixture<AppFactory>
 
     /// <summary>A structure, its manager (API client and password), a place of the structure with a mediator's Thursday
     /// permanence 09:00–10:30 (two 45-minute slots), and on Thursday 20 March a cancelled booking and an active one.</summary>
-    async Task<(HttpClient Gestionnaire, string Email, string MotDePasse, int LieuId, int MediateurId, int PermanenceId, ReservationCreeeDto Active, ReservationCreeeDto Annulee)> JourAvecReservationsAsync()
+    async Task<(HttpClient Gestionnaire, string Email, string MotDePasse, int LieuId, int MediateurId, int PermanenceId, ReservationCreeeDto Active, ReservationCreeeDto Annulee)> JourAvecReservationsAsync(int nombreMediateurs = 1)
     {
         app.Horloge.Regler(Depart);
         var structure = await Scenario.StructureAsync(app);
         var (api, _, lieuId, email, mdp) = await Scenario.EquipierAsync(app, structure, Roles.Gestionnaire);
-        var m = await Scenario.MediateursAsync(app, 1);
+        var m = await Scenario.MediateursAsync(app, nombreMediateurs);
         await app.AvecDb(async db =>
         {
             await db.Lieux.Where(l => l.Id == lieuId).ExecuteUpdateAsync(u => u.SetProperty(l => l.StructureId, structure));
-            var mediateur = await db.Mediateurs.SingleAsync(x => x.Id == m[0].Id);
-            mediateur.Employer(structure, new DateOnly(2024, 1, 1), null);
+            var ids = m.Select(x => x.Id).ToList();
+            foreach (var mediateur in await db.Mediateurs.Where(x => ids.Contains(x.Id)).ToListAsync()) mediateur.Employer(structure, new DateOnly(2024, 1, 1), null);
             await db.SaveChangesAsync();
         });
-        var pid = await Scenario.PermanenceAsync(app, lieuId, [m[0].Id], [DayOfWeek.Thursday], new TimeOnly(9, 0), new TimeOnly(10, 30));
+        var pid = await Scenario.PermanenceAsync(app, lieuId, m.Select(x => x.Id), [DayOfWeek.Thursday], new TimeOnly(9, 0), new TimeOnly(10, 30));
         var creneau = await app.AvecDb(db => db.Creneaux.SingleAsync(c => c.LieuId == lieuId && c.Debut == new DateTime(2025, 3, 20, 8, 0, 0)));
         var anonyme = app.ClientAnonyme();
         var annulee = await Reserver(anonyme, creneau.Id, "Paul", "paul@exemple.fr", "06 11 22 33 44");
         (await anonyme.DeleteAsync($"/api/v1/reservations/{annulee.Jeton}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var active = await Reserver(anonyme, creneau.Id, "Josiane", "josiane@exemple.fr", "06 12 34 56 78");
-        (await LibresAsync(lieuId, "2025-03-20")).ShouldBe(1); // the 09:45 slot
+        (await LibresAsync(lieuId, "2025-03-20")).ShouldBe(nombreMediateurs == 1 ? 1 : 2); // the 09:45 slot, and 09:00 if a seat is left
         return (api, email, mdp, lieuId, m[0].Id, pid, active, annulee);
     }
 
@@ -173,6 +173,50 @@ public class FermeturesTests(AppFactory app) : IClassFixture<AppFactory>
         var fid = (await f.Content.ReadFromJsonAsync<ResultatFermetureDto>())!.Id;
         (await autre.DeleteAsync($"/api/v1/fermetures/{fid}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await api.PutAsJsonAsync($"/api/v1/fermetures/{fid}", new { lieuId, dateDebut = "2025-03-28", dateFin = "2025-03-27" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Absence_d_un_des_deux_mediateurs_par_le_formulaire_annule_la_derniere_reservation_seulement()
+    {
+        var (_, email, mdp, lieuId, mediateurId, pid, premiere, _) = await JourAvecReservationsAsync(nombreMediateurs: 2);
+        var creneauId = await app.AvecDb(db => db.Reservations.Where(r => r.Id == premiere.Id).Select(r => r.CreneauId).SingleAsync());
+        var derniere = await Reserver(app.ClientAnonyme(), creneauId, "Hugo", "hugo@exemple.fr", "06 55 44 33 22");
+        var client = await ConnecterAsync(email, mdp);
+
+        // Bad input: a clear French message next to the field, never a 500.
+        var page = await Formulaires.PageAsync(client, "/admin/fermetures");
+        var r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer l'absence"), [new("mediateurId", mediateurId.ToString()), new("du", "")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var erreur = await Formulaires.DocumentAsync(r);
+        erreur.QuerySelector("#absdu-erreur")!.TextContent.ShouldContain("premier jour d'absence");
+        erreur.QuerySelector("#absdu")!.GetAttribute("aria-invalid").ShouldBe("true");
+        r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer la fermeture"), [new("lieuId", lieuId.ToString()), new("du", "2025-03-21"), new("au", "2025-03-20")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Formulaires.DocumentAsync(r)).QuerySelector("#fermau-erreur")!.TextContent.ShouldContain("La date de fin précède la date de début.");
+
+        r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer l'absence"),
+            [new("mediateurId", mediateurId.ToString()), new("du", "2025-03-20"), new("au", ""), new("raison", "Congé")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Formulaires.PageAsync(client, "/admin/fermetures/fait")).QuerySelector("#confirmation")!.TextContent.ShouldContain("1 rendez-vous a été annulé");
+        // One seat is left at 09:00: the booking taken last is cancelled, the first one kept.
+        (await app.AvecDb(db => db.Reservations.SingleAsync(x => x.Id == derniere.Id))).Statut.ShouldBe(StatutReservation.Annulee);
+        (await app.AvecDb(db => db.Reservations.SingleAsync(x => x.Id == premiere.Id))).Statut.ShouldBe(StatutReservation.Confirmee);
+        var creneau = await app.AvecDb(db => db.Creneaux.SingleAsync(c => c.Id == creneauId));
+        (creneau.Capacite, creneau.Reserves, creneau.Ferme).ShouldBe((1, 1, false));
+        (await Formulaires.PageAsync(client, "/admin/fermetures")).QuerySelector("#absences")!.TextContent.ShouldContain("Congé");
+
+        // Moved to another day: the seat comes back on the 20th; removed: nothing is left of it.
+        var id = await app.AvecDb(db => db.Absences.Where(a => a.MediateurId == mediateurId).Select(a => a.Id).SingleAsync());
+        var edition = await Formulaires.PageAsync(client, $"/admin/fermetures/absence/{id}");
+        r = await Formulaires.SoumettreAsync(client, Formulaire(edition, "Enregistrer les modifications"), [new("Du", "2025-03-27"), new("Au", "2025-03-27")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AvecDb(db => db.Creneaux.SingleAsync(c => c.Id == creneauId))).Capacite.ShouldBe(2);
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.PermanenceId == pid && c.Debut.Date == new DateTime(2025, 3, 27) && c.Capacite == 1))).ShouldBe(2);
+        edition = await Formulaires.PageAsync(client, $"/admin/fermetures/absence/{id}");
+        r = await Formulaires.SoumettreAsync(client, Formulaire(edition, "Supprimer cette absence"), []);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Formulaires.PageAsync(client, "/admin/fermetures/fait")).QuerySelector("#confirmation")!.TextContent.ShouldContain("Absence supprimée");
+        (await app.AvecDb(db => db.Creneaux.CountAsync(c => c.PermanenceId == pid && c.Debut.Date == new DateTime(2025, 3, 27) && c.Capacite == 2))).ShouldBe(2);
     }
 
     [Fact]

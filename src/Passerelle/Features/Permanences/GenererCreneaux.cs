@@ -58,6 +58,15 @@ public static class GenererCreneaux
         var voulus = p.Archivee ? [] : await VoulusAsync(db, p, zone, aujourdHui, fin, maintenant, ct);
 
         var existants = await db.Creneaux.Where(c => c.PermanenceId == p.Id && c.Debut > maintenant).ToListAsync(ct);
+        // Slots that lose seats or close are first taken out of booking (this write holds them until commit), then read
+        // again: a booking made meanwhile is seen and handled, and none can slip in before the closure is saved.
+        var baisses = existants.Where(c => voulus.TryGetValue(c.Debut, out var v) ? v.Capacite < c.Capacite : !c.Ferme).ToList();
+        if (baisses.Count > 0)
+        {
+            var ids = baisses.Select(c => c.Id).ToList();
+            await db.Creneaux.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.Ferme, true), ct);
+            foreach (var c in baisses) await db.Entry(c).ReloadAsync(ct);
+        }
         var references = (await db.Reservations.Where(r => r.Creneau!.PermanenceId == p.Id && r.Creneau.Debut > maintenant)
             .Select(r => r.CreneauId).Distinct().ToListAsync(ct)).ToHashSet();
         var annulees = 0;
@@ -143,12 +152,10 @@ public static class GenererCreneaux
         ? DateTime.SpecifyKind(local - zone.GetUtcOffset(local.AddHours(-2)), DateTimeKind.Utc)
         : TimeZoneInfo.ConvertTimeToUtc(local, zone);
 
-    /// <summary>Cancels the last <paramref name="combien"/> active bookings of a slot (latest booked first) with conditional
-    /// updates, so a person cancelling at the same moment is never counted twice.</summary>
+    /// <summary>Cancels the last <paramref name="combien"/> active bookings of a slot already taken out of booking (latest booked
+    /// first) with conditional updates, so a person cancelling at the same moment is never counted twice.</summary>
     static async Task<int> AnnulerAsync(AppDbContext db, Creneau c, int combien, string raison, NotificationsOptions options, DateTime maintenant, CancellationToken ct)
     {
-        // Closed first: nobody takes the seat while the bookings are being cancelled.
-        await db.Creneaux.Where(x => x.Id == c.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Ferme, true), ct);
         var actives = await db.Reservations.AsNoTracking().Where(r => r.CreneauId == c.Id && r.Statut == StatutReservation.Confirmee)
             .OrderByDescending(r => r.CreeLe).ThenByDescending(r => r.Id).Take(combien).ToListAsync(ct);
         var n = 0;

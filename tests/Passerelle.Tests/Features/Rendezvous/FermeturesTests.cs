@@ -220,6 +220,34 @@ public class FermeturesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Fermer_pendant_que_des_personnes_reservent_ce_jour_la()
+    {
+        app.Horloge.Regler(Depart);
+        var structure = await Scenario.StructureAsync(app);
+        var (api, _, lieuId, _, _) = await Scenario.EquipierAsync(app, structure, Roles.Gestionnaire);
+        await app.AvecDb(db => db.Lieux.Where(l => l.Id == lieuId).ExecuteUpdateAsync(u => u.SetProperty(l => l.StructureId, structure)));
+        var m = await Scenario.MediateursAsync(app, 5);
+        await Scenario.PermanenceAsync(app, lieuId, m.Select(x => x.Id), [DayOfWeek.Friday], new TimeOnly(9, 0), new TimeOnly(12, 0));
+        var creneaux = await app.AvecDb(db => db.Creneaux.Where(c => c.LieuId == lieuId && c.Debut.Date == new DateTime(2025, 3, 21)).Select(c => c.Id).ToListAsync());
+        creneaux.Count.ShouldBe(4); // 4 slots × 5 seats
+
+        var reservations = Enumerable.Range(0, 20).Select(i => Task.Run(() => app.ClientAnonyme().PostAsJsonAsync("/api/v1/reservations",
+            Scenario.Personne(creneaux[i % 4], $"P{i}", $"p{i}@exemple.fr", $"06 10 20 30 {i:00}")))).ToList();
+        var fermeture = Task.Run(() => api.PostAsJsonAsync("/api/v1/fermetures", new { lieuId, dateDebut = "2025-03-21", dateFin = "2025-03-21" }));
+        await Task.WhenAll([.. reservations, fermeture]);
+
+        (await fermeture).StatusCode.ShouldBe(HttpStatusCode.Created, await (await fermeture).Content.ReadAsStringAsync());
+        // A booking either got its seat or was refused with a 4xx (seat closed, or slot gone), never a 500.
+        foreach (var r in reservations) ((int)(await r).StatusCode).ShouldBeLessThan(500, await (await r).Content.ReadAsStringAsync());
+        // Whoever got a seat before the closure is cancelled and told; nobody holds a seat that day afterwards.
+        var jour = await app.AvecDb(db => db.Reservations.Where(r => creneaux.Contains(r.CreneauId)).ToListAsync());
+        jour.Count.ShouldBe(reservations.Count(r => r.Result.StatusCode == HttpStatusCode.Created));
+        jour.ShouldAllBe(r => r.Statut == StatutReservation.Annulee && r.MotifAnnulation != null);
+        (await app.AvecDb(db => db.Creneaux.Where(c => creneaux.Contains(c.Id)).SumAsync(c => c.Reserves))).ShouldBe(0);
+        (await LibresAsync(lieuId, "2025-03-21")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task La_generation_continue_apres_une_permanence_en_echec()
     {
         app.Horloge.Regler(Depart);

@@ -84,11 +84,11 @@ public static class AgendaIcs
         if (m is null) return Results.NotFound();
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var (rdv, sessions) = await Agendas.MediateurAsync(db, m.Id, maintenant.AddDays(-7), maintenant.AddDays(91), ct);
-        var evenements = rdv.Select(r => Messages.Evenement($"rdv-{r.ReservationId}@passerelle",
-                new Messages.Rdv($"{r.Motif} — {NomAffiche(r, m.AgendaNomsComplets)}", r.Debut, r.Fin, r.Lieu, "", r.Fuseau, m.AgendaNomsComplets ? r.Objet : null, ""), maintenant))
-            .Concat(sessions.Select(s => Messages.Evenement($"session-{s.SessionId}@passerelle",
-                new Messages.Rdv($"Atelier : {s.Titre} ({s.Inscrits}/{s.Capacite})", s.Debut, s.Fin, s.Lieu, "", s.Fuseau, null, ""), maintenant)));
-        return Results.Text(Messages.Calendrier(evenements, $"Passerelle — {m.Prenom} {m.Nom}"), "text/calendar; charset=utf-8");
+        var evenements = rdv.Select(r => new Calendriers.Evenement($"rdv-{r.ReservationId}@passerelle",
+                new Messages.Rdv($"{r.Motif} — {NomAffiche(r, m.AgendaNomsComplets)}", r.Debut, r.Fin, r.Lieu, "", r.Fuseau, m.AgendaNomsComplets ? r.Objet : null, "")))
+            .Concat(sessions.Select(s => new Calendriers.Evenement($"session-{s.SessionId}@passerelle",
+                new Messages.Rdv($"Atelier : {s.Titre} ({s.Inscrits}/{s.Capacite})", s.Debut, s.Fin, s.Lieu, "", s.Fuseau, null, ""))));
+        return Results.Text(Calendriers.Flux(evenements, $"Passerelle — {m.Prenom} {m.Nom}", maintenant), "text/calendar; charset=utf-8");
     }).ExcludeFromDescription();
 
     /// <summary>What a calendar app (and whoever sees the phone) shows of the person: the first name only, unless the mediator chose

@@ -43,6 +43,8 @@ public sealed class SessionAtelier
     public int Capacite { get; set; }
     public int Inscrits { get; set; }
     public bool Annulee { get; set; }
+    /// <summary>Why it was cancelled (the place closed…), shown on the registrations' link pages.</summary>
+    public string? MotifAnnulation { get; set; }
     /// <summary>Sessions of one cycle share this key and are booked together.</summary>
     public string? Cycle { get; set; }
 }
@@ -88,6 +90,7 @@ public sealed class SessionAtelierConfiguration : IEntityTypeConfiguration<Sessi
         b.HasIndex(s => s.ConventionId);
         b.HasIndex(s => s.Cycle);
         b.Property(s => s.Cycle).HasMaxLength(40);
+        b.Property(s => s.MotifAnnulation).HasMaxLength(300);
         b.HasOne(s => s.Atelier).WithMany().HasForeignKey(s => s.AtelierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Lieu).WithMany().HasForeignKey(s => s.LieuId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_SessionsAteliers_Places", "\"Inscrits\" >= 0 AND \"Inscrits\" <= \"Capacite\""));

@@ -29,6 +29,8 @@ public static class Inscrire
         s.Atelier!.Titre, s.Debut, s.Fin, s.Lieu!.Nom, $"{s.Lieu.Adresse}, {s.Lieu.CodePostal} {s.Lieu.Commune}", s.Lieu.FuseauHoraire,
         s.Atelier.MaterielNecessaire, $"{o.UrlPublique.TrimEnd('/')}/mon-rendez-vous/{jeton}");
 
+    public static string Uid(Inscription i) => $"inscription-{i.Id}@passerelle";
+
     public static async Task<Inscription> ExecuterAsync(AppDbContext db, int sessionId, InscriptionSaisie s, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
@@ -88,7 +90,7 @@ public static class Inscrire
     {
         if (confirmation)
         {
-            var ics = Messages.Calendrier([Messages.Evenement($"inscription-{i.Id}@passerelle", rdv, maintenant)], "Passerelle");
+            var ics = Calendriers.Rendezvous(new(Uid(i), rdv), maintenant);
             Avis.Planifier(db, Avis.Confirmation, contact, rdv, Messages.Confirmation, maintenant, null, inscriptionId: i.Id, ics: ics);
         }
         var rappel = session.Debut.AddHours(-options.RappelHeuresAvant);

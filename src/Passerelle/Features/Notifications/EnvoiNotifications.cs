@@ -4,8 +4,8 @@ using Passerelle.Data;
 namespace Passerelle.Features.Notifications;
 
 /// <summary>Sends what is due in the outbox. A sender first claims messages with a conditional UPDATE, so two
-/// instances never send the same one; a failure reschedules with exponential backoff; a reminder whose
-/// appointment has started is dropped, never sent late.</summary>
+/// instances never send the same one; a failure reschedules with exponential backoff; a message (confirmation,
+/// reminder, cancellation) whose appointment has started is dropped, never sent late.</summary>
 public static class EnvoiNotifications
 {
     public const int TentativesMax = 10;
@@ -15,7 +15,7 @@ public static class EnvoiNotifications
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var perimees = maintenant;
         await db.Notifications.Where(n => n.Etat == EtatNotification.EnAttente && n.PerimeLe != null && n.PerimeLe <= perimees)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous commencé : rappel non envoyé."), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous commencé : message non envoyé."), ct);
 
         var jeton = Guid.NewGuid();
         var abandon = maintenant.AddMinutes(-5);

@@ -30,7 +30,8 @@ public sealed class EnvoiSmtp(NotificationsOptions o) : IEnvoiEmail
     {
         using var message = new MailMessage(o.Expediteur, n.Destinataire, n.Sujet, n.Corps) { BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
         if (n.Ics is not null)
-            message.Attachments.Add(new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(n.Ics)), "rendez-vous.ics", "text/calendar; method=PUBLISH; charset=utf-8"));
+            message.Attachments.Add(new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(n.Ics)), "rendez-vous.ics",
+                $"text/calendar; method={(n.Ics.Contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH")}; charset=utf-8"));
         using var smtp = new SmtpClient(o.SmtpHote, o.SmtpPort) { EnableSsl = o.SmtpSsl };
         if (o.SmtpUtilisateur is not null) smtp.Credentials = new NetworkCredential(o.SmtpUtilisateur, o.SmtpMotDePasse);
         await smtp.SendMailAsync(message, ct);

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text;
 
 namespace Passerelle.Features.Notifications;
 
-/// <summary>What the outbox says, in plain French, and the ICS files that go with it.</summary>
+/// <summary>What the outbox says, in plain French (calendar files: <see cref="Calendriers"/>).</summary>
 public static class Messages
 {
     static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
@@ -29,30 +28,14 @@ public static class Messages
     public static (string Sujet, string Corps) Annulation(Rdv r) => ($"Rendez-vous annulé : {r.Titre}, {Quand(r)}",
         $"Bonjour,\n\nVotre rendez-vous du {Quand(r)} ({r.Titre}, {r.Lieu}) est annulé.\nVous pouvez en prendre un autre sur {r.Lien.Split("/mon-")[0]}/rendez-vous.\n");
 
+    /// <summary>Cancelled by the team (the place closes, the mediator is away): says why and how to book again.</summary>
+    public static Func<Rdv, (string, string)> AnnulationParEquipe(string motif) => r => ($"Rendez-vous annulé : {r.Titre}, {Quand(r)}",
+        $"Bonjour,\n\nNous sommes désolés : votre rendez-vous du {Quand(r)} ({r.Titre}, {r.Lieu}) est annulé. {motif}\n" +
+        $"Vous pouvez en prendre un autre sur {r.Lien.Split("/mon-")[0]}/rendez-vous.\nDétails : {r.Lien}\n");
+
     public static (string Sujet, string Corps) Promotion(Rdv r) => ($"Une place s'est libérée : {r.Titre}, {Quand(r)}",
         $"Bonjour,\n\nBonne nouvelle : une place s'est libérée et vous êtes maintenant inscrit(e) à l'atelier « {r.Titre} », {Quand(r)}, {r.Lieu}, {r.Adresse}.\n\n" +
         $"Si vous ne pouvez plus venir, libérez la place pour la personne suivante : {r.Lien}\n");
 
     public static string Sms(string sujet, Rdv r) => $"{sujet}. {r.Lieu}. Gérer : {r.Lien}";
-
-    /// <summary>One VEVENT (RFC 5545): UTC times, escaped text, CRLF lines.</summary>
-    public static string Evenement(string uid, Rdv r, DateTime maintenantUtc)
-    {
-        var sb = new StringBuilder();
-        sb.Append("BEGIN:VEVENT\r\n");
-        sb.Append($"UID:{uid}\r\n");
-        sb.Append($"DTSTAMP:{maintenantUtc:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        sb.Append($"DTSTART:{r.DebutUtc:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        sb.Append($"DTEND:{r.FinUtc:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        sb.Append($"SUMMARY:{Echapper(r.Titre)}\r\n");
-        sb.Append($"LOCATION:{Echapper(r.Lieu + ", " + r.Adresse)}\r\n");
-        if (r.Documents is not null) sb.Append($"DESCRIPTION:{Echapper("À apporter : " + r.Documents)}\r\n");
-        sb.Append("END:VEVENT\r\n");
-        return sb.ToString();
-    }
-
-    public static string Calendrier(IEnumerable<string> evenements, string nom) =>
-        $"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Passerelle//FR\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:{Echapper(nom)}\r\n{string.Concat(evenements)}END:VCALENDAR\r\n";
-
-    static string Echapper(string s) => s.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r", "").Replace("\n", "\\n");
 }

@@ -76,26 +76,6 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAbsenceAsync(int absentId, DateOnly? absenceDu, DateOnly? absenceAu, string? raison, CancellationToken ct)
-    {
-        await ChargerAsync(ct);
-        if (Mediateurs.All(m => m.Id != absentId) || absenceDu is null) { Erreurs[""] = ["Choisissez un médiateur et des dates."]; return Page(); }
-        var (id, erreurs) = await PermanencesApi.DeclarerAbsenceAsync(db, new AbsenceSaisie(absentId, absenceDu.Value, absenceAu ?? absenceDu.Value, null, null, null, raison), horloge, ct);
-        if (id is null) { Erreurs = erreurs; return Page(); }
-        TempData["Message"] = "Absence enregistrée : les places de ce médiateur sont retirées de ces jours-là.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostFermetureAsync(int fermeLieuId, DateOnly? fermeDu, DateOnly? fermeAu, string? raison, CancellationToken ct)
-    {
-        await ChargerAsync(ct);
-        if (Lieux.All(l => l.Id != fermeLieuId) || fermeDu is null) { Erreurs[""] = ["Choisissez un lieu et des dates."]; return Page(); }
-        var (id, erreurs) = await PermanencesApi.DeclarerFermetureAsync(db, new FermetureSaisie(fermeLieuId, fermeDu.Value, fermeAu ?? fermeDu.Value, raison), horloge, ct);
-        if (id is null) { Erreurs = erreurs; return Page(); }
-        TempData["Message"] = "Fermeture enregistrée : plus aucun créneau libre ces jours-là.";
-        return RedirectToPage();
-    }
-
     public async Task<IActionResult> OnPostArreterAsync(int id, CancellationToken ct)
     {
         await ChargerAsync(ct);

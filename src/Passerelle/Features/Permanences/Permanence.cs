@@ -65,6 +65,11 @@ public sealed class Fermeture
     public DateOnly DateDebut { get; set; }
     public DateOnly DateFin { get; set; }
     public string? Raison { get; set; }
+
+    public bool Couvre(DateOnly date) => DateDebut <= date && date <= DateFin;
+
+    /// <summary>What the people whose appointment is cancelled are told.</summary>
+    public string Explication() => "Le lieu est fermé ce jour-là" + (string.IsNullOrWhiteSpace(Raison) ? "." : $" ({Raison.Trim()}).");
 }
 
 public sealed class PermanenceConfiguration : IEntityTypeConfiguration<Permanence>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Notifications;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Permanences;
@@ -11,6 +12,7 @@ public sealed record PermanenceSaisie(int LieuId, int MotifId, TypeRecurrence Ty
 public sealed record PermanenceDto(int Id, int LieuId, int MotifId, string Description, TimeOnly HeureDebut, TimeOnly HeureFin, DateOnly DateDebut, DateOnly? DateFin, int[] MediateurIds, int CreneauxGeneres);
 public sealed record AbsenceSaisie(int MediateurId, DateOnly DateDebut, DateOnly DateFin, DayOfWeek[]? Jours, TimeOnly? HeureDebut, TimeOnly? HeureFin, string? Raison);
 public sealed record FermetureSaisie(int LieuId, DateOnly DateDebut, DateOnly DateFin, string? Raison);
+public sealed record ResultatFermetureDto(int Id, int RendezvousAnnules, int SessionsAnnulees);
 
 /// <summary>Permanences, absences and closures: each change regenerates the affected slots at once.</summary>
 public static class PermanencesApi
@@ -20,8 +22,12 @@ public static class PermanencesApi
         var g = api.MapGroup("").WithTags("Permanences").RequireAuthorization(Roles.PolitiqueGestion).RequireRateLimiting(Authentification.LimiteEcriture);
         g.MapPost("/permanences", Creer).WithSummary("Créer une permanence (et ses créneaux sur l'horizon)");
         g.MapDelete("/permanences/{id:int}", Archiver).WithSummary("Arrêter une permanence (les créneaux réservés sont gardés)");
-        g.MapPost("/absences", Absence).WithSummary("Déclarer l'absence d'un médiateur");
-        g.MapPost("/fermetures", Fermeture).WithSummary("Déclarer la fermeture d'un lieu");
+        g.MapPost("/absences", Absence).WithSummary("Déclarer l'absence d'un médiateur (les rendez-vous sans personne pour les recevoir sont annulés, les personnes prévenues)");
+        g.MapPut("/absences/{id:int}", ModifierAbsence).WithSummary("Modifier une absence");
+        g.MapDelete("/absences/{id:int}", SupprimerAbsence).WithSummary("Supprimer une absence (les places reviennent)");
+        g.MapPost("/fermetures", Fermeture).WithSummary("Déclarer la fermeture d'un lieu (rendez-vous et ateliers de ces jours annulés, personnes prévenues)");
+        g.MapPut("/fermetures/{id:int}", ModifierFermeture).WithSummary("Modifier une fermeture");
+        g.MapDelete("/fermetures/{id:int}", SupprimerFermeture).WithSummary("Supprimer une fermeture (les créneaux reviennent)");
     }
 
     static int Masque(DayOfWeek[]? jours) => jours is null ? 0 : Recurrence.Masque(jours);
@@ -55,9 +61,12 @@ public static class PermanencesApi
         };
         try { p.Verifier(); } catch (RegleMetierException e) { erreurs[e.Champ ?? ""] = [e.Message]; }
         if (erreurs.Count > 0) return (null, 0, erreurs, false);
+        // The permanence and its slots together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Permanences.Add(p);
         await db.SaveChangesAsync(ct);
         var n = await GenererCreneaux.ExecuterAsync(db, horloge, p.Id, ct);
+        await transaction.CommitAsync(ct);
         return (p, n, erreurs, false);
     }
 
@@ -72,50 +81,32 @@ public static class PermanencesApi
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<Created, ValidationProblem, ForbidHttpResult>> Absence(AbsenceSaisie s, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
-    {
-        var perimetre = await Perimetre.StructuresGereesAsync(db, http.User, ct);
-        if (perimetre is not null && !await db.Emplois.AnyAsync(e => e.MediateurId == s.MediateurId && perimetre.Contains(e.StructureId), ct)) return TypedResults.Forbid();
-        var (id, erreurs) = await DeclarerAbsenceAsync(db, s, horloge, ct);
-        return id is null ? TypedResults.ValidationProblem(erreurs, title: "Absence invalide") : TypedResults.Created($"/api/v1/absences/{id}");
-    }
+    static async Task<Results<Created<ResultatFermetureDto>, ValidationProblem, ForbidHttpResult, NotFound>> Absence(AbsenceSaisie s, HttpContext http, AppDbContext db,
+        NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Repondre(await DeclarerAbsence.EnregistrerAsync(db, null, s, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct), "absences", "Absence invalide");
 
-    static async Task<Results<Created, ValidationProblem, ForbidHttpResult>> Fermeture(FermetureSaisie s, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
-    {
-        var perimetre = await Perimetre.StructuresGereesAsync(db, http.User, ct);
-        if (perimetre is not null && !await db.Lieux.AnyAsync(l => l.Id == s.LieuId && l.StructureId != null && perimetre.Contains(l.StructureId.Value), ct)) return TypedResults.Forbid();
-        var (id, erreurs) = await DeclarerFermetureAsync(db, s, horloge, ct);
-        return id is null ? TypedResults.ValidationProblem(erreurs, title: "Fermeture invalide") : TypedResults.Created($"/api/v1/fermetures/{id}");
-    }
+    static async Task<Results<Created<ResultatFermetureDto>, ValidationProblem, ForbidHttpResult, NotFound>> ModifierAbsence(int id, AbsenceSaisie s, HttpContext http, AppDbContext db,
+        NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Repondre(await DeclarerAbsence.EnregistrerAsync(db, id, s, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct), "absences", "Absence invalide");
 
-    /// <summary>Records an absence and removes the mediator's seat from the affected slots.</summary>
-    public static async Task<(int? Id, Dictionary<string, string[]> Erreurs)> DeclarerAbsenceAsync(AppDbContext db, AbsenceSaisie s, TimeProvider horloge, CancellationToken ct)
-    {
-        var erreurs = new Dictionary<string, string[]>();
-        if (!await db.Mediateurs.AnyAsync(m => m.Id == s.MediateurId, ct)) erreurs["MediateurId"] = ["Médiateur inconnu."];
-        if (s.DateFin < s.DateDebut) erreurs["DateFin"] = ["La fin précède le début."];
-        if ((s.HeureDebut is null) != (s.HeureFin is null) || s.HeureFin <= s.HeureDebut) erreurs["HeureFin"] = ["Indiquez une heure de début et une heure de fin, dans l'ordre."];
-        if ((s.Raison?.Length ?? 0) > 300) erreurs["Raison"] = ["300 caractères au plus."];
-        if (erreurs.Count > 0) return (null, erreurs);
-        var a = new Absence { MediateurId = s.MediateurId, DateDebut = s.DateDebut, DateFin = s.DateFin, JoursSemaine = s.Jours is { Length: > 0 } ? Masque(s.Jours) : 0x7F,
-            HeureDebut = s.HeureDebut, HeureFin = s.HeureFin, Raison = s.Raison };
-        db.Absences.Add(a);
-        await db.SaveChangesAsync(ct);
-        foreach (var id in await db.Permanences.Where(p => !p.Archivee && p.Mediateurs.Any(m => m.Id == s.MediateurId)).Select(p => p.Id).ToListAsync(ct))
-            await GenererCreneaux.ExecuterAsync(db, horloge, id, ct);
-        return (a.Id, erreurs);
-    }
+    static async Task<Results<NoContent, ForbidHttpResult, NotFound>> SupprimerAbsence(int id, HttpContext http, AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Supprime(await DeclarerAbsence.SupprimerAsync(db, id, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct));
 
-    /// <summary>Records a closure and removes the place's free slots on those days.</summary>
-    public static async Task<(int? Id, Dictionary<string, string[]> Erreurs)> DeclarerFermetureAsync(AppDbContext db, FermetureSaisie s, TimeProvider horloge, CancellationToken ct)
-    {
-        if (!await db.Lieux.AnyAsync(l => l.Id == s.LieuId, ct) || s.DateFin < s.DateDebut || (s.Raison?.Length ?? 0) > 300)
-            return (null, new() { ["Fermeture"] = ["Lieu inconnu, dates dans le désordre ou raison trop longue."] });
-        var f = new Fermeture { LieuId = s.LieuId, DateDebut = s.DateDebut, DateFin = s.DateFin, Raison = s.Raison };
-        db.Fermetures.Add(f);
-        await db.SaveChangesAsync(ct);
-        foreach (var id in await db.Permanences.Where(p => !p.Archivee && p.LieuId == s.LieuId).Select(p => p.Id).ToListAsync(ct))
-            await GenererCreneaux.ExecuterAsync(db, horloge, id, ct);
-        return (f.Id, []);
-    }
+    static async Task<Results<Created<ResultatFermetureDto>, ValidationProblem, ForbidHttpResult, NotFound>> Fermeture(FermetureSaisie s, HttpContext http, AppDbContext db,
+        NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Repondre(await DeclarerFermeture.EnregistrerAsync(db, null, s, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct), "fermetures", "Fermeture invalide");
+
+    static async Task<Results<Created<ResultatFermetureDto>, ValidationProblem, ForbidHttpResult, NotFound>> ModifierFermeture(int id, FermetureSaisie s, HttpContext http, AppDbContext db,
+        NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Repondre(await DeclarerFermeture.EnregistrerAsync(db, id, s, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct), "fermetures", "Fermeture invalide");
+
+    static async Task<Results<NoContent, ForbidHttpResult, NotFound>> SupprimerFermeture(int id, HttpContext http, AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
+        Supprime(await DeclarerFermeture.SupprimerAsync(db, id, await Perimetre.StructuresGereesAsync(db, http.User, ct), options, horloge, ct));
+
+    static Results<Created<ResultatFermetureDto>, ValidationProblem, ForbidHttpResult, NotFound> Repondre(ResultatFermeture r, string chemin, string titre) =>
+        r.Introuvable ? TypedResults.NotFound() : r.Interdit ? TypedResults.Forbid() : r.Id is not { } id ? TypedResults.ValidationProblem(r.Erreurs, title: titre)
+        : TypedResults.Created($"/api/v1/{chemin}/{id}", new ResultatFermetureDto(id, r.RendezvousAnnules, r.SessionsAnnulees));
+
+    static Results<NoContent, ForbidHttpResult, NotFound> Supprime(ResultatFermeture r) =>
+        r.Introuvable ? TypedResults.NotFound() : r.Interdit ? TypedResults.Forbid() : TypedResults.NoContent();
 }

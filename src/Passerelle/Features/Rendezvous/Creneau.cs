@@ -30,6 +30,9 @@ public sealed class Creneau
     /// <summary>Copied from the place so that a search by commune or postcode reads one indexed table.</summary>
     public string CommuneRecherche { get; set; } = "";
     public string CodePostal { get; set; } = "";
+    /// <summary>Closed (place closed, mediators absent, permanence stopped) but kept because a booking refers to it:
+    /// never offered, never bookable.</summary>
+    public bool Ferme { get; set; }
 
     public void Appliquer(Motif m, Lieu l)
     {
@@ -63,6 +66,10 @@ public sealed class Reservation
     public DateTime CreeLe { get; set; }
     public DateTime? AnnuleeLe { get; set; }
     public DateTime? AnonymiseeLe { get; set; }
+    /// <summary>Why the team cancelled it (closure, absence), shown on the person's link page.</summary>
+    public string? MotifAnnulation { get; set; }
+    /// <summary>RFC 5545 SEQUENCE of its calendar file: raised by each move and by the cancellation.</summary>
+    public int Sequence { get; set; }
 }
 
 public sealed class CreneauConfiguration : IEntityTypeConfiguration<Creneau>
@@ -98,6 +105,7 @@ public sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservat
         b.Property(r => r.Objet).HasMaxLength(500);
         b.Property(r => r.TiersNom).HasMaxLength(200);
         b.Property(r => r.TiersContact).HasMaxLength(200);
+        b.Property(r => r.MotifAnnulation).HasMaxLength(300);
         b.Property(r => r.Statut).HasConversion<string>().HasMaxLength(20);
         b.HasOne(r => r.Creneau).WithMany().HasForeignKey(r => r.CreneauId).OnDelete(DeleteBehavior.Restrict);
     }

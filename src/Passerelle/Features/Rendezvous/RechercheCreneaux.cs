@@ -15,7 +15,7 @@ public static class RechercheCreneaux
         DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct, bool pourEquipe = false)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var q = db.Creneaux.AsNoTracking().Where(c => c.Reserves < c.Capacite && c.Debut > maintenant);
+        var q = db.Creneaux.AsNoTracking().Where(c => c.Reserves < c.Capacite && !c.Ferme && c.Debut > maintenant);
         if (!pourEquipe)
             q = q.Where(c => c.EnLigne && c.FermetureEnLigne >= maintenant && c.OuvertureEnLigne <= maintenant);
         if (lieuId is not null) q = q.Where(c => c.LieuId == lieuId);

@@ -48,6 +48,7 @@ public static class Reserver
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var c = await db.Creneaux.AsNoTracking().Include(x => x.Motif).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == s.CreneauId, ct)
             ?? throw new KeyNotFoundException("Créneau inconnu.");
+        if (c.Ferme) throw new RegleMetierException("Ce créneau n'est plus proposé (lieu fermé ou médiateur absent ce jour-là). Choisissez-en un autre.");
         if (parEquipe is null)
         {
             if (c.Motif!.QuiReserve == QuiReserve.EquipeSeulement) throw new RegleMetierException("Ce type de rendez-vous se prend auprès de l'équipe, par téléphone ou sur place.");
@@ -61,7 +62,7 @@ public static class Reserver
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The seat is taken by the database or not at all: concurrent requests for the last seat cannot both pass.
-        var pris = await db.Creneaux.Where(x => x.Id == c.Id && x.Reserves < x.Capacite)
+        var pris = await db.Creneaux.Where(x => x.Id == c.Id && x.Reserves < x.Capacite && !x.Ferme)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reserves, x => x.Reserves + 1), ct);
         if (pris == 0) throw new RegleMetierException("Désolé, ce créneau vient d'être réservé par quelqu'un d'autre. Choisissez-en un autre.");
         var r = new Reservation
@@ -90,12 +91,14 @@ public static class Reserver
         if (r.Creneau!.Debut <= maintenant) throw new RegleMetierException("Ce rendez-vous a déjà commencé : il ne peut plus être annulé en ligne.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var fait = await db.Reservations.Where(x => x.Id == r.Id && x.Statut == StatutReservation.Confirmee)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutReservation.Annulee).SetProperty(x => x.AnnuleeLe, maintenant), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutReservation.Annulee).SetProperty(x => x.AnnuleeLe, maintenant)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         if (fait == 0) throw new RegleMetierException("Ce rendez-vous est déjà annulé.");
         await db.Creneaux.Where(c => c.Id == r.CreneauId && c.Reserves > 0).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves - 1), ct);
         await db.Notifications.Where(n => n.ReservationId == r.Id && n.Etat == EtatNotification.EnAttente && n.Type == Avis.Rappel)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous annulé."), ct);
-        Avis.Planifier(db, Avis.Annulation, r, Avis.Rdv(r.Creneau, r.Jeton, options), Messages.Annulation, maintenant, null, reservationId: r.Id);
+        r.Sequence++;
+        Avis.PlanifierAnnulation(db, r, r.Creneau, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
@@ -112,11 +115,12 @@ public static class Reserver
         if (cible.LieuId != r.Creneau.LieuId || cible.MotifId != r.Creneau.MotifId) throw new RegleMetierException("Choisissez un créneau du même lieu et du même type de rendez-vous.");
         if (cible.Debut <= maintenant.AddHours(cible.Motif!.DelaiMinimumHeures)) throw new RegleMetierException("Ce créneau est trop proche.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Creneaux.Where(c => c.Id == cible.Id && c.Reserves < c.Capacite).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves + 1), ct) == 0)
+        if (await db.Creneaux.Where(c => c.Id == cible.Id && c.Reserves < c.Capacite && !c.Ferme).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves + 1), ct) == 0)
             throw new RegleMetierException("Désolé, ce créneau vient d'être réservé par quelqu'un d'autre.");
         await db.Creneaux.Where(c => c.Id == r.CreneauId && c.Reserves > 0).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves - 1), ct);
         r.CreneauId = cible.Id;
         r.Creneau = null;
+        r.Sequence++; // the calendar app moves the event it holds instead of adding a second one
         await db.Notifications.Where(n => n.ReservationId == r.Id && n.Etat == EtatNotification.EnAttente)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous déplacé."), ct);
         await db.SaveChangesAsync(ct);

@@ -30,6 +30,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,
+        ("GET", "/mon-rendez-vous/{jeton}.ics") => Acces.Public,
         ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
         ("GET", var r) when r.StartsWith("/api/v1/conventions") => Acces.Equipe,
         ("POST", "/api/v1/conventions") => Acces.Admin,
@@ -49,6 +50,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,
+        (_, "/api/v1/absences/{id:int}" or "/api/v1/fermetures/{id:int}") => Acces.Gestion,
+        (_, var r) when r.StartsWith("/admin/fermetures") => Acces.Gestion,
         ("GET", var r) when r.StartsWith("/api/v1/lieux") || r.StartsWith("/api/v1/structures") => Acces.Public,
         (_, "/admin") => Acces.Equipe,
         ("GET", var r) when r.StartsWith("/api/v1/mediateurs") => Acces.Equipe,

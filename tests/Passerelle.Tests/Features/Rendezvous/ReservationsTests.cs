@@ -69,7 +69,7 @@ public class ReservationsTests(AppFactory app) : IClassFixture<AppFactory>
         // Confirmation (e-mail with an ICS + SMS) and a reminder 48 h before, in the outbox.
         var avis = await app.AvecDb(db => db.Notifications.Where(n => n.ReservationId == cree.Id).ToListAsync());
         avis.Count(n => n.Type == Avis.Confirmation).ShouldBe(2);
-        avis.Single(n => n.Type == Avis.Confirmation && n.Canal == CanalNotification.Email).Ics!.ShouldContain("DTSTART:20250313T080000Z");
+        avis.Single(n => n.Type == Avis.Confirmation && n.Canal == CanalNotification.Email).Ics!.ShouldContain("DTSTART;TZID=Europe/Paris:20250313T090000"); // 08:00 UTC, written in the place's time zone
         avis.Where(n => n.Type == Avis.Rappel).ShouldAllBe(n => n.PrevueLe == premier.Debut.AddHours(-48) || n.PrevueLe > app.Horloge.GetUtcNow().UtcDateTime);
 
         (await client.DeleteAsync($"/api/v1/reservations/{cree.Jeton}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);

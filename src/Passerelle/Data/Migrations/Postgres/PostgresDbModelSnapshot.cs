@@ -554,6 +554,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("LieuId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtelierId");
@@ -1529,6 +1533,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<bool>("EnLigne")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Ferme")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("FermetureEnLigne")
                         .HasColumnType("timestamp with time zone");
 
@@ -1603,6 +1610,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1619,6 +1630,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<string>("ReserveParUtilisateurId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Statut")
                         .IsRequired()

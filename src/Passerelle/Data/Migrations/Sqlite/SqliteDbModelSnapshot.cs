@@ -535,6 +535,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("LieuId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtelierId");
@@ -1482,6 +1486,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<bool>("EnLigne")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Ferme")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("FermetureEnLigne")
                         .HasColumnType("TEXT");
 
@@ -1554,6 +1561,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1570,6 +1581,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<string>("ReserveParUtilisateurId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Statut")
                         .IsRequired()

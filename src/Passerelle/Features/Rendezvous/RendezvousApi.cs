@@ -73,19 +73,6 @@ public static class RendezvousApi
     static async Task<Results<NoContent, ProblemHttpResult>> Annuler(string jeton, AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct) =>
         await Rendezvous.Reserver.AnnulerAsync(db, jeton, options, horloge, ct) ? TypedResults.NoContent() : Introuvable();
 
-    /// <summary>GET /rendez-vous/{jeton}/calendrier.ics: "add to my calendar" from the booking's page (same event as the e-mail's attachment).</summary>
-    public static void MapCalendrierRendezvous(this WebApplication app) => app.MapGet("/rendez-vous/{jeton}/calendrier.ics", Calendrier).ExcludeFromDescription();
-
-    static async Task<IResult> Calendrier(string jeton, HttpContext http, AppDbContext db, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
-    {
-        var r = await db.Reservations.AsNoTracking().Include(x => x.Creneau).ThenInclude(c => c!.Lieu).Include(x => x.Creneau).ThenInclude(c => c!.Motif)
-            .FirstOrDefaultAsync(x => x.Jeton == jeton && x.AnonymiseeLe == null && x.Statut == StatutReservation.Confirmee, ct);
-        if (r is null) return Introuvable();
-        var ics = Messages.Calendrier([Messages.Evenement($"reservation-{r.Id}@passerelle", Avis.Rdv(r.Creneau!, r.Jeton, options), horloge.GetUtcNow().UtcDateTime)], "Passerelle");
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "rendez-vous.ics");
-    }
-
     static ProblemHttpResult Introuvable() =>
         TypedResults.Problem(statusCode: 404, title: "Réservation introuvable", detail: "Ce lien ne correspond à aucune réservation. Vérifiez le lien reçu par courriel ou SMS.");
 }

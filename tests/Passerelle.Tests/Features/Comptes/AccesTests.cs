@@ -26,7 +26,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/ateliers/sessions/{id:int}/presents") => Acces.Terrain,
         // Booking at the desk: staff who meet people only.
         (_, "/api/v1/reservations/guichet" or "/admin/agenda/guichet") => Acces.Terrain,
-        ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles" or "/rendez-vous/{jeton}/calendrier.ics") => Acces.Public,
+        ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles") => Acces.Public,
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,

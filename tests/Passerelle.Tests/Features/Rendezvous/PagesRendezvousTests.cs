@@ -37,7 +37,7 @@ public class PagesRendezvousTests(AppFactory app) : IClassFixture<AppFactory>
         texte.ShouldContain("BEGIN:VEVENT");
         texte.ShouldContain("DTSTART:20250313T130000Z"); // 14:00 in Paris
         texte.ShouldContain(lieu.Nom);
-        (await client.GetAsync("/rendez-vous/inconnu/calendrier.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/mon-rendez-vous/inconnu.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -50,6 +50,11 @@ public static class Formulaires
     public static async Task<HttpClient> ConnecterAsync(AppFactory app, string role)
     {
         var (email, mdp) = await app.CreerCompteAsync(role);
+        return await ConnecterAsync(app, email, mdp);
+    }
+
+    public static async Task<HttpClient> ConnecterAsync(AppFactory app, string email, string mdp)
+    {
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await PageAsync(client, "/connexion");
         var form = page.QuerySelector<IHtmlFormElement>("main form")!;

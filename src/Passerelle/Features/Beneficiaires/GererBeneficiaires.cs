@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Activites;
+using Passerelle.Features.Structures;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Beneficiaires;
@@ -28,7 +29,7 @@ public sealed record DiagnosticSaisie(DateOnly? Date, Dictionary<string, int>? N
 
 public sealed record FusionSaisie(int? AbsorberId);
 
-public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs);
+public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs, string? NoteEncodage = null);
 
 /// <summary>Use cases on personal files. Every entry point is given the structures the account may see
 /// (<see cref="AccesBeneficiaires.StructuresAsync"/>) and refuses files of other structures.</summary>
@@ -48,14 +49,30 @@ public static class GererBeneficiaires
     public static async Task<List<BeneficiaireResume>> ListerAsync(AppDbContext db, HashSet<int> structures, string? recherche, int max, CancellationToken ct)
     {
         var q = db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId));
-        if (!string.IsNullOrWhiteSpace(recherche))
-        {
-            var n = Texte.Normaliser(recherche);
-            var brut = recherche.Trim();
-            q = int.TryParse(brut, out var id) ? q.Where(b => b.Id == id) : q.Where(b => b.NomRecherche!.Contains(n) || b.Telephone == brut || b.Courriel == brut.ToLowerInvariant());
-        }
+        if (!string.IsNullOrWhiteSpace(recherche)) q = Filtrer(q, recherche.Trim());
         var liste = await q.OrderByDescending(b => b.Suivi).ThenBy(b => b.NomRecherche).ThenByDescending(b => b.Id).Take(max).ToListAsync(ct);
         return liste.Select(Resume).ToList();
+    }
+
+    /// <summary>Finds a file as people type: a phone number in any French writing (06 11 11 11 11, 0611111111, +33 6…), the start or end
+    /// of one, a name with or without its apostrophes, hyphens, accents and capitals, in any order ("Ndiaye" finds "N'Diaye Jean-Baptiste"),
+    /// an e-mail address whatever its case, or a file number. Names are compared the way duplicate detection does (<see cref="Texte.Compacter"/>).</summary>
+    static IQueryable<Beneficiaire> Filtrer(IQueryable<Beneficiaire> q, string brut)
+    {
+        if (Identifiants.TelephoneInternational(brut) is { } telephone) return q.Where(b => b.Telephone == telephone);
+        if (brut.Contains('@')) { var courriel = brut.ToLowerInvariant(); return q.Where(b => b.Courriel == courriel); }
+        if (brut.Any(char.IsAsciiDigit) && brut.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')'))
+        {
+            var chiffres = new string(brut.Where(char.IsAsciiDigit).ToArray());
+            var numero = brut[0] != '0' && chiffres.Length <= 9 && int.TryParse(chiffres, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            if (chiffres.Length < 4) return q.Where(b => b.Id == numero);
+            // Stored numbers are international (+33…): a national start "06 11" is "+33611".
+            var debut = brut[0] == '0' ? "+33" + chiffres[1..] : brut[0] == '+' ? "+" + chiffres : null;
+            return debut is not null ? q.Where(b => b.Telephone!.StartsWith(debut)) : q.Where(b => b.Id == numero || b.Telephone!.Contains(chiffres));
+        }
+        foreach (var mot in brut.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Texte.Compacter).Where(m => m.Length > 0).Take(5))
+            q = q.Where(b => b.NomRecherche!.Replace(" ", "").Contains(mot));
+        return q;
     }
 
     public static BeneficiaireResume Resume(Beneficiaire b) => new(b.Id, b.Suivi, b.NomAffiche, b.AnneeNaissance, b.Commune, b.CodeQpv, b.DerniereActiviteLe);
@@ -162,8 +179,8 @@ public static class GererBeneficiaires
 
     public static bool NomsProches(Beneficiaire a, Beneficiaire b)
     {
-        string Nom(Beneficiaire x) => Texte.Normaliser(x.Nom).Replace(" ", "").Replace("-", "");
-        string Prenom(Beneficiaire x) => Texte.Normaliser(x.Prenom).Replace(" ", "").Replace("-", "");
+        string Nom(Beneficiaire x) => Texte.Compacter(x.Nom);
+        string Prenom(Beneficiaire x) => Texte.Compacter(x.Prenom);
         var (na, pa, nb, pb) = (Nom(a), Prenom(a), Nom(b), Prenom(b));
         if (na.Length == 0 || nb.Length == 0) return false;
         return (Distance(na, nb) + Distance(pa, pb) <= 2) || (Distance(na, pb) + Distance(pa, nb) <= 1);
@@ -364,8 +381,10 @@ public static class GererBeneficiaires
         if (structureId is { } s0) { if (!structures.Contains(s0)) return new(0, ["Vous ne travaillez pas pour cette structure."]); structure = s0; }
         else if (structures.Count == 1) structure = structures.First();
         else return new(0, ["Choisissez la structure qui suit ces personnes."]);
-        string texte;
-        using (var lecteur = new StreamReader(flux, Encoding.UTF8, true)) texte = await lecteur.ReadToEndAsync(ct);
+        Csv.TexteLu lu;
+        try { lu = await Csv.LireTexteAsync(flux, ct); }
+        catch (Csv.EncodageInvalideException e) { return new(0, [e.Message]); }
+        var texte = lu.Contenu;
         var separateur = texte.Split('\n')[0].Count(c => c == ';') > texte.Split('\n')[0].Count(c => c == ',') ? ';' : ',';
         List<(int Ligne, List<string> Champs)> lignes;
         try { lignes = Csv.Lire(new StringReader(texte), separateur).ToList(); }
@@ -405,11 +424,11 @@ public static class GererBeneficiaires
             }
             catch (RegleMetierException e) { erreurs.Add($"Ligne {ligne}{(e.Champ is null ? "" : ", " + e.Champ)} : {e.Message}"); }
         }
-        if (erreurs.Count > 0) return new(0, erreurs);
+        if (erreurs.Count > 0) return new(0, erreurs, lu.Note);
         db.Beneficiaires.AddRange(nouvelles);
         AccesBeneficiaires.Journaliser(db, user, maintenant, "Import CSV", Journal.Structure, structure, $"{nouvelles.Count} fiches");
         await db.SaveChangesAsync(ct);
-        return new(nouvelles.Count, []);
+        return new(nouvelles.Count, [], lu.Note);
     }
 }
 

@@ -9,7 +9,10 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Beneficiaires;
 
-public sealed record BeneficiaireResume(int Id, bool Suivi, string Nom, int? AnneeNaissance, string? Commune, string? CodeQpv, DateTime DerniereActiviteLe);
+/// <param name="DerniereActiviteLe">Last accompaniment, referral, diagnostic or change (what the retention job counts from).</param>
+/// <param name="DernierAccompagnement">Date of the person's last accompaniment (individual record or workshop), what "last activity" means to a mediator.</param>
+public sealed record BeneficiaireResume(int Id, bool Suivi, string Nom, int? AnneeNaissance, string? Commune, string? CodeQpv, DateTime DerniereActiviteLe,
+    DateOnly? DernierAccompagnement = null);
 
 public sealed record OrientationDto(int Id, DateOnly Date, string Categorie, int? LieuId, string? Destinataire, string Motif, string Resultat, DateOnly? ResultatLe);
 
@@ -51,7 +54,19 @@ public static class GererBeneficiaires
         var q = db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId));
         if (!string.IsNullOrWhiteSpace(recherche)) q = Filtrer(q, recherche.Trim());
         var liste = await q.OrderByDescending(b => b.Suivi).ThenBy(b => b.NomRecherche).ThenByDescending(b => b.Id).Take(max).ToListAsync(ct);
-        return liste.Select(Resume).ToList();
+        return await ResumesAsync(db, liste, ct);
+    }
+
+    /// <summary>Summaries with each person's last accompaniment: their own records and the workshops they took part in.</summary>
+    public static async Task<List<BeneficiaireResume>> ResumesAsync(AppDbContext db, List<Beneficiaire> fiches, CancellationToken ct)
+    {
+        var ids = fiches.Select(b => b.Id).ToList();
+        var dates = (await db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value))
+                .GroupBy(a => a.BeneficiaireId!.Value).Select(g => new { Id = g.Key, Date = g.Max(a => a.Date) }).ToListAsync(ct))
+            .Concat(await (from p in db.ParticipantsActivites join a in db.Activites on p.ActiviteId equals a.Id where ids.Contains(p.BeneficiaireId)
+                           group a.Date by p.BeneficiaireId into g select new { Id = g.Key, Date = g.Max() }).ToListAsync(ct))
+            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Max(x => x.Date));
+        return fiches.Select(b => Resume(b) with { DernierAccompagnement = dates.TryGetValue(b.Id, out var d) ? d : null }).ToList();
     }
 
     /// <summary>Finds a file as people type: a phone number in any French writing (06 11 11 11 11, 0611111111, +33 6…), the start or end
@@ -79,8 +94,47 @@ public static class GererBeneficiaires
 
     static async Task VerifierQpvAsync(AppDbContext db, BeneficiaireSaisie s, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(s.CodeQpv) && !await db.Qpv.AnyAsync(q => q.Code == s.CodeQpv.Trim().ToUpperInvariant(), ct))
-            throw new RegleMetierException($"Quartier prioritaire « {s.CodeQpv} » inconnu de la liste QPV.", "CodeQpv");
+        if (string.IsNullOrWhiteSpace(s.CodeQpv)) return;
+        var code = s.CodeQpv.Trim().ToUpperInvariant();
+        var qpv = await db.Qpv.AsNoTracking().FirstOrDefaultAsync(q => q.Code == code, ct)
+            ?? throw new RegleMetierException($"Quartier prioritaire « {s.CodeQpv} » inconnu de la liste QPV.", "CodeQpv");
+        VerifierCommuneDuQpv(qpv, s);
+    }
+
+    /// <summary>The neighbourhood must lie in the commune typed (when the commune reference knows it).</summary>
+    static void VerifierCommuneDuQpv(Qpv qpv, BeneficiaireSaisie s)
+    {
+        var insee = CommunesQpv.CodesInsee(s.Commune, s.CodePostal);
+        if (insee.Count > 0 && !CommunesQpv.DansLaCommune(qpv, insee))
+            throw new RegleMetierException($"Le quartier « {qpv.Nom} » n'est pas dans la commune indiquée : choisissez un quartier de la liste de la commune.", "CodeQpv");
+    }
+
+    /// <summary>The priority neighbourhoods of the commune typed (name and/or postcode); none until a known commune is typed.</summary>
+    public static async Task<List<Qpv>> QuartiersDeLaCommuneAsync(AppDbContext db, string? commune, string? codePostal, CancellationToken ct)
+    {
+        var insee = CommunesQpv.CodesInsee(commune, codePostal);
+        if (insee.Count == 0) return [];
+        var departements = insee.Select(c => c[..2]).Distinct().ToList();
+        var liste = await db.Qpv.AsNoTracking().Where(q => departements.Contains(q.Departement)).OrderBy(q => q.Nom).ToListAsync(ct);
+        return liste.Where(q => CommunesQpv.DansLaCommune(q, insee)).ToList();
+    }
+
+    /// <summary>Followed files of the structure that are probably the person being created (same rules as <see cref="DoublonsAsync"/>),
+    /// so that the form can warn before a second file is made.</summary>
+    public static async Task<List<BeneficiaireResume>> DoublonsPossiblesAsync(AppDbContext db, HashSet<int> structures, BeneficiaireSaisie s, TimeProvider h, CancellationToken ct)
+    {
+        if (!s.Suivi || string.IsNullOrWhiteSpace(s.Nom)) return [];
+        var structure = s.StructureId ?? (structures.Count == 1 ? structures.First() : 0);
+        if (!structures.Contains(structure)) return [];
+        var candidat = new Beneficiaire { StructureId = structure };
+        try { candidat.Modifier(s with { Consentement = true }, Maintenant(h).Year, Maintenant(h), null); }
+        catch (RegleMetierException) { return []; }
+        var (telephone, courriel, annee) = (candidat.Telephone, candidat.Courriel, candidat.AnneeNaissance);
+        if (telephone is null && courriel is null && annee is null) return [];
+        var proches = await db.Beneficiaires.AsNoTracking().Where(b => b.StructureId == structure && b.Suivi && b.AnonymiseLe == null
+            && ((telephone != null && b.Telephone == telephone) || (courriel != null && b.Courriel == courriel) || (annee != null && b.AnneeNaissance == annee)))
+            .Take(500).ToListAsync(ct);
+        return await ResumesAsync(db, proches.Where(b => NomsProches(b, candidat)).ToList(), ct);
     }
 
     public static async Task<Beneficiaire> CreerAsync(AppDbContext db, HashSet<int> structures, BeneficiaireSaisie s, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
@@ -146,6 +200,9 @@ public static class GererBeneficiaires
     {
         var fiches = await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId) && b.Suivi && b.AnonymiseLe == null).ToListAsync(ct);
         var paires = new List<Doublon>();
+        var ids = fiches.Select(f => f.Id).ToList();
+        var nonDoublons = (await db.Set<NonDoublon>().AsNoTracking().Where(n => ids.Contains(n.BeneficiaireA)).Select(n => new { n.BeneficiaireA, n.BeneficiaireB }).ToListAsync(ct))
+            .Select(n => (n.BeneficiaireA, n.BeneficiaireB)).ToHashSet();
         foreach (var parStructure in fiches.GroupBy(f => f.StructureId))
         {
             var liste = parStructure.OrderBy(f => f.Id).ToList();
@@ -158,7 +215,7 @@ public static class GererBeneficiaires
                     for (var j = i + 1; j < membres.Count; j++)
                     {
                         var (a, b) = (membres[i], membres[j]);
-                        if (!vues.Add((a.Id, b.Id)) || !NomsProches(a, b)) continue;
+                        if (!vues.Add((a.Id, b.Id)) || nonDoublons.Contains((a.Id, b.Id)) || !NomsProches(a, b)) continue;
                         var raisons = new List<string> { "noms proches" };
                         if (a.Telephone is not null && a.Telephone == b.Telephone) raisons.Add("même téléphone");
                         if (a.Courriel is not null && a.Courriel == b.Courriel) raisons.Add("même courriel");
@@ -394,7 +451,7 @@ public static class GererBeneficiaires
         var manquantes = ColonnesCsv.Where(c => !entete.Contains(c)).ToList();
         if (manquantes.Count > 0) return new(0, [$"Colonnes manquantes : {string.Join(", ", manquantes)} (téléchargez le modèle)."]);
         if (lignes.Count > 20_001) return new(0, ["20 000 lignes au plus par fichier."]);
-        var qpv = (await db.Qpv.Select(q => q.Code).ToListAsync(ct)).ToHashSet();
+        var qpv = await db.Qpv.AsNoTracking().ToDictionaryAsync(q => q.Code, ct);
         var erreurs = new List<string>();
         var maintenant = Maintenant(h);
         var nouvelles = new List<Beneficiaire>();
@@ -406,7 +463,7 @@ public static class GererBeneficiaires
             bool Oui(string c) => V(c).ToLowerInvariant() is "oui" or "o" or "1" or "true" or "vrai";
             if (V("annee_naissance") is { Length: > 0 } an && !int.TryParse(an, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             { erreurs.Add($"Ligne {ligne}, annee_naissance : « {an} » n'est pas une année."); continue; }
-            if (V("code_qpv") is { Length: > 0 } cq && !qpv.Contains(cq.ToUpperInvariant())) { erreurs.Add($"Ligne {ligne}, code_qpv : « {cq} » inconnu de la liste QPV."); continue; }
+            if (V("code_qpv") is { Length: > 0 } cq && !qpv.ContainsKey(cq.ToUpperInvariant())) { erreurs.Add($"Ligne {ligne}, code_qpv : « {cq} » inconnu de la liste QPV."); continue; }
             var saisie = new BeneficiaireSaisie
             {
                 Suivi = Oui("suivi"), Prenom = V("prenom"), Nom = V("nom"), Telephone = V("telephone"), Courriel = V("courriel"),
@@ -418,6 +475,7 @@ public static class GererBeneficiaires
             if (saisie.Courriel is { Length: > 0 } c && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(c)) { erreurs.Add($"Ligne {ligne}, courriel : adresse invalide."); continue; }
             try
             {
+                if (saisie.CodeQpv is { Length: > 0 } code) VerifierCommuneDuQpv(qpv[code.ToUpperInvariant()], saisie);
                 var b = new Beneficiaire { StructureId = structure, CreeLe = maintenant };
                 b.Modifier(saisie, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
                 nouvelles.Add(b);

@@ -29,3 +29,34 @@ public sealed class NonDoublonConfiguration : IEntityTypeConfiguration<NonDoublo
         b.HasOne<Beneficiaire>().WithMany().HasForeignKey(x => x.BeneficiaireB).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed record NonDoublonSaisie(int? AutreId);
+
+/// <summary>"These are two different people": the pair leaves the duplicates list for good (journaled on both files).</summary>
+public static class MarquerNonDoublon
+{
+    public static async Task ExecuterAsync(Data.AppDbContext db, HashSet<int> structures, int id, int autreId, System.Security.Claims.ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
+    {
+        if (id == autreId) throw new Web.RegleMetierException("Choisissez deux fiches différentes.", "AutreId");
+        var a = await GererBeneficiaires.ChargerAsync(db, structures, id, ct);
+        var b = await GererBeneficiaires.ChargerAsync(db, structures, autreId, ct);
+        if (a.StructureId != b.StructureId) throw new Web.RegleMetierException("Les deux fiches doivent appartenir à la même structure.");
+        var marque = NonDoublon.Creer(id, autreId, h.GetUtcNow().UtcDateTime, user.Identity?.Name);
+        if (await db.Set<NonDoublon>().AnyAsync(n => n.BeneficiaireA == marque.BeneficiaireA && n.BeneficiaireB == marque.BeneficiaireB, ct)) return;
+        db.Set<NonDoublon>().Add(marque);
+        AccesBeneficiaires.Journaliser(db, user, marque.Le, "Pas un doublon", Journal.FicheBeneficiaire, id, $"fiche n° {autreId} : personne différente");
+        AccesBeneficiaires.Journaliser(db, user, marque.Le, "Pas un doublon", Journal.FicheBeneficiaire, autreId, $"fiche n° {id} : personne différente");
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // A double click: the other request recorded the same pair first.
+            if (!await EnregistreAsync(db, marque, ct)) throw;
+        }
+    }
+
+    static async Task<bool> EnregistreAsync(Data.AppDbContext db, NonDoublon m, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Set<NonDoublon>().AnyAsync(n => n.BeneficiaireA == m.BeneficiaireA && n.BeneficiaireB == m.BeneficiaireB, ct);
+    }
+}

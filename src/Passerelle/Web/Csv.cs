@@ -73,11 +73,12 @@ public static class Csv
 
     /// <summary>A cell a spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
     /// return) is written after an apostrophe, which spreadsheets read as "this is text" (OWASP CSV injection). A phone number
-    /// <c>+33…</c> so stays text too; a plain negative number (a longitude) stays a number.</summary>
+    /// <c>+33…</c> so stays text too; a plain negative number (a longitude) stays a number, a lone dash a dash.</summary>
     public static string Neutraliser(string champ)
     {
         if (champ.Length == 0 || !EstDeclencheur(champ[0])) return champ;
-        if (champ[0] == '-' && NombreNegatif(champ)) return champ;
+        // A lone dash (the Coop's "no value") or a plain negative number cannot run anything.
+        if (champ == "-" || champ[0] == '-' && NombreNegatif(champ)) return champ;
         return "'" + champ;
     }
 

@@ -23,18 +23,18 @@ public class FormulesCsvTests(AppFactory app) : IClassFixture<AppFactory>
         return lignes;
     }
 
-    static bool Dangereuse(string cellule) => cellule.Length > 0 && cellule[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    static bool Dangereuse(string cellule) => cellule.Length > 1 && cellule[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     [Fact]
     public void Neutraliser_couvre_chaque_declencheur_et_laisse_les_nombres_negatifs()
     {
-        foreach (var d in new[] { "=1+1", "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1", "+33611111111", "-", "=" })
+        foreach (var d in new[] { "=1+1", "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1", "+33611111111", "-x", "=" })
         {
             Csv.Neutraliser(d).ShouldBe("'" + d);
             // Passerelle's own reader gives the value back, so exports re-import unchanged.
             Csv.Lire(new StringReader(Csv.Neutraliser(d).Replace("\r", "")), ',').Single().Champs.Single().ShouldBe(d.Replace("\r", ""));
         }
-        foreach (var sur in new[] { "-4.4861", "-12", "Hélène", "06 11 22 33 44", "", "'déjà" }) Csv.Neutraliser(sur).ShouldBe(sur);
+        foreach (var sur in new[] { "-4.4861", "-12", "-", "Hélène", "06 11 22 33 44", "", "'déjà" }) Csv.Neutraliser(sur).ShouldBe(sur);
     }
 
     [Fact]

@@ -65,8 +65,17 @@ public class ParcoursBeneficiaires(Navigateur app)
         var paire = page.Locator("#doublons li").Filter(new() { HasText = "Martin-Demo" });
         (await paire.CountAsync()).ShouldBe(1);
         (await paire.TextContentAsync())!.ShouldContain("même téléphone");
-        await paire.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync("**/beneficiaires/*");
+        await paire.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Comparer") }).ClickAsync();
+        await page.WaitForURLAsync("**/beneficiaires/fusion?*");
+        (await page.Locator("#comparaison").TextContentAsync())!.ShouldContain("Martin-Demo");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.Locator("input[name=Garder]").First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await page.Locator("#confirmation").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        (await app.AvecDb(db => db.Beneficiaires.CountAsync(b => b.Nom == "Martin-Demo"))).ShouldBe(2); // nothing merged before confirming
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la fusion" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/beneficiaires/\d+$"));
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("n'en font plus qu'une");
         (await page.Locator("#journal").TextContentAsync())!.ShouldContain("Fusion");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -74,6 +83,31 @@ public class ParcoursBeneficiaires(Navigateur app)
         (await app.AvecDb(db => db.Beneficiaires.CountAsync(b => b.Nom == "Martin-Demo"))).ShouldBe(1);
         await page.GotoAsync("/beneficiaires/doublons");
         (await page.Locator("#doublons li").Filter(new() { HasText = "Martin-Demo" }).CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Une_mediatrice_retrouve_une_fiche_par_le_numero_tape_avec_des_espaces()
+    {
+        var compte = Compte("mediateur");
+        var id = await app.AvecDb(async db =>
+        {
+            var structure = await db.Mediateurs.Where(m => m.UtilisateurId == db.Users.Where(u => u.Email == compte[1]).Select(u => u.Id).First()).SelectMany(m => m.Emplois).Select(e => e.StructureId).FirstAsync();
+            var b = new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, CreeLe = DateTime.UtcNow };
+            b.Modifier(new() { Suivi = true, Prenom = "Jean-Baptiste", Nom = "N'Diaye", Telephone = "+33611111111", Consentement = true }, DateTime.UtcNow.Year, DateTime.UtcNow, null);
+            db.Beneficiaires.Add(b);
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
+        var page = await app.ConnecterAsync(compte[1], compte[2]);
+        await page.GotoAsync("/beneficiaires");
+        await page.GetByLabel("Rechercher").FillAsync("06 11 11 11 11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForURLAsync("**/beneficiaires?q=*");
+        var lien = page.Locator($"#fiches a[href='/beneficiaires/{id}']");
+        (await lien.TextContentAsync())!.ShouldContain("N'Diaye");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await lien.ClickAsync();
+        await page.WaitForURLAsync($"**/beneficiaires/{id}");
     }
 
     [Fact]

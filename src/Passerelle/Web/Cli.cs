@@ -75,6 +75,7 @@ public static class Cli
         await using var flux = File.OpenRead(fichier);
         var r = await Features.Beneficiaires.Quartiers.ImporterAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>(), flux, CancellationToken.None);
         foreach (var e in r.Erreurs) Console.Error.WriteLine(e);
+        if (r.NoteEncodage is { } note) Console.WriteLine(note);
         Console.WriteLine(r.Erreurs.Count == 0 ? $"Liste QPV : {r.Ajoutes} ajoutés, {r.MisAJour} mis à jour." : "Rien n'a été importé.");
         return r.Erreurs.Count == 0 ? 0 : 1;
     }

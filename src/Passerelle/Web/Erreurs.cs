@@ -18,6 +18,8 @@ public static class Erreurs
             p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<GestionnaireExceptions>();
+        // After the framework adds its data-annotations metadata provider, so that ours sees the attributes.
+        services.PostConfigure<MvcOptions>(MessagesValidation.Configurer);
     }
 
     static bool EstAnglais(string t) => t.StartsWith("One or more") || t.StartsWith("Bad Request") || t.StartsWith("Not Found")

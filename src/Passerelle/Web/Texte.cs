@@ -17,4 +17,7 @@ public static class Texte
         }
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary><see cref="Normaliser"/> without any space: "N'Diaye" and "NDIAYE" → "ndiaye", "Jean-Baptiste" → "jeanbaptiste".</summary>
+    public static string Compacter(string? s) => Normaliser(s).Replace(" ", "");
 }

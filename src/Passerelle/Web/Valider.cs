@@ -1,15 +1,25 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 
 namespace Passerelle.Web;
 
-/// <summary>Runs the validation attributes of an input record (their messages are in French).</summary>
+/// <summary>Runs the validation attributes of an input record; an attribute written without its own message answers in French
+/// (<see cref="MessagesValidation"/>), never the framework's English default.</summary>
 public static class Valider
 {
     public static Dictionary<string, string[]>? Objet(object saisie)
     {
-        var resultats = new List<ValidationResult>();
-        if (Validator.TryValidateObject(saisie, new ValidationContext(saisie), resultats, validateAllProperties: true)) return null;
-        return resultats.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Valeur invalide.")))
-            .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray());
+        var erreurs = new List<(string Champ, string Message)>();
+        foreach (var p in saisie.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var attributs = p.GetCustomAttributes<ValidationAttribute>(true).ToList();
+            if (attributs.Count == 0) continue;
+            var valeur = p.GetValue(saisie);
+            var contexte = new ValidationContext(saisie) { MemberName = p.Name, DisplayName = p.Name };
+            foreach (var a in attributs)
+                if (a.GetValidationResult(valeur, contexte) is { } r)
+                    erreurs.Add((p.Name, MessagesValidation.APropreMessage(a) ? r.ErrorMessage ?? MessagesValidation.Message(a) : MessagesValidation.Message(a)));
+        }
+        return erreurs.Count == 0 ? null : erreurs.GroupBy(x => x.Champ).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
     }
 }

@@ -62,7 +62,10 @@ public sealed class Inscription
     public string Prenom { get; set; } = "";
     public string Nom { get; set; } = "";
     public string? Telephone { get; set; }
-    public string? Email { get; set; }
+    public string? Email { get => _email; set { _email = value; EmailNormalise = string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant(); } }
+    string? _email;
+    /// <summary>The e-mail in lower case: with the (already normalised) phone, what tells that one person holds one active seat (unique index).</summary>
+    public string? EmailNormalise { get; private set; }
     public bool Consentement { get; set; }
     public StatutInscription Statut { get; set; }
     public DateTime CreeLe { get; set; }
@@ -110,7 +113,13 @@ public sealed class InscriptionConfiguration : IEntityTypeConfiguration<Inscript
         b.Property(i => i.Nom).HasMaxLength(100);
         b.Property(i => i.Telephone).HasMaxLength(20);
         b.Property(i => i.Email).HasMaxLength(200);
+        b.Property(i => i.EmailNormalise).HasMaxLength(200);
         b.Property(i => i.Statut).HasConversion<string>().HasMaxLength(20);
+        // One person, one active registration per session, whatever the number of requests at once.
+        b.HasIndex(i => new { i.SessionId, i.EmailNormalise }).IsUnique().HasDatabaseName("IX_Inscriptions_Personne_Email")
+            .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
+        b.HasIndex(i => new { i.SessionId, i.Telephone }).IsUnique().HasDatabaseName("IX_Inscriptions_Personne_Telephone")
+            .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
         b.HasOne(i => i.Session).WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -43,6 +43,10 @@ public static class Inscrire
             : await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu)
                 .Where(x => x.Cycle == session.Cycle && !x.Annulee && x.Debut > maintenant).OrderBy(x => x.Debut).ToListAsync(ct);
         var jeton = Jetons.Nouveau();
+        var telephone = string.IsNullOrWhiteSpace(s.Telephone) ? null : Identifiants.TelephoneInternational(s.Telephone);
+        var email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim().ToLowerInvariant();
+        var ids = sessions.Select(x => x.Id).ToList();
+        if (await DejaInscritAsync(db, ids, telephone, email, ct)) throw new RegleMetierException(DejaInscrit);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var place = await PrendrePlacesAsync(db, sessions.Select(x => x.Id).ToList(), ct);
         var inscriptions = sessions.Select((x, k) => new Inscription
@@ -53,7 +57,15 @@ public static class Inscrire
             Statut = place ? StatutInscription.Inscrit : StatutInscription.ListeAttente, CreeLe = maintenant,
         }).ToList();
         db.Inscriptions.AddRange(inscriptions);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // The same person's other request won the unique index: this one takes no seat and sends nothing.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await DejaInscritAsync(db, ids, telephone, email, ct)) throw new RegleMetierException(DejaInscrit);
+            throw;
+        }
         var i = inscriptions[0];
         var rdv = Rdv(session, i.Jeton, options);
         var contact = new Avis.Contact(i.Email, i.Telephone);
@@ -67,6 +79,15 @@ public static class Inscrire
         await transaction.CommitAsync(ct);
         return i;
     }
+
+    public const string DejaInscrit = "Vous êtes déjà inscrit(e) à cet atelier (même adresse électronique ou même numéro de téléphone) : "
+        + "la confirmation vous a été envoyée. Pour vous désinscrire, utilisez le lien qu'elle contient.";
+
+    /// <summary>One person (same e-mail whatever its case, or same phone number) holds one active registration per session, seat or
+    /// waiting list; a unique filtered index guarantees it, this check gives the clear answer first.</summary>
+    static Task<bool> DejaInscritAsync(AppDbContext db, List<int> sessions, string? telephone, string? email, CancellationToken ct) =>
+        db.Inscriptions.AnyAsync(x => sessions.Contains(x.SessionId) && (x.Statut == StatutInscription.Inscrit || x.Statut == StatutInscription.ListeAttente)
+            && ((telephone != null && x.Telephone == telephone) || (email != null && x.EmailNormalise == email)), ct);
 
     /// <summary>One seat in each session, or none: increments that cannot all pass are undone in the same transaction.</summary>
     static async Task<bool> PrendrePlacesAsync(AppDbContext db, List<int> sessions, CancellationToken ct)

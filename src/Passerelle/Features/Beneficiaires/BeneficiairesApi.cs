@@ -25,6 +25,7 @@ public static class BeneficiairesApi
         e.MapPut("/{id:int}", Modifier).WithSummary("Modifier une fiche (journalisé)");
         e.MapDelete("/{id:int}", Effacer).WithSummary("Effacer la personne (RGPD) : identité supprimée, chiffres anonymes conservés");
         e.MapPost("/{id:int}/fusion", Fusionner).WithSummary("Fusionner une fiche en double dans celle-ci");
+        e.MapPost("/{id:int}/non-doublon", NePasFusionner).WithSummary("Noter que deux fiches sont deux personnes différentes : la paire n'est plus proposée comme doublon");
         e.MapPost("/{id:int}/orientations", Orienter).WithSummary("Orienter la personne vers une structure");
         e.MapPut("/orientations/{id:int}/resultat", NoterResultat).WithSummary("Noter si l'orientation a abouti");
         e.MapPost("/{id:int}/diagnostics", Diagnostiquer).WithSummary("Diagnostic de compétences numériques (16 compétences, niveaux 0 à 3)");
@@ -115,6 +116,14 @@ public static class BeneficiairesApi
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         if (saisie.AbsorberId is not { } autre) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["absorberId"] = ["Indiquez la fiche à fusionner dans celle-ci."] });
         await GererBeneficiaires.FusionnerAsync(db, s, id, autre, http.User, h, ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> NePasFusionner(int id, NonDoublonSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
+    {
+        if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
+        if (saisie.AutreId is not { } autre) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["autreId"] = ["Indiquez l'autre fiche."] });
+        await MarquerNonDoublon.ExecuterAsync(db, s, id, autre, http.User, h, ct);
         return TypedResults.NoContent();
     }
 

@@ -4,11 +4,15 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Activites;
+using Passerelle.Features.Structures;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Beneficiaires;
 
-public sealed record BeneficiaireResume(int Id, bool Suivi, string Nom, int? AnneeNaissance, string? Commune, string? CodeQpv, DateTime DerniereActiviteLe);
+/// <param name="DerniereActiviteLe">Last accompaniment, referral, diagnostic or change (what the retention job counts from).</param>
+/// <param name="DernierAccompagnement">Date of the person's last accompaniment (individual record or workshop), what "last activity" means to a mediator.</param>
+public sealed record BeneficiaireResume(int Id, bool Suivi, string Nom, int? AnneeNaissance, string? Commune, string? CodeQpv, DateTime DerniereActiviteLe,
+    DateOnly? DernierAccompagnement = null);
 
 public sealed record OrientationDto(int Id, DateOnly Date, string Categorie, int? LieuId, string? Destinataire, string Motif, string Resultat, DateOnly? ResultatLe);
 
@@ -28,7 +32,7 @@ public sealed record DiagnosticSaisie(DateOnly? Date, Dictionary<string, int>? N
 
 public sealed record FusionSaisie(int? AbsorberId);
 
-public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs);
+public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs, string? NoteEncodage = null);
 
 /// <summary>Use cases on personal files. Every entry point is given the structures the account may see
 /// (<see cref="AccesBeneficiaires.StructuresAsync"/>) and refuses files of other structures.</summary>
@@ -48,22 +52,89 @@ public static class GererBeneficiaires
     public static async Task<List<BeneficiaireResume>> ListerAsync(AppDbContext db, HashSet<int> structures, string? recherche, int max, CancellationToken ct)
     {
         var q = db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId));
-        if (!string.IsNullOrWhiteSpace(recherche))
-        {
-            var n = Texte.Normaliser(recherche);
-            var brut = recherche.Trim();
-            q = int.TryParse(brut, out var id) ? q.Where(b => b.Id == id) : q.Where(b => b.NomRecherche!.Contains(n) || b.Telephone == brut || b.Courriel == brut.ToLowerInvariant());
-        }
+        if (!string.IsNullOrWhiteSpace(recherche)) q = Filtrer(q, recherche.Trim());
         var liste = await q.OrderByDescending(b => b.Suivi).ThenBy(b => b.NomRecherche).ThenByDescending(b => b.Id).Take(max).ToListAsync(ct);
-        return liste.Select(Resume).ToList();
+        return await ResumesAsync(db, liste, ct);
+    }
+
+    /// <summary>Summaries with each person's last accompaniment: their own records and the workshops they took part in.</summary>
+    public static async Task<List<BeneficiaireResume>> ResumesAsync(AppDbContext db, List<Beneficiaire> fiches, CancellationToken ct)
+    {
+        var ids = fiches.Select(b => b.Id).ToList();
+        var dates = (await db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value))
+                .GroupBy(a => a.BeneficiaireId!.Value).Select(g => new { Id = g.Key, Date = g.Max(a => a.Date) }).ToListAsync(ct))
+            .Concat(await (from p in db.ParticipantsActivites join a in db.Activites on p.ActiviteId equals a.Id where ids.Contains(p.BeneficiaireId)
+                           group a.Date by p.BeneficiaireId into g select new { Id = g.Key, Date = g.Max() }).ToListAsync(ct))
+            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Max(x => x.Date));
+        return fiches.Select(b => Resume(b) with { DernierAccompagnement = dates.TryGetValue(b.Id, out var d) ? d : null }).ToList();
+    }
+
+    /// <summary>Finds a file as people type: a phone number in any French writing (06 11 11 11 11, 0611111111, +33 6…), the start or end
+    /// of one, a name with or without its apostrophes, hyphens, accents and capitals, in any order ("Ndiaye" finds "N'Diaye Jean-Baptiste"),
+    /// an e-mail address whatever its case, or a file number. Names are compared the way duplicate detection does (<see cref="Texte.Compacter"/>).</summary>
+    static IQueryable<Beneficiaire> Filtrer(IQueryable<Beneficiaire> q, string brut)
+    {
+        if (Identifiants.TelephoneInternational(brut) is { } telephone) return q.Where(b => b.Telephone == telephone);
+        if (brut.Contains('@')) { var courriel = brut.ToLowerInvariant(); return q.Where(b => b.Courriel == courriel); }
+        if (brut.Any(char.IsAsciiDigit) && brut.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')'))
+        {
+            var chiffres = new string(brut.Where(char.IsAsciiDigit).ToArray());
+            var numero = brut[0] != '0' && chiffres.Length <= 9 && int.TryParse(chiffres, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            if (chiffres.Length < 4) return q.Where(b => b.Id == numero);
+            // Stored numbers are international (+33…): a national start "06 11" is "+33611".
+            var debut = brut[0] == '0' ? "+33" + chiffres[1..] : brut[0] == '+' ? "+" + chiffres : null;
+            return debut is not null ? q.Where(b => b.Telephone!.StartsWith(debut)) : q.Where(b => b.Id == numero || b.Telephone!.Contains(chiffres));
+        }
+        foreach (var mot in brut.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Texte.Compacter).Where(m => m.Length > 0).Take(5))
+            q = q.Where(b => b.NomRecherche!.Replace(" ", "").Contains(mot));
+        return q;
     }
 
     public static BeneficiaireResume Resume(Beneficiaire b) => new(b.Id, b.Suivi, b.NomAffiche, b.AnneeNaissance, b.Commune, b.CodeQpv, b.DerniereActiviteLe);
 
     static async Task VerifierQpvAsync(AppDbContext db, BeneficiaireSaisie s, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(s.CodeQpv) && !await db.Qpv.AnyAsync(q => q.Code == s.CodeQpv.Trim().ToUpperInvariant(), ct))
-            throw new RegleMetierException($"Quartier prioritaire « {s.CodeQpv} » inconnu de la liste QPV.", "CodeQpv");
+        if (string.IsNullOrWhiteSpace(s.CodeQpv)) return;
+        var code = s.CodeQpv.Trim().ToUpperInvariant();
+        var qpv = await db.Qpv.AsNoTracking().FirstOrDefaultAsync(q => q.Code == code, ct)
+            ?? throw new RegleMetierException($"Quartier prioritaire « {s.CodeQpv} » inconnu de la liste QPV.", "CodeQpv");
+        VerifierCommuneDuQpv(qpv, s);
+    }
+
+    /// <summary>The neighbourhood must lie in the commune typed (when the commune reference knows it).</summary>
+    static void VerifierCommuneDuQpv(Qpv qpv, BeneficiaireSaisie s)
+    {
+        var insee = CommunesQpv.CodesInsee(s.Commune, s.CodePostal);
+        if (insee.Count > 0 && !CommunesQpv.DansLaCommune(qpv, insee))
+            throw new RegleMetierException($"Le quartier « {qpv.Nom} » n'est pas dans la commune indiquée : choisissez un quartier de la liste de la commune.", "CodeQpv");
+    }
+
+    /// <summary>The priority neighbourhoods of the commune typed (name and/or postcode); none until a known commune is typed.</summary>
+    public static async Task<List<Qpv>> QuartiersDeLaCommuneAsync(AppDbContext db, string? commune, string? codePostal, CancellationToken ct)
+    {
+        var insee = CommunesQpv.CodesInsee(commune, codePostal);
+        if (insee.Count == 0) return [];
+        var departements = insee.Select(c => c[..2]).Distinct().ToList();
+        var liste = await db.Qpv.AsNoTracking().Where(q => departements.Contains(q.Departement)).OrderBy(q => q.Nom).ToListAsync(ct);
+        return liste.Where(q => CommunesQpv.DansLaCommune(q, insee)).ToList();
+    }
+
+    /// <summary>Followed files of the structure that are probably the person being created (same rules as <see cref="DoublonsAsync"/>),
+    /// so that the form can warn before a second file is made.</summary>
+    public static async Task<List<BeneficiaireResume>> DoublonsPossiblesAsync(AppDbContext db, HashSet<int> structures, BeneficiaireSaisie s, TimeProvider h, CancellationToken ct)
+    {
+        if (!s.Suivi || string.IsNullOrWhiteSpace(s.Nom)) return [];
+        var structure = s.StructureId ?? (structures.Count == 1 ? structures.First() : 0);
+        if (!structures.Contains(structure)) return [];
+        var candidat = new Beneficiaire { StructureId = structure };
+        try { candidat.Modifier(s with { Consentement = true }, Maintenant(h).Year, Maintenant(h), null); }
+        catch (RegleMetierException) { return []; }
+        var (telephone, courriel, annee) = (candidat.Telephone, candidat.Courriel, candidat.AnneeNaissance);
+        if (telephone is null && courriel is null && annee is null) return [];
+        var proches = await db.Beneficiaires.AsNoTracking().Where(b => b.StructureId == structure && b.Suivi && b.AnonymiseLe == null
+            && ((telephone != null && b.Telephone == telephone) || (courriel != null && b.Courriel == courriel) || (annee != null && b.AnneeNaissance == annee)))
+            .Take(500).ToListAsync(ct);
+        return await ResumesAsync(db, proches.Where(b => NomsProches(b, candidat)).ToList(), ct);
     }
 
     public static async Task<Beneficiaire> CreerAsync(AppDbContext db, HashSet<int> structures, BeneficiaireSaisie s, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
@@ -129,6 +200,9 @@ public static class GererBeneficiaires
     {
         var fiches = await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId) && b.Suivi && b.AnonymiseLe == null).ToListAsync(ct);
         var paires = new List<Doublon>();
+        var ids = fiches.Select(f => f.Id).ToList();
+        var nonDoublons = (await db.Set<NonDoublon>().AsNoTracking().Where(n => ids.Contains(n.BeneficiaireA)).Select(n => new { n.BeneficiaireA, n.BeneficiaireB }).ToListAsync(ct))
+            .Select(n => (n.BeneficiaireA, n.BeneficiaireB)).ToHashSet();
         foreach (var parStructure in fiches.GroupBy(f => f.StructureId))
         {
             var liste = parStructure.OrderBy(f => f.Id).ToList();
@@ -141,7 +215,7 @@ public static class GererBeneficiaires
                     for (var j = i + 1; j < membres.Count; j++)
                     {
                         var (a, b) = (membres[i], membres[j]);
-                        if (!vues.Add((a.Id, b.Id)) || !NomsProches(a, b)) continue;
+                        if (!vues.Add((a.Id, b.Id)) || nonDoublons.Contains((a.Id, b.Id)) || !NomsProches(a, b)) continue;
                         var raisons = new List<string> { "noms proches" };
                         if (a.Telephone is not null && a.Telephone == b.Telephone) raisons.Add("même téléphone");
                         if (a.Courriel is not null && a.Courriel == b.Courriel) raisons.Add("même courriel");
@@ -162,8 +236,8 @@ public static class GererBeneficiaires
 
     public static bool NomsProches(Beneficiaire a, Beneficiaire b)
     {
-        string Nom(Beneficiaire x) => Texte.Normaliser(x.Nom).Replace(" ", "").Replace("-", "");
-        string Prenom(Beneficiaire x) => Texte.Normaliser(x.Prenom).Replace(" ", "").Replace("-", "");
+        string Nom(Beneficiaire x) => Texte.Compacter(x.Nom);
+        string Prenom(Beneficiaire x) => Texte.Compacter(x.Prenom);
         var (na, pa, nb, pb) = (Nom(a), Prenom(a), Nom(b), Prenom(b));
         if (na.Length == 0 || nb.Length == 0) return false;
         return (Distance(na, nb) + Distance(pa, pb) <= 2) || (Distance(na, pb) + Distance(pa, nb) <= 1);
@@ -369,8 +443,10 @@ public static class GererBeneficiaires
         if (structureId is { } s0) { if (!structures.Contains(s0)) return new(0, ["Vous ne travaillez pas pour cette structure."]); structure = s0; }
         else if (structures.Count == 1) structure = structures.First();
         else return new(0, ["Choisissez la structure qui suit ces personnes."]);
-        string texte;
-        using (var lecteur = new StreamReader(flux, Encoding.UTF8, true)) texte = await lecteur.ReadToEndAsync(ct);
+        Csv.TexteLu lu;
+        try { lu = await Csv.LireTexteAsync(flux, ct); }
+        catch (Csv.EncodageInvalideException e) { return new(0, [e.Message]); }
+        var texte = lu.Contenu;
         var separateur = texte.Split('\n')[0].Count(c => c == ';') > texte.Split('\n')[0].Count(c => c == ',') ? ';' : ',';
         List<(int Ligne, List<string> Champs)> lignes;
         try { lignes = Csv.Lire(new StringReader(texte), separateur).ToList(); }
@@ -380,7 +456,7 @@ public static class GererBeneficiaires
         var manquantes = ColonnesCsv.Where(c => !entete.Contains(c)).ToList();
         if (manquantes.Count > 0) return new(0, [$"Colonnes manquantes : {string.Join(", ", manquantes)} (téléchargez le modèle)."]);
         if (lignes.Count > 20_001) return new(0, ["20 000 lignes au plus par fichier."]);
-        var qpv = (await db.Qpv.Select(q => q.Code).ToListAsync(ct)).ToHashSet();
+        var qpv = await db.Qpv.AsNoTracking().ToDictionaryAsync(q => q.Code, ct);
         var erreurs = new List<string>();
         var maintenant = Maintenant(h);
         var nouvelles = new List<Beneficiaire>();
@@ -392,7 +468,7 @@ public static class GererBeneficiaires
             bool Oui(string c) => V(c).ToLowerInvariant() is "oui" or "o" or "1" or "true" or "vrai";
             if (V("annee_naissance") is { Length: > 0 } an && !int.TryParse(an, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             { erreurs.Add($"Ligne {ligne}, annee_naissance : « {an} » n'est pas une année."); continue; }
-            if (V("code_qpv") is { Length: > 0 } cq && !qpv.Contains(cq.ToUpperInvariant())) { erreurs.Add($"Ligne {ligne}, code_qpv : « {cq} » inconnu de la liste QPV."); continue; }
+            if (V("code_qpv") is { Length: > 0 } cq && !qpv.ContainsKey(cq.ToUpperInvariant())) { erreurs.Add($"Ligne {ligne}, code_qpv : « {cq} » inconnu de la liste QPV."); continue; }
             var saisie = new BeneficiaireSaisie
             {
                 Suivi = Oui("suivi"), Prenom = V("prenom"), Nom = V("nom"), Telephone = V("telephone"), Courriel = V("courriel"),
@@ -404,17 +480,18 @@ public static class GererBeneficiaires
             if (saisie.Courriel is { Length: > 0 } c && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(c)) { erreurs.Add($"Ligne {ligne}, courriel : adresse invalide."); continue; }
             try
             {
+                if (saisie.CodeQpv is { Length: > 0 } code) VerifierCommuneDuQpv(qpv[code.ToUpperInvariant()], saisie);
                 var b = new Beneficiaire { StructureId = structure, CreeLe = maintenant };
                 b.Modifier(saisie, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
                 nouvelles.Add(b);
             }
             catch (RegleMetierException e) { erreurs.Add($"Ligne {ligne}{(e.Champ is null ? "" : ", " + e.Champ)} : {e.Message}"); }
         }
-        if (erreurs.Count > 0) return new(0, erreurs);
+        if (erreurs.Count > 0) return new(0, erreurs, lu.Note);
         db.Beneficiaires.AddRange(nouvelles);
         AccesBeneficiaires.Journaliser(db, user, maintenant, "Import CSV", Journal.Structure, structure, $"{nouvelles.Count} fiches");
         await db.SaveChangesAsync(ct);
-        return new(nouvelles.Count, []);
+        return new(nouvelles.Count, [], lu.Note);
     }
 }
 

@@ -56,20 +56,26 @@ public sealed class EditionModel(AppDbContext db, TimeProvider horloge) : PageBe
 {
     [BindProperty] public BeneficiaireSaisie Saisie { get; set; } = new() { Suivi = true };
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    /// <summary>Creating anyway after the duplicate warning.</summary>
+    [BindProperty] public bool CreerMalgreDoublons { get; set; }
+    public List<BeneficiaireResume> DoublonsPossibles { get; private set; } = [];
+    public string? AideQuartiers { get; private set; }
     public List<Qpv> Quartiers { get; private set; } = [];
     public List<(int Id, string Nom)> NomsStructures { get; private set; } = [];
     public bool DejaConsenti { get; private set; }
 
     async Task ChargerListesAsync(CancellationToken ct)
     {
-        Quartiers = await Db.Qpv.AsNoTracking().OrderBy(q => q.Nom).ToListAsync(ct);
+        Quartiers = await GererBeneficiaires.QuartiersDeLaCommuneAsync(Db, Saisie.Commune, Saisie.CodePostal, ct);
+        // A file whose neighbourhood is outside the list (commune typed otherwise) keeps it offered.
+        if (Saisie.CodeQpv is { Length: > 0 } code && Quartiers.All(q => q.Code != code) && await Db.Qpv.AsNoTracking().FirstOrDefaultAsync(q => q.Code == code, ct) is { } actuel)
+            Quartiers.Insert(0, actuel);
         NomsStructures = await NomsStructuresAsync(ct);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await AutoriseAsync(ct)) return Refuse();
-        await ChargerListesAsync(ct);
         if (Id is { } id)
         {
             var b = await GererBeneficiaires.ChargerAsync(Db, Structures, id, ct);
@@ -77,6 +83,18 @@ public sealed class EditionModel(AppDbContext db, TimeProvider horloge) : PageBe
             Saisie = new BeneficiaireSaisie { Suivi = b.Suivi, Prenom = b.Prenom, Nom = b.Nom, Telephone = b.Telephone, Courriel = b.Courriel, AnneeNaissance = b.AnneeNaissance,
                 Genre = b.Genre, Statut = b.Statut, Commune = b.Commune, CodePostal = b.CodePostal, CodeQpv = b.CodeQpv, Notes = b.Notes, StructureId = b.StructureId };
         }
+        await ChargerListesAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Without JavaScript: re-shows the form with the priority neighbourhoods of the commune typed; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostQuartiersAsync(CancellationToken ct)
+    {
+        if (!await AutoriseAsync(ct)) return Refuse();
+        ModelState.Clear();
+        await ChargerListesAsync(ct);
+        AideQuartiers = Quartiers.Count > 0 ? $"{Quartiers.Count} quartier(s) prioritaire(s) dans cette commune."
+            : string.IsNullOrWhiteSpace(Saisie.Commune + Saisie.CodePostal) ? null : "Aucun quartier prioritaire connu pour cette commune : laissez « Aucun ».";
         return Page();
     }
 
@@ -85,7 +103,9 @@ public sealed class EditionModel(AppDbContext db, TimeProvider horloge) : PageBe
         if (!await AutoriseAsync(ct)) return Refuse();
         if (!ModelState.IsValid)
             foreach (var (cle, v) in ModelState.Where(m => m.Value!.Errors.Count > 0)) Erreurs[cle.Replace("Saisie.", "")] = [v!.Errors[0].ErrorMessage is { Length: > 0 } m ? m : "Valeur mal écrite."];
-        if (Erreurs.Count == 0)
+        if (Erreurs.Count == 0 && Id is null && !CreerMalgreDoublons)
+            DoublonsPossibles = await GererBeneficiaires.DoublonsPossiblesAsync(Db, Structures, Saisie, Horloge, ct);
+        if (Erreurs.Count == 0 && DoublonsPossibles.Count == 0)
         {
             try
             {
@@ -108,6 +128,8 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
     public sealed record LigneActivite(int Id, DateOnly Date, string Type, string? Themes, string Mediateur);
     public List<LigneActivite> Activites { get; private set; } = [];
     public List<Journal> JournalFiche { get; private set; } = [];
+    /// <summary>The time zone of the structure that holds the file (the territory's, overseas ones included).</summary>
+    public TimeZoneInfo Zone { get; private set; } = Horaires.Territoire.Zone(null);
     public List<(int Id, string Nom)> LieuxAnnuaire { get; private set; } = [];
     [BindProperty] public OrientationSaisie? Orientation { get; set; }
     [BindProperty] public Dictionary<string, int?> Niveaux { get; set; } = [];
@@ -118,6 +140,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
         var liste = await Db.Activites.AsNoTracking().Where(a => a.BeneficiaireId == Id || a.Participants.Any(p => p.BeneficiaireId == Id))
             .OrderByDescending(a => a.Date).Take(100).Select(a => new { a.Id, a.Date, a.Type, a.Themes, a.Mediateur!.Prenom, a.Mediateur.Nom }).ToListAsync(ct);
         Activites = liste.Select(a => new LigneActivite(a.Id, a.Date, a.Type, a.Themes?.Replace("|", ", "), $"{a.Prenom} {a.Nom}")).ToList();
+        Zone = Horaires.Territoire.Zone(Horaires.Territoire.Fuseau(await Db.Structures.Where(s => s.Id == Fiche.StructureId).Select(s => s.CodePostal).FirstOrDefaultAsync(ct)));
         JournalFiche = await Db.Journal.AsNoTracking().Where(j => j.Objet == Journal.FicheBeneficiaire && j.ObjetId == Id).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
         LieuxAnnuaire = (await Db.Lieux.AsNoTracking().Where(l => !l.Archive).OrderBy(l => l.Nom).Take(500).Select(l => new { l.Id, l.Nom, l.Commune }).ToListAsync(ct))
             .Select(l => (l.Id, $"{l.Nom} ({l.Commune})")).ToList();
@@ -170,20 +193,6 @@ public sealed class DoublonsModel(AppDbContext db, TimeProvider horloge) : PageB
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await AutoriseAsync(ct)) return Refuse();
-        Paires = await GererBeneficiaires.DoublonsAsync(Db, Structures, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int garder, int absorber, CancellationToken ct)
-    {
-        if (!await AutoriseAsync(ct)) return Refuse();
-        try
-        {
-            await GererBeneficiaires.FusionnerAsync(Db, Structures, garder, absorber, User, Horloge, ct);
-            TempData["Message"] = "Les deux fiches n'en font plus qu'une : accompagnements, orientations et diagnostics ont été regroupés.";
-            return Redirect($"/beneficiaires/{garder}");
-        }
-        catch (RegleMetierException e) { Erreurs[""] = [e.Message]; }
         Paires = await GererBeneficiaires.DoublonsAsync(Db, Structures, ct);
         return Page();
     }

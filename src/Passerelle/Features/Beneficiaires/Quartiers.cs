@@ -26,7 +26,7 @@ public sealed class QpvConfiguration : IEntityTypeConfiguration<Qpv>
     }
 }
 
-public sealed record RapportQpv(int Ajoutes, int MisAJour, IReadOnlyList<string> Erreurs);
+public sealed record RapportQpv(int Ajoutes, int MisAJour, IReadOnlyList<string> Erreurs, string? NoteEncodage = null);
 
 /// <summary>The QPV code list: imported from the ANCT file layout (code_qp, lib_qp, insee_dep, insee_com).</summary>
 public static class Quartiers
@@ -37,9 +37,11 @@ public static class Quartiers
     /// <summary>Upserts the list by code, in one transaction; nothing is written when a line is wrong.</summary>
     public static async Task<RapportQpv> ImporterAsync(AppDbContext db, Stream fichier, CancellationToken ct)
     {
-        using var lecteur = new StreamReader(fichier);
+        Web.Csv.TexteLu lu;
+        try { lu = await Web.Csv.LireTexteAsync(fichier, ct); }
+        catch (Web.Csv.EncodageInvalideException e) { return new(0, 0, [e.Message]); }
         List<List<string>> lignes;
-        try { lignes = Web.Csv.Lire(lecteur, ',').Select(l => l.Champs).ToList(); }
+        try { lignes = Web.Csv.Lire(new StringReader(lu.Contenu), ',').Select(l => l.Champs).ToList(); }
         catch (Web.Csv.CsvInvalideException e) { return new(0, 0, [$"Ligne {e.Ligne} : {e.Message}"]); }
         var erreurs = new List<string>();
         if (lignes.Count == 0) return new(0, 0, ["Fichier vide."]);
@@ -70,7 +72,7 @@ public static class Quartiers
             else { db.Qpv.Add(q); ajoutes++; }
         }
         await db.SaveChangesAsync(ct);
-        return new(ajoutes, maj, []);
+        return new(ajoutes, maj, [], lu.Note);
     }
 
     /// <summary>The list shipped with Passerelle (Provence-Alpes-Côte d'Azur, see Seed/SOURCES.md), loaded once when the table is empty.</summary>

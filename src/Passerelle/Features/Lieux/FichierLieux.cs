@@ -6,7 +6,8 @@ using Passerelle.Web;
 namespace Passerelle.Features.Lieux;
 
 /// <summary>A file read into rows of column → raw value, with the line number of each row.</summary>
-public sealed record FichierLu(IReadOnlyList<string> Colonnes, IReadOnlyList<(int Ligne, Dictionary<string, string?> Valeurs)> Lignes, char Separateur);
+/// <param name="NoteEncodage">Set when the file was not UTF-8 and was read as Windows-1252 (see <see cref="Csv.Decoder"/>).</param>
+public sealed record FichierLu(IReadOnlyList<string> Colonnes, IReadOnlyList<(int Ligne, Dictionary<string, string?> Valeurs)> Lignes, char Separateur, string? NoteEncodage = null);
 
 public sealed class FichierInvalideException(string message) : Exception(message);
 
@@ -28,9 +29,10 @@ public static class FichierLieux
 
     static FichierLu LireCsv(Stream flux)
     {
-        using var lecteur = new StreamReader(flux, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-        var texte = lecteur.ReadToEnd();
-        if (texte.Contains('\0')) throw new FichierInvalideException("Le fichier n'est pas un fichier texte CSV.");
+        Csv.TexteLu lu;
+        try { lu = Csv.LireTexte(flux); }
+        catch (Csv.EncodageInvalideException e) { throw new FichierInvalideException(e.Message); }
+        var texte = lu.Contenu;
         var premiereLigne = texte.Split('\n', 2)[0];
         var separateur = new[] { ',', ';', '\t' }.MaxBy(c => premiereLigne.Count(x => x == c));
         var enregistrements = new List<(int Ligne, List<string> Champs)>();
@@ -46,7 +48,7 @@ public static class FichierLieux
             if (champs.Count > colonnes.Length) valeurs["__colonnes_en_trop"] = champs.Count.ToString(CultureInfo.InvariantCulture);
             lignes.Add((ligne, valeurs));
         }
-        return new FichierLu(colonnes, lignes, separateur);
+        return new FichierLu(colonnes, lignes, separateur, lu.Note);
     }
 
     static FichierLu LireJson(Stream flux)

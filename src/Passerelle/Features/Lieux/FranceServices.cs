@@ -39,9 +39,12 @@ public static partial class FranceServices
 
     public static FichierLu Convertir(Stream flux, string? departement, DateOnly dateMaj, List<Probleme> avertissements)
     {
-        using var lecteur = new StreamReader(flux, new UTF8Encoding(false, true));
+        Csv.TexteLu lu;
+        try { lu = Csv.LireTexte(flux); }
+        catch (Csv.EncodageInvalideException e) { throw new FichierInvalideException(e.Message); }
+        if (lu.Note is { } note) avertissements.Add(new Probleme(1, "", "", note, false));
         List<(int Ligne, List<string> Champs)> enregistrements;
-        try { enregistrements = Csv.Lire(lecteur, ',').ToList(); }
+        try { enregistrements = Csv.Lire(new StringReader(lu.Contenu), ',').ToList(); }
         catch (Csv.CsvInvalideException e) { throw new FichierInvalideException(e.Message); }
         if (enregistrements.Count == 0) throw new FichierInvalideException("Le fichier France Services est vide.");
         var entete = enregistrements[0].Champs.Select(c => c.Trim().TrimStart('\uFEFF')).ToList();

@@ -44,6 +44,7 @@ public static class ImporterLieux
         bool lignesValidesSeulement, TimeProvider horloge, IProgress<(int Fait, int Total)>? progression, CancellationToken ct)
     {
         var problemes = new List<Probleme>();
+        if (fichier.NoteEncodage is { } note) problemes.Add(new Probleme(1, "", "", note, false));
         var ancien = StandardV01.EstAncien(fichier.Colonnes) || fichier.Separateur == ';';
         var requises = ancien ? StandardLieux.Obligatoires.Where(c => c != "date_maj") : StandardLieux.Obligatoires;
         var manquantes = requises.Where(c => !fichier.Colonnes.Contains(c)).ToList();

@@ -56,7 +56,10 @@ public sealed class Reservation
     public string Prenom { get; set; } = "";
     public string Nom { get; set; } = "";
     public string? Telephone { get; set; }
-    public string? Email { get; set; }
+    public string? Email { get => _email; set { _email = value; EmailNormalise = string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant(); } }
+    string? _email;
+    /// <summary>The e-mail in lower case: with the (already normalised) phone, what tells that one person holds one active seat (unique index).</summary>
+    public string? EmailNormalise { get; private set; }
     public string? Objet { get; set; }
     public bool Consentement { get; set; }
     public string? TiersNom { get; set; }
@@ -102,7 +105,13 @@ public sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservat
         b.Property(r => r.Nom).HasMaxLength(100);
         b.Property(r => r.Telephone).HasMaxLength(20);
         b.Property(r => r.Email).HasMaxLength(200);
+        b.Property(r => r.EmailNormalise).HasMaxLength(200);
         b.Property(r => r.Objet).HasMaxLength(500);
+        // One person, one active booking per slot, whatever the number of requests at once.
+        b.HasIndex(r => new { r.CreneauId, r.EmailNormalise }).IsUnique().HasDatabaseName("IX_Reservations_Personne_Email")
+            .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+        b.HasIndex(r => new { r.CreneauId, r.Telephone }).IsUnique().HasDatabaseName("IX_Reservations_Personne_Telephone")
+            .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
         b.Property(r => r.TiersNom).HasMaxLength(200);
         b.Property(r => r.TiersContact).HasMaxLength(200);
         b.Property(r => r.MotifAnnulation).HasMaxLength(300);

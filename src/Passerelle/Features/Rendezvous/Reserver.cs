@@ -60,6 +60,9 @@ public static class Reserver
             : "Ce créneau est déjà passé.");
         if (parEquipe is null && c.Debut > maintenant.AddDays(c.Motif!.HorizonJours)) throw new RegleMetierException("Ce créneau n'est pas encore ouvert à la réservation.");
 
+        var telephone = string.IsNullOrWhiteSpace(s.Telephone) ? null : Identifiants.TelephoneInternational(s.Telephone);
+        var email = string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim().ToLowerInvariant();
+        if (await DejaReserveAsync(db, c.Id, telephone, email, ct)) throw new RegleMetierException(DejaReserve);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The seat is taken by the database or not at all: concurrent requests for the last seat cannot both pass.
         var pris = await db.Creneaux.Where(x => x.Id == c.Id && x.Reserves < x.Capacite && !x.Ferme)
@@ -74,12 +77,29 @@ public static class Reserver
             Statut = StatutReservation.Confirmee, CreeLe = maintenant,
         };
         db.Reservations.Add(r);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // The same person's other request won the unique index (same slot, same e-mail or phone): this one takes nothing.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await DejaReserveAsync(db, c.Id, telephone, email, ct)) throw new RegleMetierException(DejaReserve);
+            throw;
+        }
         Avis.PlanifierReservation(db, r, c, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return r;
     }
+
+    public const string DejaReserve = "Vous avez déjà réservé ce créneau (même adresse électronique ou même numéro de téléphone) : "
+        + "la confirmation vous a été envoyée. Pour l'annuler ou le déplacer, utilisez le lien qu'elle contient.";
+
+    /// <summary>One person (same e-mail whatever its case, or same phone number) holds one active booking per slot;
+    /// a unique filtered index guarantees it, this check gives the clear answer first.</summary>
+    static Task<bool> DejaReserveAsync(AppDbContext db, int creneauId, string? telephone, string? email, CancellationToken ct) =>
+        db.Reservations.AnyAsync(x => x.CreneauId == creneauId && x.Statut == StatutReservation.Confirmee
+            && ((telephone != null && x.Telephone == telephone) || (email != null && x.EmailNormalise == email)), ct);
 
     public static async Task<bool> AnnulerAsync(AppDbContext db, string jeton, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
     {
@@ -117,6 +137,7 @@ public static class Reserver
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Creneaux.Where(c => c.Id == cible.Id && c.Reserves < c.Capacite && !c.Ferme).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves + 1), ct) == 0)
             throw new RegleMetierException("Désolé, ce créneau vient d'être réservé par quelqu'un d'autre.");
+        if (await DejaReserveAsync(db, cible.Id, r.Telephone, r.EmailNormalise, ct)) throw new RegleMetierException(DejaReserve);
         await db.Creneaux.Where(c => c.Id == r.CreneauId && c.Reserves > 0).ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserves, c => c.Reserves - 1), ct);
         r.CreneauId = cible.Id;
         r.Creneau = null;

@@ -35,7 +35,7 @@ public class PagesRendezvousTests(AppFactory app) : IClassFixture<AppFactory>
         ics.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
         var texte = await ics.Content.ReadAsStringAsync();
         texte.ShouldContain("BEGIN:VEVENT");
-        texte.ShouldContain("DTSTART:20250313T130000Z"); // 14:00 in Paris
+        texte.ShouldContain("DTSTART;TZID=Europe/Paris:20250313T140000"); // 13:00 UTC
         texte.ShouldContain(lieu.Nom);
         (await client.GetAsync("/mon-rendez-vous/inconnu.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -89,7 +89,7 @@ public class ReservationsTests(AppFactory app) : IClassFixture<AppFactory>
         var creneau = (await app.ClientAnonyme().GetFromJsonAsync<Creneaux>($"/api/v1/creneaux?lieu={lieu.Id}"))!.Items[0];
         var clients = Enumerable.Range(0, 8).Select(_ => app.ClientAnonyme()).ToArray();
         var reponses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
-            clients[i % clients.Length].PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(creneau.Id, prenom: $"Personne {i}"))));
+            clients[i % clients.Length].PostAsJsonAsync("/api/v1/reservations", Scenario.Personne(creneau.Id, prenom: $"Personne {i}", email: $"personne{i}@exemple.fr", telephone: null))));
         reponses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
         reponses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(99);
         var detail = await reponses.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync();

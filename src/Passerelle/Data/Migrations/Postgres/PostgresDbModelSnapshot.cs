@@ -472,6 +472,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Groupe")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -512,6 +516,16 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("SessionId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Inscriptions_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
+
+                    b.HasIndex("SessionId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Inscriptions_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
 
                     b.HasIndex("SessionId", "Statut", "CreeLe");
 
@@ -788,6 +802,31 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("NiveauxCompetences", t =>
                         {
                             t.HasCheckConstraint("CK_NiveauxCompetences_Niveau", "\"Niveau\" >= 0 AND \"Niveau\" <= 3");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+                {
+                    b.Property<int>("BeneficiaireA")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeneficiaireB")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Par")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("BeneficiaireA", "BeneficiaireB");
+
+                    b.HasIndex("BeneficiaireB");
+
+                    b.ToTable("NonDoublons", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_NonDoublons_Ordre", "\"BeneficiaireA\" < \"BeneficiaireB\"");
                         });
                 });
 
@@ -1605,6 +1644,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Jeton")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1656,7 +1699,17 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("Jeton")
                         .IsUnique();
 
+                    b.HasIndex("CreneauId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
                     b.HasIndex("CreneauId", "Statut");
+
+                    b.HasIndex("CreneauId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
 
                     b.ToTable("Reservations");
                 });
@@ -1902,6 +1955,21 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
                         .WithMany("Niveaux")
                         .HasForeignKey("DiagnosticId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireA")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireB")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -455,6 +455,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Groupe")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -495,6 +499,16 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("SessionId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Inscriptions_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
+
+                    b.HasIndex("SessionId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Inscriptions_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" IN ('Inscrit', 'ListeAttente')");
 
                     b.HasIndex("SessionId", "Statut", "CreeLe");
 
@@ -763,6 +777,31 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("NiveauxCompetences", t =>
                         {
                             t.HasCheckConstraint("CK_NiveauxCompetences_Niveau", "\"Niveau\" >= 0 AND \"Niveau\" <= 3");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+                {
+                    b.Property<int>("BeneficiaireA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Par")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BeneficiaireA", "BeneficiaireB");
+
+                    b.HasIndex("BeneficiaireB");
+
+                    b.ToTable("NonDoublons", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_NonDoublons_Ordre", "\"BeneficiaireA\" < \"BeneficiaireB\"");
                         });
                 });
 
@@ -1556,6 +1595,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Jeton")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1607,7 +1650,17 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("Jeton")
                         .IsUnique();
 
+                    b.HasIndex("CreneauId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
                     b.HasIndex("CreneauId", "Statut");
+
+                    b.HasIndex("CreneauId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
 
                     b.ToTable("Reservations");
                 });
@@ -1851,6 +1904,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
                         .WithMany("Niveaux")
                         .HasForeignKey("DiagnosticId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+                {
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireA")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireB")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
+    o.Conventions.AuthorizeFolder("/Comptes/Admin", Roles.PolitiqueGestion);
 });
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -76,6 +77,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseSessionsVerifiees();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
@@ -94,6 +96,7 @@ api.MapActivitesApi();
 api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
+api.MapComptesApi();
 app.MapAgendaIcs();
 
 app.Run();

@@ -20,6 +20,10 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
             or "/health" or "/openapi/{documentName}.json") => Acces.Public,
         ("POST", "/connexion" or "/deconnexion") => Acces.Public,
+        // The e-mailed link and the second step of sign-in carry their own proof (token, pending sign-in cookie).
+        (_, "/connexion/code" or "/mot-de-passe-oublie" or "/compte/activer/{jeton}") => Acces.Public,
+        (_, "/compte/securite") => Acces.Equipe,
+        (_, "/admin/comptes" or "/api/v1/comptes/invitations") => Acces.Gestion,
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,

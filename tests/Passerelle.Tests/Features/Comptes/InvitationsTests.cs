@@ -244,6 +244,50 @@ public class InvitationsTests(AppFactoryCourriel app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Un_gestionnaire_ne_voit_et_ne_touche_que_les_comptes_des_mediateurs_de_ses_structures()
+    {
+        var structure = await Scenario.StructureAsync(app);
+        var (_, _, _, emailSien, _) = await Scenario.EquipierAsync(app, structure);
+        var (_, _, _, emailAutre, _) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var (emailAdmin, _) = await app.CreerCompteAsync(Roles.Administrateur);
+        var (_, _, _, emailGestion, mdpGestion) = await Scenario.EquipierAsync(app, structure, Roles.Gestionnaire);
+        var gestion = ClientPages();
+        await ConnexionAsync(gestion, emailGestion, mdpGestion);
+        var liste = await Formulaires.PageAsync(gestion, "/admin/comptes");
+        var adresses = liste.QuerySelectorAll("tbody tr td:first-child").Select(t => t.TextContent).ToList();
+        adresses.ShouldBe([emailSien]);
+        liste.QuerySelectorAll("#invitation-role option").Select(o => o.GetAttribute("value")).ShouldBe([Roles.Mediateur]);
+        liste.QuerySelector("#invitation-structures").ShouldBeNull();
+
+        // The same form aimed at an account outside the perimeter is refused and changes nothing.
+        var form = liste.QuerySelectorAll("tbody tr").Single().QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.TextContent.Contains("Désactiver"));
+        foreach (var cible in new[] { emailAutre, emailAdmin })
+        {
+            var id = await app.AvecDb(db => db.Users.Where(u => u.Email == cible).Select(u => u.Id).SingleAsync());
+            var refus = await Formulaires.SoumettreAsync(gestion, form, [new("id", id)]);
+            refus.Headers.Location!.ToString().ShouldContain("/acces-refuse");
+            (await app.AvecDb(db => db.Users.Where(u => u.Id == id).Select(u => u.LockoutEnd).SingleAsync())).ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task La_liste_montre_la_derniere_connexion_et_le_verrouillage_qui_se_leve()
+    {
+        app.Horloge.Regler(Depart);
+        var (email, mdp) = await app.CreerCompteAsync(Roles.Financeur);
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        (await Formulaires.PageAsync(admin, "/admin/comptes?q=" + email)).QuerySelector("tbody tr")!.TextContent.ShouldContain("jamais");
+        await ConnexionAsync(ClientPages(), email, mdp);
+        (await Formulaires.PageAsync(admin, "/admin/comptes?q=" + email)).QuerySelector("tbody tr")!.TextContent.ShouldContain("12 mars 2025 à 11h00");
+        for (var i = 0; i < 5; i++) await ConnexionAsync(ClientPages(), email, "Faux-mot-de-passe-1");
+        var ligne = (await Formulaires.PageAsync(admin, "/admin/comptes?q=" + email)).QuerySelector("tbody tr")!;
+        ligne.TextContent.ShouldContain("verrouillé");
+        var deverrouiller = ligne.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.TextContent.Contains("Déverrouiller"));
+        (await Formulaires.SoumettreAsync(admin, deverrouiller, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ConnexionAsync(ClientPages(), email, mdp)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task La_deconnexion_termine_aussi_les_autres_sessions_et_les_jetons()
     {
         app.Horloge.Regler(Depart);

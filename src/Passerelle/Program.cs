@@ -46,6 +46,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Ateliers/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
+    o.Conventions.AuthorizeFolder("/Comptes/Admin", Roles.PolitiqueGestion);
 });
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -77,6 +78,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseSessionsVerifiees();
 app.UseAuthorization();
 app.UseAntiforgeryApi();
 
@@ -96,6 +98,7 @@ api.MapActivitesApi();
 api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
+api.MapComptesApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 

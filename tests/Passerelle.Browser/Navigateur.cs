@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Passerelle.Features.Comptes;
+using Passerelle.Tests.Infra;
 
 namespace Passerelle.Browser;
 
@@ -19,6 +20,10 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
     IPlaywright? _playwright;
     public IBrowser Chromium { get; private set; } = null!;
     public string Adresse { get; private set; } = "";
+    /// <summary>The e-mail server of the journeys: the app sends to it through SMTP, the journey reads what arrived.</summary>
+    public ServeurSmtp Smtp { get; } = new();
+    /// <summary>Authenticator keys of administrators (created with two-factor authentication, or enrolled during a journey).</summary>
+    readonly Dictionary<string, string> _clesTotp = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +38,39 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Carte:UrlTuiles", "http://127.0.0.1:9/{z}/{x}/{y}.png");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:MigrerAuDemarrage", "true");
+        builder.UseSetting("Notifications:SmtpHote", "127.0.0.1");
+        builder.UseSetting("Notifications:SmtpPort", Smtp.Port.ToString());
+    }
+
+    /// <summary>Runs the outbox sender once, as its background job would.</summary>
+    public async Task<int> EnvoyerCourrielsAsync()
+    {
+        using var scope = Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        return await Passerelle.Features.Notifications.EnvoiNotifications.TraiterAsync(sp.GetRequiredService<Passerelle.Data.AppDbContext>(),
+            sp.GetRequiredService<Passerelle.Features.Notifications.IEnvoiEmail>(), sp.GetRequiredService<Passerelle.Features.Notifications.IEnvoiSms>(),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+    }
+
+    /// <summary>After "Se connecter": types the authenticator code when asked, or enrols an administrator who has
+    /// no second factor yet (reading the key shown on /compte/securite, as a person would with their app).</summary>
+    public async Task DoubleAuthentificationAsync(IPage page, string email)
+    {
+        await page.WaitForURLAsync(u => !u.EndsWith("/connexion"), new() { Timeout = 60_000 });
+        if (page.Url.Contains("/connexion/code"))
+        {
+            await page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(_clesTotp[email]));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Valider le code" }).ClickAsync();
+        }
+        else if (page.Url.Contains("/compte/securite"))
+        {
+            var cle = (await page.Locator("#cle-totp").TextContentAsync())!;
+            _clesTotp[email] = cle;
+            await page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(cle));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Activer" }).ClickAsync();
+            await page.WaitForURLAsync("**/compte/securite?fait=1");
+            await page.GotoAsync("/admin");
+        }
     }
 
     public async Task InitializeAsync()
@@ -65,6 +103,13 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.fr";
         var mdp = Comptes.GenererMotDePasse();
         (await Comptes.CreerAsync(users, email, mdp, role)).Ok.ShouldBeTrue();
+        if (role == Roles.Administrateur)
+        {
+            var u = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(u);
+            await users.SetTwoFactorEnabledAsync(u, true);
+            _clesTotp[email] = (await users.GetAuthenticatorKeyAsync(u))!;
+        }
         return (email, mdp);
     }
 
@@ -81,7 +126,11 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(motDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        try { await page.WaitForURLAsync("**/admin", new() { Timeout = 60_000 }); }
+        try
+        {
+            await DoubleAuthentificationAsync(page, email);
+            await page.WaitForURLAsync("**/admin", new() { Timeout = 60_000 });
+        }
         catch (TimeoutException) { throw new InvalidOperationException($"Connexion de {email} non aboutie, page {page.Url} : {await page.Locator("main").InnerTextAsync()}"); }
         return page;
     }
@@ -100,6 +149,7 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         await Chromium.CloseAsync();
         _playwright?.Dispose();
         Dispose();
+        Smtp.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { File.Delete(_fichier); } catch (IOException) { }
     }

@@ -59,6 +59,7 @@ public class Parcours(Navigateur app)
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(mdp);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await app.DoubleAuthentificationAsync(page, email);
         await page.WaitForURLAsync("**/admin");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
@@ -96,6 +97,7 @@ public class Parcours(Navigateur app)
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(mdp);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await app.DoubleAuthentificationAsync(page, email);
         await page.WaitForURLAsync("**/admin");
 
         var entete = string.Join(',', Passerelle.Features.Lieux.StandardLieux.Colonnes);

@@ -14,6 +14,8 @@ public static class Authentification
     public const string LimitePublique = "publique";
     const string Schema = "passerelle";
     static readonly string[] RoutesAuthOuvertes = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
+    /// <summary>Claim carried by the sessions of an account that has two-factor authentication on.</summary>
+    public const string ClaimDoubleAuthentification = "passerelle:2fa";
 
     public static void AddComptes(this WebApplicationBuilder builder)
     {
@@ -24,10 +26,16 @@ public static class Authentification
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                o.Tokens.PasswordResetTokenProvider = JetonsComptes.Nom;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<FabriqueIdentite>()
             .AddErrorDescriber<ErreursIdentiteFr>()
+            .AddTokenProvider<JetonsComptes>(JetonsComptes.Nom)
             .AddEntityFrameworkStores<AppDbContext>();
+        // Sign-out, lockout, password change and deactivation change the security stamp; a session cookie is
+        // checked against it every minute (bearer tokens on every call, see UseSessionsVerifiees).
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // Pages challenge with the login form, the API with 401 (bearer token or cookie both accepted there).
         builder.Services.AddAuthentication(o => { o.DefaultScheme = Schema; o.DefaultChallengeScheme = Schema; o.DefaultForbidScheme = Schema; })
             .AddPolicyScheme(Schema, "Passerelle", o => o.ForwardDefaultSelector = ctx =>
@@ -81,13 +89,15 @@ public static class Authentification
         return Task.CompletedTask;
     }
 
-    /// <summary>Closes Identity's self-service endpoints (registration, e-mail confirmation, password reset by
-    /// e-mail): accounts are created by an administrator or the CLI. Runs before binding, so nothing is read.</summary>
+    static bool RouteAuthOuverte(string chemin) => RoutesAuthOuvertes.Any(r => chemin.TrimEnd('/').Equals(r, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Closes Identity's self-service endpoints (registration, e-mail confirmation, password reset, account
+    /// management): accounts are created by invitation (/admin/comptes) or the CLI, passwords set from the e-mailed
+    /// link, two-factor authentication on /compte/securite. Runs before binding, so nothing is read.</summary>
     public static void UseAuthApiRestreinte(this WebApplication app) => app.Use(async (ctx, next) =>
     {
         var chemin = ctx.Request.Path;
-        if (chemin.StartsWithSegments("/api/v1/auth") && !RoutesAuthOuvertes.Any(r => chemin.Equals(r, StringComparison.OrdinalIgnoreCase))
-            && !chemin.StartsWithSegments("/api/v1/auth/manage"))
+        if (chemin.StartsWithSegments("/api/v1/auth") && !RouteAuthOuverte(chemin.Value!))
         {
             ctx.Response.StatusCode = StatusCodes.Status404NotFound;
             await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -100,12 +110,61 @@ public static class Authentification
         await next();
     });
 
-    /// <summary>Identity's token endpoints under /api/v1/auth, without self-registration
-    /// (accounts are created by an administrator or the CLI).</summary>
+    /// <summary>Identity's token endpoints under /api/v1/auth: only login and refresh answer (see UseAuthApiRestreinte),
+    /// and only they appear in the OpenAPI document.</summary>
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentification");
         auth.MapIdentityApi<IdentityUser>()
-            .RequireRateLimiting(LimiteConnexion);
+            .RequireRateLimiting(LimiteConnexion)
+            .Add(e =>
+            {
+                // The pattern may or may not hold the group's prefix yet: compare the end.
+                if (e is RouteEndpointBuilder r && !RoutesAuthOuvertes.Any(o => ("/" + r.RoutePattern.RawText!.Trim('/')).EndsWith(o["/api/v1/auth".Length..], StringComparison.OrdinalIgnoreCase)))
+                    e.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+            });
+    }
+
+    /// <summary>After authentication: a bearer token dies with its account's security stamp (access tokens live an hour,
+    /// so each call checks it); an administrator without two-factor authentication only reaches /compte/securite
+    /// (pages) or gets 403 (API) until it is set up.</summary>
+    public static void UseSessionsVerifiees(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var user = ctx.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var api = ctx.Request.Path.StartsWithSegments("/api");
+            if (api && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && await ctx.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().ValidateSecurityStampAsync(user) is null)
+            {
+                await Refuser(ctx, StatusCodes.Status401Unauthorized, "Session terminée (déconnexion, changement de mot de passe ou compte désactivé) : reconnectez-vous.");
+                return;
+            }
+            if (user.IsInRole(Roles.Administrateur) && !user.HasClaim(c => c.Type == ClaimDoubleAuthentification))
+            {
+                if (api)
+                {
+                    await Refuser(ctx, StatusCodes.Status403Forbidden, "La double authentification est obligatoire pour les administrateurs : activez-la sur /compte/securite.");
+                    return;
+                }
+                var chemin = ctx.Request.Path;
+                if (!chemin.StartsWithSegments("/compte") && !chemin.StartsWithSegments("/deconnexion") && !chemin.StartsWithSegments("/erreur"))
+                {
+                    ctx.Response.Redirect("/compte/securite");
+                    return;
+                }
+            }
+        }
+        await next();
+    });
+
+    static ValueTask Refuser(HttpContext ctx, int statut, string detail)
+    {
+        ctx.Response.StatusCode = statut;
+        return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = ctx,
+            ProblemDetails = { Status = statut, Title = Erreurs.Titre(statut), Detail = detail },
+        });
     }
 }

@@ -52,6 +52,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         var (statut, detail) = e switch
         {
             RegleMetierException r => (409, r.Message),
+            AccesRefuseException a => (403, a.Message),
             Features.Beneficiaires.GererBeneficiaires.AccesRefuseException a => (403, a.Message),
             BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),
             JsonException => (400, "Le JSON envoyé est mal formé."),

@@ -5,3 +5,6 @@ public sealed class RegleMetierException(string message, string? champ = null) :
 {
     public string? Champ { get; } = champ;
 }
+
+/// <summary>The object exists but is outside the signed-in account's perimeter: 403 on the API, the refusal page on pages.</summary>
+public sealed class AccesRefuseException(string message) : Exception(message);

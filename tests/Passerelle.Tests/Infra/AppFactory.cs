@@ -84,7 +84,20 @@ public class AppFactory : WebApplicationFactory<Program>
         var mdp = Comptes.GenererMotDePasse();
         var (ok, erreur) = await Comptes.CreerAsync(users, email, mdp, role);
         if (!ok) throw new InvalidOperationException(erreur);
+        // Administrators must use two-factor authentication: their test accounts have it set up, as a real one would.
+        if (role == Roles.Administrateur) ClesTotp[email] = await ActiverDoubleAuthentificationAsync(users, email);
         return (email, mdp);
+    }
+
+    /// <summary>Authenticator keys of the accounts the tests set up with two-factor authentication, by e-mail.</summary>
+    public Dictionary<string, string> ClesTotp { get; } = [];
+
+    public static async Task<string> ActiverDoubleAuthentificationAsync(UserManager<IdentityUser> users, string email)
+    {
+        var u = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(u);
+        await users.SetTwoFactorEnabledAsync(u, true);
+        return (await users.GetAuthenticatorKeyAsync(u))!;
     }
 
     /// <summary>An API client carrying a bearer token obtained from /api/v1/auth/login.</summary>
@@ -97,7 +110,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientApiAsync(string email, string mdp)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var reponse = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = mdp });
+        var reponse = await client.PostAsJsonAsync("/api/v1/auth/login",
+            ClesTotp.TryGetValue(email, out var cle) ? new { email, password = mdp, twoFactorCode = Totp.Code(cle) } : (object)new { email, password = mdp });
         reponse.EnsureSuccessStatusCode();
         var jeton = await reponse.Content.ReadFromJsonAsync<JetonDto>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton!.AccessToken);

@@ -73,6 +73,16 @@ public static class Formulaires
         var form = page.QuerySelector<IHtmlFormElement>("main form")!;
         var r = await SoumettreAsync(client, form, [new("Formulaire.Email", email), new("Formulaire.MotDePasse", mdp)]);
         if ((int)r.StatusCode != 302) throw new InvalidOperationException($"Connexion refusée ({r.StatusCode}).");
+        if (r.Headers.Location?.ToString().StartsWith("/connexion/code") == true) await SaisirCodeAsync(app, client, email, r.Headers.Location.ToString());
         return client;
+    }
+
+    /// <summary>The second step of sign-in: the code the authenticator app shows now.</summary>
+    public static async Task<HttpResponseMessage> SaisirCodeAsync(AppFactory app, HttpClient client, string email, string url = "/connexion/code")
+    {
+        var page = await PageAsync(client, url);
+        var r = await SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", Totp.Code(app.ClesTotp[email]))]);
+        if ((int)r.StatusCode != 302 || r.Headers.Location?.ToString().StartsWith("/connexion") == true) throw new InvalidOperationException($"Code refusé ({r.StatusCode}).");
+        return r;
     }
 }

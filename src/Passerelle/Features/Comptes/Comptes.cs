@@ -23,6 +23,11 @@ public static class Comptes
         return resultat.Succeeded ? (true, null) : (false, string.Join(" ", resultat.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>A deactivated account is locked until this date: Identity then refuses every sign-in (form, API, link).</summary>
+    public static readonly DateTimeOffset FinDesactivation = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool EstDesactive(IdentityUser u) => u.LockoutEnd >= FinDesactivation;
+
     public static async Task CreerRolesAsync(RoleManager<IdentityRole> roles)
     {
         foreach (var r in Roles.Tous)

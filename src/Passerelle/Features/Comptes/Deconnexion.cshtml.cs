@@ -8,8 +8,10 @@ public sealed class DeconnexionModel(SignInManager<IdentityUser> connexion) : Pa
 {
     public IActionResult OnGet() => Redirect("/");
 
+    /// <summary>Signing out changes the security stamp: a copied cookie or a bearer refresh token of this account stops working too.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await connexion.UserManager.GetUserAsync(User) is { } u) await connexion.UserManager.UpdateSecurityStampAsync(u);
         await connexion.SignOutAsync();
         return Redirect("/");
     }

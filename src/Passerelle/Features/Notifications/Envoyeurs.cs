@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 
@@ -23,18 +21,26 @@ public sealed class NotificationsOptions
 public interface IEnvoiEmail { Task EnvoyerAsync(Notification n, CancellationToken ct); }
 public interface IEnvoiSms { Task EnvoyerAsync(Notification n, CancellationToken ct); }
 
-/// <summary>SMTP through the framework's client (MailKit is not available on our package feed).</summary>
+/// <summary>SMTP through MailKit (the client Microsoft recommends over System.Net.Mail): UTF-8 text body,
+/// the calendar file as an attachment, STARTTLS when the server offers it unless SSL is asked from the start.</summary>
 public sealed class EnvoiSmtp(NotificationsOptions o) : IEnvoiEmail
 {
     public async Task EnvoyerAsync(Notification n, CancellationToken ct)
     {
-        using var message = new MailMessage(o.Expediteur, n.Destinataire, n.Sujet, n.Corps) { BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(MimeKit.MailboxAddress.Parse(o.Expediteur));
+        message.To.Add(MimeKit.MailboxAddress.Parse(n.Destinataire));
+        message.Subject = n.Sujet;
+        var corps = new MimeKit.BodyBuilder { TextBody = n.Corps };
         if (n.Ics is not null)
-            message.Attachments.Add(new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(n.Ics)), "rendez-vous.ics",
-                $"text/calendar; method={(n.Ics.Contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH")}; charset=utf-8"));
-        using var smtp = new SmtpClient(o.SmtpHote, o.SmtpPort) { EnableSsl = o.SmtpSsl };
-        if (o.SmtpUtilisateur is not null) smtp.Credentials = new NetworkCredential(o.SmtpUtilisateur, o.SmtpMotDePasse);
-        await smtp.SendMailAsync(message, ct);
+            corps.Attachments.Add("rendez-vous.ics", Encoding.UTF8.GetBytes(n.Ics), MimeKit.ContentType.Parse($"text/calendar; method={(n.Ics.Contains("METHOD:CANCEL") ? "CANCEL" : "PUBLISH")}; charset=utf-8"));
+        message.Body = corps.ToMessageBody();
+        using var smtp = new MailKit.Net.Smtp.SmtpClient();
+        await smtp.ConnectAsync(o.SmtpHote ?? "localhost", o.SmtpPort,
+            o.SmtpSsl ? MailKit.Security.SecureSocketOptions.SslOnConnect : MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable, ct);
+        if (o.SmtpUtilisateur is not null) await smtp.AuthenticateAsync(o.SmtpUtilisateur, o.SmtpMotDePasse ?? "", ct);
+        await smtp.SendAsync(message, ct);
+        await smtp.DisconnectAsync(true, ct);
     }
 }
 

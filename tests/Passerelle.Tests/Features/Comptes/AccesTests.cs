@@ -27,6 +27,10 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // Booking at the desk: staff who meet people only.
         (_, "/api/v1/reservations/guichet" or "/admin/agenda/guichet") => Acces.Terrain,
         ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles") => Acces.Public,
+        // The e-mailed link and the second step of sign-in carry their own proof (token, pending sign-in cookie).
+        (_, "/connexion/code" or "/mot-de-passe-oublie" or "/compte/activer/{jeton}") => Acces.Public,
+        (_, "/compte/securite") => Acces.Equipe,
+        (_, "/admin/comptes" or "/api/v1/comptes/invitations") => Acces.Gestion,
         // Booking without an account: the secret token in the URL is the key.
         (_, "/api/v1/creneaux" or "/api/v1/reservations" or "/api/v1/reservations/{jeton}" or "/api/v1/ateliers/sessions"
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,

@@ -942,6 +942,27 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("GestionsStructures");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("DerniereConnexion")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Financeur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("InviteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("ProfilCompte");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
                 {
                     b.Property<int>("Id")
@@ -2016,6 +2037,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>

@@ -915,6 +915,27 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("GestionsStructures");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DerniereConnexion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Financeur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InviteLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("ProfilCompte");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
                 {
                     b.Property<int>("Id")
@@ -1965,6 +1986,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>

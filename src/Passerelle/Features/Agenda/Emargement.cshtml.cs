@@ -37,7 +37,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
     /// <summary>Someone who came without registering: written on the sheet as present (staff who run workshops only).</summary>
     public async Task<IActionResult> OnPostPresentAsync(int id, string? prenom, string? nom, CancellationToken ct)
     {
-        if (!(User.IsInRole(Comptes.Roles.Mediateur) || User.IsInRole(Comptes.Roles.Gestionnaire) || User.IsInRole(Comptes.Roles.Administrateur))) return Forbid();
+        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
         var saisie = new PresentSaisie(prenom ?? "", nom ?? "");
         if (Valider.Objet(saisie) is { } erreurs) TempData["Message"] = string.Join(" ", erreurs.SelectMany(e => e.Value));
         else

@@ -102,7 +102,15 @@ public class GestionSessionsTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Une_personne_venue_sans_inscription_s_ajoute_a_la_feuille()
     {
         var (s, _, _, _) = await SessionPleineAsync();
-        var (api, _, _, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var (api, mediateurId, _, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        // A mediator of another place is refused; once working at the session's place, allowed.
+        (await api.PostAsJsonAsync($"/api/v1/ateliers/sessions/{s.Id}/presents", new { prenom = "Denis", nom = "Roux" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await app.AvecDb(async db =>
+        {
+            var m = await db.Mediateurs.Include(x => x.Lieux).SingleAsync(x => x.Id == mediateurId);
+            m.Lieux.Add(await db.Lieux.SingleAsync(l => l.Id == s.LieuId));
+            await db.SaveChangesAsync();
+        });
         // Not before the day of the workshop.
         (await api.PostAsJsonAsync($"/api/v1/ateliers/sessions/{s.Id}/presents", new { prenom = "Denis", nom = "Roux" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         app.Horloge.Regler(new DateTimeOffset(s.Debut.AddMinutes(10), TimeSpan.Zero));

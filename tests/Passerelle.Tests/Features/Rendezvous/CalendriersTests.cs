@@ -50,7 +50,8 @@ public partial class CalendriersTests(AppFactory app) : IClassFixture<AppFactory
 
         // Moved from the link page: same UID, higher SEQUENCE.
         var page = await Formulaires.PageAsync(client, $"/mon-rendez-vous/{r.Jeton}");
-        var deplacer = page.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.TextContent.Contains("Déplacer"));
+        var proposition = await Formulaires.PageAsync(client, page.QuerySelector("a[href*='deplacer=']")!.GetAttribute("href")!);
+        var deplacer = proposition.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.TextContent.Contains("Oui, déplacer"));
         (await Formulaires.SoumettreAsync(client, deplacer, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var nouvelle = await app.AvecDb(db => db.Notifications.Where(n => n.ReservationId == r.Id && n.Type == Avis.Confirmation).OrderByDescending(n => n.Id).FirstAsync());
         nouvelle.Ics!.ShouldContain(uid);

@@ -66,7 +66,9 @@ public sealed class GuichetModel(AppDbContext db, NotificationsOptions options, 
                 var local = TimeZoneInfo.ConvertTimeFromUtc(debut.Debut, Territoire.Zone(debut.FuseauHoraire));
                 TempData["Message"] = $"Rendez-vous pris pour {r.Prenom} {r.Nom} le {local.ToString("dddd d MMMM 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}."
                     + (r.Telephone is null ? " Donnez-lui la date sur papier : aucun message ne lui sera envoyé." : " Un SMS de confirmation part.");
-                return Redirect($"/admin/agenda?date={local:yyyy-MM-dd}&lieu={Lieu}#rdv-{r.Id}");
+                // The place's agenda for its managers; a mediator goes back to their own agenda of that day.
+                var lieu = Lieu is { } l && await Comptes.Autorisations.AgendaLieuAsync(db, User, l, ct) ? $"&lieu={l}" : "";
+                return Redirect($"/admin/agenda?date={local:yyyy-MM-dd}{lieu}#rdv-{r.Id}");
             }
             catch (RegleMetierException e) { Erreurs[e.Champ ?? "CreneauId"] = [e.Message]; }
             catch (KeyNotFoundException) { Erreurs["CreneauId"] = ["Ce créneau n'existe pas."]; }

@@ -177,7 +177,8 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
             [new("Saisie.CreneauId", creneaux[1].ToString()), new("Saisie.Prenom", "Fanny"), new("Saisie.Nom", "Cabanis")]);
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var rid = await app.AvecDb(db => db.Reservations.Where(x => x.CreneauId == creneaux[1]).Select(x => x.Id).SingleAsync());
-        ok.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13&lieu={lieuId}#rdv-{rid}");
+        // A mediator goes back to their own agenda of that day (the place's agenda is for its managers).
+        ok.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13#rdv-{rid}");
         var agenda = await Formulaires.PageAsync(client, "/admin/agenda?date=2025-03-13");
         agenda.QuerySelector($"#rdv-{rid}")!.TextContent.ShouldContain("Fanny Cabanis");
         agenda.QuerySelector("[role='status']")!.TextContent.ShouldContain("aucun message ne lui sera envoyé");

@@ -18,7 +18,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (c is null) return NotFound();
         Convention = c;
         Mois = await Planning.LivraisonAsync(db, c, horloge, ct);
-        Realise = await Statistiques.CalculStatistiques.CalculerAsync(db, new Statistiques.FiltresStatistiques(c.DateDebut, c.DateFin, null, null, null, null, null, c.Id), Statistiques.StatistiquesApi.Masquer(User), ct);
+        Realise = await Statistiques.CalculStatistiques.CalculerAsync(db, new Statistiques.FiltresStatistiques(c.DateDebut, c.DateFin, null, null, null, null, null, c.Id), Statistiques.StatistiquesApi.Masquer(User), horloge, ct);
         return Page();
     }
 }

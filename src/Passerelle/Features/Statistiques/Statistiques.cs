@@ -133,7 +133,7 @@ public static class CalculStatistiques
         return lignes.Select(l => (l.Key, l.Acc, l.N, l.Anon)).ToList();
     }
 
-    public static async Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, CancellationToken ct)
+    public static async Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, TimeProvider horloge, CancellationToken ct)
     {
         var q = Filtrer(db, f);
         var qpv = f.Qpv;
@@ -187,7 +187,7 @@ public static class CalculStatistiques
         var idsParticipants = q.SelectMany(a => a.Participants).Where(p => qpv == null || (qpv == true ? p.Beneficiaire!.CodeQpv != null : p.Beneficiaire!.CodeQpv == null && p.Beneficiaire.Commune != null))
             .Select(p => p.BeneficiaireId);
         var ids = idsIndividuels.Union(idsParticipants);
-        var anneeRef = (f.Au ?? DateOnly.FromDateTime(DateTime.UtcNow)).Year;
+        var anneeRef = (f.Au ?? Horaires.Territoire.AujourdHui(horloge)).Year;
         var personnes = await db.Beneficiaires.AsNoTracking().Where(b => ids.Contains(b.Id))
             .GroupBy(b => new { b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, Qpv = b.CodeQpv != null, Commune = b.Commune != null })
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);

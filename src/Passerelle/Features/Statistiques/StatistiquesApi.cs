@@ -62,7 +62,7 @@ public static class StatistiquesApi
     {
         var (f, e) = p.Lire(Masquer(http.User), horloge);
         if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
-        return TypedResults.Ok(await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct));
+        return TypedResults.Ok(await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), horloge, ct));
     }
 
     /// <summary>The dashboard as rows: a title, the active filters, then one row per cell (dimension, value, accompaniments, records).</summary>
@@ -113,7 +113,7 @@ public static class StatistiquesApi
     {
         var (f, e) = p.Lire(Masquer(http.User), horloge);
         if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
-        var t = await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), ct);
+        var t = await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), horloge, ct);
         var lignes = Lignes(t, f, horloge.GetUtcNow());
         var nom = $"statistiques-{horloge.GetUtcNow():yyyy-MM-dd}";
         if (xlsx)

@@ -33,7 +33,7 @@ public class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
                 .Select(m => (m.Id, $"{m.Nom} {m.Prenom}")).ToList();
         }
         Etiquettes = await db.Etiquettes.OrderBy(x => x.Nom).Select(x => x.Nom).ToListAsync(ct);
-        if (Erreurs.Count == 0) Resultat = await CalculStatistiques.CalculerAsync(db, f, partage, ct);
+        if (Erreurs.Count == 0) Resultat = await CalculStatistiques.CalculerAsync(db, f, partage, horloge, ct);
     }
 }
 

@@ -9,7 +9,8 @@ using Passerelle.Features.Structures;
 namespace Passerelle.Data;
 
 /// <summary>One model, two providers: each sealed subclass owns its migrations folder.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Lieu> Lieux => Set<Lieu>();
     public DbSet<Structure> Structures => Set<Structure>();
@@ -37,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Beneficiaires.Diagnostic> Diagnostics => Set<Features.Beneficiaires.Diagnostic>();
     public DbSet<Features.Beneficiaires.NiveauCompetence> NiveauxCompetences => Set<Features.Beneficiaires.NiveauCompetence>();
     public DbSet<Features.Beneficiaires.Journal> Journal => Set<Features.Beneficiaires.Journal>();
+    /// <summary>The keys that sign cookies, tokens and links, shared by every instance (see Web/Production.cs).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     /// <summary>Every DateTime is UTC: written as UTC whatever its Kind, read back as UTC (SQLite keeps no Kind,
     /// PostgreSQL's timestamptz accepts only UTC).</summary>

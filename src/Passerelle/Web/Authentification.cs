@@ -22,8 +22,9 @@ public static class Authentification
         builder.Services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout stays on only for deactivation (lockout end in year 9999): failures never lock an account,
+                // they delay the next attempts from the same address (DelaisConnexion, ConnexionIdentite).
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.Tokens.PasswordResetTokenProvider = JetonsComptes.Nom;
@@ -32,7 +33,12 @@ public static class Authentification
             .AddClaimsPrincipalFactory<FabriqueIdentite>()
             .AddErrorDescriber<ErreursIdentiteFr>()
             .AddTokenProvider<JetonsComptes>(JetonsComptes.Nom)
+            .AddSignInManager<ConnexionIdentite>()
             .AddEntityFrameworkStores<AppDbContext>();
+        builder.Services.AddOptions<DelaisConnexionOptions>().BindConfiguration("Connexion").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DelaisConnexion>();
+        builder.Services.AddSingleton<DemandesMotDePasse>();
+        builder.Services.AddHostedService<DemandesMotDePasseJob>();
         // Sign-out, lockout, password change and deactivation change the security stamp; a session cookie is
         // checked against it every minute (bearer tokens on every call, see UseSessionsVerifiees).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -72,15 +78,20 @@ public static class Authentification
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1) }));
             // Public bookings without an account: a cap per address against scripted seat grabbing.
-            o.AddPolicy(LimitePublique, ctx => ctx.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetNoLimiter("equipe")
-                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = publiquesParMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, publiquesParMinute));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = ecrituresParMinute, Window = TimeSpan.FromMinutes(1) }));
         });
+        builder.Services.AddSingleton(new LimiteFormulairesPublics(PartitionedRateLimiter.Create<HttpContext, string>(ctx => PartitionPublique(ctx, publiquesParMinute))));
     }
+
+    /// <summary>The public booking rule: per client address (as forwarded by a configured proxy), a fixed window of one
+    /// minute; the team is not limited.</summary>
+    static RateLimitPartition<string> PartitionPublique(HttpContext ctx, int parMinute) => ctx.User.Identity?.IsAuthenticated == true
+        ? RateLimitPartition.GetNoLimiter("equipe")
+        : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1) });
 
     static Task Rediriger(HttpContext http, string uri, int statut)
     {
@@ -117,12 +128,28 @@ public static class Authentification
         var auth = api.MapGroup("/auth").WithTags("Authentification");
         auth.MapIdentityApi<IdentityUser>()
             .RequireRateLimiting(LimiteConnexion)
+            .AddEndpointFilter(AttendreAvantConnexion)
             .Add(e =>
             {
                 // The pattern may or may not hold the group's prefix yet: compare the end.
                 if (e is RouteEndpointBuilder r && !RoutesAuthOuvertes.Any(o => ("/" + r.RoutePattern.RawText!.Trim('/')).EndsWith(o["/api/v1/auth".Length..], StringComparison.OrdinalIgnoreCase)))
                     e.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
             });
+    }
+
+    /// <summary>POST /api/v1/auth/login too soon after repeated failures for that account from that address: 429 with
+    /// <c>Retry-After</c> (seconds) and the sign-in message, the password is not checked (see DelaisConnexion).</summary>
+    static async ValueTask<object?> AttendreAvantConnexion(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        if (ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault() is { } login
+            && http.RequestServices.GetRequiredService<DelaisConnexion>().Attente(login.Email ?? "", DelaisConnexion.Adresse(http)) is { } attente)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(attente.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Trop d'essais de connexion",
+                detail: ConnexionModel.MessageEchec + " " + DelaisConnexion.Conseil(attente));
+        }
+        return await next(ctx);
     }
 
     /// <summary>After authentication: a bearer token dies with its account's security stamp (access tokens live an hour,
@@ -166,5 +193,21 @@ public static class Authentification
             HttpContext = ctx,
             ProblemDetails = { Status = statut, Title = Erreurs.Titre(statut), Detail = detail },
         });
+    }
+}
+
+/// <summary>The public booking rule (<see cref="Authentification.LimitePublique"/>, same setting, same key) for the HTML
+/// forms that book without an account: the page asks before acting and, when refused, shows <see cref="Message"/> in the
+/// form with what was typed, instead of a bare 429.</summary>
+public sealed class LimiteFormulairesPublics(PartitionedRateLimiter<HttpContext> limiteur)
+{
+    public const string Message = "Trop de demandes envoyées depuis votre connexion en peu de temps. "
+        + "Patientez une minute, puis appuyez de nouveau sur le bouton : ce que vous avez écrit est gardé.";
+
+    /// <summary>True when this request may go on; false when the address used up its minute.</summary>
+    public bool Accepter(HttpContext http)
+    {
+        using var bail = limiteur.AttemptAcquire(http);
+        return bail.IsAcquired;
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Passerelle.Data;
 
 namespace Passerelle.Web;
 
@@ -51,6 +54,23 @@ public static class Production
             o.MultipartBodyLengthLimit = TailleMaxRequete;
             o.ValueCountLimit = 2048;
         });
+        AddProtectionDonnees(builder);
+    }
+
+    /// <summary>Section <c>DataProtection</c>: <c>Certificat:Chemin</c> (a PKCS#12 file) and <c>Certificat:MotDePasse</c>.</summary>
+    const string CleCertificat = "DataProtection:Certificat:Chemin";
+
+    /// <summary>The keys that sign session cookies, bearer tokens and password links live in the database (table
+    /// <c>DataProtectionKeys</c>), so every instance and every restart reads the same ones; they are encrypted at rest
+    /// with the certificate named in the settings, when there is one (without it, a copy of the database is enough to
+    /// forge a session: <see cref="UseProduction"/> warns outside development).</summary>
+    static void AddProtectionDonnees(WebApplicationBuilder builder)
+    {
+        var dp = builder.Services.AddDataProtection().SetApplicationName("Passerelle").PersistKeysToDbContext<AppDbContext>();
+        var chemin = builder.Configuration[CleCertificat];
+        if (string.IsNullOrWhiteSpace(chemin)) return;
+        if (!File.Exists(chemin)) throw new InvalidOperationException($"{CleCertificat} : le fichier « {chemin} » est introuvable.");
+        dp.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(chemin, builder.Configuration["DataProtection:Certificat:MotDePasse"]));
     }
 
     /// <summary>First in the pipeline: the client's address and scheme from a known proxy, then HSTS on
@@ -58,6 +78,8 @@ public static class Production
     /// API answer and the pages reached by a secret link, so that a shared computer's cache never keeps a personal page.</summary>
     public static void UseProduction(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[CleCertificat]))
+            app.Logger.LogWarning("Les clés de protection des données sont en clair dans la base : indiquez un certificat ({Cle}) pour les chiffrer.", CleCertificat);
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseCookiePolicy();

@@ -1,6 +1,9 @@
+using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Demo;
 using Passerelle.Features.Notifications;
@@ -70,6 +73,40 @@ public class ProductionTests(AppFactory app) : IClassFixture<AppFactory>
         html.ShouldContain("secret@exemple.fr");
         html.ShouldNotContain(jeton);
         html.ShouldContain("/mon-rendez-vous/•••");
+    }
+
+    [Fact]
+    public async Task Les_cles_de_protection_sont_dans_la_base_et_servent_a_une_autre_instance()
+    {
+        var jeton = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("essai").Protect("bonjour");
+        (await app.AvecDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.DataProtectionKeys))).ShouldBeGreaterThan(0);
+        // A second instance on the same database (another server, or after a restart) reads what the first protected.
+        using var autre = app.WithWebHostBuilder(_ => { });
+        autre.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("essai").Unprotect(jeton).ShouldBe("bonjour");
+        // A session opened on one instance is valid on the other.
+        var (email, mdp) = await app.CreerCompteAsync(Roles.Financeur);
+        var cookie = await CookieAsync(email, mdp);
+        var ailleurs = autre.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        ailleurs.DefaultRequestHeaders.Add("Cookie", cookie);
+        (await ailleurs.GetAsync("/admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The session cookie set by the sign-in form, as "name=value".</summary>
+    async Task<string> CookieAsync(string email, string mdp)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await client.GetAsync("/connexion");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var doc = await Formulaires.DocumentAsync(page);
+        var jeton = doc.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var requete = new HttpRequestMessage(HttpMethod.Post, "/connexion")
+        {
+            Content = new FormUrlEncodedContent([new("Formulaire.Email", email), new("Formulaire.MotDePasse", mdp), new("__RequestVerificationToken", jeton)]),
+        };
+        requete.Headers.Add("Cookie", string.Join("; ", antiforgery));
+        var r = await client.SendAsync(requete);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return r.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("passerelle="));
     }
 
     [Fact]

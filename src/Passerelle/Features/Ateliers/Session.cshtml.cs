@@ -7,7 +7,7 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Ateliers;
 
-public sealed class SessionModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge) : PageModel
+public sealed class SessionModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge, LimiteFormulairesPublics limite) : PageModel
 {
     [BindProperty] public InscriptionSaisie Saisie { get; set; } = new();
     public SessionAtelier Session { get; private set; } = null!;
@@ -26,6 +26,12 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
+        if (!limite.Accepter(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Erreurs[""] = [LimiteFormulairesPublics.Message];
+            return Page();
+        }
         Erreurs = Inscrire.Verifier(Saisie);
         if (Erreurs.Count > 0) return Page();
         try

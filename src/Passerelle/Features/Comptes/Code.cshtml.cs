@@ -28,15 +28,14 @@ public sealed class CodeModel(SignInManager<IdentityUser> connexion, AppDbContex
         if (u is null) { SansConnexion = true; return Page(); }
         if (!ModelState.IsValid) return Page();
         connexion.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var etaitBloque = await connexion.UserManager.IsLockedOutAsync(u);
         var r = await connexion.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", ""), isPersistent: false, rememberClient: false);
         if (r.Succeeded)
         {
             await ConnexionModel.NoterConnexionAsync(db, u.Id, horloge);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
-        if (r.IsLockedOut && !etaitBloque) await connexion.UserManager.UpdateSecurityStampAsync(u);
-        Erreur = r.IsLockedOut ? ConnexionModel.MessageEchec : "Code incorrect ou expiré : saisissez le code affiché maintenant par votre application.";
+        Erreur = r is ConnexionRetardee d ? "Trop d'essais de code. " + DelaisConnexion.Conseil(d.Attente)
+            : r.IsLockedOut ? ConnexionModel.MessageEchec : "Code incorrect ou expiré : saisissez le code affiché maintenant par votre application.";
         return Page();
     }
 }

@@ -11,10 +11,10 @@ namespace Passerelle.Features.Comptes;
 [EnableRateLimiting(Authentification.LimiteConnexion)]
 public sealed class ConnexionModel(SignInManager<IdentityUser> connexion, AppDbContext db, TimeProvider horloge) : PageModel
 {
-    /// <summary>One message for an unknown address, a wrong password, a locked or deactivated account: none of them
-    /// tells whether the account exists.</summary>
-    public const string MessageEchec = "Connexion impossible : l'adresse ou le mot de passe est incorrect, ou le compte est bloqué. "
-        + "Après 5 essais infructueux, attendez 15 minutes ; en cas d'oubli, choisissez « Mot de passe oublié ? ».";
+    /// <summary>One message for an unknown address, a wrong password or a deactivated account: none of them tells whether
+    /// the account exists. Too soon after repeated failures, the same message gets the time to wait (<see cref="DelaisConnexion"/>).</summary>
+    public const string MessageEchec = "Connexion impossible : l'adresse ou le mot de passe est incorrect, ou le compte est désactivé. "
+        + "Après plusieurs essais infructueux, il faut patienter entre deux essais ; en cas d'oubli, choisissez « Mot de passe oublié ? ».";
 
     public sealed record Saisie
     {
@@ -38,25 +38,16 @@ public sealed class ConnexionModel(SignInManager<IdentityUser> connexion, AppDbC
         var retour = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin";
         if (r.Succeeded) return LocalRedirect(retour);
         if (r.RequiresTwoFactor) return RedirectToPage("/Comptes/Code", new { ReturnUrl = retour });
-        Erreur = MessageEchec;
+        Erreur = r is ConnexionRetardee d ? MessageEchec + " " + DelaisConnexion.Conseil(d.Attente) : MessageEchec;
         return Page();
     }
 
-    /// <summary>Password sign-in that costs the same time whether the account exists or not (an unknown address still
-    /// hashes), ends the account's sessions when it becomes locked, and notes the last sign-in.</summary>
+    /// <summary>Password sign-in through <see cref="ConnexionIdentite"/> (same time whether the account exists or not,
+    /// delays instead of lockout), then notes the last sign-in.</summary>
     public static async Task<Microsoft.AspNetCore.Identity.SignInResult> SeConnecterAsync(SignInManager<IdentityUser> connexion, AppDbContext db, TimeProvider horloge, string email, string motDePasse)
     {
-        var users = connexion.UserManager;
-        var u = await users.FindByEmailAsync(email.Trim());
-        if (u is null)
-        {
-            users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), HachageFactice, motDePasse);
-            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        }
-        var etaitBloque = await users.IsLockedOutAsync(u);
-        var r = await connexion.PasswordSignInAsync(u, motDePasse, isPersistent: false, lockoutOnFailure: true);
-        if (r.IsLockedOut && !etaitBloque) await users.UpdateSecurityStampAsync(u);
-        if (r.Succeeded) await NoterConnexionAsync(db, u.Id, horloge);
+        var r = await connexion.PasswordSignInAsync(email.Trim(), motDePasse, isPersistent: false, lockoutOnFailure: false);
+        if (r.Succeeded && await connexion.UserManager.FindByEmailAsync(email.Trim()) is { } u) await NoterConnexionAsync(db, u.Id, horloge);
         return r;
     }
 
@@ -67,6 +58,4 @@ public sealed class ConnexionModel(SignInManager<IdentityUser> connexion, AppDbC
         profil.DerniereConnexion = horloge.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
     }
-
-    static readonly string HachageFactice = new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Comptes.GenererMotDePasse());
 }

@@ -20,7 +20,7 @@ public static class GererCompte
             .Where(id => !db.UserRoles.Any(ur => ur.UserId == id && ur.RoleId != Roles.Mediateur.ToLowerInvariant()));
 
     public static async Task<string> ExecuterAsync(AppDbContext db, UserManager<IdentityUser> users, ClaimsPrincipal auteur, string id, Action action,
-        NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+        NotificationsOptions options, TimeProvider horloge, DelaisConnexion delais, CancellationToken ct)
     {
         var u = await users.FindByIdAsync(id) ?? throw new KeyNotFoundException();
         var perimetre = await Perimetre.StructuresGereesAsync(db, auteur, ct);
@@ -41,11 +41,14 @@ public static class GererCompte
                 if (!Comptes.EstDesactive(u)) throw new RegleMetierException("Ce compte n'est pas désactivé.");
                 await users.SetLockoutEndDateAsync(u, null);
                 await users.ResetAccessFailedCountAsync(u);
+                delais.Oublier(u.Email ?? "");
                 return $"Compte {u.Email} réactivé.";
             case Action.Deverrouiller:
                 if (Comptes.EstDesactive(u)) throw new RegleMetierException("Ce compte est désactivé : réactivez-le.");
                 await users.SetLockoutEndDateAsync(u, null);
                 await users.ResetAccessFailedCountAsync(u);
+                // Failed passwords no longer lock (see DelaisConnexion): unlocking ends the delays at every address.
+                delais.Oublier(u.Email ?? "");
                 return $"Compte {u.Email} déverrouillé.";
             case Action.RenvoyerInvitation:
                 if (await users.HasPasswordAsync(u)) throw new RegleMetierException("Ce compte est déjà activé : la personne peut utiliser « Mot de passe oublié ? ».");

@@ -8,7 +8,7 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Rendezvous;
 
-public sealed class ReserverModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge) : PageModel
+public sealed class ReserverModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge, LimiteFormulairesPublics limite) : PageModel
 {
     [BindProperty] public ReservationSaisie Saisie { get; set; } = new();
     [BindProperty] public bool PourUnTiers { get; set; }
@@ -40,6 +40,12 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
         if (Indisponible is not null) return Page();
+        if (!limite.Accepter(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Erreurs[""] = [LimiteFormulairesPublics.Message];
+            return Page();
+        }
         Saisie = Saisie with { CreneauId = id };
         Erreurs = Reserver.Verifier(Saisie);
         if (PourUnTiers && string.IsNullOrWhiteSpace(Saisie.TiersNom)) Erreurs["TiersNom"] = ["Indiquez votre nom et votre structure."];

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Comptes;
@@ -150,19 +151,21 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Verrouillage_apres_echecs_repetes()
+    public async Task Delai_apres_echecs_repetes_depuis_la_meme_adresse()
     {
         var (email, mdp) = await app.CreerCompteAsync(Roles.Mediateur);
         var client = app.ClientAnonyme();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
         for (var i = 0; i < 5; i++)
         {
             var r = await client.PostAsync("/api/v1/auth/login", new StringContent($"{{\"email\":\"{email}\",\"password\":\"faux-{i}\"}}", System.Text.Encoding.UTF8, "application/json"));
             r.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
-        // Even the right password is refused now.
+        // Even the right password is not heard now from that address; the account itself is not locked.
         var bon = await client.PostAsync("/api/v1/auth/login", new StringContent($"{{\"email\":\"{email}\",\"password\":\"{mdp}\"}}", System.Text.Encoding.UTF8, "application/json"));
-        bon.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await bon.Content.ReadAsStringAsync()).ShouldContain("LockedOut");
+        bon.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await bon.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString()!.ShouldEndWith("Réessayez dans 30 secondes.");
+        (await app.AvecDb(db => Task.FromResult(db.Users.Single(u => u.Email == email).LockoutEnd))).ShouldBeNull();
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Passerelle.Features.Comptes.Admin;
 
 /// <summary>/admin/comptes: who has an account and in what state; invite; deactivate, re-send, unlock.
 /// A manager sees and invites only the mediators of their structures.</summary>
-public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge, DelaisConnexion delais) : PageModel
 {
     public const int TaillePage = 50;
     public sealed record Ligne(string Id, string Email, string Role, string Rattachement, string Statut, DateTime? DerniereConnexion, bool DoubleAuthentification);
@@ -52,7 +52,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users,
     public async Task<IActionResult> OnPostActionAsync(string id, GererCompte.Action action, CancellationToken ct)
     {
         if (!Enum.IsDefined(action)) return BadRequest();
-        try { Message = await GererCompte.ExecuterAsync(db, users, User, id, action, options, horloge, ct); }
+        try { Message = await GererCompte.ExecuterAsync(db, users, User, id, action, options, horloge, delais, ct); }
         catch (KeyNotFoundException) { return NotFound(); }
         catch (AccesRefuseException) { return Forbid(); }
         catch (RegleMetierException e) { Message = e.Message; }
@@ -88,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users,
             var profil = profils.GetValueOrDefault(u.Id);
             var statut = u.LockoutEnd >= Passerelle.Features.Comptes.Comptes.FinDesactivation ? "désactivé"
                 : !u.AMotDePasse ? (profil?.InviteLe is { } le && le.Add(JetonsComptes.DureeInvitation) < maintenant.UtcDateTime ? "invitation expirée" : "invitation en attente")
-                : u.LockoutEnd > maintenant ? "verrouillé" : "actif";
+                : u.LockoutEnd > maintenant || delais.Ralenti(u.Email ?? "") ? "verrouillé" : "actif";
             var rattachement = string.Join(" ; ", fiches[u.Id].Concat(gerees[u.Id].Any() ? ["structures : " + string.Join(", ", gerees[u.Id])] : [])
                 .Concat(profil?.Financeur is { } f ? ["financeur : " + f] : []));
             return new Ligne(u.Id, u.Email ?? "", string.Join(", ", roles[u.Id]), rattachement, statut, profil?.DerniereConnexion, u.TwoFactorEnabled);

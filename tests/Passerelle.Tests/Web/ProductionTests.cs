@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Comptes;
@@ -89,6 +90,34 @@ public class ProductionTests(AppFactory app) : IClassFixture<AppFactory>
         var ailleurs = autre.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         ailleurs.DefaultRequestHeaders.Add("Cookie", cookie);
         (await ailleurs.GetAsync("/admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Avec_un_certificat_les_cles_sont_chiffrees_dans_la_base()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"passerelle-cle-{Guid.NewGuid():N}.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var demande = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Passerelle essais", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificat = demande.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificat.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "secret-essai"));
+        }
+        try
+        {
+            // A fresh database: its first key is made under the certificate.
+            using var neuve = new AppFactory();
+            using var protegee = neuve.WithWebHostBuilder(b => b
+                .UseSetting("DataProtection:Certificat:Chemin", pfx).UseSetting("DataProtection:Certificat:MotDePasse", "secret-essai"));
+            var protecteur = protegee.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("essai");
+            protecteur.Unprotect(protecteur.Protect("bonjour")).ShouldBe("bonjour");
+            using var scope = protegee.Services.CreateScope();
+            var cles = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                scope.ServiceProvider.GetRequiredService<Passerelle.Data.AppDbContext>().DataProtectionKeys);
+            cles.ShouldNotBeEmpty();
+            cles.ShouldAllBe(c => c.Xml!.Contains("encryptedSecret") && !c.Xml.Contains("unencrypted"));
+        }
+        finally { File.Delete(pfx); }
     }
 
     /// <summary>The session cookie set by the sign-in form, as "name=value".</summary>

@@ -22,6 +22,13 @@ public class ParcoursRgaa(Navigateur app)
         throw new InvalidOperationException($"{selecteur} jamais atteint au clavier sur {page.Url}");
     }
 
+    /// <summary>Full-page screenshot when PASSERELLE_CAPTURES names a folder (to look at the pages, not asserted).</summary>
+    static async Task CapturerAsync(IPage page, string nom)
+    {
+        if (Environment.GetEnvironmentVariable("PASSERELLE_CAPTURES") is { Length: > 0 } dossier)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, nom + ".png"), FullPage = true });
+    }
+
     static Task<string> FocusAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
 
     [Fact]
@@ -56,6 +63,12 @@ public class ParcoursRgaa(Navigateur app)
         (await page.Locator("#err-email").TextContentAsync()).ShouldBe("Adresse électronique invalide.");
         (await page.Locator("#prenom").InputValueAsync()).ShouldBe("Gisèle");
         await Navigateur.VerifierAccessibiliteAsync(page);
+        foreach (var largeur in new[] { 390, 320 })
+        {
+            await page.SetViewportSizeAsync(largeur, 800);
+            (await page.EvaluateAsync<int>(Largeur)).ShouldBeLessThanOrEqualTo(largeur, "formulaire en erreur");
+            await CapturerAsync(page, $"reservation-erreurs-{largeur}");
+        }
 
         // The summary's link leads to the field; correcting it and pressing Enter books.
         await page.Keyboard.PressAsync("Tab");
@@ -101,12 +114,14 @@ public class ParcoursRgaa(Navigateur app)
             await public_.GotoAsync(url);
             (await public_.EvaluateAsync<int>(Largeur)).ShouldBeLessThanOrEqualTo(320, url);
             await Navigateur.VerifierAccessibiliteAsync(public_);
+            await CapturerAsync(public_, "320" + url.Split('?')[0].Replace('/', '-'));
         }
         var ligne = (await File.ReadAllLinesAsync(app.FichierComptes)).Single(l => l.StartsWith("mediateur "));
         var mediateur = await app.ConnecterAsync(ligne.Split(' ')[1], ligne.Split(' ')[2]);
         await mediateur.SetViewportSizeAsync(320, 640);
         await mediateur.GotoAsync("/admin/agenda");
         (await mediateur.EvaluateAsync<int>(Largeur)).ShouldBeLessThanOrEqualTo(320, "/admin/agenda");
+        await CapturerAsync(mediateur, "320-agenda");
         await Navigateur.VerifierAccessibiliteAsync(mediateur);
 
         var (email, mdp) = await app.CompteAsync(Roles.Administrateur);
@@ -117,6 +132,7 @@ public class ParcoursRgaa(Navigateur app)
             await admin.GotoAsync(url);
             (await admin.EvaluateAsync<int>(Largeur)).ShouldBeLessThanOrEqualTo(320, url);
             await Navigateur.VerifierAccessibiliteAsync(admin);
+            await CapturerAsync(admin, "320" + url.Replace('/', '-'));
         }
     }
 }

@@ -20,10 +20,11 @@ public class Parcours(Navigateur app)
         titre!.ShouldMatch(@"^\d+ lieux? trouvés?$");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        await page.GetByText("Ce dont j'ai besoin").ClickAsync();
-        await page.GetByLabel("Accès internet et matériel informatique").CheckAsync();
+        await page.Locator("summary", new() { HasText = "Ce dont j'ai besoin" }).ClickAsync();
+        // The filter reads in plain French; the URL keeps the national standard's value.
+        await page.GetByRole(AriaRole.Group, new() { Name = "Ce dont j'ai besoin" }).GetByLabel("Utiliser sur place un ordinateur, une imprimante ou internet").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**service=**");
+        await page.WaitForURLAsync("**service=Acc%C3%A8s+internet+et+mat%C3%A9riel+informatique**");
         var lien = page.GetByRole(AriaRole.Link, new() { Name = "Maison France Service de Port-Saint-Louis-du-Rhône" });
         (await lien.CountAsync()).ShouldBe(1);
         await Navigateur.VerifierAccessibiliteAsync(page);

@@ -23,7 +23,7 @@ public class ParcoursRendezvous(Navigateur app)
         await page.WaitForURLAsync("**/rendez-vous/reserver/*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Prénom").FillAsync("Yvette");
-        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Castelli");
+        await page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("Castelli");
         await page.GetByLabel("Téléphone portable").FillAsync("06 98 76 54 32");
         await page.GetByLabel("J'accepte que mes coordonnées servent à ce rendez-vous").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer le rendez-vous" }).ClickAsync();
@@ -66,7 +66,7 @@ public class ParcoursRendezvous(Navigateur app)
             var page = await app.NouvellePageAsync();
             await page.GotoAsync($"/ateliers/{sessionId}");
             await page.GetByLabel("Prénom").FillAsync(prenom);
-            await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Garcia");
+            await page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("Garcia");
             await page.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}@exemple.fr");
             await page.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
             await page.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();
@@ -193,7 +193,7 @@ public class ParcoursRendezvous(Navigateur app)
             var p = await app.NouvellePageAsync();
             await p.GotoAsync($"/ateliers/{sessionId}");
             await p.GetByLabel("Prénom").FillAsync(prenom);
-            await p.GetByLabel("Nom", new() { Exact = true }).FillAsync("Mercier");
+            await p.GetByLabel("Nom *", new() { Exact = true }).FillAsync("Mercier");
             await p.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}.mercier@exemple.fr");
             await p.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
             await p.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();

@@ -36,13 +36,18 @@ public sealed class AccessibiliteOptions
     public string[] NonConformitesAffichees => NonConformites ?? NonConformitesConnues;
     public string[] NonSoumisAffiches => NonSoumis ?? ["Les fonds de carte OpenStreetMap (contenus de tiers non financés ni développés par l'entité)."];
 
-    /// <summary>What is known not to conform on this version (self-assessment), until an audit says more.</summary>
+    /// <summary>Rate of the team's own RGAA 4.1 self-assessment of the public pages (docs/rgaa-audit.md): conforming ÷ applicable
+    /// criteria, in percent. Shown apart from <see cref="TauxConformite"/>, which only an audit may fill. Null hides it.</summary>
+    [Range(0, 100)] public double? TauxAutoEvaluation { get; set; } = 98.6;
+    public DateOnly DateAutoEvaluation { get; set; } = new(2026, 12, 1);
+
+    /// <summary>What is known not to conform on this version: the NC criteria of docs/rgaa-audit.md, then the team pages
+    /// outside its sample. Keep both in step.</summary>
     public static readonly string[] NonConformitesConnues =
     [
-        "La carte des résultats de recherche : ses commandes sont en anglais et ajoutent des arrêts de tabulation avant la liste (la liste des lieux donne les mêmes informations).",
-        "Certains formulaires de l'espace équipe n'associent pas encore chaque message d'erreur à son champ.",
-        "Le titre de la page ne change pas toujours après une recherche ou une erreur.",
-        "Les graphiques des statistiques de l'espace équipe : leur alternative est le tableau placé à côté de chacun.",
+        "Critère 8.2 (validité du code) : la validité du code HTML n'est pas encore vérifiée par un validateur.",
+        "Espace équipe : certains formulaires n'associent pas encore chaque message d'erreur à son champ.",
+        "Espace équipe : les boutons de présence de l'agenda ramènent la page en haut après l'enregistrement.",
     ];
     [Required, EmailAddress] public string ContactCourriel { get; set; } = "accessibilite@passerelle.example";
     public string? ContactAdresse { get; set; } = "58 boulevard Charles Livon, 13007 Marseille";

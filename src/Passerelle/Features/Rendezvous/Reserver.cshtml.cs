@@ -58,7 +58,7 @@ public sealed class ReserverModel(AppDbContext db, NotificationsOptions options,
         }
         catch (RegleMetierException e)
         {
-            Erreurs[e.Champ ?? "CreneauId"] = [e.Message];
+            Erreurs[e.Champ ?? ""] = [e.Message];
             await ChargerAsync(id, ct);
             if (Indisponible is not null) Erreurs.Clear();
             return Page();

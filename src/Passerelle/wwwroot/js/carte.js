@@ -19,11 +19,17 @@
     .filter(function (li) { return li.dataset.lat && li.dataset.lon; });
   if (points.length === 0) return;
   div.hidden = false;
-  var carte = L.map(div);
+  var passer = document.querySelector('.passer-carte');
+  if (passer) passer.hidden = false;
+  // Few tab stops, all in French: no keyboard panning stop on the map itself, no tabbable markers (the list below
+  // holds the same places as links), French titles on the zoom buttons, no "Leaflet" link in the attribution.
+  var carte = L.map(div, { keyboard: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: 'Agrandir la carte', zoomOutTitle: 'Réduire la carte' }).addTo(carte);
+  carte.attributionControl.setPrefix(false);
   L.tileLayer(div.dataset.tuiles, { maxZoom: 19, attribution: '&copy; contributeurs OpenStreetMap' }).addTo(carte);
   var groupe = L.featureGroup();
   points.forEach(function (li) {
-    var m = L.marker([parseFloat(li.dataset.lat), parseFloat(li.dataset.lon)], { title: li.dataset.nom, alt: li.dataset.nom });
+    var m = L.marker([parseFloat(li.dataset.lat), parseFloat(li.dataset.lon)], { title: li.dataset.nom, alt: li.dataset.nom, keyboard: false });
     var lien = document.createElement('a');
     lien.href = li.dataset.url;
     lien.textContent = li.dataset.nom;

@@ -27,7 +27,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/ateliers/sessions/{id:int}/presents") => Acces.Terrain,
         // Booking at the desk: staff who meet people only.
         (_, "/api/v1/reservations/guichet" or "/admin/agenda/guichet") => Acces.Terrain,
-        ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles") => Acces.Public,
+        ("GET", "/mentions-legales" or "/accessibilite" or "/donnees-personnelles" or "/plan-du-site") => Acces.Public,
         // The e-mailed link and the second step of sign-in carry their own proof (token, pending sign-in cookie).
         (_, "/connexion/code" or "/mot-de-passe-oublie" or "/compte/activer/{jeton}") => Acces.Public,
         (_, "/compte/securite") => Acces.Equipe,

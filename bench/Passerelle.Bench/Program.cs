@@ -10,6 +10,7 @@ using Bogus;
 //       [--secondes 20] [--clients 16] [--pg "Host=…;Username=…;Password=…;Database=postgres"]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("statistiques")) return await Statistiques.ExecuterAsync(args);
+if (args.Contains("csv")) return LectureCsv.Executer(args);
 var options = Options.Lire(args);
 Directory.CreateDirectory(options.Dossier);
 var csv = Path.Combine(options.Dossier, $"lieux-{options.Lieux}.csv");

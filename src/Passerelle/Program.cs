@@ -58,6 +58,7 @@ builder.AddRendezvous();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
+builder.AddObservabilite();
 
 var app = builder.Build();
 

@@ -1,9 +1,10 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Passerelle.Web;
 
-/// <summary>RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes. Each record
-/// carries the physical line it starts on, so that import reports point at the right line.</summary>
+/// <summary>CSV for every import and export: Sep reads and writes (RFC 4180); Passerelle adds the decoding of spreadsheet
+/// files, the line each record starts on for import reports, and the neutralising of cells a spreadsheet would run.</summary>
 public static class Csv
 {
     public sealed class CsvInvalideException(string message, int ligne) : Exception(message)
@@ -62,10 +63,40 @@ public static class Csv
         return Decoder(memoire.GetBuffer().AsSpan(0, (int)memoire.Length));
     }
 
-    /// <summary>Reads records; a field that <see cref="Neutraliser"/> protected (apostrophe before <c>=</c>, <c>+</c>…) gets its value back,
-    /// so that Passerelle's own exports import unchanged.</summary>
-    public static IEnumerable<(int Ligne, List<string> Champs)> Lire(TextReader lecteur, char separateur) =>
-        LireBrut(lecteur, separateur).Select(l => (l.Ligne, l.Champs.Select(Retablir).ToList()));
+    /// <summary>Reads records (RFC 4180 through Sep: quoted fields, doubled quotes, line breaks inside quotes) as
+    /// (physical line the record starts on, 1-based; its fields). Blank lines are skipped. A field that <see cref="Neutraliser"/>
+    /// protected (apostrophe before <c>=</c>, <c>+</c>…) gets its value back, so that Passerelle's own exports import unchanged.</summary>
+    /// <exception cref="CsvInvalideException">A quote opened and never closed (the record then runs to the end of the file).</exception>
+    public static List<(int Ligne, List<string> Champs)> Lire(TextReader lecteur, char separateur)
+    {
+        var enregistrements = new List<(int Ligne, List<string> Champs)>();
+        using var lecteurSep = Sep.New(separateur).Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true }).From(lecteur);
+        var debut = 1;
+        foreach (var row in lecteurSep)
+        {
+            // Sep toggles on every quote, so only an unterminated quoted field leaves a record with an odd count of them.
+            if (row.Span.Count('"') % 2 != 0) throw new CsvInvalideException($"Guillemet ouvert ligne {debut} jamais refermé.", debut);
+            if (row.ColCount > 1 || row[0].Span.Length > 0)
+            {
+                var champs = new List<string>(row.ColCount);
+                for (var i = 0; i < row.ColCount; i++) champs.Add(Retablir(row[i].ToString()));
+                enregistrements.Add((debut, champs));
+            }
+            // Sep's LineNumberFrom is off for the first row when there is no header; where a row ends is right.
+            debut = row.LineNumberToExcl;
+        }
+        return enregistrements;
+    }
+
+    /// <summary>The separator a file uses: of <paramref name="candidats"/>, the one most frequent on its first line (the first
+    /// candidate on a tie). The legacy v0.1 places files and French spreadsheets use <c>;</c>.</summary>
+    public static char Separateur(string texte, params char[] candidats)
+    {
+        var premiereLigne = texte.AsSpan(0, texte.IndexOf('\n') is var n and >= 0 ? n : texte.Length);
+        var meilleur = candidats[0];
+        foreach (var c in candidats) if (premiereLigne.Count(c) > premiereLigne.Count(meilleur)) meilleur = c;
+        return meilleur;
+    }
 
     static string Retablir(string champ) => champ.Length > 1 && champ[0] == '\'' && EstDeclencheur(champ[1]) ? champ[1..] : champ;
 
@@ -94,67 +125,48 @@ public static class Csv
         return s.Length > 1;
     }
 
-    static IEnumerable<(int Ligne, List<string> Champs)> LireBrut(TextReader lecteur, char separateur)
-    {
-        var champs = new List<string>();
-        var champ = new StringBuilder();
-        int ligne = 1, debut = 1;
-        var guillemets = false;
-        var champCommence = false;
-        int c;
-        while ((c = lecteur.Read()) != -1)
-        {
-            var ch = (char)c;
-            if (guillemets)
-            {
-                if (ch == '"')
-                {
-                    if (lecteur.Peek() == '"') { lecteur.Read(); champ.Append('"'); }
-                    else guillemets = false;
-                }
-                else
-                {
-                    if (ch == '\n') ligne++;
-                    champ.Append(ch);
-                }
-                continue;
-            }
-            if (ch == '"' && champ.Length == 0 && !champCommence) { guillemets = true; champCommence = true; }
-            else if (ch == separateur) { champs.Add(champ.ToString()); champ.Clear(); champCommence = false; }
-            else if (ch == '\r') { }
-            else if (ch == '\n')
-            {
-                champs.Add(champ.ToString()); champ.Clear(); champCommence = false;
-                if (!(champs.Count == 1 && champs[0].Length == 0)) yield return (debut, champs);
-                champs = [];
-                ligne++;
-                debut = ligne;
-            }
-            else { champ.Append(ch); champCommence = true; }
-        }
-        if (guillemets) throw new CsvInvalideException($"Guillemet ouvert ligne {debut} jamais refermé.", debut);
-        if (champ.Length > 0 || champs.Count > 0 || champCommence)
-        {
-            champs.Add(champ.ToString());
-            if (!(champs.Count == 1 && champs[0].Length == 0)) yield return (debut, champs);
-        }
-    }
-
     /// <summary>A CSV download: UTF-8 with a byte-order mark, so that spreadsheets read the accents.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Telechargement(string csv, string nomFichier) =>
         Microsoft.AspNetCore.Http.TypedResults.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", nomFichier);
 
-    public static void EcrireLigne(TextWriter w, IEnumerable<string> champs)
+    /// <summary>Writes CSV for spreadsheets and the national tools: comma-separated, CRLF line ends, every field quoted (as in
+    /// the places standard's example file and La Coop's export) and neutralised (<see cref="Neutraliser"/>). Rows may differ in
+    /// length. Dispose it (or the caller's <c>using</c>) to flush; the <see cref="TextWriter"/> stays open.</summary>
+    public sealed class Ecrivain : IDisposable
     {
-        var premier = true;
-        foreach (var champ in champs)
+        readonly SepWriter _sep;
+
+        public Ecrivain(TextWriter sortie)
         {
-            if (!premier) w.Write(',');
-            premier = false;
-            w.Write('"');
-            w.Write(Neutraliser(champ).Replace("\"", "\"\""));
-            w.Write('"');
+            sortie.NewLine = "\r\n";
+            // Sep quotes only the fields that need it (Escape); the all-quoted form is ours, so Sep writes the fields as given.
+            _sep = Sep.New(',').Writer(o => o with { WriteHeader = false, Escape = false, DisableColCountCheck = true, ColNotSetOption = SepColNotSetOption.Skip })
+                .To(sortie, leaveOpen: true);
         }
-        w.Write("\r\n");
+
+        public void Ligne(IEnumerable<string> champs)
+        {
+            using var ligne = _sep.NewRow();
+            var i = 0;
+            foreach (var champ in champs) ligne[i++].Set(string.Concat("\"", Neutraliser(champ).Replace("\"", "\"\""), "\""));
+        }
+
+        bool _fini;
+
+        /// <summary>Flushes the rows into the <see cref="TextWriter"/>; safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (_fini) return;
+            _fini = true;
+            _sep.Dispose();
+        }
+    }
+
+    /// <summary>A whole CSV text from rows (see <see cref="Ecrivain"/>).</summary>
+    public static string Ecrire(IEnumerable<IEnumerable<string>> lignes)
+    {
+        var texte = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var csv = new Ecrivain(texte)) foreach (var l in lignes) csv.Ligne(l);
+        return texte.ToString();
     }
 }

@@ -9,7 +9,7 @@ using Passerelle.Web;
 namespace Passerelle.Tests.Features;
 
 /// <summary>Reported case 07: text a spreadsheet runs as a formula was written unchanged in the people export. Every CSV export
-/// writes through <see cref="Csv.EcrireLigne"/>, which neutralises such cells (OWASP: an apostrophe first); phone numbers stay text.</summary>
+/// writes through <see cref="Csv.Ecrivain"/>, which neutralises such cells (OWASP: an apostrophe first); phone numbers stay text.</summary>
 public class FormulesCsvTests(AppFactory app) : IClassFixture<AppFactory>
 {
     static string Cas07 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Donnees", "cas-signales", "07-beneficiaire-formule.json"));

@@ -38,7 +38,8 @@ public static class ExportCoop
         var ids = activites.SelectMany(a => a.Participants.Append(a.BeneficiaireId ?? 0)).Where(i => i > 0).Distinct().ToList();
         var fiches = await db.Beneficiaires.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        Web.Csv.EcrireLigne(w, Colonnes);
+        using var csv = new Web.Csv.Ecrivain(w);
+        csv.Ligne(Colonnes);
         static string Lignes(string? multi) => multi is null ? "" : multi.Replace("|", "\n");
         foreach (var a in activites)
         {
@@ -50,7 +51,7 @@ public static class ExportCoop
             }).ToList();
             var niveau = a.Autonomie is not null ? $"{Array.IndexOf(VocabulaireCoop.Autonomie, a.Autonomie) + 1}/{VocabulaireCoop.Autonomie.Length}"
                 : a.Niveau is not null ? $"{Array.IndexOf(VocabulaireCoop.Niveaux, a.Niveau) + 1}/{VocabulaireCoop.Niveaux.Length}" : "";
-            Web.Csv.EcrireLigne(w,
+            csv.Ligne(
             [
                 a.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), a.Type,
                 (a.Type == VocabulaireCoop.Collectif ? a.ParticipantsAnonymes + a.ParticipantsNommes : 1).ToString(CultureInfo.InvariantCulture),
@@ -62,6 +63,7 @@ public static class ExportCoop
         }
         Beneficiaires.AccesBeneficiaires.Journaliser(db, http.User, horloge.GetUtcNow().UtcDateTime, "Export Coop", Beneficiaires.Journal.Mediateur, mediateur, $"{activites.Count} comptes rendus");
         await db.SaveChangesAsync(ct);
+        csv.Dispose();
         return Web.Csv.Telechargement(w.ToString(), $"activites-coop-{horloge.GetUtcNow():yyyy-MM-dd}.csv");
     }
 }

@@ -14,27 +14,22 @@ public static partial class GererBeneficiaires
 {
     public static readonly string[] ColonnesCsv = ["suivi", "prenom", "nom", "telephone", "courriel", "annee_naissance", "genre", "statut", "commune", "code_postal", "code_qpv", "consentement", "notes"];
 
-    public static string Modele()
-    {
-        var w = new StringWriter(CultureInfo.InvariantCulture);
-        Csv.EcrireLigne(w, ColonnesCsv);
-        Csv.EcrireLigne(w, ["oui", "Camille", "Exemple", "06 12 34 56 78", "", "1956", "Féminin", "Retraité", "Port-Saint-Louis-du-Rhône", "13230", "QN01371N", "oui", ""]);
-        Csv.EcrireLigne(w, ["non", "", "", "", "", "1990", "Masculin", "Sans emploi", "Arles", "13200", "", "", ""]);
-        return w.ToString();
-    }
+    public static string Modele() => Csv.Ecrire(
+    [
+        ColonnesCsv,
+        ["oui", "Camille", "Exemple", "06 12 34 56 78", "", "1956", "Féminin", "Retraité", "Port-Saint-Louis-du-Rhône", "13230", "QN01371N", "oui", ""],
+        ["non", "", "", "", "", "1990", "Masculin", "Sans emploi", "Arles", "13200", "", "", ""],
+    ]);
 
     public static async Task<string> ExporterCsvAsync(AppDbContext db, HashSet<int> structures, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
     {
         var fiches = await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId)).OrderBy(b => b.Id).ToListAsync(ct);
-        var w = new StringWriter(CultureInfo.InvariantCulture);
-        Csv.EcrireLigne(w, ["id", .. ColonnesCsv, "cree_le"]);
-        foreach (var b in fiches)
-            Csv.EcrireLigne(w, [b.Id.ToString(CultureInfo.InvariantCulture), b.Suivi ? "oui" : "non", b.Prenom ?? "", b.Nom ?? "", b.Telephone ?? "", b.Courriel ?? "",
+        var csv = Csv.Ecrire(fiches.Select(b => (IEnumerable<string>)[b.Id.ToString(CultureInfo.InvariantCulture), b.Suivi ? "oui" : "non", b.Prenom ?? "", b.Nom ?? "", b.Telephone ?? "", b.Courriel ?? "",
                 b.AnneeNaissance?.ToString(CultureInfo.InvariantCulture) ?? "", b.Genre, b.Statut, b.Commune ?? "", b.CodePostal ?? "", b.CodeQpv ?? "",
-                b.ConsentementLe is null ? "" : "oui", b.Notes ?? "", b.CreeLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                b.ConsentementLe is null ? "" : "oui", b.Notes ?? "", b.CreeLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]).Prepend(["id", .. ColonnesCsv, "cree_le"]));
         foreach (var s in structures) AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export CSV", Journal.Structure, s, $"{fiches.Count} fiches");
         await db.SaveChangesAsync(ct);
-        return w.ToString();
+        return csv;
     }
 
     /// <summary>Imports files from the template; all-or-nothing: one wrong line and nothing is written, every error is listed with its line.</summary>
@@ -48,7 +43,7 @@ public static partial class GererBeneficiaires
         try { lu = await Csv.LireTexteAsync(flux, ct); }
         catch (Csv.EncodageInvalideException e) { return new(0, [e.Message]); }
         var texte = lu.Contenu;
-        var separateur = texte.Split('\n')[0].Count(c => c == ';') > texte.Split('\n')[0].Count(c => c == ',') ? ';' : ',';
+        var separateur = Csv.Separateur(texte, ',', ';');
         List<(int Ligne, List<string> Champs)> lignes;
         try { lignes = Csv.Lire(new StringReader(texte), separateur).ToList(); }
         catch (Csv.CsvInvalideException e) { return new(0, [$"Ligne {e.Ligne} : {e.Message}"]); }

@@ -33,8 +33,7 @@ public static class FichierLieux
         try { lu = Csv.LireTexte(flux); }
         catch (Csv.EncodageInvalideException e) { throw new FichierInvalideException(e.Message); }
         var texte = lu.Contenu;
-        var premiereLigne = texte.Split('\n', 2)[0];
-        var separateur = new[] { ',', ';', '\t' }.MaxBy(c => premiereLigne.Count(x => x == c));
+        var separateur = Csv.Separateur(texte, ',', ';', '\t');
         var enregistrements = new List<(int Ligne, List<string> Champs)>();
         try { enregistrements.AddRange(Csv.Lire(new StringReader(texte), separateur)); }
         catch (Csv.CsvInvalideException e) { throw new FichierInvalideException(e.Message); }
@@ -93,8 +92,9 @@ public static class FichierLieux
     public static void EcrireCsv(IEnumerable<LigneLieu> lignes, Stream sortie)
     {
         using var writer = new StreamWriter(sortie, new UTF8Encoding(false), leaveOpen: true);
-        Csv.EcrireLigne(writer, StandardLieux.Colonnes);
-        foreach (var l in lignes) Csv.EcrireLigne(writer, l.VersColonnes());
+        using var csv = new Csv.Ecrivain(writer);
+        csv.Ligne(StandardLieux.Colonnes);
+        foreach (var l in lignes) csv.Ligne(l.VersColonnes());
     }
 
     public static void EcrireJson(IEnumerable<LigneLieu> lignes, Stream sortie)

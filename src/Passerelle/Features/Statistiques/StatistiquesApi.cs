@@ -118,9 +118,8 @@ public static class StatistiquesApi
         var nom = $"statistiques-{horloge.GetUtcNow():yyyy-MM-dd}";
         if (xlsx)
             return TypedResults.File(Tableur.Ecrire("Statistiques", lignes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", nom + ".xlsx");
-        var w = new StringWriter(CultureInfo.InvariantCulture);
-        foreach (var l in lignes) Web.Csv.EcrireLigne(w, l.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""));
-        return Web.Csv.Telechargement(w.ToString(), nom + ".csv");
+        var csv = Web.Csv.Ecrire(lignes.Select(l => l.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")));
+        return Web.Csv.Telechargement(csv, nom + ".csv");
     }
 
     static Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>

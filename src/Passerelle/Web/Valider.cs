@@ -22,4 +22,16 @@ public static class Valider
         }
         return erreurs.Count == 0 ? null : erreurs.GroupBy(x => x.Champ).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
     }
+
+    /// <summary>Field errors a use case found (checks that need the database or the clock), as the framework's validation exception:
+    /// the exception handler answers 400 ValidationProblem with these fields, pages show each message next to its field.</summary>
+    public static ValidationException Invalide(Dictionary<string, string[]> erreurs) =>
+        new(new ValidationResult(erreurs.First().Value[0], erreurs.Keys), null, erreurs);
+
+    /// <summary>The field errors carried by a validation exception (<see cref="Invalide"/>, or a single attribute's failure).</summary>
+    public static Dictionary<string, string[]> Erreurs(ValidationException e) =>
+        e.Value as Dictionary<string, string[]> ?? new Dictionary<string, string[]>
+        {
+            [e.ValidationResult.MemberNames.FirstOrDefault() ?? ""] = [e.ValidationResult.ErrorMessage ?? e.Message],
+        };
 }

@@ -37,7 +37,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
             ? (await db.Beneficiaires.AsNoTracking().Where(b => _structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
                 .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList()
             // The same search as the people list and its API.
-            : (await Beneficiaires.GererBeneficiaires.ListerAsync(db, _structures, Recherche, 50, ct)).Select(b => (b.Id, b.Nom + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).ToList();
+            : (await Beneficiaires.ListerFiches.ExecuterAsync(db, _structures, Recherche, 50, ct)).Select(b => (b.Id, b.Nom + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).ToList();
         EtiquettesDisponibles = await db.Etiquettes.OrderBy(e => e.Nom).Select(e => e.Nom).ToListAsync(ct);
         return mediateur;
     }

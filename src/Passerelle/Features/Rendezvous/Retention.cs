@@ -37,7 +37,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horlo
                 using var scope = scopes.CreateScope();
                 var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, config.GetValue("Retention:MoisReservations", 12), ct);
                 if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
-                var b = await Beneficiaires.GererBeneficiaires.AnonymiserInactifsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
+                var b = await Beneficiaires.AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
                     config.GetValue("Retention:MoisBeneficiaires", 24), ct);
                 if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
             }

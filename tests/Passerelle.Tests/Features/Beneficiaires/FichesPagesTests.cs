@@ -50,7 +50,7 @@ public class FichesPagesTests(AppFactory app) : IClassFixture<AppFactory>
         // A neighbourhood of another commune is refused.
         var marseille = await app.AvecDb(db => db.Qpv.Where(q => q.CodesInsee == "13055").Select(q => q.Code).FirstAsync());
         var faux = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = false, commune = "Port-Saint-Louis-du-Rhône", codePostal = "13230", codeQpv = marseille });
-        faux.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        faux.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await faux.Content.ReadAsStringAsync()).ShouldContain("n'est pas dans la commune");
     }
 

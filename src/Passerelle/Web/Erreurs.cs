@@ -59,7 +59,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
             {
                 HttpContext = http,
                 Exception = e,
-                ProblemDetails = new HttpValidationProblemDetails(Valider.Erreurs(v)) { Status = 400, Title = Erreurs.Titre(400) },
+                ProblemDetails = new HttpValidationProblemDetails(Valider.Erreurs(v)) { Status = 400, Title = Valider.Titre(v) ?? Erreurs.Titre(400) },
             });
         }
         var (statut, detail) = e switch

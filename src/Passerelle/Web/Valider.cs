@@ -24,14 +24,20 @@ public static class Valider
     }
 
     /// <summary>Field errors a use case found (checks that need the database or the clock), as the framework's validation exception:
-    /// the exception handler answers 400 ValidationProblem with these fields, pages show each message next to its field.</summary>
-    public static ValidationException Invalide(Dictionary<string, string[]> erreurs) =>
-        new(new ValidationResult(erreurs.First().Value[0], erreurs.Keys), null, erreurs);
+    /// the exception handler answers 400 ValidationProblem with these fields and <paramref name="titre"/>, pages show each message
+    /// next to its field (<see cref="Erreurs"/>).</summary>
+    public static ValidationException Invalide(Dictionary<string, string[]> erreurs, string? titre = null) =>
+        new(new ValidationResult(titre ?? erreurs.First().Value[0], erreurs.Keys), null, new Saisie(erreurs, titre));
+
+    sealed record Saisie(Dictionary<string, string[]> Erreurs, string? Titre);
 
     /// <summary>The field errors carried by a validation exception (<see cref="Invalide"/>, or a single attribute's failure).</summary>
     public static Dictionary<string, string[]> Erreurs(ValidationException e) =>
-        e.Value as Dictionary<string, string[]> ?? new Dictionary<string, string[]>
+        (e.Value as Saisie)?.Erreurs ?? new Dictionary<string, string[]>
         {
             [e.ValidationResult.MemberNames.FirstOrDefault() ?? ""] = [e.ValidationResult.ErrorMessage ?? e.Message],
         };
+
+    /// <summary>The title given by the use case ("Compte rendu invalide"), if any.</summary>
+    public static string? Titre(ValidationException e) => (e.Value as Saisie)?.Titre;
 }

@@ -25,7 +25,7 @@ public static class Diagnostiquer
         else if (niveaux.Values.Any(v => v is < 0 or > 3)) e["Niveaux"] = ["Niveau de 0 (pas encore) à 3 (autonome)."];
         if (s.Date is { } d && (d > aujourdHui || d < aujourdHui.AddYears(-2))) e["Date"] = ["Date du diagnostic dans les deux dernières années."];
         if ((s.Notes?.Length ?? 0) > 2000) e["Notes"] = ["2 000 caractères au plus."];
-        if (e.Count > 0) throw Valider.Invalide(e);
+        if (e.Count > 0) throw Valider.Invalide(e, "Diagnostic invalide");
         var diag = new Diagnostic { BeneficiaireId = id, Date = s.Date ?? aujourdHui, MediateurId = mediateurId, Notes = string.IsNullOrWhiteSpace(s.Notes) ? null : s.Notes.Trim(),
             Niveaux = niveaux.Select(kv => new NiveauCompetence { Competence = kv.Key, Niveau = kv.Value }).ToList() };
         db.Diagnostics.Add(diag);

@@ -23,7 +23,7 @@ public static class Orienter
         if (string.IsNullOrWhiteSpace(s.Motif) || s.Motif.Length > 500) e["Motif"] = ["Indiquez le motif (500 caractères au plus)."];
         if (s.Date is { } d && (d > aujourdHui || d < aujourdHui.AddYears(-2))) e["Date"] = ["Date d'orientation dans les deux dernières années."];
         if (s.LieuId is { } lieu && !await db.Lieux.AnyAsync(l => l.Id == lieu, ct)) e["LieuId"] = ["Lieu inconnu de l'annuaire."];
-        if (e.Count > 0) throw Valider.Invalide(e);
+        if (e.Count > 0) throw Valider.Invalide(e, "Orientation invalide");
         var o = new Orientation { BeneficiaireId = b.Id, Date = s.Date ?? aujourdHui, Categorie = s.Categorie!, LieuId = s.LieuId,
             Destinataire = string.IsNullOrWhiteSpace(s.Destinataire) ? null : s.Destinataire.Trim(), Motif = s.Motif!.Trim(), CreePar = user.FindFirstValue(ClaimTypes.NameIdentifier) };
         db.Orientations.Add(o);

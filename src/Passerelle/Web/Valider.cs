@@ -40,4 +40,8 @@ public static class Valider
 
     /// <summary>The title given by the use case ("Compte rendu invalide"), if any.</summary>
     public static string? Titre(ValidationException e) => (e.Value as Saisie)?.Titre;
+
+    /// <summary>A whole uploaded file refused (unreadable encoding, missing columns, malformed JSON…): a validation error on the field
+    /// « fichier ». Importers turn it into their report's file error; elsewhere it answers 400.</summary>
+    public static ValidationException Fichier(string message) => Invalide(new() { ["fichier"] = [message] });
 }

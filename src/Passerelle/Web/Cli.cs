@@ -32,7 +32,7 @@ public static class Cli
                 _ => Aide(),
             };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FichierInvalideException or RegleMetierException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.DataAnnotations.ValidationException or RegleMetierException)
         {
             await Console.Error.WriteLineAsync($"Échec : {e.Message}");
             return 1;

@@ -44,16 +44,28 @@ public static class Erreurs
     public static readonly long TailleMaxCorps = 1024 * 1024;
 }
 
-/// <summary>Business rules → 409, unreadable input → 400, the rest → 500 with a French message and a log entry.</summary>
+/// <summary>The one place errors become answers (docs/decisions/0013-conventions.md): business rule (<see cref="RegleMetierException"/>) → 409,
+/// field validation (<see cref="System.ComponentModel.DataAnnotations.ValidationException"/>, see <see cref="Valider.Invalide"/>) → 400
+/// ValidationProblem with the field names, unknown object (<see cref="KeyNotFoundException"/>) → 404, outside the account's perimeter
+/// (<see cref="AccesRefuseException"/>) → 403, unreadable input → 400, the rest → 500 with a French message and a log entry.</summary>
 public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILogger<GestionnaireExceptions> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception e, CancellationToken ct)
     {
+        if (e is System.ComponentModel.DataAnnotations.ValidationException v)
+        {
+            http.Response.StatusCode = 400;
+            return await problemes.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = e,
+                ProblemDetails = new HttpValidationProblemDetails(Valider.Erreurs(v)) { Status = 400, Title = Valider.Titre(v) ?? Erreurs.Titre(400) },
+            });
+        }
         var (statut, detail) = e switch
         {
             RegleMetierException r => (409, r.Message),
             AccesRefuseException a => (403, a.Message),
-            Features.Beneficiaires.GererBeneficiaires.AccesRefuseException a => (403, a.Message),
             BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),
             JsonException => (400, "Le JSON envoyé est mal formé."),
             KeyNotFoundException => (404, "Ressource introuvable."),
@@ -63,11 +75,9 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         };
         if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
         http.Response.StatusCode = statut;
-        return await problemes.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = e,
-            ProblemDetails = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail },
-        });
+        var probleme = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail };
+        // The field the rule is about, so that an API client can show the message where a page would.
+        if (e is RegleMetierException { Champ: { } champ }) probleme.Extensions["champ"] = champ;
+        return await problemes.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = e, ProblemDetails = probleme });
     }
 }

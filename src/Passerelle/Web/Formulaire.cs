@@ -12,8 +12,12 @@ namespace Passerelle.Web;
 /// <param name="Erreurs">Errors by property name, as returned by the use case's <c>Verifier</c>.</param>
 public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnlyDictionary<string, string[]> Erreurs)
 {
-    /// <summary>HTML id of the input; the error is "err-" + Id and the help "aide-" + Id.</summary>
+    /// <summary>HTML id of the input; the error is "err-" + <see cref="IdMessages"/> and the help "aide-" + <see cref="IdMessages"/>.</summary>
     public string Id { get; init; } = Nom.ToLowerInvariant();
+    /// <summary>Suffix of the error and help ids (default: <see cref="Id"/>).</summary>
+    public string? IdMessages { get; init; }
+    /// <summary>The input's inputmode attribute (numeric, tel…), or null.</summary>
+    public string? Inputmode { get; init; }
     public string Prefixe { get; init; } = "Saisie.";
     /// <summary>The input's type attribute: text, email, tel, date…</summary>
     public string Type { get; init; } = "text";

@@ -27,6 +27,7 @@ public static class Production
 
     public static void AddProduction(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCarte();
         var proxies = builder.Configuration.GetSection("Proxy").Get<ProxyOptions>() ?? new ProxyOptions();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {

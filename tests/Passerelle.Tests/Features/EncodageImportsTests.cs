@@ -105,7 +105,7 @@ public class EncodageImportsTests(AppFactory app) : IClassFixture<AppFactory>
         fichier.Lignes[0].Valeurs["nom"].ShouldBe("France services de Valserhône");
         fichier.Lignes[0].Valeurs["commune"].ShouldBe("Valserhône");
         avertissements.ShouldContain(p => p.Raison.Contains("Windows-1252"));
-        Should.Throw<FichierInvalideException>(() => FranceServices.Convertir(new MemoryStream(Illisible), null, new DateOnly(2024, 8, 1), []))
+        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => FranceServices.Convertir(new MemoryStream(Illisible), null, new DateOnly(2024, 8, 1), []))
             .Message.ShouldContain("ni UTF-8, ni Windows-1252");
     }
 

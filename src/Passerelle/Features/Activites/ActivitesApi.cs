@@ -30,8 +30,7 @@ public static class ActivitesApi
         TimeProvider horloge, CancellationToken ct)
     {
         if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
-        var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct);
-        if (a is null) return TypedResults.ValidationProblem(erreurs, title: "Compte rendu invalide");
+        var a = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct);
         return TypedResults.Created($"/api/v1/activites/{a.Id}", new ActiviteCreeeDto(a.Id));
     }
 
@@ -42,14 +41,14 @@ public static class ActivitesApi
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Modifier(int id, ActiviteSaisie saisie, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
-        var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct, id);
-        return a is null ? TypedResults.ValidationProblem(erreurs, title: "Compte rendu invalide") : TypedResults.NoContent();
+        await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct, id);
+        return TypedResults.NoContent();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Supprimer(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
-        await EnregistrerActivite.SupprimerAsync(db, mediateur, id, http.User, horloge, ct);
+        await SupprimerActivite.ExecuterAsync(db, mediateur, id, http.User, horloge, ct);
         return TypedResults.NoContent();
     }
 }

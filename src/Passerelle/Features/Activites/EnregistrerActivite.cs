@@ -64,7 +64,9 @@ public static class EnregistrerActivite
     }
 
     /// <summary>Records a new activity, or changes an existing one of the same mediator (<paramref name="activiteId"/>); both are written to the journal.</summary>
-    public static async Task<(Activite? Activite, Dictionary<string, string[]> Erreurs)> ExecuterAsync(AppDbContext db, int mediateurId, ActiviteSaisie s,
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors (400 on the API, next to the fields on the page).</exception>
+    /// <exception cref="RegleMetierException">The appointment or session was recorded meanwhile (409).</exception>
+    public static async Task<Activite> ExecuterAsync(AppDbContext db, int mediateurId, ActiviteSaisie s,
         System.Security.Claims.ClaimsPrincipal user, TimeProvider horloge, CancellationToken ct, int? activiteId = null)
     {
         var utilisateur = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
@@ -103,7 +105,7 @@ public static class EnregistrerActivite
             if (!await db.SessionsAteliers.AnyAsync(x => x.Id == sid, ct)) erreurs["SessionAtelierId"] = ["Session inconnue."];
             else if (await db.Activites.AnyAsync(a => a.SessionAtelierId == sid && a.Id != activiteId, ct)) erreurs["SessionAtelierId"] = ["Cette session a déjà son compte rendu."];
         }
-        if (erreurs.Count > 0) return (null, erreurs);
+        if (erreurs.Count > 0) throw Valider.Invalide(erreurs, "Compte rendu invalide");
         var avant = existante is null ? null : Resume(existante);
         var a = existante ?? new Activite { MediateurId = mediateurId, CreeLe = maintenant, CreePar = utilisateur };
         a.Type = s.Type!; a.Date = s.Date!.Value; a.DureeMinutes = s.Duree!.Value; a.TypeLieu = s.TypeLieu!;
@@ -141,7 +143,7 @@ public static class EnregistrerActivite
         {
             throw new RegleMetierException("Ce rendez-vous ou cette session vient d'être saisi(e) par ailleurs.");
         }
-        return (a, []);
+        return a;
     }
 
     /// <summary>The fields of a record as text, to write what changed in the journal.</summary>
@@ -153,55 +155,4 @@ public static class EnregistrerActivite
         ["Participants"] = string.Join(",", a.Participants.Select(p => p.BeneficiaireId).Order()), ["Bénéficiaire"] = a.BeneficiaireId?.ToString(),
         ["Étiquettes"] = a.Etiquettes, ["Notes"] = a.Notes is null ? null : $"{a.Notes.Length} caractères",
     };
-
-    /// <summary>Deletes a record of the mediator, with a journal entry.</summary>
-    public static async Task SupprimerAsync(AppDbContext db, int mediateurId, int id, System.Security.Claims.ClaimsPrincipal user, TimeProvider horloge, CancellationToken ct)
-    {
-        var a = await db.Activites.FirstOrDefaultAsync(x => x.Id == id && x.MediateurId == mediateurId, ct) ?? throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
-        db.Activites.Remove(a);
-        Beneficiaires.AccesBeneficiaires.Journaliser(db, user, horloge.GetUtcNow().UtcDateTime, "Suppression", Beneficiaires.Journal.CompteRendu, id, $"{a.Type} du {a.Date:yyyy-MM-dd}");
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>What the form proposes: from an honoured appointment, a workshop session, a record to duplicate, or the mediator's habits.</summary>
-    public static async Task<ActiviteSaisie> ProposerAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge, CancellationToken ct,
-        int? beneficiaireId = null, int? modifierId = null)
-    {
-        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
-        if (modifierId is not null)
-        {
-            var m = await db.Activites.AsNoTracking().Include(a => a.Participants).Include(a => a.Decomptes).FirstOrDefaultAsync(a => a.Id == modifierId && a.MediateurId == mediateurId, ct)
-                ?? throw new KeyNotFoundException("Compte rendu inconnu parmi les vôtres.");
-            return new ActiviteSaisie { Type = m.Type, Date = m.Date, Duree = m.DureeMinutes, TypeLieu = m.TypeLieu, LieuId = m.LieuId, Commune = m.Commune,
-                Materiel = Separer(m.Materiel), Themes = Separer(m.Themes), ThemesDemarches = Separer(m.ThemesDemarches), NomDemarche = m.NomDemarche, Autonomie = m.Autonomie,
-                Niveau = m.Niveau, Orientation = m.Orientation, BeneficiaireId = m.BeneficiaireId, Participants = m.Participants.Select(p => p.BeneficiaireId).ToArray(),
-                ParticipantsAnonymes = m.Type == VocabulaireCoop.Collectif ? m.ParticipantsAnonymes : null, Notes = m.Notes, Etiquettes = Separer(m.Etiquettes),
-                DecomptesAnonymes = m.Decomptes.Select(d => new DecompteSaisie(d.Critere, d.Valeur, d.Nombre)).ToArray(), ReservationId = m.ReservationId, SessionAtelierId = m.SessionAtelierId };
-        }
-        var derniere = await db.Activites.AsNoTracking().Where(a => a.MediateurId == mediateurId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var lieuHabituel = derniere?.LieuId ?? await db.Mediateurs.Where(m => m.Id == mediateurId).SelectMany(m => m.Lieux.Select(l => (int?)l.Id)).FirstOrDefaultAsync(ct);
-        if (copieId is not null && await db.Activites.AsNoTracking().FirstOrDefaultAsync(a => a.Id == copieId && a.MediateurId == mediateurId, ct) is { } c)
-            return new ActiviteSaisie { Type = c.Type, Date = aujourdHui, Duree = c.DureeMinutes, TypeLieu = c.TypeLieu, LieuId = c.LieuId, Commune = c.Commune,
-                Materiel = Separer(c.Materiel), Themes = Separer(c.Themes), ThemesDemarches = Separer(c.ThemesDemarches), Autonomie = c.Autonomie, Niveau = c.Niveau,
-                ParticipantsAnonymes = c.Type == VocabulaireCoop.Collectif ? c.ParticipantsAnonymes : null, Etiquettes = Separer(c.Etiquettes) };
-        if (reservationId is not null && await db.Reservations.AsNoTracking().Include(r => r.Creneau).ThenInclude(x => x!.Motif).Include(r => r.Creneau).ThenInclude(x => x!.Lieu)
-                .FirstOrDefaultAsync(r => r.Id == reservationId, ct) is { } r)
-        {
-            var demarches = r.Creneau!.MotifId == Motifs.Motif.IdDemarches;
-            return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.Creneau.Debut, Horaires.Territoire.Zone(r.Creneau.Lieu!.FuseauHoraire))),
-                Duree = r.Creneau.Motif!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = r.Creneau.LieuId, ReservationId = r.Id,
-                Themes = demarches ? [VocabulaireCoop.ThemeDemarches] : null, NomDemarche = demarches ? r.Objet : null, Notes = demarches ? null : r.Objet };
-        }
-        if (sessionId is not null && await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == sessionId, ct) is { } s)
-        {
-            var presents = await db.Inscriptions.CountAsync(i => i.SessionId == s.Id && i.Statut == StatutInscription.Honoree, ct);
-            return new ActiviteSaisie { Type = VocabulaireCoop.Collectif, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s.Debut, Horaires.Territoire.Zone(s.Lieu!.FuseauHoraire))),
-                Duree = s.Atelier!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = s.LieuId, SessionAtelierId = s.Id,
-                Themes = Separer(s.Atelier.Themes)?.Where(VocabulaireCoop.Themes.Contains).ToArray(), Niveau = s.Atelier.Niveau, ParticipantsAnonymes = presents };
-        }
-        return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = aujourdHui, Duree = derniere?.DureeMinutes ?? 45, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = lieuHabituel,
-            BeneficiaireId = beneficiaireId };
-    }
-
-    static string[]? Separer(string? v) => v?.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }

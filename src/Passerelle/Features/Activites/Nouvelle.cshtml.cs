@@ -37,7 +37,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
             ? (await db.Beneficiaires.AsNoTracking().Where(b => _structures.Contains(b.StructureId)).OrderByDescending(b => b.DerniereActiviteLe).Take(300).ToListAsync(ct))
                 .Select(b => (b.Id, b.NomAffiche + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).OrderBy(p => p.Item2).ToList()
             // The same search as the people list and its API.
-            : (await Beneficiaires.GererBeneficiaires.ListerAsync(db, _structures, Recherche, 50, ct)).Select(b => (b.Id, b.Nom + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).ToList();
+            : (await Beneficiaires.ListerFiches.ExecuterAsync(db, _structures, Recherche, 50, ct)).Select(b => (b.Id, b.Nom + (b.AnneeNaissance is { } a ? $" ({a})" : ""))).ToList();
         EtiquettesDisponibles = await db.Etiquettes.OrderBy(e => e.Nom).Select(e => e.Nom).ToListAsync(ct);
         return mediateur;
     }
@@ -51,7 +51,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         if (session is { } s && !await Comptes.Autorisations.SessionAsync(db, User, s, ct)) return Forbid();
         if (await ChargerAsync(ct) is not { } mediateur) return Page();
         Origine = new() { ["reservation"] = reservation?.ToString(), ["session"] = session?.ToString(), ["copie"] = copie?.ToString(), ["canal"] = canal, ["id"] = Id?.ToString() };
-        Saisie = await EnregistrerActivite.ProposerAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
+        Saisie = await ProposerActivite.ExecuterAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);
         // Presets: a call from the national Solidarité Numérique hotline is a remote accompaniment by phone; outreach ("aller vers") is "another place" with its commune.
         if (canal == "hotline")
             Saisie = Saisie with { TypeLieu = VocabulaireCoop.Distance, LieuId = null, Materiel = ["Téléphone"], Etiquettes = EtiquettesDisponibles.Where(e => e == EtiquetteHotline).ToArray() };
@@ -80,17 +80,14 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         {
             try
             {
-                var (a, erreurs) = await EnregistrerActivite.ExecuterAsync(db, mediateur, Saisie, User, horloge, ct, Id);
-                if (a is not null)
-                {
-                    TempData["Message"] = $"Compte rendu {(Id is null ? "enregistré" : "modifié")} : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
-                    // From the agenda (an appointment or a workshop session), back to that day's agenda, at the same line.
-                    if (a.ReservationId is { } rid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#rdv-{rid}");
-                    if (a.SessionAtelierId is { } sid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#session-{sid}");
-                    return Redirect("/activites");
-                }
-                Erreurs = erreurs;
+                var a = await EnregistrerActivite.ExecuterAsync(db, mediateur, Saisie, User, horloge, ct, Id);
+                TempData["Message"] = $"Compte rendu {(Id is null ? "enregistré" : "modifié")} : {a.Type.ToLowerInvariant()} du {a.Date:dd/MM/yyyy}, {a.DureeMinutes} min.";
+                // From the agenda (an appointment or a workshop session), back to that day's agenda, at the same line.
+                if (a.ReservationId is { } rid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#rdv-{rid}");
+                if (a.SessionAtelierId is { } sid) return Redirect($"/admin/agenda?date={a.Date:yyyy-MM-dd}#session-{sid}");
+                return Redirect("/activites");
             }
+            catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs = Valider.Erreurs(e); }
             catch (RegleMetierException e) { Erreurs[""] = [e.Message]; }
         }
         await AjouterPersonnesChoisiesAsync(ct);

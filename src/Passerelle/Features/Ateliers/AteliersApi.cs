@@ -28,30 +28,11 @@ public static class AteliersApi
         g.MapDelete("/inscriptions/{jeton}", Annuler).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Annuler son inscription");
     }
 
-    public static async Task<(int Total, List<SessionDto> Items)> ChercherAsync(AppDbContext db, string? commune, DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct)
-    {
-        var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var q = db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut > maintenant);
-        if (!string.IsNullOrWhiteSpace(commune))
-        {
-            var t = commune.Trim();
-            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(s => s.Lieu!.CodePostal == t);
-            else { var n = Texte.Normaliser(t); q = q.Where(s => s.Lieu!.CommuneRecherche == n); }
-        }
-        if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut >= d); }
-        if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut < a); }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(s => s.Debut).ThenBy(s => s.Id).Take(taille)
-            .Select(s => new SessionDto(s.Id, s.Atelier!.Titre, s.Debut, s.Fin, s.Capacite, s.Capacite - s.Inscrits, s.LieuId, s.Lieu!.Nom, s.Lieu.Commune, s.Lieu.FuseauHoraire)).ToListAsync(ct);
-        return (total, items);
-    }
-
     static async Task<Results<Ok<SessionsDto>, ValidationProblem>> Sessions(AppDbContext db, TimeProvider horloge, CancellationToken ct, string? commune, DateOnly? du, DateOnly? au, int? taille)
     {
         if (taille is < 1 or > 500 || (commune?.Length ?? 0) > 200)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["criteres"] = ["Critères invalides."] }, title: "Critères de recherche invalides");
-        var (total, items) = await ChercherAsync(db, commune, du, au, taille ?? 50, horloge, ct);
-        return TypedResults.Ok(new SessionsDto(total, items));
+        return TypedResults.Ok(await ChercherSessions.ExecuterAsync(db, commune, du, au, taille ?? 50, horloge, ct));
     }
 
     static async Task<Results<Created<InscriptionCreeeDto>, ValidationProblem, ProblemHttpResult>> InscrireRoute(int id, InscriptionSaisie saisie,

@@ -12,6 +12,6 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         if ((Commune?.Length ?? 0) > 100) Commune = null;
-        Sessions = (await AteliersApi.ChercherAsync(db, Commune, null, null, 100, horloge, ct)).Items;
+        Sessions = (await ChercherSessions.ExecuterAsync(db, Commune, null, null, 100, horloge, ct)).Items.ToList();
     }
 }

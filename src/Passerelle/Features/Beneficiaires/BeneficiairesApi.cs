@@ -17,7 +17,7 @@ public static class BeneficiairesApi
         g.MapGet("/", Lister).WithSummary("Fiches de mes structures (médiateurs et gestionnaires de la structure seulement)");
         g.MapGet("/{id:int}", Lire).WithSummary("Une fiche (consultation journalisée) ; 403 pour une autre structure");
         g.MapGet("/doublons", Doublons).WithSummary("Fiches probablement en double (noms proches et même téléphone, courriel ou année de naissance)");
-        g.MapGet("/modele.csv", (TimeProvider h) => Fichier(GererBeneficiaires.Modele(), "modele-beneficiaires.csv")).WithSummary("Modèle CSV d'import");
+        g.MapGet("/modele.csv", (TimeProvider h) => Fichier(ModeleFichesCsv.Executer(), "modele-beneficiaires.csv")).WithSummary("Modèle CSV d'import");
         g.MapGet("/export.csv", ExporterCsv).WithSummary("Toutes les fiches de mes structures en CSV (export journalisé)");
         g.MapGet("/{id:int}/export", ExporterPersonne).WithSummary("Tout ce que Passerelle détient sur la personne (droit d'accès RGPD)");
         var e = g.MapGroup("").RequireRateLimiting(Authentification.LimiteEcriture);
@@ -50,64 +50,57 @@ public static class BeneficiairesApi
         return s.Count == 0 ? null : s;
     }
 
-    static ValidationProblem Invalide(RegleMetierException e) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Champ ?? ""] = [e.Message] }, title: "Fiche invalide");
-
     static async Task<Results<Ok<List<BeneficiaireResume>>, ProblemHttpResult>> Lister(HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct, string? q, int? max)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        return TypedResults.Ok(await GererBeneficiaires.ListerAsync(db, s, q, Math.Clamp(max ?? 100, 1, 1000), ct));
+        return TypedResults.Ok(await ListerFiches.ExecuterAsync(db, s, q, Math.Clamp(max ?? 100, 1, 1000), ct));
     }
 
     static async Task<Results<Ok<BeneficiaireDto>, ProblemHttpResult>> Lire(int id, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        return TypedResults.Ok(await GererBeneficiaires.LireAsync(db, s, id, http.User, h, ct));
+        return TypedResults.Ok(await LireFiche.ExecuterAsync(db, s, id, http.User, h, ct));
     }
 
     static async Task<Results<Ok<List<Doublon>>, ProblemHttpResult>> Doublons(HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        return TypedResults.Ok(await GererBeneficiaires.DoublonsAsync(db, s, ct));
+        return TypedResults.Ok(await DetecterDoublons.ExecuterAsync(db, s, ct));
     }
 
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExporterCsv(HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        return Fichier(await GererBeneficiaires.ExporterCsvAsync(db, s, http.User, h, ct), $"beneficiaires-{h.GetUtcNow():yyyy-MM-dd}.csv");
+        return Fichier(await ExporterFichesCsv.ExecuterAsync(db, s, http.User, h, ct), $"beneficiaires-{h.GetUtcNow():yyyy-MM-dd}.csv");
     }
 
     static async Task<Results<Ok<object>, ProblemHttpResult>> ExporterPersonne(int id, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"personne-{id}.json\"";
-        return TypedResults.Ok(await GererBeneficiaires.ExporterPersonneAsync(db, s, id, http.User, h, ct));
+        return TypedResults.Ok(await ExporterFiche.ExecuterAsync(db, s, id, http.User, h, ct));
     }
 
     static async Task<Results<Created<CreeDto>, ValidationProblem, ProblemHttpResult>> Creer(BeneficiaireSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         if (Valider.Objet(saisie) is { Count: > 0 } e) return TypedResults.ValidationProblem(e, title: "Fiche invalide");
-        try
-        {
-            var b = await GererBeneficiaires.CreerAsync(db, s, saisie, http.User, h, ct);
-            return TypedResults.Created($"/api/v1/beneficiaires/{b.Id}", new CreeDto(b.Id));
-        }
-        catch (RegleMetierException r) { return Invalide(r); }
+        var b = await CreerFiche.ExecuterAsync(db, s, saisie, http.User, h, ct);
+        return TypedResults.Created($"/api/v1/beneficiaires/{b.Id}", new CreeDto(b.Id));
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Modifier(int id, BeneficiaireSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         if (Valider.Objet(saisie) is { Count: > 0 } e) return TypedResults.ValidationProblem(e, title: "Fiche invalide");
-        try { await GererBeneficiaires.ModifierAsync(db, s, id, saisie, http.User, h, ct); return TypedResults.NoContent(); }
-        catch (RegleMetierException r) { return Invalide(r); }
+        await ModifierFiche.ExecuterAsync(db, s, id, saisie, http.User, h, ct);
+        return TypedResults.NoContent();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Effacer(int id, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        await GererBeneficiaires.EffacerAsync(db, s, id, http.User, h, ct);
+        await EffacerFiche.ExecuterAsync(db, s, id, http.User, h, ct);
         return TypedResults.NoContent();
     }
 
@@ -115,7 +108,7 @@ public static class BeneficiairesApi
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         if (saisie.AbsorberId is not { } autre) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["absorberId"] = ["Indiquez la fiche à fusionner dans celle-ci."] });
-        await GererBeneficiaires.FusionnerAsync(db, s, id, autre, http.User, h, ct);
+        await FusionnerFiches.ExecuterAsync(db, s, id, autre, http.User, h, ct);
         return TypedResults.NoContent();
     }
 
@@ -130,30 +123,22 @@ public static class BeneficiairesApi
     static async Task<Results<Created<CreeDto>, ValidationProblem, ProblemHttpResult>> Orienter(int id, OrientationSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        try
-        {
-            var o = await GererBeneficiaires.OrienterAsync(db, s, id, saisie, http.User, h, ct);
-            return TypedResults.Created($"/api/v1/beneficiaires/{id}", new CreeDto(o.Id));
-        }
-        catch (SaisieInvalideException e) { return TypedResults.ValidationProblem(e.Erreurs, title: "Orientation invalide"); }
+        var o = await Beneficiaires.Orienter.ExecuterAsync(db, s, id, saisie, http.User, h, ct);
+        return TypedResults.Created($"/api/v1/beneficiaires/{id}", new CreeDto(o.Id));
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> NoterResultat(int id, ResultatSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        try { await GererBeneficiaires.NoterResultatAsync(db, s, id, saisie, http.User, h, ct); return TypedResults.NoContent(); }
-        catch (RegleMetierException r) { return Invalide(r); }
+        await NoterResultatOrientation.ExecuterAsync(db, s, id, saisie, http.User, h, ct);
+        return TypedResults.NoContent();
     }
 
     static async Task<Results<Created<CreeDto>, ValidationProblem, ProblemHttpResult>> Diagnostiquer(int id, DiagnosticSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        try
-        {
-            var d = await GererBeneficiaires.DiagnostiquerAsync(db, s, id, saisie, await Activites.ActivitesApi.MediateurAsync(db, http.User, ct), http.User, h, ct);
-            return TypedResults.Created($"/api/v1/beneficiaires/{id}", new CreeDto(d.Id));
-        }
-        catch (SaisieInvalideException e) { return TypedResults.ValidationProblem(e.Erreurs, title: "Diagnostic invalide"); }
+        var d = await Beneficiaires.Diagnostiquer.ExecuterAsync(db, s, id, saisie, await Activites.ActivitesApi.MediateurAsync(db, http.User, ct), http.User, h, ct);
+        return TypedResults.Created($"/api/v1/beneficiaires/{id}", new CreeDto(d.Id));
     }
 
     static async Task<IFormFile?> LireFichier(HttpRequest requete, CancellationToken ct)
@@ -171,7 +156,7 @@ public static class BeneficiairesApi
         if (await Structures(requete.HttpContext, db, h, ct) is not { } s) return AucuneStructure();
         if (await LireFichier(requete, ct) is not { } f) return TypedResults.ValidationProblem(SansFichier);
         await using var flux = f.OpenReadStream();
-        var r = await GererBeneficiaires.ImporterCsvAsync(db, s, structure, flux, requete.HttpContext.User, h, ct);
+        var r = await ImporterFiches.ExecuterAsync(db, s, structure, flux, requete.HttpContext.User, h, ct);
         return r.Erreurs.Count == 0 ? TypedResults.Ok(r) : TypedResults.UnprocessableEntity(r);
     }
 

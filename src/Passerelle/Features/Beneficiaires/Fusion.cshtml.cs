@@ -19,9 +19,9 @@ public sealed class FusionModel(AppDbContext db, TimeProvider horloge) : PageBen
 
     async Task<IActionResult> AfficherAsync(CancellationToken ct)
     {
-        FicheA = await GererBeneficiaires.LireAsync(Db, Structures, A, User, Horloge, ct);
-        FicheB = await GererBeneficiaires.LireAsync(Db, Structures, B, User, Horloge, ct);
-        var resumes = await GererBeneficiaires.ResumesAsync(Db, [new Beneficiaire { Id = A }, new Beneficiaire { Id = B }], ct);
+        FicheA = await LireFiche.ExecuterAsync(Db, Structures, A, User, Horloge, ct);
+        FicheB = await LireFiche.ExecuterAsync(Db, Structures, B, User, Horloge, ct);
+        var resumes = await Fiches.ResumesAsync(Db, [new Beneficiaire { Id = A }, new Beneficiaire { Id = B }], ct);
         (DernierA, DernierB) = (resumes[0].DernierAccompagnement, resumes[1].DernierAccompagnement);
         return Page();
     }
@@ -50,7 +50,7 @@ public sealed class FusionModel(AppDbContext db, TimeProvider horloge) : PageBen
         var absorber = garder == A ? B : A;
         try
         {
-            await GererBeneficiaires.FusionnerAsync(Db, Structures, garder, absorber, User, Horloge, ct);
+            await FusionnerFiches.ExecuterAsync(Db, Structures, garder, absorber, User, Horloge, ct);
             TempData["Message"] = "Les deux fiches n'en font plus qu'une : accompagnements, orientations et diagnostics ont été regroupés.";
             return Redirect($"/beneficiaires/{garder}");
         }

@@ -38,8 +38,8 @@ public static class MarquerNonDoublon
     public static async Task ExecuterAsync(Data.AppDbContext db, HashSet<int> structures, int id, int autreId, System.Security.Claims.ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
     {
         if (id == autreId) throw new Web.RegleMetierException("Choisissez deux fiches différentes.", "AutreId");
-        var a = await GererBeneficiaires.ChargerAsync(db, structures, id, ct);
-        var b = await GererBeneficiaires.ChargerAsync(db, structures, autreId, ct);
+        var a = await Fiches.ChargerAsync(db, structures, id, ct);
+        var b = await Fiches.ChargerAsync(db, structures, autreId, ct);
         if (a.StructureId != b.StructureId) throw new Web.RegleMetierException("Les deux fiches doivent appartenir à la même structure.");
         var marque = NonDoublon.Creer(id, autreId, h.GetUtcNow().UtcDateTime, user.Identity?.Name);
         if (await db.Set<NonDoublon>().AnyAsync(n => n.BeneficiaireA == marque.BeneficiaireA && n.BeneficiaireB == marque.BeneficiaireB, ct)) return;

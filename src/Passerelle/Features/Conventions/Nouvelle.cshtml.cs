@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Web;
 using Passerelle.Features.Comptes;
 
 namespace Passerelle.Features.Conventions;
@@ -56,9 +57,12 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         if (Generer && MediateurIds.Length == 0 && CreneauxParSemaine > 0) Erreurs.Add("Choisissez au moins un médiateur pour les permanences.");
         if (Erreurs.Count > 0) return Page();
         var planning = Generer ? new PlanningSaisie(JourPermanence, HeureDebut, MotifId, MediateurIds, AtelierId, RangAtelier, JourAtelier, HeureAtelier, CapaciteAtelier) : null;
-        var (convention, erreurs) = await ConventionsApi.CreerAsync(db, new ConventionSaisie(Intitule, CoordinateurId, PartenaireId, LieuId, DateDebut!.Value, DateFin!.Value,
-            CreneauxParSemaine, AteliersParMois, DateSignature, ReferenceDeliberation, planning), horloge, ct);
-        if (convention is null) { Erreurs.AddRange(erreurs.SelectMany(e => e.Value)); return Page(); }
-        return Redirect($"/admin/conventions/{convention.Id}");
+        try
+        {
+            var convention = await CreerConvention.ExecuterAsync(db, new ConventionSaisie(Intitule, CoordinateurId, PartenaireId, LieuId, DateDebut!.Value, DateFin!.Value,
+                CreneauxParSemaine, AteliersParMois, DateSignature, ReferenceDeliberation, planning), horloge, ct);
+            return Redirect($"/admin/conventions/{convention.Id}");
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs.AddRange(Valider.Erreurs(e).SelectMany(x => x.Value)); return Page(); }
     }
 }

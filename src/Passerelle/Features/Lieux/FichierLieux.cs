@@ -9,8 +9,6 @@ namespace Passerelle.Features.Lieux;
 /// <param name="NoteEncodage">Set when the file was not UTF-8 and was read as Windows-1252 (see <see cref="Csv.Decoder"/>).</param>
 public sealed record FichierLu(IReadOnlyList<string> Colonnes, IReadOnlyList<(int Ligne, Dictionary<string, string?> Valeurs)> Lignes, char Separateur, string? NoteEncodage = null);
 
-public sealed class FichierInvalideException(string message) : Exception(message);
-
 /// <summary>Reads and writes the standard's CSV and JSON forms.</summary>
 public static class FichierLieux
 {
@@ -21,7 +19,7 @@ public static class FichierLieux
         {
             "csv" or "txt" => "csv",
             "json" => "json",
-            var f => throw new FichierInvalideException($"Format « {f} » inconnu : utilisez csv ou json."),
+            var f => throw Valider.Fichier($"Format « {f} » inconnu : utilisez csv ou json."),
         };
 
     public static FichierLu Lire(Stream flux, string format) =>
@@ -31,13 +29,13 @@ public static class FichierLieux
     {
         Csv.TexteLu lu;
         try { lu = Csv.LireTexte(flux); }
-        catch (Csv.EncodageInvalideException e) { throw new FichierInvalideException(e.Message); }
+        catch (Csv.EncodageInvalideException e) { throw Valider.Fichier(e.Message); }
         var texte = lu.Contenu;
         var separateur = Csv.Separateur(texte, ',', ';', '\t');
         var enregistrements = new List<(int Ligne, List<string> Champs)>();
         try { enregistrements.AddRange(Csv.Lire(new StringReader(texte), separateur)); }
-        catch (Csv.CsvInvalideException e) { throw new FichierInvalideException(e.Message); }
-        if (enregistrements.Count == 0) throw new FichierInvalideException("Le fichier est vide : la ligne d'en-tête est absente.");
+        catch (Csv.CsvInvalideException e) { throw Valider.Fichier(e.Message); }
+        if (enregistrements.Count == 0) throw Valider.Fichier("Le fichier est vide : la ligne d'en-tête est absente.");
         var colonnes = enregistrements[0].Champs.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
         var lignes = new List<(int, Dictionary<string, string?>)>();
         foreach (var (ligne, champs) in enregistrements.Skip(1))
@@ -54,20 +52,20 @@ public static class FichierLieux
     {
         JsonDocument doc;
         try { doc = JsonDocument.Parse(flux, new JsonDocumentOptions { MaxDepth = 16 }); }
-        catch (JsonException e) { throw new FichierInvalideException($"JSON invalide (ligne {e.LineNumber + 1}) : {e.Message.Split('.')[0]}."); }
+        catch (JsonException e) { throw Valider.Fichier($"JSON invalide (ligne {e.LineNumber + 1}) : {e.Message.Split('.')[0]}."); }
         using (doc)
         {
             var racine = doc.RootElement;
             // The national map wraps its exports in no envelope; some tools do.
             if (racine.ValueKind == JsonValueKind.Object && racine.TryGetProperty("items", out var items)) racine = items;
-            if (racine.ValueKind != JsonValueKind.Array) throw new FichierInvalideException("Le JSON doit être un tableau d'objets.");
+            if (racine.ValueKind != JsonValueKind.Array) throw Valider.Fichier("Le JSON doit être un tableau d'objets.");
             var colonnes = new List<string>();
             var lignes = new List<(int, Dictionary<string, string?>)>();
             var n = 0;
             foreach (var element in racine.EnumerateArray())
             {
                 n++;
-                if (element.ValueKind != JsonValueKind.Object) throw new FichierInvalideException($"L'élément n° {n} n'est pas un objet.");
+                if (element.ValueKind != JsonValueKind.Object) throw Valider.Fichier($"L'élément n° {n} n'est pas un objet.");
                 var valeurs = new Dictionary<string, string?>(StringComparer.Ordinal);
                 foreach (var p in element.EnumerateObject())
                 {

@@ -41,15 +41,15 @@ public static partial class FranceServices
     {
         Csv.TexteLu lu;
         try { lu = Csv.LireTexte(flux); }
-        catch (Csv.EncodageInvalideException e) { throw new FichierInvalideException(e.Message); }
+        catch (Csv.EncodageInvalideException e) { throw Valider.Fichier(e.Message); }
         if (lu.Note is { } note) avertissements.Add(new Probleme(1, "", "", note, false));
         List<(int Ligne, List<string> Champs)> enregistrements;
         try { enregistrements = Csv.Lire(new StringReader(lu.Contenu), ',').ToList(); }
-        catch (Csv.CsvInvalideException e) { throw new FichierInvalideException(e.Message); }
-        if (enregistrements.Count == 0) throw new FichierInvalideException("Le fichier France Services est vide.");
+        catch (Csv.CsvInvalideException e) { throw Valider.Fichier(e.Message); }
+        if (enregistrements.Count == 0) throw Valider.Fichier("Le fichier France Services est vide.");
         var entete = enregistrements[0].Champs.Select(c => c.Trim().TrimStart('\uFEFF')).ToList();
         foreach (var requise in new[] { "id_fs", "lib_fs", "adresse", "code_postal", "lib_com" })
-            if (!entete.Contains(requise)) throw new FichierInvalideException($"Colonne « {requise} » absente : ce n'est pas la liste France Services de l'ANCT.");
+            if (!entete.Contains(requise)) throw Valider.Fichier($"Colonne « {requise} » absente : ce n'est pas la liste France Services de l'ANCT.");
         var lignes = new List<(int, Dictionary<string, string?>)>();
         foreach (var (ligne, champs) in enregistrements.Skip(1))
         {
@@ -103,7 +103,7 @@ public static partial class FranceServices
         var avertissements = new List<Probleme>();
         FichierLu fichier;
         try { fichier = Convertir(flux, departement, new DateOnly(2024, 8, 1), avertissements); }
-        catch (FichierInvalideException e) { return new RapportImport { ErreurFichier = e.Message }; }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e) { return new RapportImport { ErreurFichier = e.Message }; }
         catch (DecoderFallbackException) { return new RapportImport { ErreurFichier = "Le fichier n'est pas encodé en UTF-8." }; }
         // The ANCT list is authoritative: keep the valid rows even if a few are malformed.
         var rapport = await ImporterLieux.ExecuterAsync(db, fichier, Source, lignesValidesSeulement: true, horloge, null, ct);

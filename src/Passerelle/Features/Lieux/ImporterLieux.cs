@@ -35,7 +35,7 @@ public static class ImporterLieux
     {
         FichierLu fichier;
         try { fichier = FichierLieux.Lire(flux, format); }
-        catch (FichierInvalideException e) { return new RapportImport { ErreurFichier = e.Message }; }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e) { return new RapportImport { ErreurFichier = e.Message }; }
         catch (DecoderFallbackException) { return new RapportImport { ErreurFichier = "Le fichier n'est pas encodé en UTF-8." }; }
         return await ExecuterAsync(db, fichier, sourceParDefaut, lignesValidesSeulement, horloge, progression, ct);
     }

@@ -4,7 +4,7 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Lieux;
 
-public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge, IConfiguration config) : PageModel
+public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge, Microsoft.Extensions.Options.IOptions<Web.CarteOptions> carte) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
@@ -28,7 +28,7 @@ public sealed class IndexModel(AnnuaireEnMemoire annuaire, TimeProvider horloge,
     public PageLieux? Resultats { get; private set; }
     public Suggestion? Suggestion { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
-    public string UrlTuiles => config["Carte:UrlTuiles"] ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string UrlTuiles => carte.Value.UrlTuiles;
     public bool ARecherche => Request.Query.Count > 0;
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -125,7 +125,7 @@ public static class LieuxApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fichier"] = ["Aucun fichier reçu (champ « fichier »)."] });
         string f;
         try { f = FichierLieux.FormatDepuisNom(fichier.FileName, format); }
-        catch (FichierInvalideException e) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [e.Message] }); }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e) { return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [e.Message] }); }
         await using var flux = fichier.OpenReadStream();
         var rapport = await ImporterLieux.ExecuterAsync(db, flux, f, source ?? Path.GetFileNameWithoutExtension(fichier.FileName),
             lignesValides ?? false, horloge, null, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Web;
 using Passerelle.Features.Comptes;
 
 namespace Passerelle.Features.Permanences;
@@ -62,15 +63,15 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
         else
         {
             var debut = DateDebut ?? Horaires.Territoire.AujourdHui(horloge);
-            var (p, n, erreurs, interdit) = await PermanencesApi.CreerAsync(db, new PermanenceSaisie(LieuId, MotifId, Type, Jours, IntervalleSemaines, Rang, JourDuMois,
-                HeureDebut, HeureFin, debut, DateFin, MediateurIds), User, horloge, ct);
-            if (interdit) return Forbid();
-            if (p is not null)
+            try
             {
+                var (p, n) = await CreerPermanence.ExecuterAsync(db, new PermanenceSaisie(LieuId, MotifId, Type, Jours, IntervalleSemaines, Rang, JourDuMois,
+                    HeureDebut, HeureFin, debut, DateFin, MediateurIds), User, horloge, ct);
                 TempData["Message"] = $"Permanence créée : {p.Recurrence.Description()}, {n} créneaux ouverts à la réservation.";
                 return RedirectToPage();
             }
-            Erreurs = erreurs;
+            catch (AccesRefuseException) { return Forbid(); }
+            catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs = Valider.Erreurs(e); }
         }
         await ChargerAsync(ct);
         return Page();

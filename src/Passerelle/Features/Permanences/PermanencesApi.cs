@@ -30,44 +30,11 @@ public static class PermanencesApi
         g.MapDelete("/fermetures/{id:int}", SupprimerFermeture).WithSummary("Supprimer une fermeture (les créneaux reviennent)");
     }
 
-    static int Masque(DayOfWeek[]? jours) => jours is null ? 0 : Recurrence.Masque(jours);
-
     static async Task<Results<Created<PermanenceDto>, ValidationProblem, ForbidHttpResult>> Creer(PermanenceSaisie s, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
-        var (p, n, erreurs, interdit) = await CreerAsync(db, s, http.User, horloge, ct);
-        if (interdit) return TypedResults.Forbid();
-        if (p is null) return TypedResults.ValidationProblem(erreurs, title: "Permanence invalide");
+        var (p, n) = await CreerPermanence.ExecuterAsync(db, s, http.User, horloge, ct);
         return TypedResults.Created($"/api/v1/permanences/{p.Id}", new PermanenceDto(p.Id, p.LieuId, p.MotifId, p.Recurrence.Description(), p.HeureDebut, p.HeureFin,
             p.DateDebut, p.DateFin, p.Mediateurs.Select(m => m.Id).ToArray(), n));
-    }
-
-    /// <summary>The one way to create a permanence (API and admin page): checks, saves, generates its slots.</summary>
-    public static async Task<(Permanence? Permanence, int Creneaux, Dictionary<string, string[]> Erreurs, bool Interdit)> CreerAsync(AppDbContext db, PermanenceSaisie s,
-        System.Security.Claims.ClaimsPrincipal user, TimeProvider horloge, CancellationToken ct)
-    {
-        var erreurs = new Dictionary<string, string[]>();
-        var lieu = await db.Lieux.Where(l => l.Id == s.LieuId && !l.Archive).Select(l => new { l.StructureId }).FirstOrDefaultAsync(ct);
-        if (lieu is null) erreurs["LieuId"] = ["Lieu inconnu."];
-        else if (!Perimetre.Autorise(await Perimetre.StructuresGereesAsync(db, user, ct), lieu.StructureId)) return (null, 0, erreurs, true);
-        if (!await db.Motifs.AnyAsync(m => m.Id == s.MotifId, ct)) erreurs["MotifId"] = ["Motif inconnu."];
-        var ids = (s.MediateurIds ?? []).Distinct().ToArray();
-        if (ids.Length is 0 or > 50) erreurs["MediateurIds"] = ["Indiquez de 1 à 50 médiateurs : chacun donne une place par créneau."];
-        var mediateurs = await db.Mediateurs.Where(m => ids.Contains(m.Id) && !m.Archive).ToListAsync(ct);
-        if (mediateurs.Count != ids.Length) erreurs["MediateurIds"] = ["Médiateur inconnu ou archivé."];
-        var p = new Permanence
-        {
-            LieuId = s.LieuId, MotifId = s.MotifId, Type = s.Type, JoursSemaine = Masque(s.Jours), IntervalleSemaines = s.IntervalleSemaines ?? 1, Rang = s.Rang ?? 1,
-            JourDuMois = s.JourDuMois ?? DayOfWeek.Monday, HeureDebut = s.HeureDebut, HeureFin = s.HeureFin, DateDebut = s.DateDebut, DateFin = s.DateFin, Mediateurs = mediateurs,
-        };
-        try { p.Verifier(); } catch (RegleMetierException e) { erreurs[e.Champ ?? ""] = [e.Message]; }
-        if (erreurs.Count > 0) return (null, 0, erreurs, false);
-        // The permanence and its slots together, or neither.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Permanences.Add(p);
-        await db.SaveChangesAsync(ct);
-        var n = await GenererCreneaux.ExecuterAsync(db, horloge, p.Id, ct);
-        await transaction.CommitAsync(ct);
-        return (p, n, erreurs, false);
     }
 
     static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Archiver(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)

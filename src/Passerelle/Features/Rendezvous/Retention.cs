@@ -25,7 +25,20 @@ public static class Retention
     }
 }
 
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, IConfiguration config, ILogger<RetentionJob> log) : BackgroundService
+/// <summary>Settings of the retention job (section <c>Retention</c>), checked at start.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Months after the appointment or session before a booking without a file is anonymised.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisReservations : de 1 à 120 mois.")]
+    public int MoisReservations { get; set; } = 12;
+
+    /// <summary>Months without accompaniment or change before a followed file is anonymised.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisBeneficiaires : de 1 à 120 mois.")]
+    public int MoisBeneficiaires { get; set; } = 24;
+}
+
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, Microsoft.Extensions.Options.IOptions<RetentionOptions> reglages, ILogger<RetentionJob> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -35,10 +48,10 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horlo
             try
             {
                 using var scope = scopes.CreateScope();
-                var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, config.GetValue("Retention:MoisReservations", 12), ct);
+                var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisReservations, ct);
                 if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
-                var b = await Beneficiaires.GererBeneficiaires.AnonymiserInactifsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
-                    config.GetValue("Retention:MoisBeneficiaires", 24), ct);
+                var b = await Beneficiaires.AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
+                    reglages.Value.MoisBeneficiaires, ct);
                 if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
             }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des réservations"); }

@@ -12,6 +12,7 @@ public static class Services
         if (options.RappelHeuresAvant is < 1 or > 24 * 14) throw new InvalidOperationException("Notifications:RappelHeuresAvant doit être compris entre 1 et 336.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<EnvoiJournal>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
         if (string.IsNullOrWhiteSpace(options.SmtpHote)) builder.Services.AddSingleton<IEnvoiEmail>(sp => sp.GetRequiredService<EnvoiJournal>());
         else builder.Services.AddSingleton<IEnvoiEmail, EnvoiSmtp>();
         if (string.IsNullOrWhiteSpace(options.SmsUrl)) builder.Services.AddSingleton<IEnvoiSms>(sp => sp.GetRequiredService<EnvoiJournal>());

@@ -62,12 +62,12 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var m = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
         var sans = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = true, prenom = "Jean", nom = "Sans", consentement = false });
-        sans.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        sans.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await sans.Content.ReadAsStringAsync()).ShouldContain("accord");
         var hors = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = false, genre = "Autre" });
-        hors.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        hors.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var qpvInconnu = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = false, commune = "Arles", codeQpv = "QN99999Z" });
-        qpvInconnu.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        qpvInconnu.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var id = await CreerAsync(m.Api, new { suivi = false, prenom = "Ne", nom = "Pas garder", telephone = "0611223344", anneeNaissance = 2010, genre = "Masculin", statut = "Scolarisé", commune = "Arles" });
         var b = await app.AvecDb(db => db.Beneficiaires.SingleAsync(x => x.Id == id));
         (b.Nom, b.Prenom, b.Telephone, b.Genre, b.AnneeNaissance).ShouldBe((null, null, null, "Masculin", 2010));
@@ -170,7 +170,7 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         }
         (await m.Api.PostAsJsonAsync($"/api/v1/beneficiaires/{ids[0]}/diagnostics", new { niveaux = new Dictionary<string, int> { ["9.9"] = 1 } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await m.Api.PostAsJsonAsync($"/api/v1/beneficiaires/{ids[0]}/diagnostics", new { niveaux = new Dictionary<string, int> { ["1.1"] = 4 } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await m.Api.PutAsJsonAsync($"/api/v1/beneficiaires/orientations/1/resultat", new { resultat = "Peut-être" })).StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.Forbidden);
+        (await m.Api.PutAsJsonAsync($"/api/v1/beneficiaires/orientations/1/resultat", new { resultat = "Peut-être" })).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.Forbidden);
 
         var admin = await app.ClientApiAsync(Roles.Administrateur);
         var t = (await admin.GetFromJsonAsync<Tableau>($"/api/v1/statistiques?du=2025-01-01&au=2025-03-31&structure={s}"))!;
@@ -221,7 +221,7 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         try
         {
             app.Horloge.Regler(new DateTimeOffset(2027, 3, 13, 10, 0, 0, TimeSpan.Zero)); // 24 months + 1 day after the first file's last activity
-            var n = await app.AvecDb(db => GererBeneficiaires.AnonymiserInactifsAsync(db, app.Horloge, 24, CancellationToken.None));
+            var n = await app.AvecDb(db => AnonymiserFiches.ExecuterAsync(db, app.Horloge, 24, CancellationToken.None));
             n.ShouldBeGreaterThanOrEqualTo(1); // other tests of this class share the database
             await app.AvecDb(async db =>
             {

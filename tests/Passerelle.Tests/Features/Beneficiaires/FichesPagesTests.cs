@@ -50,8 +50,34 @@ public class FichesPagesTests(AppFactory app) : IClassFixture<AppFactory>
         // A neighbourhood of another commune is refused.
         var marseille = await app.AvecDb(db => db.Qpv.Where(q => q.CodesInsee == "13055").Select(q => q.Code).FirstAsync());
         var faux = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = false, commune = "Port-Saint-Louis-du-Rhône", codePostal = "13230", codeQpv = marseille });
-        faux.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        faux.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await faux.Content.ReadAsStringAsync()).ShouldContain("n'est pas dans la commune");
+    }
+
+    /// <summary>Issue 9 (one convention for errors): a business rule names its field; the page shows the message next to that field,
+    /// tied to it for screen readers, and the API answers 409 with the same message and the field's name.</summary>
+    [Fact]
+    public async Task Une_regle_metier_s_affiche_contre_son_champ_et_repond_409_avec_le_champ()
+    {
+        var m = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
+        var client = await Formulaires.ConnecterAsync(app, m.Email, m.MotDePasse);
+        var page = await Formulaires.PageAsync(client, "/beneficiaires/nouveau");
+        var r = await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("main form")!,
+            [new("Saisie.Prenom", "Jean"), new("Saisie.Nom", "Mauvais-Numéro"), new("Saisie.Telephone", "abc"), new("Saisie.Consentement", "true")]);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await Formulaires.DocumentAsync(r);
+        var telephone = doc.QuerySelector("#telephone")!;
+        telephone.GetAttribute("aria-invalid").ShouldBe("true");
+        telephone.GetAttribute("aria-describedby")!.Split(' ').ShouldContain("err-Telephone");
+        doc.QuerySelector("#err-Telephone")!.TextContent.ShouldContain("Numéro de téléphone invalide");
+        doc.QuerySelector("#nom")!.GetAttribute("aria-invalid").ShouldBeNull();
+        (await app.AvecDb(db => db.Beneficiaires.CountAsync(b => b.Nom == "Mauvais-Numéro"))).ShouldBe(0);
+
+        var api = await m.Api.PostAsJsonAsync("/api/v1/beneficiaires", new { suivi = true, prenom = "Jean", nom = "Mauvais-Numéro", telephone = "abc", consentement = true });
+        api.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var probleme = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        probleme.GetProperty("detail").GetString()!.ShouldContain("Numéro de téléphone invalide");
+        probleme.GetProperty("champ").GetString().ShouldBe("Telephone");
     }
 
     static List<KeyValuePair<string, string>> Champs(IHtmlFormElement form, params (string Nom, string Valeur)[] valeurs)

@@ -44,7 +44,7 @@ public class FranceServicesTests
     public void Un_fichier_qui_n_est_pas_la_liste_est_refuse()
     {
         using var flux = new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,2\n"));
-        Should.Throw<FichierInvalideException>(() => FranceServices.Convertir(flux, null, new DateOnly(2024, 8, 1), []))
+        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => FranceServices.Convertir(flux, null, new DateOnly(2024, 8, 1), []))
             .Message.ShouldContain("id_fs");
     }
 }

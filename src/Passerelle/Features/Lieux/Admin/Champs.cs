@@ -1,7 +1,5 @@
 namespace Passerelle.Features.Lieux.Admin;
 
-/// <summary>View models of the two field partials of the place form.</summary>
-public sealed record Champ(string Nom, string Libelle, string? Valeur, Dictionary<string, string[]> Erreurs, string? Aide = null, bool Multiligne = false);
-
+/// <summary>View model of the checkbox-list partial of the place form (text fields: <see cref="Shared.Champ"/>).</summary>
 public sealed record Cases(string Nom, string Libelle, string[] Options, string[]? Cochees, Dictionary<string, string[]> Erreurs,
     IReadOnlyDictionary<string, string>? Libelles = null);

@@ -24,7 +24,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider horloge) : PageMod
         if (Fichier is null || Fichier.Length == 0) { Erreur = "Choisissez un fichier CSV ou JSON à importer."; return Page(); }
         string format;
         try { format = FichierLieux.FormatDepuisNom(Fichier.FileName, null); }
-        catch (FichierInvalideException e) { Erreur = e.Message; return Page(); }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreur = e.Message; return Page(); }
         await using var flux = Fichier.OpenReadStream();
         var source = string.IsNullOrWhiteSpace(Source) ? Path.GetFileNameWithoutExtension(Fichier.FileName) : Source.Trim();
         Rapport = await ImporterLieux.ExecuterAsync(db, flux, format, source, LignesValides, horloge, null, ct);

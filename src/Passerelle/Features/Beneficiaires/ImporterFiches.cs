@@ -1,39 +1,19 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Activites;
-using Passerelle.Features.Structures;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Beneficiaires;
 
-/// <summary>People files — CSV template, export and import.</summary>
-public static partial class GererBeneficiaires
+public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs, string? NoteEncodage = null);
+
+/// <summary>Imports files from the template (<see cref="ModeleFichesCsv"/>); all-or-nothing: one wrong line and nothing is written,
+/// every error is listed with its line. The parser's own exceptions become lines of the report.</summary>
+public static class ImporterFiches
 {
-    public static readonly string[] ColonnesCsv = ["suivi", "prenom", "nom", "telephone", "courriel", "annee_naissance", "genre", "statut", "commune", "code_postal", "code_qpv", "consentement", "notes"];
-
-    public static string Modele() => Csv.Ecrire(
-    [
-        ColonnesCsv,
-        ["oui", "Camille", "Exemple", "06 12 34 56 78", "", "1956", "Féminin", "Retraité", "Port-Saint-Louis-du-Rhône", "13230", "QN01371N", "oui", ""],
-        ["non", "", "", "", "", "1990", "Masculin", "Sans emploi", "Arles", "13200", "", "", ""],
-    ]);
-
-    public static async Task<string> ExporterCsvAsync(AppDbContext db, HashSet<int> structures, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
-    {
-        var fiches = await db.Beneficiaires.AsNoTracking().Where(b => structures.Contains(b.StructureId)).OrderBy(b => b.Id).ToListAsync(ct);
-        var csv = Csv.Ecrire(fiches.Select(b => (IEnumerable<string>)[b.Id.ToString(CultureInfo.InvariantCulture), b.Suivi ? "oui" : "non", b.Prenom ?? "", b.Nom ?? "", b.Telephone ?? "", b.Courriel ?? "",
-                b.AnneeNaissance?.ToString(CultureInfo.InvariantCulture) ?? "", b.Genre, b.Statut, b.Commune ?? "", b.CodePostal ?? "", b.CodeQpv ?? "",
-                b.ConsentementLe is null ? "" : "oui", b.Notes ?? "", b.CreeLe.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]).Prepend(["id", .. ColonnesCsv, "cree_le"]));
-        foreach (var s in structures) AccesBeneficiaires.Journaliser(db, user, Maintenant(h), "Export CSV", Journal.Structure, s, $"{fiches.Count} fiches");
-        await db.SaveChangesAsync(ct);
-        return csv;
-    }
-
-    /// <summary>Imports files from the template; all-or-nothing: one wrong line and nothing is written, every error is listed with its line.</summary>
-    public static async Task<RapportImportBeneficiaires> ImporterCsvAsync(AppDbContext db, HashSet<int> structures, int? structureId, Stream flux, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
+    public static async Task<RapportImportBeneficiaires> ExecuterAsync(AppDbContext db, HashSet<int> structures, int? structureId, Stream flux, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
     {
         int structure;
         if (structureId is { } s0) { if (!structures.Contains(s0)) return new(0, ["Vous ne travaillez pas pour cette structure."]); structure = s0; }
@@ -49,12 +29,12 @@ public static partial class GererBeneficiaires
         catch (Csv.CsvInvalideException e) { return new(0, [$"Ligne {e.Ligne} : {e.Message}"]); }
         if (lignes.Count == 0) return new(0, ["Fichier vide."]);
         var entete = lignes[0].Champs.Select(c => c.Trim().ToLowerInvariant()).ToList();
-        var manquantes = ColonnesCsv.Where(c => !entete.Contains(c)).ToList();
+        var manquantes = ModeleFichesCsv.Colonnes.Where(c => !entete.Contains(c)).ToList();
         if (manquantes.Count > 0) return new(0, [$"Colonnes manquantes : {string.Join(", ", manquantes)} (téléchargez le modèle)."]);
         if (lignes.Count > 20_001) return new(0, ["20 000 lignes au plus par fichier."]);
         var qpv = await db.Qpv.AsNoTracking().ToDictionaryAsync(q => q.Code, ct);
         var erreurs = new List<string>();
-        var maintenant = Maintenant(h);
+        var maintenant = Fiches.Maintenant(h);
         var nouvelles = new List<Beneficiaire>();
         foreach (var (ligne, champs) in lignes.Skip(1))
         {
@@ -76,7 +56,7 @@ public static partial class GererBeneficiaires
             if (saisie.Courriel is { Length: > 0 } c && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(c)) { erreurs.Add($"Ligne {ligne}, courriel : adresse invalide."); continue; }
             try
             {
-                if (saisie.CodeQpv is { Length: > 0 } code) VerifierCommuneDuQpv(qpv[code.ToUpperInvariant()], saisie);
+                if (saisie.CodeQpv is { Length: > 0 } code) Fiches.VerifierCommuneDuQpv(qpv[code.ToUpperInvariant()], saisie);
                 var b = new Beneficiaire { StructureId = structure, CreeLe = maintenant };
                 b.Modifier(saisie, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
                 nouvelles.Add(b);

@@ -13,12 +13,16 @@ using Passerelle.Features.Activites;
 using Passerelle.Features.Statistiques;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Informations;
+using Passerelle.Features.Notifications;
+using Passerelle.Features.Referentiels;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
 builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
 builder.AddBaseDeDonnees();
+builder.AddReferentiels();
+builder.AddLieux();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo").PostConfigure(o => o.Enabled = DemoOptions.Actif(builder.Configuration));
 builder.AddProduction();
@@ -54,6 +58,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Annuaire des lieux de médiation numérique (standard national), structures et médiateurs.";
     return Task.CompletedTask;
 }));
+builder.AddNotifications();
+builder.AddPermanences();
 builder.AddRendezvous();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -2,8 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Passerelle.Data;
-using Passerelle.Features.Comptes;
 
 namespace Passerelle.Web;
 
@@ -17,22 +15,10 @@ public static class Authentification
     /// <summary>Claim carried by the sessions of an account that has two-factor authentication on.</summary>
     public const string ClaimDoubleAuthentification = "passerelle:2fa";
 
-    public static void AddComptes(this WebApplicationBuilder builder)
+    /// <summary>Authentication schemes (cookie for pages, bearer token or cookie for the API), the cookie's paths and the rate
+    /// limits. Identity itself (its stores, tokens, French messages) and the role policies are the accounts feature's (AddComptes).</summary>
+    public static void AddAuthentification(this WebApplicationBuilder builder)
     {
-        builder.Services.AddIdentityApiEndpoints<IdentityUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                o.Tokens.PasswordResetTokenProvider = JetonsComptes.Nom;
-            })
-            .AddRoles<IdentityRole>()
-            .AddClaimsPrincipalFactory<FabriqueIdentite>()
-            .AddErrorDescriber<ErreursIdentiteFr>()
-            .AddTokenProvider<JetonsComptes>(JetonsComptes.Nom)
-            .AddEntityFrameworkStores<AppDbContext>();
         // Sign-out, lockout, password change and deactivation change the security stamp; a session cookie is
         // checked against it every minute (bearer tokens on every call, see UseSessionsVerifiees).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -56,12 +42,6 @@ public static class Authentification
             o.Events.OnRedirectToLogin = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.PolitiqueAdmin, p => p.RequireRole(Roles.Administrateur))
-            .AddPolicy(Roles.PolitiqueGestion, p => p.RequireRole(Roles.Administrateur, Roles.Gestionnaire))
-            .AddPolicy(Roles.PolitiqueEquipe, p => p.RequireRole(Roles.Tous))
-            .AddPolicy(Roles.PolitiqueTerrain, p => p.RequireRole(Roles.Mediateur, Roles.Gestionnaire, Roles.Administrateur));
-
         var parMinute = builder.Configuration.GetValue("RateLimit:ConnexionsParMinute", 20);
         var ecrituresParMinute = builder.Configuration.GetValue("RateLimit:EcrituresParMinute", 600);
         var publiquesParMinute = builder.Configuration.GetValue("RateLimit:ReservationsParMinute", 30);
@@ -125,40 +105,8 @@ public static class Authentification
             });
     }
 
-    /// <summary>After authentication: a bearer token dies with its account's security stamp (access tokens live an hour,
-    /// so each call checks it); an administrator without two-factor authentication only reaches /compte/securite
-    /// (pages) or gets 403 (API) until it is set up.</summary>
-    public static void UseSessionsVerifiees(this WebApplication app) => app.Use(async (ctx, next) =>
-    {
-        var user = ctx.User;
-        if (user.Identity?.IsAuthenticated == true)
-        {
-            var api = ctx.Request.Path.StartsWithSegments("/api");
-            if (api && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && await ctx.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().ValidateSecurityStampAsync(user) is null)
-            {
-                await Refuser(ctx, StatusCodes.Status401Unauthorized, "Session terminée (déconnexion, changement de mot de passe ou compte désactivé) : reconnectez-vous.");
-                return;
-            }
-            if (user.IsInRole(Roles.Administrateur) && !user.HasClaim(c => c.Type == ClaimDoubleAuthentification))
-            {
-                if (api)
-                {
-                    await Refuser(ctx, StatusCodes.Status403Forbidden, "La double authentification est obligatoire pour les administrateurs : activez-la sur /compte/securite.");
-                    return;
-                }
-                var chemin = ctx.Request.Path;
-                if (!chemin.StartsWithSegments("/compte") && !chemin.StartsWithSegments("/deconnexion") && !chemin.StartsWithSegments("/erreur"))
-                {
-                    ctx.Response.Redirect("/compte/securite");
-                    return;
-                }
-            }
-        }
-        await next();
-    });
-
-    static ValueTask Refuser(HttpContext ctx, int statut, string detail)
+    /// <summary>Writes a French ProblemDetails with this status and detail, ending the request.</summary>
+    public static ValueTask Refuser(HttpContext ctx, int statut, string detail)
     {
         ctx.Response.StatusCode = statut;
         return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -69,7 +69,7 @@ public static class EnregistrerActivite
     {
         var utilisateur = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var erreurs = Verifier(s, Horaires.Territoire.AujourdHui(horloge));
+        var erreurs = Verifier(s, Territoire.AujourdHui(horloge));
         Activite? existante = null;
         if (activiteId is not null)
         {
@@ -167,7 +167,7 @@ public static class EnregistrerActivite
     public static async Task<ActiviteSaisie> ProposerAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge, CancellationToken ct,
         int? beneficiaireId = null, int? modifierId = null)
     {
-        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
+        var aujourdHui = Territoire.AujourdHui(horloge);
         if (modifierId is not null)
         {
             var m = await db.Activites.AsNoTracking().Include(a => a.Participants).Include(a => a.Decomptes).FirstOrDefaultAsync(a => a.Id == modifierId && a.MediateurId == mediateurId, ct)
@@ -188,14 +188,14 @@ public static class EnregistrerActivite
                 .FirstOrDefaultAsync(r => r.Id == reservationId, ct) is { } r)
         {
             var demarches = r.Creneau!.MotifId == Motifs.Motif.IdDemarches;
-            return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.Creneau.Debut, Horaires.Territoire.Zone(r.Creneau.Lieu!.FuseauHoraire))),
+            return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.Creneau.Debut, Territoire.Zone(r.Creneau.Lieu!.FuseauHoraire))),
                 Duree = r.Creneau.Motif!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = r.Creneau.LieuId, ReservationId = r.Id,
                 Themes = demarches ? [VocabulaireCoop.ThemeDemarches] : null, NomDemarche = demarches ? r.Objet : null, Notes = demarches ? null : r.Objet };
         }
         if (sessionId is not null && await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == sessionId, ct) is { } s)
         {
             var presents = await db.Inscriptions.CountAsync(i => i.SessionId == s.Id && i.Statut == StatutInscription.Honoree, ct);
-            return new ActiviteSaisie { Type = VocabulaireCoop.Collectif, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s.Debut, Horaires.Territoire.Zone(s.Lieu!.FuseauHoraire))),
+            return new ActiviteSaisie { Type = VocabulaireCoop.Collectif, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s.Debut, Territoire.Zone(s.Lieu!.FuseauHoraire))),
                 Duree = s.Atelier!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = s.LieuId, SessionAtelierId = s.Id,
                 Themes = Separer(s.Atelier.Themes)?.Where(VocabulaireCoop.Themes.Contains).ToArray(), Niveau = s.Atelier.Niveau, ParticipantsAnonymes = presents };
         }

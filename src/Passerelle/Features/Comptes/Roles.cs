@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Passerelle.Features.Structures;
@@ -24,6 +25,13 @@ public static class Roles
         Administrateur => "Administrateur", Gestionnaire => "Gestionnaire", Mediateur => "Médiateur",
         Financeur => "Financeur", _ => role,
     };
+}
+
+/// <summary>Roles are data the code relies on: they ship with the migrations (ids are the lower-case names).</summary>
+public sealed class RolesConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole> b) => b.HasData(Roles.Tous.Select(r =>
+        new IdentityRole { Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
 }
 
 /// <summary>A Gestionnaire account manages these structures (and their places).</summary>

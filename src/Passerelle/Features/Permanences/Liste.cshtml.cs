@@ -61,7 +61,7 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (!ModelState.IsValid) Erreurs[""] = ["Certaines valeurs sont mal écrites (heures au format 09:00, dates au format jour/mois/année)."];
         else
         {
-            var debut = DateDebut ?? Horaires.Territoire.AujourdHui(horloge);
+            var debut = DateDebut ?? Territoire.AujourdHui(horloge);
             var (p, n, erreurs, interdit) = await PermanencesApi.CreerAsync(db, new PermanenceSaisie(LieuId, MotifId, Type, Jours, IntervalleSemaines, Rang, JourDuMois,
                 HeureDebut, HeureFin, debut, DateFin, MediateurIds), User, horloge, ct);
             if (interdit) return Forbid();

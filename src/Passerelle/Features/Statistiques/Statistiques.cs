@@ -187,7 +187,7 @@ public static class CalculStatistiques
         var idsParticipants = q.SelectMany(a => a.Participants).Where(p => qpv == null || (qpv == true ? p.Beneficiaire!.CodeQpv != null : p.Beneficiaire!.CodeQpv == null && p.Beneficiaire.Commune != null))
             .Select(p => p.BeneficiaireId);
         var ids = idsIndividuels.Union(idsParticipants);
-        var anneeRef = (f.Au ?? Horaires.Territoire.AujourdHui(horloge)).Year;
+        var anneeRef = (f.Au ?? Territoire.AujourdHui(horloge)).Year;
         var personnes = await db.Beneficiaires.AsNoTracking().Where(b => ids.Contains(b.Id))
             .GroupBy(b => new { b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, Qpv = b.CodeQpv != null, Commune = b.Commune != null })
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 
-namespace Passerelle.Features;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>French identifiers: SIRET (Luhn), RNA, phone numbers in the standard's international form.</summary>
+/// <summary>French identifiers: SIRET (14 digits, Luhn key — INSEE, répertoire SIRENE; La Poste's establishments, SIREN
+/// 356000000, use a digit sum multiple of 5), RNA (répertoire national des associations: « W » and 9 characters), phone numbers
+/// in the places standard's international form (E.164, overseas prefixes of the ARCEP numbering plan).</summary>
 public static partial class Identifiants
 {
     public static bool SiretValide(string? siret)

@@ -61,6 +61,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 builder.AddNotifications();
 builder.AddPermanences();
 builder.AddRendezvous();
+builder.AddAteliers();
+builder.AddConventions();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");

@@ -45,6 +45,14 @@ public static partial class Identifiants
         return TelephoneRegex().IsMatch(t) ? t : null;
     }
 
+    /// <summary>A stored number for reading: "+33442443000" → "04 42 44 30 00"; other numbers (overseas, foreign) as stored.</summary>
+    public static string TelephoneAffiche(string t)
+    {
+        if (!t.StartsWith("+33") || t.Length != 12) return t;
+        var national = "0" + t[3..];
+        return string.Join(" ", Enumerable.Range(0, 5).Select(i => national.Substring(i * 2, 2)));
+    }
+
     [GeneratedRegex(@"^W[0-9A-Z]{9}$")] private static partial Regex RnaRegex();
     [GeneratedRegex(@"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$")] private static partial Regex TelephoneRegex();
 }

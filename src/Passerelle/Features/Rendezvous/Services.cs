@@ -2,10 +2,11 @@ namespace Passerelle.Features.Rendezvous;
 
 public static class Services
 {
-    /// <summary>The retention job that anonymises past bookings (off when <c>Taches:Actives=false</c>). The outbox, the slots'
+    /// <summary>The booking offer on a place's page, and the retention job that anonymises past bookings (off when <c>Taches:Actives=false</c>). The outbox, the slots'
     /// job and the other features register their own services.</summary>
     public static void AddRendezvous(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Lieux.IOffreDuLieu, OffreRendezvous>();
         if (builder.Configuration.GetValue("Taches:Actives", true)) builder.Services.AddHostedService<RetentionJob>();
     }
 }

@@ -5,6 +5,7 @@ using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Horaires;
 using Passerelle.Features.Permanences;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Ateliers.Admin;
 

@@ -56,14 +56,29 @@ public class DependancesTests
         return composantes;
     }
 
+    /// <summary>The cycle left when decision 0014 was taken, edge by edge: bookings, workshops, permanences, records and people still
+    /// call one another (pre-filled records, closures cancelling bookings and sessions, retention). The list may only shrink:
+    /// an edge inside a cycle that is not listed (a new cycle, or this one growing) fails, and so does a listed edge no longer in a cycle.</summary>
+    static readonly string[] CycleConnu =
+    [
+        "Activites → Ateliers", "Activites → Beneficiaires", "Activites → Permanences", "Activites → Rendezvous",
+        "Ateliers → Permanences", "Ateliers → Rendezvous",
+        "Beneficiaires → Activites",
+        "Permanences → Ateliers", "Permanences → Rendezvous",
+        "Rendezvous → Ateliers", "Rendezvous → Beneficiaires", "Rendezvous → Permanences",
+    ];
+
     [Fact]
-    public void Aucun_cycle_entre_fonctionnalites()
+    public void Aucun_nouveau_cycle_entre_fonctionnalites()
     {
         var graphe = Graphe();
         var cycles = Cycles(graphe);
-        var explication = string.Join("\n", cycles.Select(c => $"cycle entre {string.Join(", ", c)} :\n" + string.Join("\n",
-            c.SelectMany(f => graphe[f].Where(e => c.Contains(e.Key)).Select(e => $"  {f} → {e.Key} (par exemple {e.Value})")))));
-        cycles.ShouldBeEmpty(explication);
+        var aretes = cycles.SelectMany(c => c.SelectMany(f => graphe[f].Where(e => c.Contains(e.Key)).Select(e => (Arete: $"{f} → {e.Key}", Temoin: e.Value)))).ToList();
+        var nouvelles = aretes.Where(a => !CycleConnu.Contains(a.Arete)).Select(a => $"{a.Arete} (par exemple {a.Temoin})").ToList();
+        nouvelles.ShouldBeEmpty("Nouveau cycle entre fonctionnalités (décision 0014) :\n" + string.Join("\n", nouvelles)
+            + "\nCycles : " + string.Join(" ; ", cycles.Select(c => string.Join(", ", c))));
+        var resolues = CycleConnu.Except(aretes.Select(a => a.Arete)).ToList();
+        resolues.ShouldBeEmpty("Ces dépendances ne forment plus de cycle : retirez-les de CycleConnu.");
     }
 
     [Fact]
@@ -77,6 +92,16 @@ public class DependancesTests
             .ShouldHaveSingleItem().ShouldBe(["A", "B"]);
     }
 
+    /// <summary>Types of Web and Data allowed to name a feature, each with its reason (decision 0014).</summary>
+    static readonly Dictionary<string, string> TransversalToleres = new()
+    {
+        // The one model's sets (db.Lieux…): entity configuration lives with each feature; replacing 27 sets by Set<T>() at every call
+        // site is left for a change of its own.
+        ["Passerelle.Data.AppDbContext"] = "les DbSet du modèle",
+        // Names Beneficiaires' own access exception until exceptions are unified (issue 9, item 4): remove then.
+        ["Passerelle.Web.GestionnaireExceptions"] = "exception d'accès des fiches, en attente de l'unification des exceptions",
+    };
+
     [Theory]
     [InlineData("Passerelle.Web")]
     [InlineData("Passerelle.Data")]
@@ -84,7 +109,7 @@ public class DependancesTests
     {
         var fautifs = Types.InAssembly(Application).That().ResideInNamespace(espace + ".")
             .And().DoNotResideInNamespace("Passerelle.Data.Migrations.")
-            .And().HaveDependencyOn(Racine).GetTypes().Select(t => t.FullName).ToList();
+            .And().HaveDependencyOn(Racine).GetTypes().Select(t => t.FullName!).Where(t => !TransversalToleres.ContainsKey(t)).ToList();
         fautifs.ShouldBeEmpty($"{espace} ne doit nommer aucune fonctionnalité ; chaque fonctionnalité s'enregistre elle-même.");
     }
 

@@ -21,9 +21,3 @@ public static class Texte
     /// <summary><see cref="Normaliser"/> without any space: "N'Diaye" and "NDIAYE" → "ndiaye", "Jean-Baptiste" → "jeanbaptiste".</summary>
     public static string Compacter(string? s) => Normaliser(s).Replace(" ", "");
 }
-
-// Deliberately broken: cross-cutting code names a feature.
-public static class Casse
-{
-    public static string Nom(Passerelle.Features.Lieux.Lieu l) => l.Nom;
-}

@@ -24,7 +24,4 @@ public static class Avis
             db.Notifications.Add(new Notification { Type = type, Canal = CanalNotification.Sms, Destinataire = contact.Telephone, Sujet = sujet, Corps = Messages.Sms(sujet, rdv),
                 PrevueLe = quand, PerimeLe = perime, ReservationId = reservationId, InscriptionId = inscriptionId, CreeLe = quand });
     }
-
-    // Deliberately broken: the outbox knows a booking again.
-    public static string Casse(Passerelle.Features.Rendezvous.Reservation r) => r.Jeton;
 }

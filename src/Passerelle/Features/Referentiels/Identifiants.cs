@@ -56,9 +56,3 @@ public static partial class Identifiants
     [GeneratedRegex(@"^W[0-9A-Z]{9}$")] private static partial Regex RnaRegex();
     [GeneratedRegex(@"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$")] private static partial Regex TelephoneRegex();
 }
-
-// Deliberately broken: a national reference depends on a feature, and reads the system clock.
-public static class CasseReferentiel
-{
-    public static string Nom(Passerelle.Features.Structures.Structure s) => s.Nom + DateTime.UtcNow.Year;
-}

@@ -13,12 +13,16 @@ using Passerelle.Features.Activites;
 using Passerelle.Features.Statistiques;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Informations;
+using Passerelle.Features.Notifications;
+using Passerelle.Features.Referentiels;
 using Passerelle.Web;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
 builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
 builder.AddBaseDeDonnees();
+builder.AddReferentiels();
+builder.AddLieux();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo").PostConfigure(o => o.Enabled = DemoOptions.Actif(builder.Configuration));
 builder.AddProduction();
@@ -54,7 +58,11 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Annuaire des lieux de médiation numérique (standard national), structures et médiateurs.";
     return Task.CompletedTask;
 }));
+builder.AddNotifications();
+builder.AddPermanences();
 builder.AddRendezvous();
+builder.AddAteliers();
+builder.AddConventions();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
@@ -87,7 +95,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");
-api.MapAuthApi();
+api.MapAuthApi().AddEndpointFilter(ServicesComptes.AttendreAvantConnexion);
 api.MapLieuxApi();
 api.MapStructuresApi();
 api.MapMediateursApi();

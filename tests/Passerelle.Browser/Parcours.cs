@@ -101,7 +101,7 @@ public class Parcours(Navigateur app)
         await app.DoubleAuthentificationAsync(page, email);
         await page.WaitForURLAsync("**/admin");
 
-        var entete = string.Join(',', Passerelle.Features.Lieux.StandardLieux.Colonnes);
+        var entete = string.Join(',', Passerelle.Features.Referentiels.StandardLieux.Colonnes);
         var csv = $"{entete}\n" +
                   "\"casse-1\",\"43493312300029\",\"Bon lieu\",\"Istres\",\"13800\",\"\",\"1 rue A\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Test casse\",\"\",\"\",\"2024-01-01\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n" +
                   "\"casse-2\",\"123\",\"Mauvais lieu\",\"Istres\",\"138\",\"\",\"1 rue B\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Test casse\",\"\",\"\",\"01/01/2024\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n";

@@ -33,7 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Beneficiaires.Beneficiaire> Beneficiaires => Set<Features.Beneficiaires.Beneficiaire>();
     public DbSet<Features.Beneficiaires.ParticipantActivite> ParticipantsActivites => Set<Features.Beneficiaires.ParticipantActivite>();
     public DbSet<Features.Beneficiaires.DecompteAnonyme> DecomptesAnonymes => Set<Features.Beneficiaires.DecompteAnonyme>();
-    public DbSet<Features.Beneficiaires.Qpv> Qpv => Set<Features.Beneficiaires.Qpv>();
+    public DbSet<Features.Referentiels.Qpv> Qpv => Set<Features.Referentiels.Qpv>();
     public DbSet<Features.Beneficiaires.Orientation> Orientations => Set<Features.Beneficiaires.Orientation>();
     public DbSet<Features.Beneficiaires.Diagnostic> Diagnostics => Set<Features.Beneficiaires.Diagnostic>();
     public DbSet<Features.Beneficiaires.NiveauCompetence> NiveauxCompetences => Set<Features.Beneficiaires.NiveauCompetence>();
@@ -55,10 +55,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Each feature configures its own entities (IEntityTypeConfiguration beside the entity), the roles' seed included.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        // Roles are data the code relies on: they ship with the migrations.
-        builder.Entity<IdentityRole>().HasData(Features.Comptes.Roles.Tous.Select(r =>
-            new IdentityRole { Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
     }
 }
 

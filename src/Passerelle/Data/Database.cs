@@ -1,8 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Features.Lieux;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Passerelle.Data;
+
+/// <summary>A step run right after the migrations (reference lists a feature ships, loaded when empty). A feature registers
+/// its own as a singleton; the database knows none.</summary>
+public interface IPreparationDonnees
+{
+    Task PreparerAsync(AppDbContext db, CancellationToken ct);
+}
 
 public sealed class DatabaseOptions
 {
@@ -12,19 +19,18 @@ public sealed class DatabaseOptions
 
 public static class Database
 {
+    /// <summary>The context for the configured provider; every <see cref="IInterceptor"/> registered by a feature is added to it.</summary>
     public static void AddBaseDeDonnees(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
         if (!options.EstPostgres && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider « {options.Provider} » inconnu : Sqlite ou Postgres.");
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<AnnuaireEnMemoire>();
-        builder.Services.AddSingleton<InvalidationAnnuaire>();
         if (options.EstPostgres)
         {
             var cs = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres est requis quand Database:Provider=Postgres.");
-            builder.Services.AddDbContext<AppDbContext, PostgresDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<InvalidationAnnuaire>()));
+            builder.Services.AddDbContext<AppDbContext, PostgresDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
@@ -34,7 +40,7 @@ public static class Database
             var dossier = Path.GetDirectoryName(cs.DataSource);
             if (!string.IsNullOrEmpty(dossier)) Directory.CreateDirectory(dossier);
             cs.DefaultTimeout = 30;
-            builder.Services.AddDbContext<AppDbContext, SqliteDb>((sp, o) => o.UseSqlite(cs.ToString()).AddInterceptors(sp.GetRequiredService<InvalidationAnnuaire>()));
+            builder.Services.AddDbContext<AppDbContext, SqliteDb>((sp, o) => o.UseSqlite(cs.ToString()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
     }
 
@@ -48,12 +54,9 @@ public static class Database
         {
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await Features.Beneficiaires.Quartiers.ChargerSiVideAsync(db, ct);
         }
-        else if (migrerPostgres)
-        {
-            await db.Database.MigrateAsync(ct);
-            await Features.Beneficiaires.Quartiers.ChargerSiVideAsync(db, ct);
-        }
+        else if (migrerPostgres) await db.Database.MigrateAsync(ct);
+        else return;
+        foreach (var preparation in scope.ServiceProvider.GetServices<IPreparationDonnees>()) await preparation.PreparerAsync(db, ct);
     }
 }

@@ -2,8 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Passerelle.Data;
-using Passerelle.Features.Comptes;
 
 namespace Passerelle.Web;
 
@@ -17,28 +15,10 @@ public static class Authentification
     /// <summary>Claim carried by the sessions of an account that has two-factor authentication on.</summary>
     public const string ClaimDoubleAuthentification = "passerelle:2fa";
 
-    public static void AddComptes(this WebApplicationBuilder builder)
+    /// <summary>Authentication schemes (cookie for pages, bearer token or cookie for the API), the cookie's paths and the rate
+    /// limits. Identity itself (its stores, tokens, French messages) and the role policies are the accounts feature's (AddComptes).</summary>
+    public static void AddAuthentification(this WebApplicationBuilder builder)
     {
-        builder.Services.AddIdentityApiEndpoints<IdentityUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                // Lockout stays on only for deactivation (lockout end in year 9999): failures never lock an account,
-                // they delay the next attempts from the same address (DelaisConnexion, ConnexionIdentite).
-                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                o.Tokens.PasswordResetTokenProvider = JetonsComptes.Nom;
-            })
-            .AddRoles<IdentityRole>()
-            .AddClaimsPrincipalFactory<FabriqueIdentite>()
-            .AddErrorDescriber<ErreursIdentiteFr>()
-            .AddTokenProvider<JetonsComptes>(JetonsComptes.Nom)
-            .AddSignInManager<ConnexionIdentite>()
-            .AddEntityFrameworkStores<AppDbContext>();
-        builder.Services.AddOptions<DelaisConnexionOptions>().BindConfiguration("Connexion").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DelaisConnexion>();
-        builder.Services.AddSingleton<DemandesMotDePasse>();
-        builder.Services.AddHostedService<DemandesMotDePasseJob>();
         // Sign-out, lockout, password change and deactivation change the security stamp; a session cookie is
         // checked against it every minute (bearer tokens on every call, see UseSessionsVerifiees).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -62,12 +42,6 @@ public static class Authentification
             o.Events.OnRedirectToLogin = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.PolitiqueAdmin, p => p.RequireRole(Roles.Administrateur))
-            .AddPolicy(Roles.PolitiqueGestion, p => p.RequireRole(Roles.Administrateur, Roles.Gestionnaire))
-            .AddPolicy(Roles.PolitiqueEquipe, p => p.RequireRole(Roles.Tous))
-            .AddPolicy(Roles.PolitiqueTerrain, p => p.RequireRole(Roles.Mediateur, Roles.Gestionnaire, Roles.Administrateur));
-
         var parMinute = builder.Configuration.GetValue("RateLimit:ConnexionsParMinute", 20);
         var ecrituresParMinute = builder.Configuration.GetValue("RateLimit:EcrituresParMinute", 600);
         var publiquesParMinute = builder.Configuration.GetValue("RateLimit:ReservationsParMinute", 30);
@@ -123,69 +97,23 @@ public static class Authentification
 
     /// <summary>Identity's token endpoints under /api/v1/auth: only login and refresh answer (see UseAuthApiRestreinte),
     /// and only they appear in the OpenAPI document.</summary>
-    public static void MapAuthApi(this RouteGroupBuilder api)
+    /// <summary>Identity's token endpoints under /auth (only login and refresh stay open, see UseAuthApiRestreinte); returns the
+    /// endpoints so the accounts feature can add its filters (progressive delays).</summary>
+    public static IEndpointConventionBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentification");
-        auth.MapIdentityApi<IdentityUser>()
-            .RequireRateLimiting(LimiteConnexion)
-            .AddEndpointFilter(AttendreAvantConnexion)
-            .Add(e =>
+        var points = auth.MapIdentityApi<IdentityUser>().RequireRateLimiting(LimiteConnexion);
+        points.Add(e =>
             {
                 // The pattern may or may not hold the group's prefix yet: compare the end.
                 if (e is RouteEndpointBuilder r && !RoutesAuthOuvertes.Any(o => ("/" + r.RoutePattern.RawText!.Trim('/')).EndsWith(o["/api/v1/auth".Length..], StringComparison.OrdinalIgnoreCase)))
                     e.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
             });
+        return points;
     }
 
-    /// <summary>POST /api/v1/auth/login too soon after repeated failures for that account from that address: 429 with
-    /// <c>Retry-After</c> (seconds) and the sign-in message, the password is not checked (see DelaisConnexion).</summary>
-    static async ValueTask<object?> AttendreAvantConnexion(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
-    {
-        var http = ctx.HttpContext;
-        if (ctx.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.LoginRequest>().FirstOrDefault() is { } login
-            && http.RequestServices.GetRequiredService<DelaisConnexion>().Attente(login.Email ?? "", DelaisConnexion.Adresse(http)) is { } attente)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(attente.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Trop d'essais de connexion",
-                detail: ConnexionModel.MessageEchec + " " + DelaisConnexion.Conseil(attente));
-        }
-        return await next(ctx);
-    }
-
-    /// <summary>After authentication: a bearer token dies with its account's security stamp (access tokens live an hour,
-    /// so each call checks it); an administrator without two-factor authentication only reaches /compte/securite
-    /// (pages) or gets 403 (API) until it is set up.</summary>
-    public static void UseSessionsVerifiees(this WebApplication app) => app.Use(async (ctx, next) =>
-    {
-        var user = ctx.User;
-        if (user.Identity?.IsAuthenticated == true)
-        {
-            var api = ctx.Request.Path.StartsWithSegments("/api");
-            if (api && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && await ctx.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().ValidateSecurityStampAsync(user) is null)
-            {
-                await Refuser(ctx, StatusCodes.Status401Unauthorized, "Session terminée (déconnexion, changement de mot de passe ou compte désactivé) : reconnectez-vous.");
-                return;
-            }
-            if (user.IsInRole(Roles.Administrateur) && !user.HasClaim(c => c.Type == ClaimDoubleAuthentification))
-            {
-                if (api)
-                {
-                    await Refuser(ctx, StatusCodes.Status403Forbidden, "La double authentification est obligatoire pour les administrateurs : activez-la sur /compte/securite.");
-                    return;
-                }
-                var chemin = ctx.Request.Path;
-                if (!chemin.StartsWithSegments("/compte") && !chemin.StartsWithSegments("/deconnexion") && !chemin.StartsWithSegments("/erreur"))
-                {
-                    ctx.Response.Redirect("/compte/securite");
-                    return;
-                }
-            }
-        }
-        await next();
-    });
-
-    static ValueTask Refuser(HttpContext ctx, int statut, string detail)
+    /// <summary>Writes a French ProblemDetails with this status and detail, ending the request.</summary>
+    public static ValueTask Refuser(HttpContext ctx, int statut, string detail)
     {
         ctx.Response.StatusCode = statut;
         return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -44,7 +44,7 @@ public static class Erreurs
     public static readonly long TailleMaxCorps = 1024 * 1024;
 }
 
-/// <summary>The one place errors become answers (docs/decisions/0013-conventions.md): business rule (<see cref="RegleMetierException"/>) → 409,
+/// <summary>The one place errors become answers (docs/decisions/0015-conventions.md): business rule (<see cref="RegleMetierException"/>) → 409,
 /// field validation (<see cref="System.ComponentModel.DataAnnotations.ValidationException"/>, see <see cref="Valider.Invalide"/>) → 400
 /// ValidationProblem with the field names, unknown object (<see cref="KeyNotFoundException"/>) → 404, outside the account's perimeter
 /// (<see cref="AccesRefuseException"/>) → 403, unreadable input → 400, the rest → 500 with a French message and a log entry.</summary>

@@ -71,7 +71,7 @@ public static class EnregistrerActivite
     {
         var utilisateur = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var erreurs = Verifier(s, Horaires.Territoire.AujourdHui(horloge));
+        var erreurs = Verifier(s, Territoire.AujourdHui(horloge));
         Activite? existante = null;
         if (activiteId is not null)
         {

@@ -47,8 +47,8 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     public async Task<IActionResult> OnGetAsync(int? reservation, int? session, int? copie, int? beneficiaire, string? canal, CancellationToken ct)
     {
         // A booking's purpose and a session's figures pre-fill the form only for those whose work it is.
-        if (reservation is { } r && !await Comptes.Autorisations.ReservationAsync(db, User, r, ct)) return Forbid();
-        if (session is { } s && !await Comptes.Autorisations.SessionAsync(db, User, s, ct)) return Forbid();
+        if (reservation is { } r && !await Rendezvous.AutorisationsRendezvous.ReservationAsync(db, User, r, ct)) return Forbid();
+        if (session is { } s && !await Ateliers.AutorisationsAteliers.SessionAsync(db, User, s, ct)) return Forbid();
         if (await ChargerAsync(ct) is not { } mediateur) return Page();
         Origine = new() { ["reservation"] = reservation?.ToString(), ["session"] = session?.ToString(), ["copie"] = copie?.ToString(), ["canal"] = canal, ["id"] = Id?.ToString() };
         Saisie = await ProposerActivite.ExecuterAsync(db, mediateur, reservation, session, copie, horloge, ct, beneficiaire, Id);

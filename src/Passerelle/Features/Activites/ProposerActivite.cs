@@ -17,7 +17,7 @@ public static class ProposerActivite
     public static async Task<ActiviteSaisie> ExecuterAsync(AppDbContext db, int mediateurId, int? reservationId, int? sessionId, int? copieId, TimeProvider horloge,
         CancellationToken ct, int? beneficiaireId = null, int? modifierId = null)
     {
-        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
+        var aujourdHui = Territoire.AujourdHui(horloge);
         if (modifierId is { } m) return await ExistantAsync(db, mediateurId, m, ct);
         if (copieId is { } c && await CopieAsync(db, mediateurId, c, aujourdHui, ct) is { } copie) return copie;
         if (reservationId is { } r && await RendezVousAsync(db, r, ct) is { } rdv) return rdv;
@@ -52,7 +52,7 @@ public static class ProposerActivite
         if (await db.Reservations.AsNoTracking().Include(r => r.Creneau).ThenInclude(x => x!.Motif).Include(r => r.Creneau).ThenInclude(x => x!.Lieu)
                 .FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r) return null;
         var demarches = r.Creneau!.MotifId == Motifs.Motif.IdDemarches;
-        return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.Creneau.Debut, Horaires.Territoire.Zone(r.Creneau.Lieu!.FuseauHoraire))),
+        return new ActiviteSaisie { Type = VocabulaireCoop.Individuel, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.Creneau.Debut, Territoire.Zone(r.Creneau.Lieu!.FuseauHoraire))),
             Duree = r.Creneau.Motif!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = r.Creneau.LieuId, ReservationId = r.Id,
             Themes = demarches ? [VocabulaireCoop.ThemeDemarches] : null, NomDemarche = demarches ? r.Objet : null, Notes = demarches ? null : r.Objet };
     }
@@ -61,7 +61,7 @@ public static class ProposerActivite
     {
         if (await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct) is not { } s) return null;
         var presents = await db.Inscriptions.CountAsync(i => i.SessionId == s.Id && i.Statut == StatutInscription.Honoree, ct);
-        return new ActiviteSaisie { Type = VocabulaireCoop.Collectif, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s.Debut, Horaires.Territoire.Zone(s.Lieu!.FuseauHoraire))),
+        return new ActiviteSaisie { Type = VocabulaireCoop.Collectif, Date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s.Debut, Territoire.Zone(s.Lieu!.FuseauHoraire))),
             Duree = s.Atelier!.DureeMinutes, TypeLieu = VocabulaireCoop.LieuActivite, LieuId = s.LieuId, SessionAtelierId = s.Id,
             Themes = Separer(s.Atelier.Themes)?.Where(VocabulaireCoop.Themes.Contains).ToArray(), Niveau = s.Atelier.Niveau, ParticipantsAnonymes = presents };
     }

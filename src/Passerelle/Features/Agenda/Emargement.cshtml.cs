@@ -20,7 +20,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
+        if (!await Ateliers.AutorisationsAteliers.SessionAsync(db, User, id, ct)) return Forbid();
         Message = TempData["Message"] as string;
         var s = await db.SessionsAteliers.AsNoTracking().Include(x => x.Atelier).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return NotFound();
@@ -37,7 +37,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
     /// <summary>Someone who came without registering: written on the sheet as present (staff who run workshops only).</summary>
     public async Task<IActionResult> OnPostPresentAsync(int id, string? prenom, string? nom, CancellationToken ct)
     {
-        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
+        if (!await Ateliers.AutorisationsAteliers.SessionAsync(db, User, id, ct)) return Forbid();
         var saisie = new PresentSaisie(prenom ?? "", nom ?? "");
         if (Valider.Objet(saisie) is { } erreurs) TempData["Message"] = string.Join(" ", erreurs.SelectMany(e => e.Value));
         else
@@ -55,7 +55,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
 
     public async Task<IActionResult> OnPostAsync(int id, int inscriptionId, StatutInscription statut, CancellationToken ct)
     {
-        if (!await Comptes.Autorisations.SessionAsync(db, User, id, ct)) return Forbid();
+        if (!await Ateliers.AutorisationsAteliers.SessionAsync(db, User, id, ct)) return Forbid();
         try
         {
             await Agendas.MarquerInscriptionAsync(db, id, inscriptionId, statut, horloge, ct);

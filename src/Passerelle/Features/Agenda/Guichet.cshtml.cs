@@ -8,6 +8,7 @@ using Passerelle.Features.Horaires;
 using Passerelle.Features.Notifications;
 using Passerelle.Features.Rendezvous;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Agenda;
 
@@ -67,7 +68,7 @@ public sealed class GuichetModel(AppDbContext db, NotificationsOptions options, 
                 TempData["Message"] = $"Rendez-vous pris pour {r.Prenom} {r.Nom} le {local.ToString("dddd d MMMM 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}."
                     + (r.Telephone is null ? " Donnez-lui la date sur papier : aucun message ne lui sera envoyé." : " Un SMS de confirmation part.");
                 // The place's agenda for its managers; a mediator goes back to their own agenda of that day.
-                var lieu = Lieu is { } l && await Comptes.Autorisations.AgendaLieuAsync(db, User, l, ct) ? $"&lieu={l}" : "";
+                var lieu = Lieu is { } l && await Passerelle.Features.Lieux.AutorisationsLieux.AgendaLieuAsync(db, User, l, ct) ? $"&lieu={l}" : "";
                 return Redirect($"/admin/agenda?date={local:yyyy-MM-dd}{lieu}#rdv-{r.Id}");
             }
             catch (RegleMetierException e) { Erreurs[e.Champ ?? "CreneauId"] = [e.Message]; }

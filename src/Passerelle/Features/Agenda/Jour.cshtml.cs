@@ -6,6 +6,7 @@ using Passerelle.Features.Comptes;
 using Passerelle.Features.Horaires;
 using Passerelle.Features.Rendezvous;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Agenda;
 
@@ -41,15 +42,15 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     async Task<bool> ChargerAsync(CancellationToken ct)
     {
         var utilisateur = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (Mediateur is not null && !await Autorisations.AgendaMediateurAsync(db, User, Mediateur.Value, horloge, ct)) return false;
-        if (Lieu is not null && !await Autorisations.AgendaLieuAsync(db, User, Lieu.Value, ct)) return false;
+        if (Mediateur is not null && !await Mediateurs.AutorisationsMediateurs.AgendaMediateurAsync(db, User, Mediateur.Value, horloge, ct)) return false;
+        if (Lieu is not null && !await Passerelle.Features.Lieux.AutorisationsLieux.AgendaLieuAsync(db, User, Lieu.Value, ct)) return false;
         Personne = Mediateur is not null
             ? await db.Mediateurs.FirstOrDefaultAsync(m => m.Id == Mediateur, ct)
             : await db.Mediateurs.FirstOrDefaultAsync(m => m.UtilisateurId == utilisateur && !m.Archive, ct);
         var gerees = await Autorisations.StructuresResponsableAsync(db, User, ct);
         if (gerees.Count > 0)
         {
-            Choix = (await (await Autorisations.AgendasAsync(db, User, horloge, ct)).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
+            Choix = (await (await Mediateurs.AutorisationsMediateurs.AgendasAsync(db, User, horloge, ct)).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(500).ToListAsync(ct))
                 .Select(m => (m.Id, m.N)).ToList();
             LieuxGeres = (await db.Lieux.Where(l => !l.Archive && l.StructureId != null && gerees.Contains(l.StructureId.Value)
                     && (db.Permanences.Any(p => p.LieuId == l.Id && !p.Archivee) || db.SessionsAteliers.Any(s => s.LieuId == l.Id)))
@@ -95,7 +96,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
 
     public async Task<IActionResult> OnPostMarquerAsync(int reservationId, StatutReservation statut, CancellationToken ct)
     {
-        if (!await Autorisations.ReservationAsync(db, User, reservationId, ct)) return Forbid();
+        if (!await Rendezvous.AutorisationsRendezvous.ReservationAsync(db, User, reservationId, ct)) return Forbid();
         try
         {
             await Agendas.MarquerAsync(db, reservationId, statut, horloge, ct);
@@ -110,7 +111,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     /// <summary>The mediator's choice for their own calendar feed: first names only (default) or full names and purposes.</summary>
     public async Task<IActionResult> OnPostNomsCompletsAsync(bool complets, CancellationToken ct)
     {
-        if (await Autorisations.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
+        if (await Mediateurs.AutorisationsMediateurs.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
         await db.Mediateurs.Where(m => m.Id == fiche).ExecuteUpdateAsync(u => u.SetProperty(m => m.AgendaNomsComplets, complets), ct);
         TempData["Message"] = complets ? "Votre agenda synchronisé montrera le nom complet et l'objet des rendez-vous." : "Votre agenda synchronisé ne montrera que les prénoms.";
         return Redirect("/admin/agenda");
@@ -119,7 +120,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     /// <summary>Creates or replaces the secret link of the account's own calendar feed (never someone else's).</summary>
     public async Task<IActionResult> OnPostIcsAsync(CancellationToken ct)
     {
-        if (await Autorisations.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
+        if (await Mediateurs.AutorisationsMediateurs.FicheAsync(db, User, ct) is not { } fiche) return Forbid();
         if (Mediateur is not null && Mediateur != fiche) return Forbid();
         var m = await db.Mediateurs.FirstAsync(x => x.Id == fiche, ct);
         m.JetonAgenda = Jetons.Nouveau();

@@ -18,14 +18,6 @@ public sealed class Atelier
     public int DureeMinutes { get; set; } = 120;
     public bool Archive { get; set; }
 
-    public static readonly string[] ThemesCoop =
-    [
-        "Diagnostic numérique", "Prendre en main du matériel", "Maintenance de matériel", "Gérer ses contenus numériques",
-        "Navigation sur internet", "E-mail", "Bureautique", "Réseaux sociaux communication", "Santé", "Banque et achats en ligne",
-        "Accompagner un professionnel", "Insertion professionnelle", "Prévention en sécurité numérique", "Parentalité",
-        "Scolarité et numérique", "Créer avec le numérique", "Culture numérique", "Intelligence artificielle (IA)", "Aide aux démarches administratives",
-    ];
-    public static readonly string[] Niveaux = ["Débutant", "Intermédiaire", "Avancé"];
 }
 
 /// <summary>A dated session. <see cref="Inscrits"/> never exceeds <see cref="Capacite"/> (check constraint +

@@ -77,7 +77,7 @@ public static class AteliersApi
         if (Valider.Objet(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Personne incomplète");
         if (!await db.SessionsAteliers.AnyAsync(s => s.Id == id, ct)) return SessionIntrouvable();
         // The attendance sheet's perimeter: the mediators of the session's place and the managers of its structure.
-        if (!await Comptes.Autorisations.SessionAsync(db, user, id, ct))
+        if (!await Ateliers.AutorisationsAteliers.SessionAsync(db, user, id, ct))
             return TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Cette séance n'est pas dans votre périmètre.");
         var i = await GererSession.AjouterPresentAsync(db, id, saisie, horloge, ct);
         return TypedResults.Created($"/api/v1/ateliers/sessions/{id}/participants", new ParticipantSessionDto(i.Id, i.Prenom, i.Nom, GererSession.Libelle(i.Statut), i.CreeLe));

@@ -6,6 +6,7 @@ using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
 using Passerelle.Features.Rendezvous;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Ateliers;
 

@@ -12,7 +12,7 @@ public static class AccesBeneficiaires
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null) return [];
-        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
+        var aujourdHui = Territoire.AujourdHui(horloge);
         var employeurs = await db.Mediateurs.Where(m => m.UtilisateurId == id && !m.Archive)
             .SelectMany(m => m.Emplois.Where(e => e.Debut <= aujourdHui && (e.Fin == null || e.Fin >= aujourdHui)).Select(e => e.StructureId)).ToListAsync(ct);
         var gerees = user.IsInRole(Comptes.Roles.Gestionnaire)

@@ -15,7 +15,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
     public List<LigneActivite> Activites { get; private set; } = [];
     public List<Journal> JournalFiche { get; private set; } = [];
     /// <summary>The time zone of the structure that holds the file (the territory's, overseas ones included).</summary>
-    public TimeZoneInfo Zone { get; private set; } = Horaires.Territoire.Zone(null);
+    public TimeZoneInfo Zone { get; private set; } = Territoire.Zone(null);
     public List<(int Id, string Nom)> LieuxAnnuaire { get; private set; } = [];
     [BindProperty] public OrientationSaisie? Orientation { get; set; }
     [BindProperty] public Dictionary<string, int?> Niveaux { get; set; } = [];
@@ -26,7 +26,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
         var liste = await Db.Activites.AsNoTracking().Where(a => a.BeneficiaireId == Id || a.Participants.Any(p => p.BeneficiaireId == Id))
             .OrderByDescending(a => a.Date).Take(100).Select(a => new { a.Id, a.Date, a.Type, a.Themes, a.Mediateur!.Prenom, a.Mediateur.Nom }).ToListAsync(ct);
         Activites = liste.Select(a => new LigneActivite(a.Id, a.Date, a.Type, a.Themes?.Replace("|", ", "), $"{a.Prenom} {a.Nom}")).ToList();
-        Zone = Horaires.Territoire.Zone(Horaires.Territoire.Fuseau(await Db.Structures.Where(s => s.Id == Fiche.StructureId).Select(s => s.CodePostal).FirstOrDefaultAsync(ct)));
+        Zone = Territoire.Zone(Territoire.Fuseau(await Db.Structures.Where(s => s.Id == Fiche.StructureId).Select(s => s.CodePostal).FirstOrDefaultAsync(ct)));
         JournalFiche = await Db.Journal.AsNoTracking().Where(j => j.Objet == Journal.FicheBeneficiaire && j.ObjetId == Id).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
         LieuxAnnuaire = (await Db.Lieux.AsNoTracking().Where(l => !l.Archive).OrderBy(l => l.Nom).Take(500).Select(l => new { l.Id, l.Nom, l.Commune }).ToListAsync(ct))
             .Select(l => (l.Id, $"{l.Nom} ({l.Commune})")).ToList();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Notifications;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Comptes;
 

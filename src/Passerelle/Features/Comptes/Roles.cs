@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Comptes;
 
@@ -26,20 +26,9 @@ public static class Roles
     };
 }
 
-/// <summary>A Gestionnaire account manages these structures (and their places).</summary>
-public sealed class GestionStructure
+/// <summary>Roles are data the code relies on: they ship with the migrations (ids are the lower-case names).</summary>
+public sealed class RolesConfiguration : IEntityTypeConfiguration<IdentityRole>
 {
-    public string UtilisateurId { get; set; } = "";
-    public int StructureId { get; set; }
-    public Structure? Structure { get; set; }
-}
-
-public sealed class GestionStructureConfiguration : IEntityTypeConfiguration<GestionStructure>
-{
-    public void Configure(EntityTypeBuilder<GestionStructure> b)
-    {
-        b.HasKey(g => new { g.UtilisateurId, g.StructureId });
-        b.Property(g => g.UtilisateurId).HasMaxLength(450);
-        b.HasOne(g => g.Structure).WithMany().HasForeignKey(g => g.StructureId).OnDelete(DeleteBehavior.Cascade);
-    }
+    public void Configure(EntityTypeBuilder<IdentityRole> b) => b.HasData(Roles.Tous.Select(r =>
+        new IdentityRole { Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
 }

@@ -46,7 +46,7 @@ public static class AgendaDemo
             new Atelier { Titre = "Prendre en main son smartphone", Description = "Régler son téléphone, installer une application, envoyer une photo.",
                 Themes = "Prendre en main du matériel", Niveau = "Débutant", Public = "Tout public", MaterielNecessaire = "Votre smartphone chargé.", DureeMinutes = 120 },
             new Atelier { Titre = "Mes démarches en ligne : Ameli, CAF, impôts", Description = "Créer ses comptes, retrouver ses identifiants, déposer un document.",
-                Themes = Activites.VocabulaireCoop.ThemeDemarches, Niveau = "Débutant", Public = "Adultes", MaterielNecessaire = "Vos identifiants si vous en avez.", DureeMinutes = 90 },
+                Themes = VocabulaireCoop.ThemeDemarches, Niveau = "Débutant", Public = "Adultes", MaterielNecessaire = "Vos identifiants si vous en avez.", DureeMinutes = 90 },
         };
         db.Ateliers.AddRange(ateliers);
         await db.SaveChangesAsync(ct);

@@ -129,7 +129,7 @@ public sealed partial class HorairesOsm
     /// <summary>Plages that apply on a given local date (public holidays included).</summary>
     public IReadOnlyList<Plage> PlagesDuJour(DateOnly date, string? departement)
     {
-        if (_jours[7] is not null && Horaires.JoursFeries.EstFerie(date, departement)) return _jours[7]!;
+        if (_jours[7] is not null && Referentiels.JoursFeries.EstFerie(date, departement)) return _jours[7]!;
         return Jour(IndexJour(date.DayOfWeek));
     }
 

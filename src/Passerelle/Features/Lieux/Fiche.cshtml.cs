@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Horaires;
-using Passerelle.Features.Rendezvous;
 
 namespace Passerelle.Features.Lieux;
 
-public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageModel
+public sealed class FicheModel(AppDbContext db, TimeProvider horloge, IEnumerable<IOffreDuLieu> offres) : PageModel
 {
     public Lieu Lieu { get; private set; } = null!;
     public HorairesOsm? Horaires { get; private set; }
@@ -15,7 +14,6 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     /// <summary>The seven days from today, in the place's time zone.</summary>
     public bool CreneauxLibres { get; private set; }
     public List<AtelierProche> Ateliers { get; private set; } = [];
-    public sealed record AtelierProche(int Id, string Titre, DateTime Debut, int PlacesRestantes);
     public List<(DateOnly Date, IReadOnlyList<HorairesOsm.Plage> Plages, bool Ferie)> Semaine { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -24,10 +22,11 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (lieu is null) return NotFound();
         Lieu = lieu;
         Horaires = CacheHoraires.Lire(lieu.Horaires);
-        CreneauxLibres = (await RechercheCreneaux.ExecuterAsync(db, id, null, null, null, null, 1, horloge, ct)).Items.Count > 0;
-        var instant = horloge.GetUtcNow().UtcDateTime;
-        Ateliers = await db.SessionsAteliers.AsNoTracking().Where(s => s.LieuId == id && !s.Annulee && s.Debut > instant).OrderBy(s => s.Debut).Take(5)
-            .Select(s => new AtelierProche(s.Id, s.Atelier!.Titre, s.Debut, s.Capacite - s.Inscrits)).ToListAsync(ct);
+        foreach (var offre in offres)
+        {
+            CreneauxLibres |= await offre.CreneauxLibresAsync(db, id, ct);
+            Ateliers.AddRange(await offre.AteliersAsync(db, id, ct));
+        }
         if (Horaires is not null)
         {
             var zone = Territoire.Zone(lieu.FuseauHoraire);

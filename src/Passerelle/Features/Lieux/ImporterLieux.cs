@@ -53,7 +53,7 @@ public static class ImporterLieux
         foreach (var inconnue in fichier.Colonnes.Where(c => !StandardLieux.Colonnes.Contains(c) && !StandardV01.ColonnesAnciennes.Contains(c)))
             problemes.Add(new Probleme(1, inconnue, "", "Colonne hors du standard : ignorée.", false));
 
-        var aujourdHui = Horaires.Territoire.AujourdHui(horloge);
+        var aujourdHui = Territoire.AujourdHui(horloge);
         var acceptees = new Dictionary<(string Source, string Id), (int Ligne, LigneLieu Lieu)>();
         foreach (var (ligne, valeurs) in fichier.Lignes)
         {

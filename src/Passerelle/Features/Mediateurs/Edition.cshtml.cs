@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Mediateurs;
 
@@ -48,7 +49,7 @@ public sealed class EditionModel(AppDbContext db, TimeProvider horloge) : PageMo
             try
             {
                 m.Modifier(Saisie);
-                if (StructureId is not null) m.Employer(StructureId.Value, Debut ?? Horaires.Territoire.AujourdHui(horloge), Fin);
+                if (StructureId is not null) m.Employer(StructureId.Value, Debut ?? Territoire.AujourdHui(horloge), Fin);
                 var structures = m.Emplois.Select(e => e.StructureId).ToList();
                 var lieux = await db.Lieux.Where(l => Lieux.Contains(l.Id) && l.StructureId != null && structures.Contains(l.StructureId.Value)).ToListAsync(ct);
                 m.Lieux.Clear();

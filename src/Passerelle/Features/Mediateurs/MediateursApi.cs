@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Mediateurs;
 
@@ -100,7 +101,7 @@ public static class MediateursApi
     /// <summary>404 for an unknown mediator, 403 for a mediator employed only by structures the manager does not manage.</summary>
     static async Task<ProblemHttpResult?> Refus(AppDbContext db, HttpContext http, int id, CancellationToken ct) =>
         !await db.Mediateurs.AnyAsync(m => m.Id == id, ct) ? Introuvable()
-        : await Autorisations.MediateurAsync(db, http.User, id, ct) ? null
+        : await AutorisationsMediateurs.MediateurAsync(db, http.User, id, ct) ? null
         : TypedResults.Problem(statusCode: 403, title: "Accès refusé", detail: "Ce médiateur n'est employé par aucune des structures que vous gérez.");
 
     static ProblemHttpResult Introuvable() =>

@@ -27,7 +27,7 @@ public static class Calendriers
         var fuseaux = new HashSet<string>();
         foreach (var e in evenements)
         {
-            var zone = Horaires.Territoire.Zone(e.Rdv.Fuseau);
+            var zone = Territoire.Zone(e.Rdv.Fuseau);
             var ev = new CalendarEvent
             {
                 Uid = e.Uid, Sequence = e.Sequence, Summary = e.Rdv.Titre, DtStamp = new CalDateTime(Utc(maintenantUtc)),

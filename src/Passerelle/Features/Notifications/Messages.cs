@@ -11,7 +11,7 @@ public static class Messages
 
     public static string Quand(Rdv r)
     {
-        var zone = Horaires.Territoire.Zone(r.Fuseau);
+        var zone = Territoire.Zone(r.Fuseau);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.DebutUtc, DateTimeKind.Utc), zone);
         return local.ToString("dddd d MMMM yyyy 'à' HH'h'mm", Fr);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Structures;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
 using Passerelle.Web;

@@ -168,7 +168,7 @@ public static class GenererCreneaux
             await db.Notifications.Where(x => x.ReservationId == r.Id && x.Etat == EtatNotification.EnAttente)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.Etat, EtatNotification.Abandonnee).SetProperty(x => x.DerniereErreur, "Rendez-vous annulé par l'équipe."), ct);
             r.Sequence++;
-            Avis.PlanifierAnnulation(db, r, c, options, maintenant, raison);
+            AvisRendezvous.PlanifierAnnulation(db, r, c, options, maintenant, raison);
             n++;
         }
         return n;

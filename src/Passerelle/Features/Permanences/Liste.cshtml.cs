@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Web;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Permanences;
 
@@ -62,7 +63,7 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (!ModelState.IsValid) Erreurs[""] = ["Certaines valeurs sont mal écrites (heures au format 09:00, dates au format jour/mois/année)."];
         else
         {
-            var debut = DateDebut ?? Horaires.Territoire.AujourdHui(horloge);
+            var debut = DateDebut ?? Territoire.AujourdHui(horloge);
             try
             {
                 var (p, n) = await CreerPermanence.ExecuterAsync(db, new PermanenceSaisie(LieuId, MotifId, Type, Jours, IntervalleSemaines, Rang, JourDuMois,

@@ -14,7 +14,7 @@ public static class CalendrierRendezvous
         var r = await db.Reservations.AsNoTracking().Include(x => x.Creneau).ThenInclude(c => c!.Lieu).Include(x => x.Creneau).ThenInclude(c => c!.Motif)
             .FirstOrDefaultAsync(x => x.Jeton == jeton && x.AnonymiseeLe == null, ct);
         if (r is null) return Results.NotFound();
-        var ics = Calendriers.Rendezvous(new(Avis.Uid(r), Avis.Rdv(r.Creneau!, r.Jeton, options), r.Sequence, r.Statut == StatutReservation.Annulee),
+        var ics = Calendriers.Rendezvous(new(AvisRendezvous.Uid(r), AvisRendezvous.Rdv(r.Creneau!, r.Jeton, options), r.Sequence, r.Statut == StatutReservation.Annulee),
             horloge.GetUtcNow().UtcDateTime);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "rendez-vous.ics");
     }).ExcludeFromDescription();

@@ -86,7 +86,7 @@ public static class Reserver
             if (await DejaReserveAsync(db, c.Id, telephone, email, ct)) throw new RegleMetierException(DejaReserve);
             throw;
         }
-        Avis.PlanifierReservation(db, r, c, options, maintenant);
+        AvisRendezvous.PlanifierReservation(db, r, c, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return r;
@@ -118,7 +118,7 @@ public static class Reserver
         await db.Notifications.Where(n => n.ReservationId == r.Id && n.Etat == EtatNotification.EnAttente && n.Type == Avis.Rappel)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous annulé."), ct);
         r.Sequence++;
-        Avis.PlanifierAnnulation(db, r, r.Creneau, options, maintenant);
+        AvisRendezvous.PlanifierAnnulation(db, r, r.Creneau, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
@@ -145,7 +145,7 @@ public static class Reserver
         await db.Notifications.Where(n => n.ReservationId == r.Id && n.Etat == EtatNotification.EnAttente)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Etat, EtatNotification.Abandonnee).SetProperty(n => n.DerniereErreur, "Rendez-vous déplacé."), ct);
         await db.SaveChangesAsync(ct);
-        Avis.PlanifierReservation(db, r, cible, options, maintenant);
+        AvisRendezvous.PlanifierReservation(db, r, cible, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

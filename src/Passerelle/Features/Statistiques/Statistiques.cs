@@ -95,7 +95,7 @@ public static class CalculStatistiques
         var (tableau, socle) = await EtapesStatistiques.ActivitesAsync(q, f.Qpv, ct);
         tableau = await EtapesStatistiques.LieuxAsync(tableau, db, q, f.Qpv, masquer, ct);
         tableau = await EtapesStatistiques.QuartiersAsync(tableau, q, f.Qpv, socle, ct);
-        var anneeRef = (f.Au ?? Horaires.Territoire.AujourdHui(horloge)).Year;
+        var anneeRef = (f.Au ?? Territoire.AujourdHui(horloge)).Year;
         tableau = await EtapesPersonnes.PersonnesAsync(tableau, db, q, f, socle, anneeRef, ct);
         tableau = await EtapesPersonnes.SuiviAsync(tableau, db, EtapesStatistiques.PersonnesRencontrees(q, f.Qpv), f, ct);
         return masquer ? Secret.Proteger(tableau) : tableau;

@@ -6,7 +6,7 @@ using Passerelle.Data;
 namespace Passerelle.Features.Statistiques;
 
 /// <summary>The team dashboard (/statistiques) and the territory's public page (/statistiques/public, small cells masked).</summary>
-public class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
+public class TableauModel(AppDbContext db, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public StatistiquesApi.Parametres Filtres { get; set; } = new();
     public Tableau? Resultat { get; private set; }
@@ -26,7 +26,7 @@ public class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
         if (!ModelState.IsValid) Erreurs["filtres"] = ["Filtres mal écrits (dates au format jour/mois/année)."];
         if (!Public)
         {
-            Conventions = (await db.Conventions.OrderBy(c => c.Intitule).Select(c => new { c.Id, c.Intitule }).ToListAsync(ct)).Select(c => (c.Id, c.Intitule)).ToList();
+            foreach (var c in conventions) Conventions.AddRange(await c.ListerAsync(db, ct));
             Structures = (await db.Structures.Where(s => !s.Archivee).OrderBy(s => s.Nom).Select(s => new { s.Id, s.Nom }).ToListAsync(ct)).Select(s => (s.Id, s.Nom)).ToList();
             // Funders cannot narrow to one mediator: no such filter offered.
             if (!partage) Mediateurs = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).ThenBy(m => m.Prenom).Select(m => new { m.Id, m.Prenom, m.Nom }).ToListAsync(ct))
@@ -37,7 +37,7 @@ public class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
     }
 }
 
-public sealed class PublicModel(AppDbContext db, TimeProvider horloge) : TableauModel(db, horloge)
+public sealed class PublicModel(AppDbContext db, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : TableauModel(db, horloge, conventions)
 {
     public override bool Public => true;
 }

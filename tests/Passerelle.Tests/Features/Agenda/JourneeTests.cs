@@ -190,8 +190,8 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public void Chaque_theme_national_est_dans_un_seul_groupe()
     {
-        var groupes = Passerelle.Features.Activites.VocabulaireCoop.GroupesThemes.SelectMany(g => g.Themes).ToList();
-        groupes.Order().ShouldBe(Passerelle.Features.Activites.VocabulaireCoop.Themes.Order());
+        var groupes = Passerelle.Features.Referentiels.VocabulaireCoop.GroupesThemes.SelectMany(g => g.Themes).ToList();
+        groupes.Order().ShouldBe(Passerelle.Features.Referentiels.VocabulaireCoop.Themes.Order());
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         var groupes = page.QuerySelectorAll(".groupes-themes fieldset.groupe-themes");
         groupes.Length.ShouldBe(4);
         groupes.SelectMany(g => g.QuerySelectorAll("input[name='Saisie.Themes']")).Select(i => i.GetAttribute("value")).Order()
-            .ShouldBe(Passerelle.Features.Activites.VocabulaireCoop.Themes.Order());
+            .ShouldBe(Passerelle.Features.Referentiels.VocabulaireCoop.Themes.Order());
 
         // The person search without JavaScript: a GET of the page that keeps its origin and lists the matches.
         page.QuerySelector("#recherche-personne-champ")!.GetAttribute("form").ShouldBe("recherche-personne");

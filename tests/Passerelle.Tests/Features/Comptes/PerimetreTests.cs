@@ -5,6 +5,7 @@ using Passerelle.Features.Ateliers;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Rendezvous;
 using Passerelle.Tests.Infra;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Tests.Features.Comptes;
 

@@ -5,6 +5,7 @@ using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Horaires;
 using Passerelle.Features.Permanences;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Ateliers.Admin;
 
@@ -58,8 +59,8 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
     public async Task<IActionResult> OnPostAtelierAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Titre) || Titre.Length > 200) Erreurs.Add("Le titre est obligatoire (200 caractères au plus).");
-        if (Themes.Any(t => !Atelier.ThemesCoop.Contains(t))) Erreurs.Add("Thème inconnu.");
-        if (!Atelier.Niveaux.Contains(Niveau)) Erreurs.Add("Niveau inconnu.");
+        if (Themes.Any(t => !VocabulaireCoop.Themes.Contains(t))) Erreurs.Add("Thème inconnu.");
+        if (!VocabulaireCoop.Niveaux.Contains(Niveau)) Erreurs.Add("Niveau inconnu.");
         if (DureeMinutes is < 15 or > 480) Erreurs.Add("Durée : de 15 à 480 minutes.");
         if ((Description?.Length ?? 0) > 4000 || (Materiel?.Length ?? 0) > 500) Erreurs.Add("Texte trop long.");
         // Only this form's fields are checked: the page binds both forms' properties.

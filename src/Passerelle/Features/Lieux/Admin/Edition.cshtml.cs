@@ -5,6 +5,7 @@ using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Horaires;
 using Passerelle.Web;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Lieux.Admin;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
+using Passerelle.Features.Structures;
 
 namespace Passerelle.Features.Permanences.Fermetures;
 

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Passerelle.Data;
 
-namespace Passerelle.Features.Beneficiaires;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>A priority neighbourhood of the city policy (quartier prioritaire de la politique de la ville, 2024 geography).</summary>
+/// <summary>A priority neighbourhood of the city policy (quartier prioritaire de la politique de la ville, 2024 geography, décret
+/// n° 2023-1314; list published by the ANCT, shipped as Seed/qpv-2024_paca.csv, see SOURCES.md).</summary>
 public sealed class Qpv
 {
     public string Code { get; set; } = "";

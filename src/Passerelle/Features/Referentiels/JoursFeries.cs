@@ -1,7 +1,8 @@
-namespace Passerelle.Features.Horaires;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>French public holidays (Code du travail L3133-1), with the local ones of
-/// Alsace-Moselle and of the overseas départements (abolition of slavery).</summary>
+/// <summary>French public holidays (Code du travail, article L3133-1), with the local ones of Alsace-Moselle (Code du travail
+/// L3134-13: Good Friday, 26 December) and of the overseas départements (abolition of slavery, loi n° 83-550 and décret
+/// n° 83-1003). Departement: INSEE code (« 57 », « 974 »…), null for the common list.</summary>
 public static class JoursFeries
 {
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string?), HashSet<DateOnly>> Cache = new();

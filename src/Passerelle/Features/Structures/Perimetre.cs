@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Comptes;
 
-namespace Passerelle.Features.Comptes;
+namespace Passerelle.Features.Structures;
 
 /// <summary>What a signed-in account may manage: everything for an administrator, its own structures for a gestionnaire.</summary>
 public static class Perimetre

@@ -1,8 +1,9 @@
 using Passerelle.Web;
 
-namespace Passerelle.Features.Beneficiaires;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>Which communes a typed commune name and postcode designate (Seed/communes-paca.csv, see SOURCES.md), so that a file
+/// <summary>INSEE commune codes (code officiel géographique, Seed/communes-paca.csv, see SOURCES.md for source and year):
+/// which communes a typed commune name and postcode designate, so that a file
 /// offers the priority neighbourhoods of that commune only. A postcode shared by several communes is narrowed by the name.</summary>
 public static class CommunesQpv
 {

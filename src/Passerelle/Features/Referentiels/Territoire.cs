@@ -1,6 +1,7 @@
-namespace Passerelle.Features.Horaires;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>Département and time zone of a French postcode (overseas ones have their own zone).</summary>
+/// <summary>Département (INSEE code: « 13 », « 2A », « 974 ») and IANA time zone of a French postcode (La Poste's postcodes begin
+/// with the département; overseas ones have their own zone, tz database names).</summary>
 public static class Territoire
 {
     public const string FuseauMetropole = "Europe/Paris";

@@ -1,6 +1,8 @@
-namespace Passerelle.Features.Activites;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>The national vocabulary of activity reports (La Coop de la médiation numérique), kept exactly.</summary>
+/// <summary>The national vocabulary of activity reports, kept exactly (case and accents matter): the lists of
+/// La Coop de la médiation numérique (ANCT / La MedNum, activity form « compte rendu d'activité » and its CSV export,
+/// as published in 2025); workshop themes and levels use the same lists.</summary>
 public static class VocabulaireCoop
 {
     public const string Individuel = "Accompagnement individuel", Collectif = "Atelier collectif";

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 
-namespace Passerelle.Features;
+namespace Passerelle.Features.Referentiels;
 
-/// <summary>French identifiers: SIRET (Luhn), RNA, phone numbers in the standard's international form.</summary>
+/// <summary>French identifiers: SIRET (14 digits, Luhn key — INSEE, répertoire SIRENE; La Poste's establishments, SIREN
+/// 356000000, use a digit sum multiple of 5), RNA (répertoire national des associations: « W » and 9 characters), phone numbers
+/// in the places standard's international form (E.164, overseas prefixes of the ARCEP numbering plan).</summary>
 public static partial class Identifiants
 {
     public static bool SiretValide(string? siret)
@@ -41,6 +43,14 @@ public static partial class Identifiants
             t = indicatif + t[1..];
         }
         return TelephoneRegex().IsMatch(t) ? t : null;
+    }
+
+    /// <summary>A stored number for reading: "+33442443000" → "04 42 44 30 00"; other numbers (overseas, foreign) as stored.</summary>
+    public static string TelephoneAffiche(string t)
+    {
+        if (!t.StartsWith("+33") || t.Length != 12) return t;
+        var national = "0" + t[3..];
+        return string.Join(" ", Enumerable.Range(0, 5).Select(i => national.Substring(i * 2, 2)));
     }
 
     [GeneratedRegex(@"^W[0-9A-Z]{9}$")] private static partial Regex RnaRegex();

@@ -200,8 +200,12 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
 
     public new async Task DisposeAsync()
     {
-        await FermerPagesAsync();
-        await Chromium.CloseAsync();
+        // InitializeAsync may have failed before the browser started: its own error is the one to see.
+        if (_playwright is not null && Chromium is not null)
+        {
+            await FermerPagesAsync();
+            await Chromium.CloseAsync();
+        }
         _playwright?.Dispose();
         Dispose();
         Smtp.Dispose();

@@ -5,8 +5,11 @@ using Passerelle.Features.Comptes;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class Parcours(Navigateur app)
+public class Parcours(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     [Fact]
     public async Task Un_habitant_cherche_sa_commune_filtre_un_service_et_ouvre_un_lieu()
     {
@@ -15,7 +18,7 @@ public class Parcours(Navigateur app)
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Votre commune ou votre code postal").FillAsync("Port-Saint-Louis-du-Rhône");
         await page.GetByRole(AriaRole.Button, new() { Name = "Trouver un lieu d'aide" }).ClickAsync();
-        await page.WaitForURLAsync("**/lieux?**");
+        await page.AttendreAdresseAsync("**/lieux?**");
         var titre = await page.Locator("#titre-resultats").TextContentAsync();
         titre!.ShouldMatch(@"^\d+ lieux? trouvés?$");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -24,13 +27,13 @@ public class Parcours(Navigateur app)
         // The filter reads in plain French; the URL keeps the national standard's value.
         await page.GetByRole(AriaRole.Group, new() { Name = "Ce dont j'ai besoin" }).GetByLabel("Utiliser sur place un ordinateur, une imprimante ou internet").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**service=Acc%C3%A8s+internet+et+mat%C3%A9riel+informatique**");
+        await page.AttendreAdresseAsync("**service=Acc%C3%A8s+internet+et+mat%C3%A9riel+informatique**");
         var lien = page.GetByRole(AriaRole.Link, new() { Name = "Maison France Service de Port-Saint-Louis-du-Rhône" });
         (await lien.CountAsync()).ShouldBe(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await lien.ClickAsync();
-        await page.WaitForURLAsync("**/lieux/*");
+        await page.AttendreAdresseAsync("**/lieux/*");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Maison France Service de Port-Saint-Louis-du-Rhône");
         (await page.GetByText("4 rue Jean Rouget").CountAsync()).ShouldBe(1);
         (await page.Locator("table tbody tr").CountAsync()).ShouldBe(7);
@@ -40,12 +43,11 @@ public class Parcours(Navigateur app)
     [Fact]
     public async Task La_recherche_marche_sans_javascript()
     {
-        var contexte = await app.Chromium.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = app.Adresse, Locale = "fr-FR" });
-        var page = await contexte.NewPageAsync();
+        var page = await app.NouvellePageAsync(javaScript: false);
         await page.GotoAsync("/lieux");
         await page.GetByLabel("Commune ou code postal").FillAsync("13230");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**commune=13230**");
+        await page.AttendreAdresseAsync("**commune=13230**");
         (await page.Locator(".resultat").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("#carte").IsHiddenAsync()).ShouldBeTrue();
     }
@@ -61,7 +63,7 @@ public class Parcours(Navigateur app)
         await page.GetByLabel("Mot de passe").FillAsync(mdp);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await app.DoubleAuthentificationAsync(page, email);
-        await page.WaitForURLAsync("**/admin");
+        await page.AttendreAdresseAsync("**/admin");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await page.GotoAsync("/admin/lieux/nouveau");
@@ -80,7 +82,7 @@ public class Parcours(Navigateur app)
         }
         await page.GetByRole(AriaRole.Group, new() { Name = "Services" }).GetByLabel("Aide aux démarches administratives").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le lieu" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/lieux");
+        await page.AttendreAdresseAsync("**/admin/lieux");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain(nom);
 
         await page.GotoAsync("/lieux?commune=Port-Saint-Louis-du-Rh%C3%B4ne");
@@ -99,7 +101,7 @@ public class Parcours(Navigateur app)
         await page.GetByLabel("Mot de passe").FillAsync(mdp);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await app.DoubleAuthentificationAsync(page, email);
-        await page.WaitForURLAsync("**/admin");
+        await page.AttendreAdresseAsync("**/admin");
 
         var entete = string.Join(',', Passerelle.Features.Referentiels.StandardLieux.Colonnes);
         var csv = $"{entete}\n" +

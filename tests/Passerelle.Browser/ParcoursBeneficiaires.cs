@@ -7,8 +7,11 @@ using Passerelle.Features.Mediateurs;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class ParcoursBeneficiaires(Navigateur app)
+public class ParcoursBeneficiaires(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     string[] Compte(string role) => File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == role);
 
     /// <summary>Screenshots for a human review when PASSERELLE_CAPTURES names a folder.</summary>
@@ -30,9 +33,8 @@ public class ParcoursBeneficiaires(Navigateur app)
         (await menu.GetByRole(AriaRole.Link, new() { Name = "Agenda" }).IsVisibleAsync()).ShouldBeTrue();
         await Navigateur.VerifierAccessibiliteAsync(page);
         // With the keyboard: the menu's "Personnes" entry.
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Personnes" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/beneficiaires");
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Personnes" }).PressAsync("Enter");
+        await page.AttendreAdresseAsync("**/beneficiaires");
         (await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Personnes" }).GetAttributeAsync("aria-current")).ShouldBe("page");
         (await page.Locator("h1").TextContentAsync())!.ShouldContain("ersonnes");
         // The menu's last entry stays inside the screen (the page's own tables are another matter).
@@ -60,13 +62,13 @@ public class ParcoursBeneficiaires(Navigateur app)
         await Navigateur.VerifierAccessibiliteAsync(page);
         await CapturerAsync(page, "beneficiaires");
         await page.Locator("#lien-doublons").ClickAsync();
-        await page.WaitForURLAsync("**/beneficiaires/doublons");
+        await page.AttendreAdresseAsync("**/beneficiaires/doublons");
         await Navigateur.VerifierAccessibiliteAsync(page);
         var paire = page.Locator("#doublons li").Filter(new() { HasText = "Martin-Demo" });
         (await paire.CountAsync()).ShouldBe(1);
         (await paire.TextContentAsync())!.ShouldContain("même téléphone");
         await paire.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Comparer") }).ClickAsync();
-        await page.WaitForURLAsync("**/beneficiaires/fusion?*");
+        await page.AttendreAdresseAsync("**/beneficiaires/fusion?*");
         (await page.Locator("#comparaison").TextContentAsync())!.ShouldContain("Martin-Demo");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.Locator("input[name=Garder]").First.CheckAsync();
@@ -75,7 +77,7 @@ public class ParcoursBeneficiaires(Navigateur app)
         await Navigateur.VerifierAccessibiliteAsync(page);
         (await app.AvecDb(db => db.Beneficiaires.CountAsync(b => b.Nom == "Martin-Demo"))).ShouldBe(2); // nothing merged before confirming
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la fusion" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/beneficiaires/\d+$"));
+        await page.AttendreAdresseAsync(new System.Text.RegularExpressions.Regex(@"/beneficiaires/\d+$"));
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("n'en font plus qu'une");
         (await page.Locator("#journal").TextContentAsync())!.ShouldContain("Fusion");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -92,8 +94,8 @@ public class ParcoursBeneficiaires(Navigateur app)
         var id = await app.AvecDb(async db =>
         {
             var structure = await db.Mediateurs.Where(m => m.UtilisateurId == db.Users.Where(u => u.Email == compte[1]).Select(u => u.Id).First()).SelectMany(m => m.Emplois).Select(e => e.StructureId).FirstAsync();
-            var b = new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, CreeLe = DateTime.UtcNow };
-            b.Modifier(new() { Suivi = true, Prenom = "Jean-Baptiste", Nom = "N'Diaye", Telephone = "+33611111111", Consentement = true }, DateTime.UtcNow.Year, DateTime.UtcNow, null);
+            var b = new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, CreeLe = app.Maintenant };
+            b.Modifier(new() { Suivi = true, Prenom = "Jean-Baptiste", Nom = "N'Diaye", Telephone = "+33611111111", Consentement = true }, app.Maintenant.Year, app.Maintenant, null);
             db.Beneficiaires.Add(b);
             await db.SaveChangesAsync();
             return b.Id;
@@ -102,12 +104,12 @@ public class ParcoursBeneficiaires(Navigateur app)
         await page.GotoAsync("/beneficiaires");
         await page.GetByLabel("Rechercher").FillAsync("06 11 11 11 11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/beneficiaires?q=*");
+        await page.AttendreAdresseAsync("**/beneficiaires?q=*");
         var lien = page.Locator($"#fiches a[href='/beneficiaires/{id}']");
         (await lien.TextContentAsync())!.ShouldContain("N'Diaye");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await lien.ClickAsync();
-        await page.WaitForURLAsync($"**/beneficiaires/{id}");
+        await page.AttendreAdresseAsync($"**/beneficiaires/{id}");
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public class ParcoursBeneficiaires(Navigateur app)
         await page.GetByLabel("Quartiers prioritaires (QPV)", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Habitants d'un QPV" });
         await page.GetByLabel("Convention", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
-        await page.WaitForURLAsync("**/statistiques?*qpv=oui*");
+        await page.AttendreAdresseAsync("**/statistiques?*qpv=oui*");
         var total = int.Parse(new string((await page.Locator("#total-accompagnements").TextContentAsync())!.Where(char.IsDigit).ToArray()));
         total.ShouldBeGreaterThan(0);
         (await page.Locator("#tableau-qpv").TextContentAsync())!.ShouldContain("QPV");

@@ -7,8 +7,11 @@ using Passerelle.Tests.Infra;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class ParcoursComptes(Navigateur app)
+public class ParcoursComptes(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     [Fact]
     public async Task Un_administrateur_invite_une_mediatrice_qui_choisit_son_mot_de_passe_et_ouvre_son_agenda()
     {
@@ -25,7 +28,7 @@ public class ParcoursComptes(Navigateur app)
         var (emailAdmin, mdpAdmin) = await app.CompteAsync(Roles.Administrateur);
         var admin = await app.ConnecterAsync(emailAdmin, mdpAdmin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Gérer les comptes" }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/comptes");
+        await admin.AttendreAdresseAsync("**/admin/comptes");
         await Navigateur.VerifierAccessibiliteAsync(admin);
 
         var email = $"nadia-{Guid.NewGuid():N}@exemple.fr";
@@ -49,15 +52,15 @@ public class ParcoursComptes(Navigateur app)
         await page.GetByLabel("Mot de passe *", new() { Exact = true }).FillAsync("Ma-Permanence-2025");
         await page.GetByLabel("Le même mot de passe, une deuxième fois *").FillAsync("Ma-Permanence-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync();
-        await page.WaitForURLAsync("**/connexion?motdepasse=1");
+        await page.AttendreAdresseAsync("**/connexion?motdepasse=1");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Mot de passe enregistré");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync("Ma-Permanence-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.AttendreAdresseAsync("**/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir mon agenda" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/agenda");
+        await page.AttendreAdresseAsync("**/admin/agenda");
         (await page.Locator("h1").TextContentAsync()).ShouldBe($"Agenda de Nadia {nom}");
         await Navigateur.VerifierAccessibiliteAsync(page);
     }

@@ -5,13 +5,16 @@ using Passerelle.Features.Comptes;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class ParcoursConfidentialite(Navigateur app)
+public class ParcoursConfidentialite(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     [Fact]
     public async Task Un_gestionnaire_n_ouvre_pas_l_agenda_d_une_autre_structure()
     {
         var (email, mdp) = await app.CompteAsync(Roles.Gestionnaire);
-        var jour = DateOnly.FromDateTime(DateTime.UtcNow);
+        var jour = app.Aujourdhui;
         // A structure of the demo employing a mediator, and a mediator employed by none of its structures.
         var (sien, autre) = await app.AvecDb(async db =>
         {

@@ -7,8 +7,11 @@ using Passerelle.Features.Rendezvous;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class ParcoursFermetures(Navigateur app)
+public class ParcoursFermetures(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     sealed record Creee(int Id, string Jeton);
     sealed record Libres(int Total);
 
@@ -19,7 +22,7 @@ public class ParcoursFermetures(Navigateur app)
         var (lieuId, structureId, creneaux) = await app.AvecDb(async db =>
         {
             var lieu = await db.Lieux.FirstAsync(l => l.IdLocal == "demo-mfs-port-saint-louis");
-            var apres = DateTime.UtcNow.AddDays(7);
+            var apres = app.Maintenant.AddDays(7);
             var libres = await db.Creneaux.Where(c => c.LieuId == lieu.Id && c.Debut > apres && c.EnLigne && !c.Ferme && c.Reserves < c.Capacite)
                 .OrderBy(c => c.Debut).Take(1).ToListAsync();
             var jour = libres.Single().Debut.Date;
@@ -50,14 +53,14 @@ public class ParcoursFermetures(Navigateur app)
         });
         var page = await app.ConnecterAsync(email, mdp);
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer les fermetures et absences" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/fermetures");
+        await page.AttendreAdresseAsync("**/admin/fermetures");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Lieu").SelectOptionAsync(lieuId.ToString());
         await page.Locator("#fermdu").FillAsync(jourLocal.ToString("yyyy-MM-dd"));
         await page.Locator("#fermau").FillAsync(jourLocal.ToString("yyyy-MM-dd"));
         await page.Locator("#fermraison").FillAsync("Dégât des eaux");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fermeture" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/fermetures/fait");
+        await page.AttendreAdresseAsync("**/admin/fermetures/fait");
         var confirmation = (await page.Locator("#confirmation").InnerTextAsync())!;
         confirmation.ShouldContain("Fermeture enregistrée");
         // Odile's, and any other booking the demo holds that day.

@@ -6,8 +6,11 @@ namespace Passerelle.Browser;
 
 /// <summary>Footer pages, misspelt communes, small screens and the hours editor, each checked with axe.</summary>
 [Collection("navigateur")]
-public class ParcoursPagesPubliques(Navigateur app)
+public class ParcoursPagesPubliques(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     /// <summary>Elements sticking out of the page's width (empty when the page does not scroll sideways); inside a scrolling box is fine.</summary>
     const string Debordements = """
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth ? "" :

@@ -6,8 +6,11 @@ using Passerelle.Features.Rendezvous;
 namespace Passerelle.Browser;
 
 [Collection("navigateur")]
-public class ParcoursRendezvous(Navigateur app)
+public class ParcoursRendezvous(Navigateur app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => app.FermerPagesAsync();
+
     [Fact]
     public async Task Un_habitant_reserve_un_creneau_puis_l_annule_depuis_son_lien()
     {
@@ -20,14 +23,14 @@ public class ParcoursRendezvous(Navigateur app)
         await page.Locator("#titre-creneaux").WaitForAsync();
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.Locator("li.creneau a").First.ClickAsync();
-        await page.WaitForURLAsync("**/rendez-vous/reserver/*");
+        await page.AttendreAdresseAsync("**/rendez-vous/reserver/*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Prénom").FillAsync("Yvette");
         await page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("Castelli");
         await page.GetByLabel("Téléphone portable").FillAsync("06 98 76 54 32");
         await page.GetByLabel("J'accepte que mes coordonnées servent à ce rendez-vous").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer le rendez-vous" }).ClickAsync();
-        await page.WaitForURLAsync("**/mon-rendez-vous/**");
+        await page.AttendreAdresseAsync("**/mon-rendez-vous/**");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Votre rendez-vous est confirmé");
         (await page.GetByText("À apporter").CountAsync()).ShouldBe(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -56,7 +59,7 @@ public class ParcoursRendezvous(Navigateur app)
         {
             var lieu = await db.Lieux.FirstAsync(l => l.IdLocal == "demo-mfs-port-saint-louis");
             var atelier = await db.Ateliers.FirstAsync();
-            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = DateTime.UtcNow.AddDays(10), Fin = DateTime.UtcNow.AddDays(10).AddHours(2), Capacite = 1 };
+            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = app.Maintenant.AddDays(10), Fin = app.Maintenant.AddDays(10).AddHours(2), Capacite = 1 };
             db.SessionsAteliers.Add(s);
             await db.SaveChangesAsync();
             return s.Id;
@@ -70,7 +73,7 @@ public class ParcoursRendezvous(Navigateur app)
             await page.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}@exemple.fr");
             await page.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
             await page.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();
-            await page.WaitForURLAsync("**/mon-rendez-vous/**");
+            await page.AttendreAdresseAsync("**/mon-rendez-vous/**");
             return page;
         }
         var premiere = await Inscrire("Rosa");
@@ -103,16 +106,16 @@ public class ParcoursRendezvous(Navigateur app)
         await app.AvecDb(async db =>
         {
             var p = await db.Permanences.Include(x => x.Mediateurs).FirstAsync(x => x.Mediateurs.Any(m => m.UtilisateurId != null));
-            var c = new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = DateTime.UtcNow.AddMinutes(-10), Fin = DateTime.UtcNow.AddMinutes(35), Capacite = 1, Reserves = 1 };
+            var c = new Creneau { PermanenceId = p.Id, LieuId = p.LieuId, MotifId = p.MotifId, Debut = app.Maintenant.AddMinutes(-10), Fin = app.Maintenant.AddMinutes(35), Capacite = 1, Reserves = 1 };
             db.Creneaux.Add(c);
             await db.SaveChangesAsync();
-            db.Reservations.Add(new Reservation { CreneauId = c.Id, Jeton = Jetons.Nouveau(), Prenom = "Lucienne", Nom = "Ferrand", Consentement = true, Statut = StatutReservation.Confirmee, CreeLe = DateTime.UtcNow.AddDays(-3) });
+            db.Reservations.Add(new Reservation { CreneauId = c.Id, Jeton = Jetons.Nouveau(), Prenom = "Lucienne", Nom = "Ferrand", Consentement = true, Statut = StatutReservation.Confirmee, CreeLe = app.Maintenant.AddDays(-3) });
             await db.SaveChangesAsync();
             return 0;
         });
         var page = await app.ConnecterAsync(compte[1], compte[2]);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir mon agenda" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/agenda");
+        await page.AttendreAdresseAsync("**/admin/agenda");
         var ligne = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
         (await ligne.CountAsync()).ShouldBe(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -120,7 +123,7 @@ public class ParcoursRendezvous(Navigateur app)
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" }).Locator("strong").TextContentAsync()).ShouldBe("Venu(e)");
         // The dashboard of today before the record…
-        var aujourdHui = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Paris").ToString("yyyy-MM-dd");
+        var aujourdHui = app.Aujourdhui.ToString("yyyy-MM-dd");
         var mediateurId = await app.AvecDb(db => db.Mediateurs.Where(m => m.Courriel == compte[1]).Select(m => m.Id).SingleAsync());
         async Task<int> TotalDuJour()
         {
@@ -133,11 +136,11 @@ public class ParcoursRendezvous(Navigateur app)
         var avant = await TotalDuJour();
         // Then the activity record, pre-filled from the appointment, confirmed as proposed.
         await page.GetByRole(AriaRole.Link, new() { Name = "Compte rendu : Lucienne Ferrand" }).ClickAsync();
-        await page.WaitForURLAsync("**/activites/nouvelle?reservation=*");
+        await page.AttendreAdresseAsync("**/activites/nouvelle?reservation=*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le compte rendu" }).ClickAsync();
         // Back to the agenda of that day, at the same line: the record is done, no second one is offered.
-        await page.WaitForURLAsync("**/admin/agenda?date=*#rdv-*");
+        await page.AttendreAdresseAsync("**/admin/agenda?date=*#rdv-*");
         (await page.Locator("p.succes[role=status]").TextContentAsync())!.ShouldContain("Compte rendu enregistré");
         var faite = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
         (await faite.Locator(".compte-rendu-fait").TextContentAsync())!.ShouldContain("Compte rendu fait ✓");
@@ -145,10 +148,10 @@ public class ParcoursRendezvous(Navigateur app)
         (await faite.GetByRole(AriaRole.Button, new() { Name = "✓ Venu(e) : Lucienne Ferrand" }).GetAttributeAsync("aria-pressed")).ShouldBe("true");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await faite.GetByRole(AriaRole.Link, new() { Name = "voir / modifier le compte rendu de Lucienne Ferrand" }).ClickAsync();
-        await page.WaitForURLAsync("**/activites/nouvelle?id=*");
+        await page.AttendreAdresseAsync("**/activites/nouvelle?id=*");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Modifier le compte rendu");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Comptes rendus" }).ClickAsync();
-        await page.WaitForURLAsync("**/activites");
+        await page.AttendreAdresseAsync("**/activites");
         (await page.Locator("#activites tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
         // …and after: the dashboard counts it.
@@ -159,18 +162,19 @@ public class ParcoursRendezvous(Navigateur app)
     public async Task Au_guichet_la_mediatrice_reserve_pour_une_personne_sans_telephone()
     {
         var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "mediateur");
+        var demain = app.Maintenant.AddDays(1);
         var creneauId = await app.AvecDb(db => db.Creneaux
-            .Where(c => c.Reserves < c.Capacite && c.Debut > DateTime.UtcNow.AddDays(1) && c.Permanence!.Mediateurs.Any(m => m.Courriel == compte[1]))
+            .Where(c => c.Reserves < c.Capacite && c.Debut > demain && c.Permanence!.Mediateurs.Any(m => m.Courriel == compte[1]))
             .OrderBy(c => c.Debut).Select(c => c.Id).FirstAsync());
         var page = await app.ConnecterAsync(compte[1], compte[2]);
         await page.GotoAsync($"/rendez-vous/reserver/{creneauId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "réservez ce créneau au guichet" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/agenda/guichet?creneau=*");
+        await page.AttendreAdresseAsync("**/admin/agenda/guichet?creneau=*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Prénom").FillAsync("Odile");
         await page.GetByLabel("Nom (obligatoire)", new() { Exact = true }).FillAsync("Sans-Téléphone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Prendre le rendez-vous" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/agenda?date=*#rdv-*");
+        await page.AttendreAdresseAsync("**/admin/agenda?date=*#rdv-*");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("aucun message ne lui sera envoyé");
         (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Odile Sans-Téléphone" }).CountAsync()).ShouldBe(1);
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -183,7 +187,7 @@ public class ParcoursRendezvous(Navigateur app)
         {
             var lieu = await db.Lieux.FirstAsync(l => l.IdLocal == "demo-mfs-port-saint-louis");
             var atelier = await db.Ateliers.FirstAsync();
-            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = DateTime.UtcNow.AddDays(12), Fin = DateTime.UtcNow.AddDays(12).AddHours(2), Capacite = 1 };
+            var s = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = app.Maintenant.AddDays(12), Fin = app.Maintenant.AddDays(12).AddHours(2), Capacite = 1 };
             db.SessionsAteliers.Add(s);
             await db.SaveChangesAsync();
             return s.Id;
@@ -197,15 +201,15 @@ public class ParcoursRendezvous(Navigateur app)
             await p.GetByLabel("Adresse électronique").FillAsync($"{prenom.ToLowerInvariant()}.mercier@exemple.fr");
             await p.GetByLabel("J'accepte que mes coordonnées servent à cette inscription").CheckAsync();
             await p.GetByRole(AriaRole.Button).Filter(new() { HasText = "M'inscrire" }).ClickAsync();
-            await p.WaitForURLAsync("**/mon-rendez-vous/**");
+            await p.AttendreAdresseAsync("**/mon-rendez-vous/**");
         }
         var compte = File.ReadAllLines(app.FichierComptes).Select(l => l.Split(' ')).Single(c => c[0] == "administrateur");
         var page = await app.ConnecterAsync(compte[1], compte[2]);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu de l'équipe" }).GetByRole(AriaRole.Link, new() { Name = "Ateliers" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/ateliers");
+        await page.AttendreAdresseAsync("**/admin/ateliers");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.Locator($"#sessions-a-venir a[href='/admin/ateliers/sessions/{sessionId}']").ClickAsync();
-        await page.WaitForURLAsync($"**/admin/ateliers/sessions/{sessionId}");
+        await page.AttendreAdresseAsync($"**/admin/ateliers/sessions/{sessionId}");
         (await page.Locator("#attente").TextContentAsync())!.ShouldContain("Jules Mercier");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Places", new() { Exact = false }).FillAsync("2");

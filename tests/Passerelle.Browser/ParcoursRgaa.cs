@@ -38,7 +38,7 @@ public class ParcoursRgaa(Navigateur app)
         await page.GotoAsync("/rendez-vous?commune=Port-Saint-Louis-du-Rh%C3%B4ne");
         await TabulerJusquAAsync(page, "li.creneau a");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/rendez-vous/reserver/*");
+        await page.AttendreAdresseAsync("**/rendez-vous/reserver/*");
 
         await TabulerJusquAAsync(page, "#prenom");
         await page.Keyboard.TypeAsync("Gisèle");
@@ -78,7 +78,7 @@ public class ParcoursRgaa(Navigateur app)
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("gisele.fabre@exemple.fr");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/mon-rendez-vous/**");
+        await page.AttendreAdresseAsync("**/mon-rendez-vous/**");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Votre rendez-vous est confirmé");
         (await page.TitleAsync()).ShouldNotStartWith("Erreur");
     }

@@ -18,6 +18,18 @@ public static class Totp
         return (nombre % 1_000_000).ToString("D6");
     }
 
+    /// <summary>A 6-digit code that is wrong for sure at <paramref name="instant"/>: none of the steps from 3 minutes
+    /// before to 3 minutes after gives it (Identity accepts 2 steps either side). A fixed "000000" would be right by
+    /// chance once in a while.</summary>
+    public static string CodeFaux(string cleBase32, DateTimeOffset? instant = null)
+    {
+        var t = instant ?? DateTimeOffset.UtcNow;
+        var valides = Enumerable.Range(-6, 13).Select(i => Code(cleBase32, t.AddSeconds(30 * i))).ToHashSet();
+        var faux = 0;
+        while (valides.Contains(faux.ToString("D6"))) faux++;
+        return faux.ToString("D6");
+    }
+
     static byte[] Base32(string texte)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -62,7 +62,7 @@ public class DoubleAuthentificationTests(AppFactory app) : IClassFixture<AppFact
         r1.Headers.Location!.ToString().ShouldStartWith("/connexion/code");
         (await suivant.GetAsync("/admin")).Headers.Location!.ToString().ShouldContain("/connexion");
         var etape = await Formulaires.PageAsync(suivant, r1.Headers.Location.ToString());
-        var mauvais = await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", "000000" == Totp.Code(cle) ? "111111" : "000000")]);
+        var mauvais = await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", Totp.CodeFaux(cle))]);
         mauvais.StatusCode.ShouldBe(HttpStatusCode.OK);
         etape = await Formulaires.PageAsync(suivant, r1.Headers.Location.ToString());
         var bon = await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", Totp.Code(cle))]);

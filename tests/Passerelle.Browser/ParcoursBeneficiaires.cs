@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Mediateurs;
+using Passerelle.Features.Reseau.Mediateurs;
 
 namespace Passerelle.Browser;
 
@@ -94,7 +94,7 @@ public class ParcoursBeneficiaires(Navigateur app) : IAsyncLifetime
         var id = await app.AvecDb(async db =>
         {
             var structure = await db.Mediateurs.Where(m => m.UtilisateurId == db.Users.Where(u => u.Email == compte[1]).Select(u => u.Id).First()).SelectMany(m => m.Emplois).Select(e => e.StructureId).FirstAsync();
-            var b = new Passerelle.Features.Beneficiaires.Beneficiaire { StructureId = structure, CreeLe = app.Maintenant };
+            var b = new Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire { StructureId = structure, CreeLe = app.Maintenant };
             b.Modifier(new() { Suivi = true, Prenom = "Jean-Baptiste", Nom = "N'Diaye", Telephone = "+33611111111", Consentement = true }, app.Maintenant.Year, app.Maintenant, null);
             db.Beneficiaires.Add(b);
             await db.SaveChangesAsync();

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Mediateurs;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Tests.Infra;
 
 namespace Passerelle.Browser;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Notifications;
-using Passerelle.Features.Rendezvous;
+using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Browser;
 

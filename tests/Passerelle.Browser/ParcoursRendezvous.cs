@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Passerelle.Features.Ateliers;
-using Passerelle.Features.Rendezvous;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Browser;
 

@@ -5,30 +5,39 @@ using NetArchTest.Rules;
 namespace Passerelle.Tests.Architecture;
 
 /// <summary>What may depend on what (decision 0016), read from the compiled assembly (NetArchTest, which reads IL with Mono.Cecil)
-/// and, for the clock, from the sources. A feature is a folder under <c>Features/</c>: its namespace <c>Passerelle.Features.X</c>
-/// and every namespace below it.</summary>
+/// and, for the clock, from the sources. A feature is a folder under <c>Features/</c> or under one of its pillars
+/// (<c>Features/Reseau/Lieux</c>): its namespace <c>Passerelle.Features.X</c> or <c>Passerelle.Features.Pilier.X</c> and every
+/// namespace below it; it is named X.</summary>
 public class DependancesTests
 {
     const string Racine = "Passerelle.Features";
     static readonly Assembly Application = typeof(Passerelle.Data.AppDbContext).Assembly;
 
-    /// <summary>Feature names (second segment after <c>Passerelle.Features</c>), from the types' namespaces.</summary>
-    static string[] Fonctionnalites() => Application.GetTypes()
+    /// <summary>The programme's pillars: folders that group features (decision 0017), not features themselves.</summary>
+    internal static readonly string[] Piliers = ["Reseau", "Accompagner", "Equiper", "Connecter", "Financer", "Former", "Piloter"];
+
+    /// <summary>Feature name → its namespace, from the types' namespaces (the segment after <c>Passerelle.Features</c>, or after the pillar).</summary>
+    static Dictionary<string, string> EspacesFonctionnalites() => Application.GetTypes()
         .Select(t => t.Namespace).OfType<string>()
         .Where(n => n.StartsWith(Racine + ".", StringComparison.Ordinal))
-        .Select(n => n.Split('.')[2]).Distinct().Order().ToArray();
+        .Select(n => n.Split('.'))
+        .Select(p => Piliers.Contains(p[2]) && p.Length > 3 ? (Nom: p[3], Espace: $"{Racine}.{p[2]}.{p[3]}") : (Nom: p[2], Espace: $"{Racine}.{p[2]}"))
+        .DistinctBy(x => x.Nom).ToDictionary(x => x.Nom, x => x.Espace);
+
+    static string[] Fonctionnalites() => EspacesFonctionnalites().Keys.Order().ToArray();
 
     /// <summary>Feature → the features its types use, with one type as the witness of each edge.</summary>
     internal static Dictionary<string, Dictionary<string, string>> Graphe()
     {
+        var espaces = EspacesFonctionnalites();
         var noms = Fonctionnalites();
         var graphe = noms.ToDictionary(f => f, _ => new Dictionary<string, string>());
         foreach (var f in noms)
             foreach (var g in noms.Where(g => g != f))
             {
                 // ResideInNamespace is a prefix test on full type names: the final dot keeps a sibling « LieuxX » out of « Lieux ».
-                var types = Types.InAssembly(Application).That().ResideInNamespace($"{Racine}.{f}.")
-                    .And().HaveDependencyOn($"{Racine}.{g}").GetTypes().ToList();
+                var types = Types.InAssembly(Application).That().ResideInNamespace($"{espaces[f]}.")
+                    .And().HaveDependencyOn(espaces[g]).GetTypes().ToList();
                 var temoin = types.FirstOrDefault();
                 if (temoin is not null) graphe[f][g] = temoin.FullName ?? temoin.Name;
             }
@@ -112,9 +121,18 @@ public class DependancesTests
     }
 
     [Fact]
+    public void Un_pilier_ne_fait_que_grouper_des_fonctionnalites()
+    {
+        var aPlat = Application.GetTypes().Where(t => Piliers.Any(p => t.Namespace == $"{Racine}.{p}")).Select(t => t.FullName).ToList();
+        aPlat.ShouldBeEmpty("Un pilier (Features/Reseau…) ne contient que des dossiers de fonctionnalités.");
+        Fonctionnalites().ShouldContain("Lieux");
+        Fonctionnalites().ShouldNotContain("Reseau");
+    }
+
+    [Fact]
     public void Les_referentiels_ne_dependent_d_aucune_fonctionnalite()
     {
-        var autres = Fonctionnalites().Where(f => f != "Referentiels").Select(f => $"{Racine}.{f}").ToArray();
+        var autres = EspacesFonctionnalites().Where(f => f.Key != "Referentiels").Select(f => f.Value).ToArray();
         var fautifs = Types.InAssembly(Application).That().ResideInNamespace($"{Racine}.Referentiels.")
             .And().HaveDependencyOnAny(autres).GetTypes().Select(t => t.FullName).ToList();
         fautifs.ShouldBeEmpty("Les référentiels nationaux ne dépendent d'aucune fonctionnalité.");

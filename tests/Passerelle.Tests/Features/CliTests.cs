@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Passerelle.Features.Lieux;
+using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Tests.Infra;
 
 namespace Passerelle.Tests.Features;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Features.Beneficiaires;
+using Passerelle.Features.Accompagner.Beneficiaires;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Lieux;
+using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Tests.Infra;
 using Passerelle.Web;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Passerelle.Features.Beneficiaires;
+using Passerelle.Features.Accompagner.Beneficiaires;
 using Passerelle.Features.Comptes;
 using Passerelle.Tests.Infra;
 using Passerelle.Web;

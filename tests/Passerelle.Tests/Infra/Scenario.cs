@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Features.Ateliers;
-using Passerelle.Features.Lieux;
-using Passerelle.Features.Mediateurs;
-using Passerelle.Features.Motifs;
-using Passerelle.Features.Permanences;
-using Passerelle.Features.Structures;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Reseau.Lieux;
+using Passerelle.Features.Reseau.Mediateurs;
+using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Accompagner.Permanences;
+using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Tests.Infra;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Notifications;
 using Passerelle.Web;
-using Passerelle.Features.Structures;
+using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Comptes;
 

@@ -1,9 +1,9 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Activites;
-using Passerelle.Features.Beneficiaires;
-using Passerelle.Features.Rendezvous;
+using Passerelle.Features.Accompagner.Activites;
+using Passerelle.Features.Accompagner.Beneficiaires;
+using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Features.Demo;
 
@@ -62,7 +62,7 @@ public static class ActivitesDemo
         }
         var sessions = await db.SessionsAteliers.Where(s => s.Debut < maintenant && s.ConventionId != null)
             .Select(s => new { s.Id, s.Debut, s.LieuId, s.Atelier!.Themes, s.Atelier.Niveau, s.Atelier.DureeMinutes,
-                Presents = db.Inscriptions.Count(i => i.SessionId == s.Id && i.Statut == Ateliers.StatutInscription.Honoree) }).ToListAsync(ct);
+                Presents = db.Inscriptions.Count(i => i.SessionId == s.Id && i.Statut == Accompagner.Ateliers.StatutInscription.Honoree) }).ToListAsync(ct);
         foreach (var s in sessions.Where(s => s.Presents > 0))
         {
             var nommes = faker.PickRandom(personnes.Where(p => p.Suivi), Math.Min(2, s.Presents)).ToList();

@@ -1,10 +1,10 @@
 using Passerelle.Data;
-using Passerelle.Features.Ateliers;
-using Passerelle.Features.Horaires;
-using Passerelle.Features.Lieux;
-using Passerelle.Features.Mediateurs;
-using Passerelle.Features.Motifs;
-using Passerelle.Features.Permanences;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Reseau.Horaires;
+using Passerelle.Features.Reseau.Lieux;
+using Passerelle.Features.Reseau.Mediateurs;
+using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Accompagner.Permanences;
 
 namespace Passerelle.Features.Demo;
 

@@ -1,13 +1,13 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Ateliers;
-using Passerelle.Features.Conventions;
-using Passerelle.Features.Mediateurs;
-using Passerelle.Features.Motifs;
-using Passerelle.Features.Permanences;
-using Passerelle.Features.Rendezvous;
-using Passerelle.Features.Structures;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Financer.Conventions;
+using Passerelle.Features.Reseau.Mediateurs;
+using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Accompagner.Permanences;
+using Passerelle.Features.Accompagner.Rendezvous;
+using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Demo;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Lieux;
-using Passerelle.Features.Mediateurs;
-using Passerelle.Features.Structures;
+using Passerelle.Features.Reseau.Lieux;
+using Passerelle.Features.Reseau.Mediateurs;
+using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Demo;
 

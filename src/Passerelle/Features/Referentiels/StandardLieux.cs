@@ -2,7 +2,7 @@ namespace Passerelle.Features.Referentiels;
 
 /// <summary>The national standard « Lieux de médiation numérique » v1.x (La MedNum / ANCT, schema.data.gouv.fr,
 /// v1.0.2 for the sample in Seed/): column order and enumerations, copied exactly (case and accents matter).
-/// Reading and writing files in that standard stays with the places (Features/Lieux).</summary>
+/// Reading and writing files in that standard stays with the places (Features/Reseau/Lieux).</summary>
 public static class StandardLieux
 {
     public static readonly string[] Colonnes =

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Passerelle.Features.Informations;
-using Passerelle.Features.Lieux;
+using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Tests.Infra;
 
 namespace Passerelle.Tests.Features.Accessibilite;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Mediateurs;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Tests.Infra;
 
 namespace Passerelle.Tests.Features.Comptes;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Passerelle.Features.Ateliers;
+using Passerelle.Features.Accompagner.Ateliers;
 using Passerelle.Features.Comptes;
-using Passerelle.Features.Rendezvous;
+using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Tests.Infra;
-using Passerelle.Features.Structures;
+using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Tests.Features.Comptes;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Passerelle.Features.Lieux;
+using Passerelle.Features.Reseau.Lieux;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Dom;

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Activites;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Accompagner.Beneficiaires;
+
+public sealed record FusionSaisie(int? AbsorberId);
+
+/// <summary>Merges a duplicate file into the one kept.</summary>
+public static class FusionnerFiches
+{
+    /// <summary>Merges <paramref name="absorberId"/> into <paramref name="garderId"/>: its records, workshop participations, referrals and
+    /// diagnostics move over, empty fields are completed, and the absorbed file is deleted — in one transaction.</summary>
+    public static async Task ExecuterAsync(AppDbContext db, HashSet<int> structures, int garderId, int absorberId, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
+    {
+        if (garderId == absorberId) throw new RegleMetierException("Choisissez deux fiches différentes.", "AbsorberId");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var garder = await Fiches.ChargerAsync(db, structures, garderId, ct);
+        var absorber = await Fiches.ChargerAsync(db, structures, absorberId, ct);
+        if (garder.StructureId != absorber.StructureId) throw new RegleMetierException("Les deux fiches doivent appartenir à la même structure.");
+        if (garder.AnonymiseLe is not null || absorber.AnonymiseLe is not null) throw new RegleMetierException("Une fiche anonymisée ne se fusionne pas.");
+        await db.Activites.Where(a => a.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(a => a.BeneficiaireId, garderId), ct);
+        // A workshop where both files took part keeps one participation.
+        var communs = await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId && db.ParticipantsActivites.Any(q => q.ActiviteId == p.ActiviteId && q.BeneficiaireId == garderId))
+            .Select(p => p.ActiviteId).ToListAsync(ct);
+        if (communs.Count > 0)
+        {
+            await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId && communs.Contains(p.ActiviteId)).ExecuteDeleteAsync(ct);
+            await db.Activites.Where(a => communs.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.ParticipantsNommes, a => a.ParticipantsNommes - 1), ct);
+        }
+        var participations = await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId).ToListAsync(ct);
+        db.ParticipantsActivites.RemoveRange(participations);
+        await db.SaveChangesAsync(ct);
+        db.ParticipantsActivites.AddRange(participations.Select(p => new ParticipantActivite { ActiviteId = p.ActiviteId, BeneficiaireId = garderId }));
+        await db.Orientations.Where(o => o.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(o => o.BeneficiaireId, garderId), ct);
+        await db.Diagnostics.Where(d => d.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(d => d.BeneficiaireId, garderId), ct);
+        garder.Telephone ??= absorber.Telephone;
+        garder.Courriel ??= absorber.Courriel;
+        garder.AnneeNaissance ??= absorber.AnneeNaissance;
+        if (garder.Genre == VocabulaireCoop.NonCommunique) garder.Genre = absorber.Genre;
+        if (garder.Statut == VocabulaireCoop.StatutNonCommunique) garder.Statut = absorber.Statut;
+        if (garder.Commune is null) { garder.Commune = absorber.Commune; garder.CodePostal = absorber.CodePostal; garder.CodeQpv = absorber.CodeQpv; }
+        if (absorber.Notes is not null) garder.Notes = garder.Notes is null ? absorber.Notes : $"{garder.Notes}\n{absorber.Notes}"[..Math.Min(2000, garder.Notes.Length + 1 + absorber.Notes.Length)];
+        if (absorber.CreeLe < garder.CreeLe) garder.CreeLe = absorber.CreeLe;
+        if (absorber.DerniereActiviteLe > garder.DerniereActiviteLe) garder.DerniereActiviteLe = absorber.DerniereActiviteLe;
+        garder.ModifieLe = Fiches.Maintenant(h);
+        db.Beneficiaires.Remove(absorber);
+        AccesBeneficiaires.Journaliser(db, user, Fiches.Maintenant(h), "Fusion", Journal.FicheBeneficiaire, garderId, $"fiche n° {absorberId} fusionnée dans celle-ci");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

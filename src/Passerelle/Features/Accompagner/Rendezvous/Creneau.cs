@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Passerelle.Features.Reseau.Lieux;
+using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Accompagner.Permanences;
+
+namespace Passerelle.Features.Accompagner.Rendezvous;
+
+/// <summary>One bookable slot of a permanence, materialised over the rolling horizon. <see cref="Reserves"/>
+/// never exceeds <see cref="Capacite"/>: bookings increment it with a conditional UPDATE, so the database
+/// itself refuses the seat that is not there.</summary>
+public sealed class Creneau
+{
+    public int Id { get; set; }
+    public int PermanenceId { get; set; }
+    public Permanence? Permanence { get; set; }
+    public int LieuId { get; set; }
+    public Lieu? Lieu { get; set; }
+    public int MotifId { get; set; }
+    public Motif? Motif { get; set; }
+    public DateTime Debut { get; set; }
+    public DateTime Fin { get; set; }
+    public int Capacite { get; set; }
+    public int Reserves { get; set; }
+    /// <summary>Online booking window, copied from the motif at generation so that the free-slot search is a
+    /// plain indexed comparison: open from <see cref="OuvertureEnLigne"/> (horizon) to <see cref="FermetureEnLigne"/> (minimum notice).</summary>
+    public DateTime OuvertureEnLigne { get; set; }
+    public DateTime FermetureEnLigne { get; set; }
+    public bool EnLigne { get; set; }
+    /// <summary>Copied from the place so that a search by commune or postcode reads one indexed table.</summary>
+    public string CommuneRecherche { get; set; } = "";
+    public string CodePostal { get; set; } = "";
+    /// <summary>Closed (place closed, mediators absent, permanence stopped) but kept because a booking refers to it:
+    /// never offered, never bookable.</summary>
+    public bool Ferme { get; set; }
+
+    public void Appliquer(Motif m, Lieu l)
+    {
+        CommuneRecherche = l.CommuneRecherche;
+        CodePostal = l.CodePostal;
+        OuvertureEnLigne = Debut.AddDays(-m.HorizonJours);
+        FermetureEnLigne = Debut.AddHours(-m.DelaiMinimumHeures);
+        EnLigne = m.QuiReserve != QuiReserve.EquipeSeulement;
+    }
+}
+
+public enum StatutReservation { Confirmee, Annulee, Honoree, Excusee, Absente }
+
+public sealed class Reservation
+{
+    public int Id { get; set; }
+    public int CreneauId { get; set; }
+    public Creneau? Creneau { get; set; }
+    /// <summary>The secret of the link sent to the person: view, cancel, move. Never shown elsewhere.</summary>
+    public string Jeton { get; set; } = "";
+    public string Prenom { get; set; } = "";
+    public string Nom { get; set; } = "";
+    public string? Telephone { get; set; }
+    public string? Email { get => _email; set { _email = value; EmailNormalise = string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant(); } }
+    string? _email;
+    /// <summary>The e-mail in lower case: with the (already normalised) phone, what tells that one person holds one active seat (unique index).</summary>
+    public string? EmailNormalise { get; private set; }
+    public string? Objet { get; set; }
+    public bool Consentement { get; set; }
+    public string? TiersNom { get; set; }
+    public string? TiersContact { get; set; }
+    public string? ReserveParUtilisateurId { get; set; }
+    public StatutReservation Statut { get; set; }
+    public DateTime CreeLe { get; set; }
+    public DateTime? AnnuleeLe { get; set; }
+    public DateTime? AnonymiseeLe { get; set; }
+    /// <summary>Why the team cancelled it (closure, absence), shown on the person's link page.</summary>
+    public string? MotifAnnulation { get; set; }
+    /// <summary>RFC 5545 SEQUENCE of its calendar file: raised by each move and by the cancellation.</summary>
+    public int Sequence { get; set; }
+}
+
+public sealed class CreneauConfiguration : IEntityTypeConfiguration<Creneau>
+{
+    public void Configure(EntityTypeBuilder<Creneau> b)
+    {
+        b.HasIndex(c => new { c.PermanenceId, c.Debut }).IsUnique();
+        b.HasIndex(c => new { c.LieuId, c.Debut });
+        b.HasIndex(c => c.Debut);
+        b.HasIndex(c => new { c.CommuneRecherche, c.Debut });
+        b.HasIndex(c => new { c.CodePostal, c.Debut });
+        b.Property(c => c.CommuneRecherche).HasMaxLength(200);
+        b.Property(c => c.CodePostal).HasMaxLength(5);
+        b.HasOne(c => c.Permanence).WithMany().HasForeignKey(c => c.PermanenceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Lieu).WithMany().HasForeignKey(c => c.LieuId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Motif).WithMany().HasForeignKey(c => c.MotifId).OnDelete(DeleteBehavior.Restrict);
+        // The guarantee, in the database: a seat count that cannot go over capacity or below zero.
+        b.ToTable(t => t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\""));
+    }
+}
+
+public sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservation>
+{
+    public void Configure(EntityTypeBuilder<Reservation> b)
+    {
+        b.HasIndex(r => r.Jeton).IsUnique();
+        b.HasIndex(r => new { r.CreneauId, r.Statut });
+        b.Property(r => r.Jeton).HasMaxLength(64);
+        b.Property(r => r.Prenom).HasMaxLength(100);
+        b.Property(r => r.Nom).HasMaxLength(100);
+        b.Property(r => r.Telephone).HasMaxLength(20);
+        b.Property(r => r.Email).HasMaxLength(200);
+        b.Property(r => r.EmailNormalise).HasMaxLength(200);
+        b.Property(r => r.Objet).HasMaxLength(500);
+        // One person, one active booking per slot, whatever the number of requests at once.
+        b.HasIndex(r => new { r.CreneauId, r.EmailNormalise }).IsUnique().HasDatabaseName("IX_Reservations_Personne_Email")
+            .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+        b.HasIndex(r => new { r.CreneauId, r.Telephone }).IsUnique().HasDatabaseName("IX_Reservations_Personne_Telephone")
+            .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+        b.Property(r => r.TiersNom).HasMaxLength(200);
+        b.Property(r => r.TiersContact).HasMaxLength(200);
+        b.Property(r => r.MotifAnnulation).HasMaxLength(300);
+        b.Property(r => r.Statut).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(r => r.Creneau).WithMany().HasForeignKey(r => r.CreneauId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

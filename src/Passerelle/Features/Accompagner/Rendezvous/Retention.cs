@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Ateliers;
+
+namespace Passerelle.Features.Accompagner.Rendezvous;
+
+/// <summary>Bookings and registrations of people without a file are anonymised after <c>Retention:MoisReservations</c>
+/// months (default 12) after the appointment: names replaced, contacts and free text erased. Counts stay for the statistics.</summary>
+public static class Retention
+{
+    public static async Task<int> ExecuterAsync(AppDbContext db, TimeProvider horloge, int mois, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var limite = maintenant.AddMonths(-mois);
+        var n = await db.Reservations.Where(r => r.AnonymiseeLe == null && r.Creneau!.Debut < limite)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Prenom, "Anonyme").SetProperty(r => r.Nom, "Anonyme").SetProperty(r => r.Telephone, (string?)null)
+                .SetProperty(r => r.Email, (string?)null).SetProperty(r => r.Objet, (string?)null).SetProperty(r => r.TiersNom, (string?)null)
+                .SetProperty(r => r.TiersContact, (string?)null).SetProperty(r => r.AnonymiseeLe, maintenant), ct);
+        n += await db.Inscriptions.Where(i => i.AnonymiseeLe == null && i.Session!.Debut < limite)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Prenom, "Anonyme").SetProperty(i => i.Nom, "Anonyme").SetProperty(i => i.Telephone, (string?)null)
+                .SetProperty(i => i.Email, (string?)null).SetProperty(i => i.AnonymiseeLe, maintenant), ct);
+        await db.Notifications.Where(x => x.CreeLe < limite && x.Destinataire != "")
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Destinataire, "").SetProperty(x => x.Corps, "").SetProperty(x => x.Ics, (string?)null), ct);
+        return n;
+    }
+}
+
+/// <summary>Settings of the retention job (section <c>Retention</c>), checked at start.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Months after the appointment or session before a booking without a file is anonymised.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisReservations : de 1 à 120 mois.")]
+    public int MoisReservations { get; set; } = 12;
+
+    /// <summary>Months without accompaniment or change before a followed file is anonymised.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisBeneficiaires : de 1 à 120 mois.")]
+    public int MoisBeneficiaires { get; set; } = 24;
+}
+
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, Microsoft.Extensions.Options.IOptions<RetentionOptions> reglages, ILogger<RetentionJob> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisReservations, ct);
+                if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
+                var b = await Beneficiaires.AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
+                    reglages.Value.MoisBeneficiaires, ct);
+                if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
+            }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des réservations"); }
+        } while (await timer.WaitForNextTickAsync(ct));
+    }
+}

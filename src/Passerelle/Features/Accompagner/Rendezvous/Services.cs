@@ -1,0 +1,13 @@
+namespace Passerelle.Features.Accompagner.Rendezvous;
+
+public static class Services
+{
+    /// <summary>The booking offer on a place's page, and the retention job that anonymises past bookings (off when <c>Taches:Actives=false</c>). The outbox, the slots'
+    /// job and the other features register their own services.</summary>
+    public static void AddRendezvous(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Reseau.Lieux.IOffreDuLieu, OffreRendezvous>();
+        if (builder.Configuration.GetValue("Taches:Actives", true)) builder.Services.AddHostedService<RetentionJob>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Activites;
+using Passerelle.Features.Accompagner.Beneficiaires;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Accompagner.Statistiques;
+
+/// <summary>The steps of <see cref="CalculStatistiques.CalculerAsync"/> that count people rather than records.</summary>
+static class EtapesPersonnes
+{
+    /// <summary>People by gender, age band, status and neighbourhood, and new people: distinct files met in the period, plus one person per
+    /// record without a file and per anonymous workshop participant (their workshop head counts fill the known part).</summary>
+    public static async Task<Tableau> PersonnesAsync(Tableau t, AppDbContext db, IQueryable<Activite> q, FiltresStatistiques f, Socle socle, int anneeRef, CancellationToken ct)
+    {
+        var ids = EtapesStatistiques.PersonnesRencontrees(q, f.Qpv);
+        var personnes = await db.Beneficiaires.AsNoTracking().Where(b => ids.Contains(b.Id))
+            .GroupBy(b => new { b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, Qpv = b.CodeQpv != null, Commune = b.Commune != null })
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        // New people: files whose very first accompaniment falls in the period.
+        var nouveaux = await db.Beneficiaires.Where(b => ids.Contains(b.Id)).CountAsync(b => f.Du == null ||
+            (!db.Activites.Any(a => a.BeneficiaireId == b.Id && a.Date < f.Du) && !db.ParticipantsActivites.Any(p => p.BeneficiaireId == b.Id && db.Activites.Any(a => a.Id == p.ActiviteId && a.Date < f.Du))), ct);
+        List<LignePersonnes> Repartir(IEnumerable<(string Cle, int N)> valeurs, string critere, string[] ordre, string inconnu)
+        {
+            var connus = valeurs.Concat(socle.Decomptes.Where(d => d.Critere == critere).Select(d => (d.Valeur, d.N))).ToList();
+            var anonymesSansDetail = socle.AnonymesAteliers - socle.Decomptes.Where(d => d.Critere == critere).Sum(d => d.N);
+            return connus.Append((inconnu, socle.SansFiche + Math.Max(0, anonymesSansDetail)))
+                .GroupBy(x => x.Item1).Select(g => new LignePersonnes(g.Key, g.Sum(x => x.Item2))).Where(l => l.Personnes > 0)
+                .OrderBy(l => Array.IndexOf(ordre, l.Libelle) is var i && i < 0 ? int.MaxValue : i).ToList();
+        }
+        var suivis = personnes.Where(p => p.Key.Suivi).Sum(p => p.N);
+        var anonymes = personnes.Where(p => !p.Key.Suivi).Sum(p => p.N) + socle.SansFiche + socle.AnonymesAteliers;
+        return t with
+        {
+            Beneficiaires = suivis + anonymes, BeneficiairesSuivis = suivis, BeneficiairesAnonymes = anonymes, NouveauxBeneficiaires = nouveaux,
+            ParGenre = Repartir(personnes.Select(p => (p.Key.Genre, p.N)), DecompteAnonyme.Genre, VocabulaireCoop.Genres, VocabulaireCoop.NonCommunique),
+            ParTrancheAge = Repartir(personnes.Select(p => (VocabulaireCoop.TrancheAge(p.Key.AnneeNaissance, anneeRef), p.N)), DecompteAnonyme.TrancheAge,
+                VocabulaireCoop.TranchesAge, VocabulaireCoop.NonCommunique),
+            ParStatut = Repartir(personnes.Select(p => (p.Key.Statut, p.N)), DecompteAnonyme.Statut, VocabulaireCoop.Statuts, VocabulaireCoop.StatutNonCommunique),
+            BeneficiairesParQpv = Repartir(personnes.Select(p => (p.Key.Qpv ? Quartiers.EnQpv : p.Key.Commune ? Quartiers.HorsQpv : Quartiers.NonRenseigne, p.N)), "-",
+                Quartiers.Situations, Quartiers.NonRenseigne),
+        };
+    }
+
+    /// <summary>Referral outcomes in the period and skills progression (first and last diagnostic) of the people met.</summary>
+    public static async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, FiltresStatistiques f, CancellationToken ct)
+    {
+        var resultats = await db.Orientations.Where(o => ids.Contains(o.BeneficiaireId) && (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
+            .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var niveaux = await (from n in db.NiveauxCompetences
+                             join d in db.Diagnostics on n.DiagnosticId equals d.Id
+                             where ids.Contains(d.BeneficiaireId)
+                             select new { d.BeneficiaireId, d.Date, d.Id, n.Competence, n.Niveau }).ToListAsync(ct);
+        var competences = Referentiel.Competences.Select(c =>
+        {
+            var suivis = niveaux.Where(n => n.Competence == c.Code).GroupBy(n => n.BeneficiaireId)
+                .Where(g => g.Count() > 1).Select(g => (Premier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).First().Niveau, Dernier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).Last().Niveau)).ToList();
+            return new ProgressionCompetence(c.Code, c.Nom, suivis.Count, suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Premier), 2),
+                suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Dernier), 2), suivis.Count(s => s.Dernier > s.Premier));
+        }).Where(c => c.Personnes != 0).ToList();
+        return t with
+        {
+            ResultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, r.N)).OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList(),
+            Competences = competences,
+        };
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Demo;
@@ -34,6 +35,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
+    o.Conventions.ConfigureFilter(new FiltreBornesDatesPages());
     o.Conventions.AuthorizeFolder("/Reseau/Lieux/Admin", Roles.PolitiqueGestion);
     o.Conventions.AddPageRoute("/Reseau/Lieux/Admin/Edition", "/admin/lieux/nouveau");
     o.Conventions.AddPageRoute("/Reseau/Structures/Edition", "/admin/structures/nouvelle");
@@ -78,13 +80,19 @@ var comptesDemo = await TerritoireDemo.SemerAsync(app.Services, force: false, ap
 if (comptesDemo is { Count: > 0 }) Console.WriteLine($"Territoire de démonstration créé. Comptes de démonstration (rôle, courriel, mot de passe) dans {DemoOptions.CheminRelatif(app.Services)}.");
 
 app.UseProduction();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // The API writes French ProblemDetails (GestionnaireExceptions); pages show the HTML error page of the same status.
+    ExceptionHandlingPath = "/erreur/0",
+    StatusCodeSelector = Erreurs.Statut,
+});
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseSecurityHeaders();
 app.UseAuthApiRestreinte();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseLimiteTaille();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionsVerifiees();
@@ -95,6 +103,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilter(BornesDates.FiltreApi);
 api.MapAuthApi().AddEndpointFilter(ServicesComptes.AttendreAvantConnexion);
 api.MapLieuxApi();
 api.MapStructuresApi();

@@ -14,6 +14,9 @@ public static class Erreurs
             // French titles whatever produced the problem (framework, validation, our code).
             if (p.Title is null || p.Title.Length == 0 || p.Title.All(c => c < 128) && !p.Title.Contains(' ') || EstAnglais(p.Title))
                 p.Title = Titre(p.Status ?? ctx.HttpContext.Response.StatusCode);
+            // Identity's token endpoints write their sign-in result in English ("Failed", "LockedOut", "NotAllowed").
+            if (p.Detail is "Failed" or "LockedOut" or "NotAllowed" or "RequiresTwoFactor")
+                p.Detail = p.Detail == "RequiresTwoFactor" ? "Code de double authentification requis (champ twoFactorCode)." : "Connexion impossible : l'adresse ou le mot de passe est incorrect, ou le compte est désactivé.";
             p.Extensions.Remove("traceId");
             p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
@@ -42,6 +45,23 @@ public static class Erreurs
     };
 
     public static readonly long TailleMaxCorps = 1024 * 1024;
+
+    /// <summary>Calendar arithmetic pushed past year 9999 or before year 1 by a date from outside: the whole kind of fault is bad input (400).</summary>
+    public static bool DateHorsLimites(Exception e) => e is ArgumentOutOfRangeException
+        && e.TargetSite?.DeclaringType is { } t && (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(System.Globalization.Calendar) || t.IsSubclassOf(typeof(System.Globalization.Calendar)));
+
+    /// <summary>The status an exception answers with, for the HTML error page (the API writes its ProblemDetails in <see cref="GestionnaireExceptions"/>).</summary>
+    public static int Statut(Exception e) => e switch
+    {
+        _ when DateHorsLimites(e) => 400,
+        System.ComponentModel.DataAnnotations.ValidationException => 400,
+        RegleMetierException => 409,
+        AccesRefuseException => 403,
+        BadHttpRequestException b => b.StatusCode,
+        JsonException or InvalidDataException or FormatException => 400,
+        KeyNotFoundException => 404,
+        _ => 500,
+    };
 }
 
 /// <summary>The one place errors become answers (docs/decisions/0015-conventions.md): business rule (<see cref="RegleMetierException"/>) → 409,
@@ -52,6 +72,14 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception e, CancellationToken ct)
     {
+        // Pages answer with the HTML error page of the same status (UseExceptionHandler's path, see Erreurs.Statut).
+        // The middleware has already moved the request to the error page's path: the original one says API or page.
+        var chemin = new PathString(http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value);
+        if (!chemin.StartsWithSegments("/api"))
+        {
+            if (Erreurs.Statut(e) >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+            return false;
+        }
         if (e is System.ComponentModel.DataAnnotations.ValidationException v)
         {
             http.Response.StatusCode = 400;
@@ -64,6 +92,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         }
         var (statut, detail) = e switch
         {
+            _ when Erreurs.DateHorsLimites(e) => (400, BornesDates.Message),
             RegleMetierException r => (409, r.Message),
             AccesRefuseException a => (403, a.Message),
             BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),

@@ -81,25 +81,11 @@ public static class Production
     {
         if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[CleCertificat]))
             app.Logger.LogWarning("Les clés de protection des données sont en clair dans la base : indiquez un certificat ({Cle}) pour les chiffrer.", CleCertificat);
-        app.UseForwardedHeaders();
+        // Without a configured proxy no forwarded header is believed: the middleware would otherwise trust any sender.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+            app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseCookiePolicy();
-        // Kestrel enforces the limit while reading; a declared length above it is refused at once, in French,
-        // by any server (the test server included).
-        app.Use(async (ctx, next) =>
-        {
-            if (ctx.Request.ContentLength > TailleMaxRequete)
-            {
-                ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx,
-                    ProblemDetails = { Status = 413, Title = "Fichier ou requête trop volumineux", Detail = $"La taille maximale acceptée est de {TailleMaxRequete / (1024 * 1024)} Mo. Découpez le fichier en plusieurs parties." },
-                });
-                return;
-            }
-            await next();
-        });
         app.Use(async (ctx, next) =>
         {
             ctx.Response.OnStarting(() =>
@@ -115,6 +101,27 @@ public static class Production
             await next();
         });
     }
+
+    /// <summary>After routing: a declared length above the endpoint's limit (<see cref="TailleMaxRequete"/>, or its own
+    /// <c>[RequestSizeLimit]</c>, e.g. the places import) is refused at once, in French: ProblemDetails for the API, the HTML 413
+    /// page for a form. Kestrel enforces the same limit while reading a body sent without a length.</summary>
+    public static void UseLimiteTaille(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var limite = ctx.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? TailleMaxRequete;
+        // Not again when the error page itself is being drawn for this request (status-code re-execution).
+        if (ctx.Request.ContentLength > limite && ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            if (ctx.Request.Path.StartsWithSegments("/api"))
+                await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx,
+                    ProblemDetails = { Status = 413, Title = "Fichier ou requête trop volumineux", Detail = $"La taille maximale acceptée est de {limite / (1024 * 1024)} Mo. Découpez le fichier en plusieurs parties." },
+                });
+            return;
+        }
+        await next();
+    });
 
     /// <summary>Pages and API answers that may carry personal data even without an account (a booking
     /// reached by its secret link, a sign-in or account page).</summary>

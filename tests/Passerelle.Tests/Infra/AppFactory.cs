@@ -21,6 +21,9 @@ public class AppFactory : WebApplicationFactory<Program>
     readonly string? _base;
     readonly string? _fichier;
     protected virtual bool Demo => false;
+    /// <summary>As in production behind a reverse proxy on the same host: Proxy:Adresses = 127.0.0.1, and every test request
+    /// arrives from 127.0.0.1 (the test server has no peer address), so that X-Forwarded-For names the client.</summary>
+    protected virtual bool AvecProxy => true;
 
     public AppFactory()
     {
@@ -55,12 +58,14 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimit:EcrituresParMinute", "100000");
         builder.UseSetting("RateLimit:ReservationsParMinute", "100000");
         builder.UseSetting("Taches:Actives", "false");
+        if (AvecProxy) builder.UseSetting("Proxy:Adresses:0", "127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Horloge);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, AdresseBouclage>();
         });
     }
 
@@ -145,6 +150,22 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class AppFactoryDemo : AppFactory
 {
     protected override bool Demo => true;
+}
+
+/// <summary>A deployment without a configured proxy (the README's run command): forwarded headers must be ignored.</summary>
+public sealed class AppFactorySansProxy : AppFactory
+{
+    protected override bool AvecProxy => false;
+}
+
+/// <summary>Gives test requests the peer address a real connection has (127.0.0.1), before any of the app's middleware.</summary>
+sealed class AdresseBouclage : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> suite) => app =>
+    {
+        app.Use(next => ctx => { ctx.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback; return next(ctx); });
+        suite(app);
+    };
 }
 
 /// <summary>A clock the tests move by hand.</summary>

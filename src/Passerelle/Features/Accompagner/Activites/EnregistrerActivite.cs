@@ -92,18 +92,30 @@ public static class EnregistrerActivite
             var existantes = await db.Etiquettes.Where(x => etiquettes.Contains(x.Nom)).Select(x => x.Nom).ToListAsync(ct);
             if (existantes.Count != etiquettes.Length) erreurs["Etiquettes"] = [$"Étiquette inconnue : {string.Join(", ", etiquettes.Except(existantes))}."];
         }
-        if (s.LieuId is { } lieuId && !await db.Lieux.AnyAsync(l => l.Id == lieuId && !l.Archive, ct)) erreurs["LieuId"] = ["Lieu inconnu."];
+        int? lieuAutorise = existante?.LieuId;
         if (s.ReservationId is { } rid)
         {
-            var r = await db.Reservations.Where(x => x.Id == rid).Select(x => new { x.Statut, Mediateurs = x.Creneau!.Permanence!.Mediateurs.Select(m => m.Id) }).FirstOrDefaultAsync(ct);
+            var r = await db.Reservations.Where(x => x.Id == rid).Select(x => new { x.Statut, x.Creneau!.LieuId, Mediateurs = x.Creneau!.Permanence!.Mediateurs.Select(m => m.Id) }).FirstOrDefaultAsync(ct);
+            if (r is not null && r.Mediateurs.Contains(mediateurId)) lieuAutorise ??= r.LieuId;
             if (r is null || !r.Mediateurs.Contains(mediateurId)) erreurs["ReservationId"] = ["Rendez-vous inconnu dans votre agenda."];
             else if (r.Statut != StatutReservation.Honoree) erreurs["ReservationId"] = ["Notez d'abord que la personne est venue."];
             else if (await db.Activites.AnyAsync(a => a.ReservationId == rid && a.Id != activiteId, ct)) erreurs["ReservationId"] = ["Ce rendez-vous a déjà son compte rendu."];
         }
         if (s.SessionAtelierId is { } sid)
         {
-            if (!await db.SessionsAteliers.AnyAsync(x => x.Id == sid, ct)) erreurs["SessionAtelierId"] = ["Session inconnue."];
+            // The same perimeter as the session's attendance sheet: a mediator working at its place, the managers of its structure.
+            if (!await Ateliers.AutorisationsAteliers.SessionAsync(db, user, sid, ct)) erreurs["SessionAtelierId"] = ["Session inconnue parmi celles de vos lieux."];
             else if (await db.Activites.AnyAsync(a => a.SessionAtelierId == sid && a.Id != activiteId, ct)) erreurs["SessionAtelierId"] = ["Cette session a déjà son compte rendu."];
+        }
+        if (s.SessionAtelierId is { } sid2 && !erreurs.ContainsKey("SessionAtelierId"))
+            lieuAutorise ??= await db.SessionsAteliers.Where(x => x.Id == sid2).Select(x => (int?)x.LieuId).FirstOrDefaultAsync(ct);
+        if (s.LieuId is { } lieuId && s.TypeLieu == VocabulaireCoop.LieuActivite && lieuId != lieuAutorise)
+        {
+            // A place the mediator works at: attached to them, or run by a structure that employs them.
+            var structuresMediateur = await Beneficiaires.AccesBeneficiaires.StructuresAsync(db, user, horloge, ct);
+            if (!await db.Lieux.AnyAsync(l => l.Id == lieuId && !l.Archive
+                    && (l.StructureId != null && structuresMediateur.Contains(l.StructureId.Value) || db.Mediateurs.Any(m => m.Id == mediateurId && m.Lieux.Any(x => x.Id == lieuId))), ct))
+                erreurs["LieuId"] = ["Lieu inconnu parmi ceux où vous intervenez."];
         }
         if (erreurs.Count > 0) throw Valider.Invalide(erreurs, "Compte rendu invalide");
         var avant = existante is null ? null : Resume(existante);

@@ -37,6 +37,8 @@ public sealed class FusionModel(AppDbContext db, TimeProvider horloge) : PageBen
     public async Task<IActionResult> OnPostChoisirAsync(CancellationToken ct)
     {
         if (!await AutoriseAsync(ct)) return Refuse();
+        // As on the first step: one file is no pair (the final step refuses it too).
+        if (A == B) return NotFound();
         if (Garder != A && Garder != B) Erreurs["Garder"] = ["Choisissez la fiche à garder."];
         else Confirmation = true;
         return await AfficherAsync(ct);

@@ -25,7 +25,7 @@ builder.AddBaseDeDonnees();
 builder.AddReferentiels();
 builder.AddLieux();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo").PostConfigure(o => o.Enabled = DemoOptions.Actif(builder.Configuration));
+builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(DemoOptions.Lire(builder.Configuration)));
 builder.AddProduction();
 builder.AddComptes();
 builder.Services.AddErreurs();
@@ -74,7 +74,7 @@ var app = builder.Build();
 
 if (Cli.EstCommande(args)) return await Cli.ExecuterAsync(app, args);
 
-await Database.PreparerAsync(app.Services, migrerPostgres: app.Configuration.GetValue("Database:MigrerAuDemarrage", false));
+await Database.PreparerAsync(app.Services, migrerPostgres: app.Services.GetRequiredService<DatabaseOptions>().MigrerAuDemarrage);
 var comptesDemo = await TerritoireDemo.SemerAsync(app.Services, force: false, app.Lifetime.ApplicationStopping);
 // Passwords never reach the console or the logs: only the owner-readable file holds them.
 if (comptesDemo is { Count: > 0 }) Console.WriteLine($"Territoire de démonstration créé. Comptes de démonstration (rôle, courriel, mot de passe) dans {DemoOptions.CheminRelatif(app.Services)}.");

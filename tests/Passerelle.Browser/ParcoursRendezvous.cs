@@ -122,6 +122,10 @@ public class ParcoursRendezvous(Navigateur app) : IAsyncLifetime
         await ligne.GetByRole(AriaRole.Button, new() { Name = "Venu(e) : Lucienne Ferrand" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         (await page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" }).Locator("strong").TextContentAsync()).ShouldBe("Venu(e)");
+        // Back on the same line, which holds the focus and announces the change (not the top of the page).
+        var notee = page.Locator("#rendez-vous tbody tr").Filter(new() { HasText = "Lucienne Ferrand" });
+        (await notee.GetByRole(AriaRole.Status).TextContentAsync()).ShouldBe("Présence notée : Venu(e).");
+        (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe(await notee.GetAttributeAsync("id"));
         // The dashboard of today before the record…
         var aujourdHui = app.Aujourdhui.ToString("yyyy-MM-dd");
         var mediateurId = await app.AvecDb(db => db.Mediateurs.Where(m => m.Courriel == compte[1]).Select(m => m.Id).SingleAsync());

@@ -11,10 +11,21 @@ public interface IPreparationDonnees
     Task PreparerAsync(AppDbContext db, CancellationToken ct);
 }
 
-public sealed class DatabaseOptions
+/// <summary>Section <c>Database</c>, read before the container exists (it decides which context is registered) through
+/// <see cref="Web.Reglages.Lire{T}"/>: a wrong value stops the start with a French message.</summary>
+public sealed class DatabaseOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>, in any case.</summary>
     public string Provider { get; set; } = "Sqlite";
+    /// <summary>Migrates PostgreSQL at start (default false: the <c>migrate</c> command does it); SQLite always is.</summary>
+    public bool MigrerAuDemarrage { get; set; }
     public bool EstPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext _)
+    {
+        if (!EstPostgres && !string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            yield return new($"Database:Provider « {Provider} » inconnu : Sqlite ou Postgres.", [nameof(Provider)]);
+    }
 }
 
 public static class Database
@@ -22,9 +33,7 @@ public static class Database
     /// <summary>The context for the configured provider; every <see cref="IInterceptor"/> registered by a feature is added to it.</summary>
     public static void AddBaseDeDonnees(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
-        if (!options.EstPostgres && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider « {options.Provider} » inconnu : Sqlite ou Postgres.");
+        var options = Web.Reglages.Lire<DatabaseOptions>(builder.Configuration, "Database");
         builder.Services.AddSingleton(options);
         if (options.EstPostgres)
         {

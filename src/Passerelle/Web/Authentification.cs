@@ -42,23 +42,23 @@ public static class Authentification
             o.Events.OnRedirectToLogin = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
-        var parMinute = builder.Configuration.GetValue("RateLimit:ConnexionsParMinute", 20);
-        var ecrituresParMinute = builder.Configuration.GetValue("RateLimit:EcrituresParMinute", 600);
-        var publiquesParMinute = builder.Configuration.GetValue("RateLimit:ReservationsParMinute", 30);
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimit").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LimiteConnexion, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).ConnexionsParMinute, Window = TimeSpan.FromMinutes(1) }));
             // Public bookings without an account: a cap per address against scripted seat grabbing.
-            o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, publiquesParMinute));
+            o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = ecrituresParMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).EcrituresParMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        builder.Services.AddSingleton(new LimiteFormulairesPublics(PartitionedRateLimiter.Create<HttpContext, string>(ctx => PartitionPublique(ctx, publiquesParMinute))));
+        builder.Services.AddSingleton(sp => new LimiteFormulairesPublics(PartitionedRateLimiter.Create<HttpContext, string>(ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute))));
     }
+
+    static RateLimitOptions Limites(HttpContext ctx) => ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
     /// <summary>The public booking rule: per client address (as forwarded by a configured proxy), a fixed window of one
     /// minute; the team is not limited.</summary>
@@ -138,4 +138,18 @@ public sealed class LimiteFormulairesPublics(PartitionedRateLimiter<HttpContext>
         using var bail = limiteur.AttemptAcquire(http);
         return bail.IsAcquired;
     }
+}
+
+/// <summary>Section <c>RateLimit</c>, validated at start: requests allowed per minute (fixed window).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in attempts per minute and client address; default 20.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:ConnexionsParMinute doit être compris entre 1 et 1 000 000.")]
+    public int ConnexionsParMinute { get; set; } = 20;
+    /// <summary>API writes per minute and account (or address); default 600.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:EcrituresParMinute doit être compris entre 1 et 1 000 000.")]
+    public int EcrituresParMinute { get; set; } = 600;
+    /// <summary>Public bookings, registrations and cancellations per minute and address (API and forms); default 30.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:ReservationsParMinute doit être compris entre 1 et 1 000 000.")]
+    public int ReservationsParMinute { get; set; } = 30;
 }

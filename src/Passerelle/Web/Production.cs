@@ -8,13 +8,38 @@ using Passerelle.Data;
 
 namespace Passerelle.Web;
 
-/// <summary>Settings of a deployment behind a reverse proxy (section <c>Proxy</c>).</summary>
-public sealed class ProxyOptions
+/// <summary>Settings of a deployment behind a reverse proxy (section <c>Proxy</c>), read before the container exists through
+/// <see cref="Reglages.Lire{T}"/>: an address that is not an IP stops the start with a French message.</summary>
+public sealed class ProxyOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     /// <summary>Addresses (IPv4 or IPv6) of the reverse proxies whose <c>X-Forwarded-For</c> and
     /// <c>X-Forwarded-Proto</c> are believed. Empty: no forwarded header is read, the client address is
     /// the TCP peer's (rate limits then count per peer).</summary>
     public string[] Adresses { get; set; } = [];
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext _) =>
+        Adresses.Where(a => !IPAddress.TryParse(a, out var _))
+            .Select(a => new System.ComponentModel.DataAnnotations.ValidationResult($"Proxy:Adresses : « {a} » n'est pas une adresse IP.", [nameof(Adresses)]));
+}
+
+/// <summary>Section <c>DataProtection</c>, read before the container exists (it decides how keys are protected) through
+/// <see cref="Reglages.Lire{T}"/>.</summary>
+public sealed class ProtectionDonneesOptions : System.ComponentModel.DataAnnotations.IValidatableObject
+{
+    public CertificatReglages Certificat { get; set; } = new();
+
+    public sealed class CertificatReglages
+    {
+        /// <summary>PKCS#12 file that encrypts the keys at rest; empty: keys stored in clear (a warning outside development).</summary>
+        public string? Chemin { get; set; }
+        public string? MotDePasse { get; set; }
+    }
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext _)
+    {
+        if (!string.IsNullOrWhiteSpace(Certificat.Chemin) && !File.Exists(Certificat.Chemin))
+            yield return new($"DataProtection:Certificat:Chemin : le fichier « {Certificat.Chemin} » est introuvable.");
+    }
 }
 
 /// <summary>What a public deployment needs whatever the features: forwarded headers from known
@@ -28,18 +53,13 @@ public static class Production
     public static void AddProduction(this WebApplicationBuilder builder)
     {
         builder.Services.AddCarte();
-        var proxies = builder.Configuration.GetSection("Proxy").Get<ProxyOptions>() ?? new ProxyOptions();
+        var proxies = builder.Configuration.Lire<ProxyOptions>("Proxy");
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var a in proxies.Adresses)
-            {
-                if (!IPAddress.TryParse(a, out var ip))
-                    throw new InvalidOperationException($"Proxy:Adresses : « {a} » n'est pas une adresse IP.");
-                o.KnownProxies.Add(ip);
-            }
+            foreach (var a in proxies.Adresses) o.KnownProxies.Add(IPAddress.Parse(a));
             o.ForwardLimit = 1;
         });
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = false; });
@@ -58,7 +78,6 @@ public static class Production
         AddProtectionDonnees(builder);
     }
 
-    /// <summary>Section <c>DataProtection</c>: <c>Certificat:Chemin</c> (a PKCS#12 file) and <c>Certificat:MotDePasse</c>.</summary>
     const string CleCertificat = "DataProtection:Certificat:Chemin";
 
     /// <summary>The keys that sign session cookies, bearer tokens and password links live in the database (table
@@ -68,10 +87,10 @@ public static class Production
     static void AddProtectionDonnees(WebApplicationBuilder builder)
     {
         var dp = builder.Services.AddDataProtection().SetApplicationName("Passerelle").PersistKeysToDbContext<AppDbContext>();
-        var chemin = builder.Configuration[CleCertificat];
-        if (string.IsNullOrWhiteSpace(chemin)) return;
-        if (!File.Exists(chemin)) throw new InvalidOperationException($"{CleCertificat} : le fichier « {chemin} » est introuvable.");
-        dp.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(chemin, builder.Configuration["DataProtection:Certificat:MotDePasse"]));
+        var options = builder.Configuration.Lire<ProtectionDonneesOptions>("DataProtection");
+        builder.Services.AddSingleton(options);
+        if (string.IsNullOrWhiteSpace(options.Certificat.Chemin)) return;
+        dp.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.Certificat.Chemin, options.Certificat.MotDePasse));
     }
 
     /// <summary>First in the pipeline: the client's address and scheme from a known proxy, then HSTS on
@@ -79,7 +98,7 @@ public static class Production
     /// API answer and the pages reached by a secret link, so that a shared computer's cache never keeps a personal page.</summary>
     public static void UseProduction(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[CleCertificat]))
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Services.GetRequiredService<ProtectionDonneesOptions>().Certificat.Chemin))
             app.Logger.LogWarning("Les clés de protection des données sont en clair dans la base : indiquez un certificat ({Cle}) pour les chiffrer.", CleCertificat);
         // Without a configured proxy no forwarded header is believed: the middleware would otherwise trust any sender.
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)

@@ -6,6 +6,7 @@ using Passerelle.Features.Comptes;
 using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Features.Reseau.Structures;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Demo;
 
@@ -19,12 +20,31 @@ public sealed class DemoOptions
     /// <summary>The shipped SQLite connection string: the README's run command, nothing configured.</summary>
     public const string BaseEmbarquee = "Data Source=data/passerelle.db";
 
+    /// <summary>Section <c>Demo</c> as written, before the default rule: <c>Enabled</c> absent means "decide from the database".</summary>
+    sealed class Saisie
+    {
+        public bool? Enabled { get; set; }
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Demo:FichierComptes : indiquez un chemin de fichier.")]
+        public string FichierComptes { get; set; } = "data/demo-comptes.txt";
+    }
+
+    /// <summary>Section <c>Demo</c>, read before the container exists (it decides whether demo data is seeded) and validated
+    /// (a value that is not true/false stops the start with a French message); <see cref="Enabled"/> follows <see cref="Actif"/>.</summary>
+    public static DemoOptions Lire(IConfiguration config)
+    {
+        var saisie = config.Lire<Saisie>("Demo");
+        return new DemoOptions
+        {
+            FichierComptes = saisie.FichierComptes,
+            Enabled = saisie.Enabled
+                ?? (string.Equals(config["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)
+                    && config["ConnectionStrings:Sqlite"] == BaseEmbarquee),
+        };
+    }
+
     /// <summary><c>Demo:Enabled</c> when set; otherwise on only for the embedded default SQLite file, so that a
     /// production database (PostgreSQL, or any configured SQLite file) never receives demo accounts.</summary>
-    public static bool Actif(IConfiguration config) =>
-        config.GetValue<bool?>("Demo:Enabled")
-        ?? (string.Equals(config["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)
-            && config["ConnectionStrings:Sqlite"] == BaseEmbarquee);
+    public static bool Actif(IConfiguration config) => Lire(config).Enabled;
 
     public static string CheminRelatif(IServiceProvider sp) =>
         sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.FichierComptes;

@@ -47,7 +47,6 @@ public sealed class AccessibiliteOptions
     [
         "Critère 8.2 (validité du code) : la validité du code HTML n'est pas encore vérifiée par un validateur.",
         "Espace équipe : certains formulaires n'associent pas encore chaque message d'erreur à son champ.",
-        "Espace équipe : les boutons de présence de l'agenda ramènent la page en haut après l'enregistrement.",
     ];
     [Required, EmailAddress] public string ContactCourriel { get; set; } = "accessibilite@passerelle.example";
     public string? ContactAdresse { get; set; } = "58 boulevard Charles Livon, 13007 Marseille";

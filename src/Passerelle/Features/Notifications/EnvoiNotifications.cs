@@ -54,11 +54,11 @@ public static class EnvoiNotifications
     }
 }
 
-public sealed class EnvoiNotificationsJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<EnvoiNotificationsJob> log, IConfiguration config) : BackgroundService
+public sealed class EnvoiNotificationsJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<EnvoiNotificationsJob> log, NotificationsOptions options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        var periode = TimeSpan.FromSeconds(config.GetValue("Notifications:PeriodeSecondes", 30));
+        var periode = TimeSpan.FromSeconds(options.PeriodeSecondes);
         using var timer = new PeriodicTimer(periode, horloge);
         do
         {

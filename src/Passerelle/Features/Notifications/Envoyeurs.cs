@@ -1,12 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mime;
 using System.Text;
 
 namespace Passerelle.Features.Notifications;
 
-public sealed class NotificationsOptions
+/// <summary>Section <c>Notifications</c>, read before the container exists (the SMTP and SMS settings decide which senders are
+/// registered) through <see cref="Web.Reglages.Lire{T}"/>: a wrong value stops the start with a French message naming the key.</summary>
+public sealed class NotificationsOptions : IValidatableObject
 {
+    [EmailAddress(ErrorMessage = "Notifications:Expediteur : adresse de courriel invalide.")]
     public string Expediteur { get; set; } = "ne-pas-repondre@passerelle.local";
     public string? SmtpHote { get; set; }
+    [Range(1, 65535, ErrorMessage = "Notifications:SmtpPort doit être compris entre 1 et 65535.")]
     public int SmtpPort { get; set; } = 25;
     public bool SmtpSsl { get; set; }
     public string? SmtpUtilisateur { get; set; }
@@ -14,8 +19,24 @@ public sealed class NotificationsOptions
     /// <summary>HTTP SMS provider: POST JSON { to, text } with a bearer key. Empty = SMS only logged.</summary>
     public string? SmsUrl { get; set; }
     public string? SmsCle { get; set; }
+    /// <summary>Hours before an appointment when the reminder is sent: 1 to 336 (two weeks); default 48.</summary>
+    [Range(1, 24 * 14, ErrorMessage = "Notifications:RappelHeuresAvant doit être compris entre 1 et 336.")]
     public int RappelHeuresAvant { get; set; } = 48;
+    /// <summary>Absolute http(s) base of the links sent to people.</summary>
     public string UrlPublique { get; set; } = "http://localhost:5080";
+    /// <summary>Seconds between two passes of the sending job: 1 to 3600; default 30.</summary>
+    [Range(1, 3600, ErrorMessage = "Notifications:PeriodeSecondes doit être compris entre 1 et 3600.")]
+    public int PeriodeSecondes { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext _)
+    {
+        if (!AdresseWeb(UrlPublique))
+            yield return new($"Notifications:UrlPublique : « {UrlPublique} » n'est pas une adresse http(s) complète.", [nameof(UrlPublique)]);
+        if (!string.IsNullOrWhiteSpace(SmsUrl) && !AdresseWeb(SmsUrl))
+            yield return new($"Notifications:SmsUrl : « {SmsUrl} » n'est pas une adresse http(s) complète.", [nameof(SmsUrl)]);
+    }
+
+    static bool AdresseWeb(string? texte) => Uri.TryCreate(texte, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
 }
 
 public interface IEnvoiEmail { Task EnvoyerAsync(Notification n, CancellationToken ct); }

@@ -27,6 +27,9 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public List<RdvAgenda> Rdv { get; private set; } = [];
     public List<SessionAgenda> Sessions { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The booking whose attendance was just noted: its line takes the focus (fragment <c>#rdv-{id}</c>) and shows
+    /// <see cref="Message"/> in its own status region, so the change is read where the person is, not at the top of the page.</summary>
+    public int? ReservationAnnoncee { get; private set; }
     public string? LienIcs { get; private set; }
     public DateOnly AujourdHui { get; private set; }
     public DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
@@ -91,7 +94,10 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        return await ChargerAsync(ct) ? Page() : Forbid();
+        ReservationAnnoncee = TempData["MessageReservation"] as int?;
+        if (!await ChargerAsync(ct)) return Forbid();
+        if (ReservationAnnoncee is { } id && Rdv.All(r => r.ReservationId != id)) ReservationAnnoncee = null;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMarquerAsync(int reservationId, StatutReservation statut, CancellationToken ct)
@@ -104,7 +110,8 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
         }
         catch (RegleMetierException e) { TempData["Message"] = e.Message; }
         catch (KeyNotFoundException) { return NotFound(); }
-        // Back to the same line of the agenda, not the top of the page.
+        TempData["MessageReservation"] = reservationId;
+        // Back to the same line of the agenda, not the top of the page: the line (tabindex=-1) takes the focus.
         return Redirect((Date is { } jour ? Lien(jour) : "/admin/agenda") + $"#rdv-{reservationId}");
     }
 

@@ -7,7 +7,7 @@ public static class Services
     public static void AddRendezvous(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Reseau.Lieux.IOffreDuLieu, OffreRendezvous>();
-        if (builder.Configuration.GetValue("Taches:Actives", true)) builder.Services.AddHostedService<RetentionJob>();
+        if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionJob>();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
     }
 }

@@ -10,7 +10,7 @@ namespace Passerelle.Features.Reseau.Lieux;
 /// megabytes). Searching it costs microseconds instead of a table scan per request. It is rebuilt
 /// after any change to a place made by this process (see <see cref="InvalidationAnnuaire"/>) and at
 /// most <c>Annuaire:DureeCacheSecondes</c> after a change made by another instance.</summary>
-public sealed class AnnuaireEnMemoire(IServiceScopeFactory scopes, IConfiguration config, TimeProvider horloge)
+public sealed class AnnuaireEnMemoire(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AnnuaireOptions> reglages, TimeProvider horloge)
 {
     public sealed record Entree(int Id, string Nom, string NomRecherche, string Adresse, string CodePostal, string Commune, string CommuneRecherche,
         double? Latitude, double? Longitude, string? Telephone, string[] Services, int MasqueServices, int MasqueModalites, int MasquePublics,
@@ -19,7 +19,7 @@ public sealed class AnnuaireEnMemoire(IServiceScopeFactory scopes, IConfiguratio
     sealed record Instantane(Entree[] Entrees, long Version, DateTimeOffset Charge);
 
     readonly SemaphoreSlim _verrou = new(1, 1);
-    readonly TimeSpan _duree = TimeSpan.FromSeconds(config.GetValue("Annuaire:DureeCacheSecondes", 30));
+    readonly TimeSpan _duree = TimeSpan.FromSeconds(reglages.Value.DureeCacheSecondes);
     volatile Instantane? _instantane;
     long _version;
 

@@ -82,6 +82,14 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
             r.Headers.Location!.ToString().ShouldBe($"/admin/agenda?date=2025-03-13#rdv-{rid}");
             agenda = await Formulaires.PageAsync(client, r.Headers.Location.ToString());
             ligne = agenda.QuerySelector($"#rdv-{rid}")!;
+            // The line takes the focus (fragment target, tabindex=-1) and announces the change in its own status region.
+            ligne.GetAttribute("tabindex").ShouldBe("-1");
+            var annonce = ligne.QuerySelector("[role='status']")!;
+            annonce.TextContent.ShouldBe("Présence notée : Venu(e).");
+            ligne.GetAttribute("aria-describedby").ShouldBe(annonce.Id);
+            agenda.QuerySelectorAll("[role='status']").Length.ShouldBe(1);
+            // Read once: a reload shows no stale message.
+            (await Formulaires.PageAsync(client, r.Headers.Location.ToString())).QuerySelector($"#rdv-{rid} [role='status']").ShouldBeNull();
             ligne.QuerySelector("button[aria-pressed='true']")!.GetAttribute("value").ShouldBe("Honoree");
             ligne.QuerySelector("button[value='Absente']")!.GetAttribute("aria-pressed").ShouldBe("false");
             ligne.QuerySelector(".compte-rendu-fait").ShouldBeNull();

@@ -65,16 +65,16 @@ public class DependancesTests
         return composantes;
     }
 
-    /// <summary>The cycle left when decision 0016 was taken, edge by edge: bookings, workshops, permanences, records and people still
-    /// call one another (pre-filled records, closures cancelling bookings and sessions, retention). The list may only shrink:
-    /// an edge inside a cycle that is not listed (a new cycle, or this one growing) fails, and so does a listed edge no longer in a cycle.</summary>
+    /// <summary>The cycles left when decision 0016 was taken, edge by edge: records and people read each other (a file shows its
+    /// records, a record names its people); bookings, workshops and permanences call one another (closures cancelling bookings and
+    /// sessions, the slot living with bookings, the person's page showing workshop registrations). The list may only shrink:
+    /// an edge inside a cycle that is not listed (a new cycle, or one growing) fails, and so does a listed edge no longer in a cycle.</summary>
     static readonly string[] CycleConnu =
     [
-        "Activites → Ateliers", "Activites → Beneficiaires", "Activites → Permanences", "Activites → Rendezvous",
+        "Activites → Beneficiaires", "Beneficiaires → Activites",
         "Ateliers → Permanences", "Ateliers → Rendezvous",
-        "Beneficiaires → Activites",
         "Permanences → Ateliers", "Permanences → Rendezvous",
-        "Rendezvous → Ateliers", "Rendezvous → Beneficiaires", "Rendezvous → Permanences",
+        "Rendezvous → Ateliers", "Rendezvous → Permanences",
     ];
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Browser;

@@ -66,15 +66,13 @@ public class DependancesTests
     }
 
     /// <summary>The cycles left when decision 0016 was taken, edge by edge: records and people read each other (a file shows its
-    /// records, a record names its people); bookings, workshops and permanences call one another (closures cancelling bookings and
-    /// sessions, the slot living with bookings, the person's page showing workshop registrations). The list may only shrink:
-    /// an edge inside a cycle that is not listed (a new cycle, or one growing) fails, and so does a listed edge no longer in a cycle.</summary>
+    /// records, a record names its people); bookings and workshops call each other (a workshop registration is checked and keyed
+    /// like a booking, the person's link page shows both). The list may only shrink: an edge inside a cycle that is not listed
+    /// (a new cycle, or one growing) fails, and so does a listed edge no longer in a cycle.</summary>
     static readonly string[] CycleConnu =
     [
         "Activites → Beneficiaires", "Beneficiaires → Activites",
-        "Ateliers → Permanences", "Ateliers → Rendezvous",
-        "Permanences → Ateliers", "Permanences → Rendezvous",
-        "Rendezvous → Ateliers", "Rendezvous → Permanences",
+        "Ateliers → Rendezvous", "Rendezvous → Ateliers",
     ];
 
     [Fact]

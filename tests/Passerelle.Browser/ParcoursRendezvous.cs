@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Passerelle.Features.Accompagner.Ateliers;
 using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Accompagner.Rendezvous;
+using Passerelle.Web;
 
 namespace Passerelle.Browser;
 

@@ -65,14 +65,12 @@ public class DependancesTests
         return composantes;
     }
 
-    /// <summary>The cycles left when decision 0016 was taken, edge by edge: records and people read each other (a file shows its
-    /// records, a record names its people); bookings and workshops call each other (a workshop registration is checked and keyed
-    /// like a booking, the person's link page shows both). The list may only shrink: an edge inside a cycle that is not listed
-    /// (a new cycle, or one growing) fails, and so does a listed edge no longer in a cycle.</summary>
+    /// <summary>The cycle left when decision 0016 was taken, edge by edge: records and people read each other (a file shows its
+    /// records, a record names its people). The list may only shrink: an edge inside a cycle that is not listed (a new cycle,
+    /// or this one growing) fails, and so does a listed edge no longer in a cycle.</summary>
     static readonly string[] CycleConnu =
     [
         "Activites → Beneficiaires", "Beneficiaires → Activites",
-        "Ateliers → Rendezvous", "Rendezvous → Ateliers",
     ];
 
     [Fact]

@@ -64,6 +64,7 @@ builder.AddNotifications();
 builder.AddPermanences();
 builder.AddRendezvous();
 builder.AddAteliers();
+builder.AddBeneficiaires();
 builder.AddConventions();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

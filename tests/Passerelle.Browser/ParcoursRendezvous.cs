@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Accompagner.Rendezvous;
+using Passerelle.Web;
 
 namespace Passerelle.Browser;
 

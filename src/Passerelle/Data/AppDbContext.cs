@@ -21,7 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Accompagner.Permanences.Permanence> Permanences => Set<Features.Accompagner.Permanences.Permanence>();
     public DbSet<Features.Accompagner.Permanences.Absence> Absences => Set<Features.Accompagner.Permanences.Absence>();
     public DbSet<Features.Accompagner.Permanences.Fermeture> Fermetures => Set<Features.Accompagner.Permanences.Fermeture>();
-    public DbSet<Features.Accompagner.Rendezvous.Creneau> Creneaux => Set<Features.Accompagner.Rendezvous.Creneau>();
+    public DbSet<Features.Accompagner.Permanences.Creneau> Creneaux => Set<Features.Accompagner.Permanences.Creneau>();
     public DbSet<Features.Accompagner.Rendezvous.Reservation> Reservations => Set<Features.Accompagner.Rendezvous.Reservation>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Accompagner.Ateliers.Atelier> Ateliers => Set<Features.Accompagner.Ateliers.Atelier>();

@@ -8,6 +8,7 @@ using Passerelle.Features.Accompagner.Motifs;
 using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Features.Reseau.Structures;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Demo;
 

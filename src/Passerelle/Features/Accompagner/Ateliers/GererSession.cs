@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
-using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Web;
 using Passerelle.Features.Reseau.Structures;
 

@@ -2,16 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Notifications;
-using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Ateliers;
 
+/// <summary>What a person types to register for a workshop session; checked as a booking is (<see cref="Coordonnees"/>).</summary>
 public sealed record InscriptionSaisie
 {
-    [Required(ErrorMessage = "Indiquez votre prénom."), StringLength(100)] public string Prenom { get; init; } = "";
-    [Required(ErrorMessage = "Indiquez votre nom."), StringLength(100)] public string Nom { get; init; } = "";
-    [StringLength(30)] public string? Telephone { get; init; }
+    [Required(ErrorMessage = "Indiquez votre prénom."), StringLength(100, ErrorMessage = "100 caractères au plus.")] public string Prenom { get; init; } = "";
+    [Required(ErrorMessage = "Indiquez votre nom."), StringLength(100, ErrorMessage = "100 caractères au plus.")] public string Nom { get; init; } = "";
+    [StringLength(30, ErrorMessage = "Numéro trop long.")] public string? Telephone { get; init; }
     [EmailAddress(ErrorMessage = "Adresse électronique invalide."), StringLength(200)] public string? Email { get; init; }
     public bool Consentement { get; init; }
 }
@@ -20,10 +20,12 @@ public sealed record InscriptionSaisie
 /// list otherwise; a cancellation promotes the first person waiting, in the same transaction, and tells them.</summary>
 public static class Inscrire
 {
-    public static Dictionary<string, string[]> Verifier(InscriptionSaisie s) => Reserver.Verifier(new ReservationSaisie
+    public static Dictionary<string, string[]> Verifier(InscriptionSaisie s)
     {
-        CreneauId = 1, Prenom = s.Prenom, Nom = s.Nom, Telephone = s.Telephone, Email = s.Email, Consentement = s.Consentement,
-    });
+        var erreurs = Valider.Objet(s) ?? [];
+        Coordonnees.Verifier(s.Telephone, s.Email, s.Consentement, erreurs);
+        return erreurs;
+    }
 
     public static Messages.Rdv Rdv(SessionAtelier s, string jeton, NotificationsOptions o) => new(
         s.Atelier!.Titre, s.Debut, s.Fin, s.Lieu!.Nom, $"{s.Lieu.Adresse}, {s.Lieu.CodePostal} {s.Lieu.Commune}", s.Lieu.FuseauHoraire,

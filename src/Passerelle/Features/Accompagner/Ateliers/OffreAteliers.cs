@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Reseau.Lieux;
@@ -17,6 +18,11 @@ public sealed class OffreAteliers(TimeProvider horloge) : IOffreDuLieu
 
 public static class ServicesAteliers
 {
-    /// <summary>What the workshops show on a place's page.</summary>
-    public static void AddAteliers(this WebApplicationBuilder builder) => builder.Services.AddSingleton<IOffreDuLieu, OffreAteliers>();
+    /// <summary>What the workshops show on a place's page, and the sessions cancelled when Permanences closes a place.</summary>
+    public static void AddAteliers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IOffreDuLieu, OffreAteliers>();
+        builder.Services.TryAddSingleton<Permanences.AnnoncesPermanences>();
+        builder.Services.AddSingleton<Permanences.IAnnoncesPermanences, AnnulationsAteliers>();
+    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Ateliers;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Reseau.Horaires;
 using Passerelle.Features.Notifications;
@@ -13,7 +12,7 @@ public sealed record ResultatFermeture(int? Id, Dictionary<string, string[]> Err
 
 /// <summary>Records, changes or removes a place's closure. In one transaction: the closure, the slots of the place's
 /// permanences (closed that day, reopened when it is removed), the bookings and workshop sessions of those days
-/// cancelled, and the messages to the people concerned.</summary>
+/// cancelled, and the messages to the people concerned (Rendezvous and Ateliers do it when told: <see cref="IAnnoncesPermanences"/>).</summary>
 public static class DeclarerFermeture
 {
     public static async Task<ResultatFermeture> EnregistrerAsync(AppDbContext db, int? id, FermetureSaisie s, HashSet<int>? perimetre, NotificationsOptions options,
@@ -43,7 +42,8 @@ public static class DeclarerFermeture
         f.Raison = string.IsNullOrWhiteSpace(s.Raison) ? null : s.Raison.Trim();
         await db.SaveChangesAsync(ct);
         var bilan = await RegenererAsync(db, [s.LieuId, ancienLieu ?? s.LieuId], options, horloge, ct);
-        var (sessions, personnes) = await AnnulerSessionsAsync(db, f, options, horloge, ct);
+        var (sessions, personnes) = await AnnoncesPermanences.De(db).LieuFermeAsync(db, f, options, horloge.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(f.Id, erreurs, RendezvousAnnules: bilan.Annulees, SessionsAnnulees: sessions, PersonnesAtelierPrevenues: personnes);
     }
@@ -69,21 +69,5 @@ public static class DeclarerFermeture
     {
         var ids = await db.Permanences.Where(p => !p.Archivee && lieux.Contains(p.LieuId)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         return await GenererCreneaux.GenererAsync(db, horloge, ids, options, null, ct);
-    }
-
-    /// <summary>Workshops are held at a place too: the sessions of the closed days are cancelled and their people told.</summary>
-    static async Task<(int Sessions, int Personnes)> AnnulerSessionsAsync(AppDbContext db, Fermeture f, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
-    {
-        var maintenant = horloge.GetUtcNow().UtcDateTime;
-        var fuseau = await db.Lieux.Where(l => l.Id == f.LieuId).Select(l => l.FuseauHoraire).FirstAsync(ct);
-        var zone = Territoire.Zone(fuseau);
-        var du = TimeZoneInfo.ConvertTimeToUtc(f.DateDebut.ToDateTime(TimeOnly.MinValue), zone);
-        var au = TimeZoneInfo.ConvertTimeToUtc(f.DateFin.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
-        var sessions = await db.SessionsAteliers.Include(x => x.Atelier).Include(x => x.Lieu)
-            .Where(x => x.LieuId == f.LieuId && !x.Annulee && x.Debut > maintenant && x.Debut >= du && x.Debut < au).ToListAsync(ct);
-        var personnes = 0;
-        foreach (var session in sessions) personnes += await AnnulerSession.ExecuterAsync(db, session, f.Explication(), options, maintenant, ct);
-        await db.SaveChangesAsync(ct);
-        return (sessions.Count, personnes);
     }
 }

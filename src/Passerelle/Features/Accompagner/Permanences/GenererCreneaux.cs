@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Reseau.Horaires;
 using Passerelle.Features.Notifications;
-using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Features.Accompagner.Permanences;
 
@@ -10,7 +9,8 @@ namespace Passerelle.Features.Accompagner.Permanences;
 /// holidays (with the local ones of the place's département) and closures give no slot, absent
 /// mediators remove their seat. Idempotent. A slot is never deleted while a booking (even a cancelled one)
 /// refers to it: it is closed instead. Bookings on a day that closes (closure, every mediator away) are
-/// cancelled, with the reason on the person's page and a message in the outbox.</summary>
+/// cancelled, with the reason on the person's page and a message in the outbox: Rendezvous does it when told
+/// (<see cref="IAnnoncesPermanences"/>).</summary>
 public static class GenererCreneaux
 {
     public sealed record Bilan(int Crees, int Annulees, int Echecs);
@@ -67,15 +67,15 @@ public static class GenererCreneaux
             await db.Creneaux.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.Ferme, true), ct);
             foreach (var c in baisses) await db.Entry(c).ReloadAsync(ct);
         }
-        var references = (await db.Reservations.Where(r => r.Creneau!.PermanenceId == p.Id && r.Creneau.Debut > maintenant)
-            .Select(r => r.CreneauId).Distinct().ToListAsync(ct)).ToHashSet();
+        var annonces = AnnoncesPermanences.De(db);
+        var references = await annonces.CreneauxRetenusAsync(db, p.Id, maintenant, ct);
         var annulees = 0;
         foreach (var c in existants)
         {
             var trouve = voulus.Remove(c.Debut, out var v);
             if (trouve && v!.Raison is not null && c.Reserves > v.Capacite)
             {
-                annulees += await AnnulerAsync(db, c, c.Reserves - v.Capacite, v.Raison, options, maintenant, ct);
+                annulees += await annonces.PlacesRetireesAsync(db, c, c.Reserves - v.Capacite, v.Raison, options, maintenant, ct);
                 references.Add(c.Id);
                 await db.Entry(c).ReloadAsync(ct);
             }
@@ -151,28 +151,6 @@ public static class GenererCreneaux
     static DateTime Instant(DateTime local, TimeZoneInfo zone) => zone.IsInvalidTime(local)
         ? DateTime.SpecifyKind(local - zone.GetUtcOffset(local.AddHours(-2)), DateTimeKind.Utc)
         : TimeZoneInfo.ConvertTimeToUtc(local, zone);
-
-    /// <summary>Cancels the last <paramref name="combien"/> active bookings of a slot already taken out of booking (latest booked
-    /// first) with conditional updates, so a person cancelling at the same moment is never counted twice.</summary>
-    static async Task<int> AnnulerAsync(AppDbContext db, Creneau c, int combien, string raison, NotificationsOptions options, DateTime maintenant, CancellationToken ct)
-    {
-        var actives = await db.Reservations.AsNoTracking().Where(r => r.CreneauId == c.Id && r.Statut == StatutReservation.Confirmee)
-            .OrderByDescending(r => r.CreeLe).ThenByDescending(r => r.Id).Take(combien).ToListAsync(ct);
-        var n = 0;
-        foreach (var r in actives)
-        {
-            if (await db.Reservations.Where(x => x.Id == r.Id && x.Statut == StatutReservation.Confirmee)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, StatutReservation.Annulee).SetProperty(x => x.AnnuleeLe, maintenant)
-                        .SetProperty(x => x.MotifAnnulation, raison).SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 0) continue;
-            await db.Creneaux.Where(x => x.Id == c.Id && x.Reserves > 0).ExecuteUpdateAsync(u => u.SetProperty(x => x.Reserves, x => x.Reserves - 1), ct);
-            await db.Notifications.Where(x => x.ReservationId == r.Id && x.Etat == EtatNotification.EnAttente)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Etat, EtatNotification.Abandonnee).SetProperty(x => x.DerniereErreur, "Rendez-vous annulé par l'équipe."), ct);
-            r.Sequence++;
-            AvisRendezvous.PlanifierAnnulation(db, r, c, options, maintenant, raison);
-            n++;
-        }
-        return n;
-    }
 }
 
 /// <summary>Extends the rolling horizon every hour.</summary>

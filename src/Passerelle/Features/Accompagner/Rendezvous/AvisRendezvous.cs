@@ -1,4 +1,5 @@
 using Passerelle.Data;
+using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Notifications;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Accompagner.Motifs;
@@ -22,22 +21,12 @@ public sealed record ReservationSaisie
     [StringLength(200)] public string? TiersContact { get; init; }
 }
 
-public static class Jetons
-{
-    /// <summary>192 random bits, URL-safe: the only key to a booking.</summary>
-    public static string Nouveau() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-}
-
 public static class Reserver
 {
     public static Dictionary<string, string[]> Verifier(ReservationSaisie s)
     {
         var erreurs = Valider.Objet(s) ?? [];
-        if (string.IsNullOrWhiteSpace(s.Telephone) && string.IsNullOrWhiteSpace(s.Email))
-            erreurs["Telephone"] = ["Indiquez un numéro de téléphone ou une adresse électronique, pour recevoir la confirmation."];
-        else if (!string.IsNullOrWhiteSpace(s.Telephone) && Identifiants.TelephoneInternational(s.Telephone) is null)
-            erreurs["Telephone"] = ["Numéro de téléphone invalide (ex. 06 12 34 56 78)."];
-        if (!s.Consentement) erreurs["Consentement"] = ["Cochez la case pour accepter que vos coordonnées servent à ce rendez-vous."];
+        Coordonnees.Verifier(s.Telephone, s.Email, s.Consentement, erreurs);
         return erreurs;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Notifications;
 using Passerelle.Web;
 

@@ -25,16 +25,13 @@ public static class Retention
     }
 }
 
-/// <summary>Settings of the retention job (section <c>Retention</c>), checked at start.</summary>
+/// <summary>Settings of the bookings' retention job (section <c>Retention</c>), checked at start. The files' delay
+/// (<c>Retention:MoisBeneficiaires</c>) belongs to Beneficiaires, whose own job anonymises them.</summary>
 public sealed class RetentionOptions
 {
     /// <summary>Months after the appointment or session before a booking without a file is anonymised.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisReservations : de 1 à 120 mois.")]
     public int MoisReservations { get; set; } = 12;
-
-    /// <summary>Months without accompaniment or change before a followed file is anonymised.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "Retention:MoisBeneficiaires : de 1 à 120 mois.")]
-    public int MoisBeneficiaires { get; set; } = 24;
 }
 
 public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, Microsoft.Extensions.Options.IOptions<RetentionOptions> reglages, ILogger<RetentionJob> log)
@@ -50,9 +47,6 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horlo
                 using var scope = scopes.CreateScope();
                 var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisReservations, ct);
                 if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
-                var b = await Beneficiaires.AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge,
-                    reglages.Value.MoisBeneficiaires, ct);
-                if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
             }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des réservations"); }
         } while (await timer.WaitForNextTickAsync(ct));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Passerelle.Features.Accompagner.Rendezvous;
 
 public static class Services
@@ -9,5 +11,8 @@ public static class Services
         builder.Services.AddSingleton<Reseau.Lieux.IOffreDuLieu, OffreRendezvous>();
         if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionJob>();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
+        // Bookings cancelled when Permanences closes a day.
+        builder.Services.TryAddSingleton<Permanences.AnnoncesPermanences>();
+        builder.Services.AddSingleton<Permanences.IAnnoncesPermanences, AnnulationsRendezvous>();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Features.Accompagner.Ateliers;
 using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Tests.Infra;
+using Passerelle.Web;
 
 namespace Passerelle.Tests.Features.Accompagner.Ateliers;
 

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Passerelle.Features.Notifications;
+using Passerelle.Features.Accompagner.Permanences;
 using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Tests.Infra;
 

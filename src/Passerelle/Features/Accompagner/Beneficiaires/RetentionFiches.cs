@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Accompagner.Beneficiaires;
+
+/// <summary>The files' retention setting (section <c>Retention</c>, shared with the bookings' <c>MoisReservations</c>), checked at start.</summary>
+public sealed class RetentionFichesOptions
+{
+    /// <summary>Months without accompaniment or change before a followed file is anonymised (decision 0007).</summary>
+    [Range(1, 120, ErrorMessage = "Retention:MoisBeneficiaires : de 1 à 120 mois.")]
+    public int MoisBeneficiaires { get; set; } = 24;
+}
+
+/// <summary>Every 6 hours, anonymises the followed files without activity for <see cref="RetentionFichesOptions.MoisBeneficiaires"/>
+/// months (<see cref="AnonymiserFiches.ExecuterAsync"/>). Beneficiaires runs its own job, so that no feature above it has to.</summary>
+public sealed class RetentionFichesJob(IServiceScopeFactory scopes, TimeProvider horloge, IOptions<RetentionFichesOptions> reglages, ILogger<RetentionFichesJob> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var b = await AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisBeneficiaires, ct);
+                if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
+            }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des fiches"); }
+        } while (await timer.WaitForNextTickAsync(ct));
+    }
+}
+
+public static class ServicesBeneficiaires
+{
+    /// <summary>The files' retention job (off when <c>Taches:Actives=false</c>) and its setting.</summary>
+    public static void AddBeneficiaires(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Taches:Actives", true)) builder.Services.AddHostedService<RetentionFichesJob>();
+        builder.Services.AddOptions<RetentionFichesOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
+    }
+}

@@ -38,7 +38,7 @@ public static class ServicesBeneficiaires
     /// <summary>The files' retention job (off when <c>Taches:Actives=false</c>) and its setting.</summary>
     public static void AddBeneficiaires(this WebApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue("Taches:Actives", true)) builder.Services.AddHostedService<RetentionFichesJob>();
+        if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionFichesJob>();
         builder.Services.AddOptions<RetentionFichesOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
     }
 }

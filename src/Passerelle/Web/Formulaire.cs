@@ -33,7 +33,9 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public bool Obligatoire { get; init; }
     public bool Multiligne { get; init; }
     public int? LongueurMax { get; init; }
-    public string? Erreur => Erreurs.TryGetValue(Nom, out var m) ? string.Join(" ", m) : null;
+    /// <summary>Key of the field's errors when the use case names it otherwise than the form (posted "du", error on "DateDebut").</summary>
+    public string? Cle { get; init; }
+    public string? Erreur => Erreurs.TryGetValue(Cle ?? Nom, out var m) ? string.Join(" ", m) : null;
 }
 
 /// <summary>One choice of a select or of a group of boxes: the posted value and the visible text.</summary>
@@ -52,6 +54,8 @@ public sealed record GroupeCases(string Nom, string Legende, IReadOnlyList<Optio
     public string Id { get; init; } = Nom.ToLowerInvariant();
     public string Prefixe { get; init; } = "";
     public string? Aide { get; init; }
+    /// <summary>One choice only: radio buttons instead of boxes.</summary>
+    public bool Unique { get; init; }
     /// <summary>At least one box must be ticked: a visible "*" after the legend (the rule itself is checked on the server).</summary>
     public bool Obligatoire { get; init; }
     public string? Erreur => Erreurs.TryGetValue(Nom, out var m) ? string.Join(" ", m) : null;

@@ -28,6 +28,8 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public string? Min { get; init; }
     public string? Max { get; init; }
     public string? Pas { get; init; }
+    /// <summary>Values proposed under a free input (a <c>datalist</c> with id <see cref="Id"/> + "-suggestions").</summary>
+    public IReadOnlyList<string>? Suggestions { get; init; }
     public string? Autocomplete { get; init; }
     public string? Aide { get; init; }
     public bool Obligatoire { get; init; }

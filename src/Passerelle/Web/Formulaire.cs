@@ -24,6 +24,10 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public string Type { get; init; } = "text";
     /// <summary>When set, the field is a <c>select</c> with these options (value, visible text); <see cref="Valeur"/> is the selected value.</summary>
     public IReadOnlyList<Option>? Options { get; init; }
+    /// <summary>With <see cref="Options"/>: a multiple select whose selected values are these (<see cref="Valeur"/> is then ignored).</summary>
+    public IReadOnlyCollection<string>? Valeurs { get; init; }
+    /// <summary>Visible rows of a multiple select.</summary>
+    public int? Taille { get; init; }
     /// <summary>min, max and step attributes of number, date and time inputs (invariant text, e.g. "0", "2025-01-01").</summary>
     public string? Min { get; init; }
     public string? Max { get; init; }

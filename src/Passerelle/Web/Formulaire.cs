@@ -19,14 +19,63 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     /// <summary>The input's inputmode attribute (numeric, tel…), or null.</summary>
     public string? Inputmode { get; init; }
     public string Prefixe { get; init; } = "Saisie.";
-    /// <summary>The input's type attribute: text, email, tel, date…</summary>
+    /// <summary>The input's type attribute: text, email, tel, url, date, time, number, password, or "checkbox" for one
+    /// yes/no box (checked when <see cref="Valeur"/> is "true"; a hidden "false" follows it so that unticking is posted).</summary>
     public string Type { get; init; } = "text";
+    /// <summary>When set, the field is a <c>select</c> with these options (value, visible text); <see cref="Valeur"/> is the selected value.</summary>
+    public IReadOnlyList<Option>? Options { get; init; }
+    /// <summary>With <see cref="Options"/>: a multiple select whose selected values are these (<see cref="Valeur"/> is then ignored).</summary>
+    public IReadOnlyCollection<string>? Valeurs { get; init; }
+    /// <summary>Visible rows of a multiple select.</summary>
+    public int? Taille { get; init; }
+    /// <summary>min, max and step attributes of number, date and time inputs (invariant text, e.g. "0", "2025-01-01").</summary>
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public string? Pas { get; init; }
+    /// <summary>Values proposed under a free input (a <c>datalist</c> with id <see cref="Id"/> + "-suggestions").</summary>
+    public IReadOnlyList<string>? Suggestions { get; init; }
     public string? Autocomplete { get; init; }
     public string? Aide { get; init; }
     public bool Obligatoire { get; init; }
     public bool Multiligne { get; init; }
     public int? LongueurMax { get; init; }
+    /// <summary>Key of the field's errors when the use case names it otherwise than the form (posted "du", error on "DateDebut").</summary>
+    public string? Cle { get; init; }
+    public string? Erreur => Erreurs.TryGetValue(Cle ?? Nom, out var m) ? string.Join(" ", m) : null;
+}
+
+/// <summary>One choice of a select or of a group of boxes: the posted value and the visible text.</summary>
+public sealed record Option(string Valeur, string Libelle);
+
+/// <summary>
+/// A group of boxes to tick, drawn by <c>Features/Shared/_GroupeCases.cshtml</c> as a <c>fieldset</c> named by its
+/// <c>legend</c> (RGAA 11.5, 11.6), each box posting <see cref="Prefixe"/> + <see cref="Nom"/> = its value; the group's
+/// help and error are tied to the fieldset by <c>aria-describedby</c>, and every box gets <c>aria-invalid</c> when wrong.
+/// </summary>
+/// <param name="Coches">Values of the ticked boxes.</param>
+public sealed record GroupeCases(string Nom, string Legende, IReadOnlyList<Option> Options, IReadOnlyCollection<string> Coches,
+    IReadOnlyDictionary<string, string[]> Erreurs)
+{
+    /// <summary>HTML id of the fieldset; the boxes are Id-0, Id-1…; messages "err-"/"aide-" + Id.</summary>
+    public string Id { get; init; } = Nom.ToLowerInvariant();
+    public string Prefixe { get; init; } = "";
+    public string? Aide { get; init; }
+    /// <summary>One choice only: radio buttons instead of boxes.</summary>
+    public bool Unique { get; init; }
+    /// <summary>At least one box must be ticked: a visible "*" after the legend (the rule itself is checked on the server).</summary>
+    public bool Obligatoire { get; init; }
     public string? Erreur => Erreurs.TryGetValue(Nom, out var m) ? string.Join(" ", m) : null;
+}
+
+/// <summary>Errors of a page bound with MVC model binding, in the shape the partials read.</summary>
+public static class Formulaire
+{
+    /// <summary>Model-state errors keyed by property name, <paramref name="prefixe"/> ("Saisie.") removed from the key;
+    /// the form-wide errors stay under "". Binding failures (a date that is not one) appear as the binder's message.</summary>
+    public static IReadOnlyDictionary<string, string[]> Erreurs(ModelStateDictionary etat, string prefixe = "") =>
+        etat.Where(e => e.Value?.Errors.Count > 0).ToDictionary(
+            e => prefixe.Length > 0 && e.Key.StartsWith(prefixe, StringComparison.Ordinal) ? e.Key[prefixe.Length..] : e.Key,
+            e => e.Value!.Errors.Select(x => x.ErrorMessage is { Length: > 0 } m ? m : "Cette valeur n'est pas valide.").ToArray());
 }
 
 /// <summary>One line of the error summary: the message and the id of the field it links to (null: the form as a whole).</summary>

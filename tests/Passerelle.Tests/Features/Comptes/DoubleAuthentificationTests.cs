@@ -62,8 +62,18 @@ public class DoubleAuthentificationTests(AppFactory app) : IClassFixture<AppFact
         r1.Headers.Location!.ToString().ShouldStartWith("/connexion/code");
         (await suivant.GetAsync("/admin")).Headers.Location!.ToString().ShouldContain("/connexion");
         var etape = await Formulaires.PageAsync(suivant, r1.Headers.Location.ToString());
+        // A mistyped code (not six digits) is a field error: summary focused, field invalid and described by its message.
+        var malEcrit = await Formulaires.DocumentAsync(await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", "12a")]));
+        malEcrit.Title.ShouldBe("Erreur : Code de double authentification — Passerelle");
+        malEcrit.QuerySelector("#erreurs[autofocus] a[href='#Code']").ShouldNotBeNull();
+        malEcrit.QuerySelector("#Code")!.GetAttribute("aria-invalid").ShouldBe("true");
+        malEcrit.QuerySelector("#Code")!.GetAttribute("aria-describedby").ShouldBe("err-code");
+        malEcrit.QuerySelector("#err-code")!.TextContent.ShouldBe("Le code compte 6 chiffres.");
         var mauvais = await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", Totp.CodeFaux(cle))]);
         mauvais.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refuse = await Formulaires.DocumentAsync(mauvais);
+        refuse.Title!.ShouldStartWith("Erreur : ");
+        refuse.QuerySelector("#erreur-code[autofocus]")!.TextContent.ShouldStartWith("Code incorrect");
         etape = await Formulaires.PageAsync(suivant, r1.Headers.Location.ToString());
         var bon = await Formulaires.SoumettreAsync(suivant, etape.QuerySelector<IHtmlFormElement>("main form")!, [new("Code", Totp.Code(cle))]);
         bon.Headers.Location!.ToString().ShouldBe("/admin");

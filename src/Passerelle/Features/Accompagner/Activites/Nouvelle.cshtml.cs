@@ -15,6 +15,13 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+
+    /// <summary>HTML id of each field, by property name of <see cref="ActiviteSaisie"/>: the summary's links (others: the lower-cased name).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Ids = new Dictionary<string, string>
+    {
+        ["LieuId"] = "lieu", ["ThemesDemarches"] = "themes-demarches", ["NomDemarche"] = "demarche", ["BeneficiaireId"] = "beneficiaire",
+        ["ParticipantsAnonymes"] = "participants", ["Participants"] = "participants-nommes",
+    };
     public bool SansFiche { get; private set; }
     /// <summary>Files of the mediator's structures, most recently helped first.</summary>
     public List<(int Id, string Nom)> Personnes { get; private set; } = [];

@@ -28,7 +28,15 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
     public List<(int Id, string Nom)> MotifsPossibles { get; private set; } = [];
     public List<(int Id, string Nom)> Mediateurs { get; private set; } = [];
+    /// <summary>Errors by bound property name ("" for the form as a whole), shown next to each field and in the summary.</summary>
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+
+    /// <summary>HTML id of each field of the creation form, by property name: the summary's links.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Ids = new Dictionary<string, string>
+    {
+        ["LieuId"] = "lieu", ["MotifId"] = "motif", ["Type"] = "type", ["Jours"] = "jours", ["IntervalleSemaines"] = "intervalle", ["Rang"] = "rang",
+        ["JourDuMois"] = "jourmois", ["HeureDebut"] = "hdebut", ["HeureFin"] = "hfin", ["DateDebut"] = "ddebut", ["DateFin"] = "dfin", ["MediateurIds"] = "mediateurs",
+    };
     public string? Message { get; private set; }
 
     async Task ChargerAsync(CancellationToken ct)
@@ -60,7 +68,7 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) Erreurs[""] = ["Certaines valeurs sont mal écrites (heures au format 09:00, dates au format jour/mois/année)."];
+        if (!ModelState.IsValid) Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
         else
         {
             var debut = DateDebut ?? Territoire.AujourdHui(horloge);
@@ -72,7 +80,8 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
                 return RedirectToPage();
             }
             catch (AccesRefuseException) { return Forbid(); }
-            catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs = Valider.Erreurs(e); }
+            // The entity names the week days "JoursSemaine"; the form's boxes are "Jours".
+            catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs = Valider.Erreurs(e).ToDictionary(x => x.Key == "JoursSemaine" ? "Jours" : x.Key, x => x.Value); }
         }
         await ChargerAsync(ct);
         return Page();

@@ -37,7 +37,17 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     public List<(int Id, string Nom)> Mediateurs { get; private set; } = [];
     public List<(int Id, string Nom)> Ateliers { get; private set; } = [];
     public List<(int Id, string Nom)> Motifs { get; private set; } = [];
-    public List<string> Erreurs { get; private set; } = [];
+    /// <summary>Errors by bound property name ("" for the form as a whole), shown next to each field and in the summary.</summary>
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+
+    /// <summary>HTML id of each field, by property name: the summary's links.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Ids = new Dictionary<string, string>
+    {
+        ["Intitule"] = "intitule", ["CoordinateurId"] = "coord", ["PartenaireId"] = "part", ["LieuId"] = "lieu", ["ReferenceDeliberation"] = "delib",
+        ["DateDebut"] = "debut", ["DateFin"] = "fin", ["DateSignature"] = "signature", ["CreneauxParSemaine"] = "creneaux", ["AteliersParMois"] = "ateliers",
+        ["Generer"] = "generer", ["JourPermanence"] = "jourp", ["HeureDebut"] = "heurep", ["MotifId"] = "motif", ["AtelierId"] = "atelier",
+        ["RangAtelier"] = "rang", ["JourAtelier"] = "joura", ["HeureAtelier"] = "heurea", ["CapaciteAtelier"] = "capa", ["MediateurIds"] = "mediateurs",
+    };
 
     async Task ChargerAsync(CancellationToken ct)
     {
@@ -53,8 +63,10 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await ChargerAsync(ct);
-        if (DateDebut is null || DateFin is null) Erreurs.Add("Indiquez les dates de début et de fin.");
-        if (Generer && MediateurIds.Length == 0 && CreneauxParSemaine > 0) Erreurs.Add("Choisissez au moins un médiateur pour les permanences.");
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        if (DateDebut is null && !Erreurs.ContainsKey(nameof(DateDebut))) Erreurs[nameof(DateDebut)] = ["Indiquez la date de début."];
+        if (DateFin is null && !Erreurs.ContainsKey(nameof(DateFin))) Erreurs[nameof(DateFin)] = ["Indiquez la date de fin."];
+        if (Generer && MediateurIds.Length == 0 && CreneauxParSemaine > 0) Erreurs[nameof(MediateurIds)] = ["Choisissez au moins un médiateur pour les permanences."];
         if (Erreurs.Count > 0) return Page();
         var planning = Generer ? new PlanningSaisie(JourPermanence, HeureDebut, MotifId, MediateurIds, AtelierId, RangAtelier, JourAtelier, HeureAtelier, CapaciteAtelier) : null;
         try
@@ -63,6 +75,12 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
                 CreneauxParSemaine, AteliersParMois, DateSignature, ReferenceDeliberation, planning), horloge, ct);
             return Redirect($"/admin/conventions/{convention.Id}");
         }
-        catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs.AddRange(Valider.Erreurs(e).SelectMany(x => x.Value)); return Page(); }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e)
+        {
+            // The schedule's fields come back as "Planning.MotifId"; "Planning" alone concerns the schedule as a whole.
+            Erreurs = Valider.Erreurs(e).GroupBy(x => x.Key == "Planning" ? "" : x.Key.Replace("Planning.", ""))
+                .ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).ToArray());
+            return Page();
+        }
     }
 }

@@ -78,13 +78,13 @@ public class GestionSessionsTests(AppFactory app) : IClassFixture<AppFactory>
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await Formulaires.DocumentAsync(r);
         doc.QuerySelector("#err-capacite")!.TextContent.ShouldContain("ne peut pas descendre en dessous");
-        doc.QuerySelector("#capacite")!.GetAttribute("aria-describedby").ShouldBe("err-capacite");
+        doc.QuerySelector("#capacite")!.GetAttribute("aria-describedby").ShouldBe("aide-capacite err-capacite");
 
         // Cancelling needs the box ticked, then tells each person registered or waiting.
         r = await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("#form-annuler")!, [new("Motif", "Animatrice malade")]);
         (await Formulaires.DocumentAsync(r)).QuerySelector("#err-confirmation").ShouldNotBeNull();
         (await app.AvecDb(db => db.SessionsAteliers.SingleAsync(x => x.Id == s.Id))).Annulee.ShouldBeFalse();
-        r = await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("#form-annuler")!, [new("Motif", "Animatrice malade"), new("Confirmation", "oui")]);
+        r = await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("#form-annuler")!, [new("Motif", "Animatrice malade"), new("Confirmation", "true")]);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var apres = await Formulaires.PageAsync(client, r.Headers.Location!.ToString());
         apres.QuerySelector("[role='status']")!.TextContent.ShouldContain("3 personne(s) prévenue(s)");

@@ -188,11 +188,11 @@ public class FermeturesTests(AppFactory app) : IClassFixture<AppFactory>
         var r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer l'absence"), [new("mediateurId", mediateurId.ToString()), new("du", "")]);
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         var erreur = await Formulaires.DocumentAsync(r);
-        erreur.QuerySelector("#absdu-erreur")!.TextContent.ShouldContain("premier jour d'absence");
+        erreur.QuerySelector("#err-absdu")!.TextContent.ShouldContain("premier jour d'absence");
         erreur.QuerySelector("#absdu")!.GetAttribute("aria-invalid").ShouldBe("true");
         r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer la fermeture"), [new("lieuId", lieuId.ToString()), new("du", "2025-03-21"), new("au", "2025-03-20")]);
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Formulaires.DocumentAsync(r)).QuerySelector("#fermau-erreur")!.TextContent.ShouldContain("La date de fin précède la date de début.");
+        (await Formulaires.DocumentAsync(r)).QuerySelector("#err-fermau")!.TextContent.ShouldContain("La date de fin précède la date de début.");
 
         r = await Formulaires.SoumettreAsync(client, Formulaire(page, "Enregistrer l'absence"),
             [new("mediateurId", mediateurId.ToString()), new("du", "2025-03-20"), new("au", ""), new("raison", "Congé")]);

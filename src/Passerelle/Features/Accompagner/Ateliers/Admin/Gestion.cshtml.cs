@@ -36,7 +36,14 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
     /// <summary>The next sessions at the account's places, cancelled ones included (marked).</summary>
     public List<SessionAVenir> Sessions { get; private set; } = [];
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
-    public List<string> Erreurs { get; private set; } = [];
+    /// <summary>Errors by property name of the form that was sent (the two forms' fields are distinct).</summary>
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+
+    /// <summary>HTML id of each field, by property name: the summary's links (others: the lower-cased name).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Ids = new Dictionary<string, string>
+    {
+        ["AtelierId"] = "atelier", ["LieuId"] = "lieu", ["Jusqu"] = "jusqu", ["SeancesCycle"] = "cycle", ["DureeMinutes"] = "duree",
+    };
     public string? Message { get; private set; }
 
     async Task ChargerAsync(CancellationToken ct)
@@ -58,11 +65,12 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
 
     public async Task<IActionResult> OnPostAtelierAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Titre) || Titre.Length > 200) Erreurs.Add("Le titre est obligatoire (200 caractères au plus).");
-        if (Themes.Any(t => !VocabulaireCoop.Themes.Contains(t))) Erreurs.Add("Thème inconnu.");
-        if (!VocabulaireCoop.Niveaux.Contains(Niveau)) Erreurs.Add("Niveau inconnu.");
-        if (DureeMinutes is < 15 or > 480) Erreurs.Add("Durée : de 15 à 480 minutes.");
-        if ((Description?.Length ?? 0) > 4000 || (Materiel?.Length ?? 0) > 500) Erreurs.Add("Texte trop long.");
+        if (string.IsNullOrWhiteSpace(Titre) || Titre.Length > 200) Erreurs["Titre"] = ["Le titre est obligatoire (200 caractères au plus)."];
+        if (Themes.Any(t => !VocabulaireCoop.Themes.Contains(t))) Erreurs["Themes"] = ["Thème inconnu."];
+        if (!VocabulaireCoop.Niveaux.Contains(Niveau)) Erreurs["Niveau"] = ["Niveau inconnu."];
+        if (DureeMinutes is < 15 or > 480) Erreurs["DureeMinutes"] = ["Durée : de 15 à 480 minutes."];
+        if ((Description?.Length ?? 0) > 4000) Erreurs["Description"] = ["4 000 caractères au plus."];
+        if ((Materiel?.Length ?? 0) > 500) Erreurs["Materiel"] = ["500 caractères au plus."];
         // Only this form's fields are checked: the page binds both forms' properties.
         if (Erreurs.Count == 0)
         {
@@ -79,12 +87,12 @@ public sealed class GestionModel(AppDbContext db, TimeProvider horloge) : PageMo
     {
         await ChargerAsync(ct);
         var atelier = Catalogue.FirstOrDefault(a => a.Id == AtelierId);
-        if (atelier is null) Erreurs.Add("Choisissez un atelier du catalogue.");
-        if (Lieux.All(l => l.Id != LieuId)) Erreurs.Add("Choisissez un de vos lieux.");
-        if (Capacite is < 1 or > 200) Erreurs.Add("Capacité : de 1 à 200 places.");
-        if (Date is null) Erreurs.Add("Indiquez la date (ou la date de la première session).");
-        if (Mensuelle && (Jusqu is null || Jusqu < Date || Jusqu > Date?.AddYears(2))) Erreurs.Add("Pour une série, indiquez une date de fin (deux ans au plus).");
-        if (SeancesCycle is < 0 or > 20 || (SeancesCycle > 1 && Mensuelle)) Erreurs.Add("Un cycle compte de 2 à 20 séances hebdomadaires (pas avec une série mensuelle).");
+        if (atelier is null) Erreurs["AtelierId"] = ["Choisissez un atelier du catalogue."];
+        if (Lieux.All(l => l.Id != LieuId)) Erreurs["LieuId"] = ["Choisissez un de vos lieux."];
+        if (Capacite is < 1 or > 200) Erreurs["Capacite"] = ["Capacité : de 1 à 200 places."];
+        if (Date is null) Erreurs["Date"] = ["Indiquez la date (ou la date de la première session)."];
+        if (Mensuelle && (Jusqu is null || Jusqu < Date || Jusqu > Date?.AddYears(2))) Erreurs["Jusqu"] = ["Pour une série, indiquez une date de fin (deux ans au plus)."];
+        if (SeancesCycle is < 0 or > 20 || (SeancesCycle > 1 && Mensuelle)) Erreurs["SeancesCycle"] = ["Un cycle compte de 2 à 20 séances hebdomadaires (pas avec une série mensuelle)."];
         if (Erreurs.Count > 0) return Page();
         var lieu = await db.Lieux.FirstAsync(l => l.Id == LieuId, ct);
         var zone = Territoire.Zone(lieu.FuseauHoraire);

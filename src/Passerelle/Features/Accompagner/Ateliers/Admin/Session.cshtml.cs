@@ -14,8 +14,9 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
     [BindProperty] public int Capacite { get; set; }
     [BindProperty] public string? Motif { get; set; }
     /// <summary>The box that confirms a cancellation (one click must not cancel a session by mistake).</summary>
-    [BindProperty] public string? Confirmation { get; set; }
-    public Dictionary<string, string> Erreurs { get; private set; } = [];
+    [BindProperty] public bool Confirmation { get; set; }
+    /// <summary>Errors by property name (Capacite, Motif, Confirmation), shown next to their field.</summary>
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public string? Message { get; private set; }
     public bool Passee => Session.Debut <= horloge.GetUtcNow().UtcDateTime;
 
@@ -38,7 +39,7 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
     public async Task<IActionResult> OnPostCapaciteAsync(int id, CancellationToken ct)
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
-        if (Valider.Objet(new CapaciteSaisie(Capacite)) is { } e) Erreurs["Capacite"] = string.Join(" ", e.SelectMany(x => x.Value));
+        if (Valider.Objet(new CapaciteSaisie(Capacite)) is { } e) Erreurs["Capacite"] = e.SelectMany(x => x.Value).ToArray();
         else
         {
             try
@@ -47,7 +48,7 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
                 TempData["Message"] = $"Capacité : {Capacite} places." + (promues > 0 ? $" {promues} personne(s) de la liste d'attente inscrite(s) et prévenue(s)." : "");
                 return Redirect($"/admin/ateliers/sessions/{id}");
             }
-            catch (RegleMetierException ex) { Erreurs["Capacite"] = ex.Message; }
+            catch (RegleMetierException ex) { Erreurs["Capacite"] = [ex.Message]; }
         }
         return Page();
     }
@@ -56,8 +57,8 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
         Capacite = Session.Capacite;
-        if (Valider.Objet(new AnnulationSessionSaisie(Motif)) is { } e) Erreurs["Motif"] = string.Join(" ", e.SelectMany(x => x.Value));
-        else if (Confirmation != "oui") Erreurs["Confirmation"] = "Cochez la case pour confirmer l'annulation.";
+        if (Valider.Objet(new AnnulationSessionSaisie(Motif)) is { } e) Erreurs["Motif"] = e.SelectMany(x => x.Value).ToArray();
+        else if (!Confirmation) Erreurs["Confirmation"] = ["Cochez la case pour confirmer l'annulation."];
         else
         {
             try
@@ -66,7 +67,7 @@ public sealed class SessionModel(AppDbContext db, NotificationsOptions options, 
                 TempData["Message"] = $"Session annulée. {prevenues} personne(s) prévenue(s).";
                 return Redirect($"/admin/ateliers/sessions/{id}");
             }
-            catch (RegleMetierException ex) { Erreurs["Motif"] = ex.Message; }
+            catch (RegleMetierException ex) { Erreurs["Motif"] = [ex.Message]; }
         }
         return Page();
     }

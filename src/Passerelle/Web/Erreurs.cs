@@ -50,7 +50,8 @@ public static class Erreurs
     public static bool DateHorsLimites(Exception e) => e is ArgumentOutOfRangeException
         && e.TargetSite?.DeclaringType is { } t && (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(System.Globalization.Calendar) || t.IsSubclassOf(typeof(System.Globalization.Calendar)));
 
-    /// <summary>The status an exception answers with, for the HTML error page (the API writes its ProblemDetails in <see cref="GestionnaireExceptions"/>).</summary>
+    /// <summary>The status an exception answers with — the one mapping, used by the API's ProblemDetails (<see cref="GestionnaireExceptions"/>)
+    /// and by the HTML error page of pages.</summary>
     public static int Statut(Exception e) => e switch
     {
         _ when DateHorsLimites(e) => 400,
@@ -60,6 +61,7 @@ public static class Erreurs
         BadHttpRequestException b => b.StatusCode,
         JsonException or InvalidDataException or FormatException => 400,
         KeyNotFoundException => 404,
+        OperationCanceledException => 499,
         _ => 500,
     };
 }
@@ -90,17 +92,17 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
                 ProblemDetails = new HttpValidationProblemDetails(Valider.Erreurs(v)) { Status = 400, Title = Valider.Titre(v) ?? Erreurs.Titre(400) },
             });
         }
-        var (statut, detail) = e switch
+        var statut = Erreurs.Statut(e);
+        var detail = e switch
         {
-            _ when Erreurs.DateHorsLimites(e) => (400, BornesDates.Message),
-            RegleMetierException r => (409, r.Message),
-            AccesRefuseException a => (403, a.Message),
-            BadHttpRequestException b => (b.StatusCode, "La requête est mal formée : vérifiez le corps et les paramètres."),
-            JsonException => (400, "Le JSON envoyé est mal formé."),
-            KeyNotFoundException => (404, "Ressource introuvable."),
-            InvalidDataException or FormatException => (400, "Le contenu envoyé est illisible (formulaire ou fichier mal formé)."),
-            OperationCanceledException => (499, "Requête annulée."),
-            _ => (500, "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard."),
+            _ when Erreurs.DateHorsLimites(e) => BornesDates.Message,
+            RegleMetierException or AccesRefuseException => e.Message,
+            BadHttpRequestException => "La requête est mal formée : vérifiez le corps et les paramètres.",
+            JsonException => "Le JSON envoyé est mal formé.",
+            KeyNotFoundException => "Ressource introuvable.",
+            InvalidDataException or FormatException => "Le contenu envoyé est illisible (formulaire ou fichier mal formé).",
+            OperationCanceledException => "Requête annulée.",
+            _ => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         };
         if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
         http.Response.StatusCode = statut;

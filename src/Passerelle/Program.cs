@@ -65,6 +65,7 @@ builder.AddPermanences();
 builder.AddRendezvous();
 builder.AddAteliers();
 builder.AddBeneficiaires();
+builder.AddActivites();
 builder.AddConventions();
 builder.AddInformations();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

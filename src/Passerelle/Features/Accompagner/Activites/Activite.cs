@@ -132,3 +132,28 @@ public sealed class ActiviteConfiguration : IEntityTypeConfiguration<Activite>
         });
     }
 }
+
+// The records' participants and anonymous counts: the classes live with the people files (a participation names a file),
+// their relation to the record is configured here, with the record (decision 0016).
+public sealed class ParticipantActiviteConfiguration : IEntityTypeConfiguration<Beneficiaires.ParticipantActivite>
+{
+    public void Configure(EntityTypeBuilder<Beneficiaires.ParticipantActivite> b)
+    {
+        b.HasKey(x => new { x.ActiviteId, x.BeneficiaireId });
+        b.HasIndex(x => x.BeneficiaireId);
+        b.HasOne<Activite>().WithMany(a => a.Participants).HasForeignKey(x => x.ActiviteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Beneficiaire).WithMany().HasForeignKey(x => x.BeneficiaireId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class DecompteAnonymeConfiguration : IEntityTypeConfiguration<Beneficiaires.DecompteAnonyme>
+{
+    public void Configure(EntityTypeBuilder<Beneficiaires.DecompteAnonyme> b)
+    {
+        b.HasKey(x => new { x.ActiviteId, x.Critere, x.Valeur });
+        b.Property(x => x.Critere).HasMaxLength(20);
+        b.Property(x => x.Valeur).HasMaxLength(40);
+        b.HasOne<Activite>().WithMany(a => a.Decomptes).HasForeignKey(x => x.ActiviteId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t => t.HasCheckConstraint("CK_DecomptesAnonymes_Nombre", "\"Nombre\" > 0"));
+    }
+}

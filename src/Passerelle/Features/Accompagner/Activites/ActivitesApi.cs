@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Activites;
@@ -19,17 +20,10 @@ public static class ActivitesApi
         g.MapGet("/export-coop.csv", ExportCoop.ExporterAsync).WithSummary("Mes comptes rendus avec les colonnes et valeurs de l'export de La Coop de la médiation numérique");
     }
 
-    /// <summary>The signed-in account's mediator card, if any.</summary>
-    public static async Task<int?> MediateurAsync(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        return id is null ? null : await db.Mediateurs.Where(m => m.UtilisateurId == id && !m.Archive).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
-    }
-
     static async Task<Results<Created<ActiviteCreeeDto>, ValidationProblem, ProblemHttpResult>> Creer(ActiviteSaisie saisie, HttpContext http, AppDbContext db,
         TimeProvider horloge, CancellationToken ct)
     {
-        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
+        if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
         var a = await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct);
         return TypedResults.Created($"/api/v1/activites/{a.Id}", new ActiviteCreeeDto(a.Id));
     }
@@ -40,14 +34,14 @@ public static class ActivitesApi
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Modifier(int id, ActiviteSaisie saisie, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
-        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
+        if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
         await EnregistrerActivite.ExecuterAsync(db, mediateur, saisie, http.User, horloge, ct, id);
         return TypedResults.NoContent();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> Supprimer(int id, HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
-        if (await MediateurAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
+        if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is not { } mediateur) return SansFiche();
         await SupprimerActivite.ExecuterAsync(db, mediateur, id, http.User, horloge, ct);
         return TypedResults.NoContent();
     }

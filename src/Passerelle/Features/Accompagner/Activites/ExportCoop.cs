@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Reseau.Mediateurs;
 
 namespace Passerelle.Features.Accompagner.Activites;
 
@@ -23,7 +24,7 @@ public static class ExportCoop
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExporterAsync(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct,
         DateOnly? du, DateOnly? au)
     {
-        if (await ActivitesApi.MediateurAsync(db, http.User, ct) is not { } mediateur) return ActivitesApi.SansFiche();
+        if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is not { } mediateur) return ActivitesApi.SansFiche();
         var q = db.Activites.AsNoTracking().Where(a => a.MediateurId == mediateur);
         if (du is not null) q = q.Where(a => a.Date >= du);
         if (au is not null) q = q.Where(a => a.Date <= au);

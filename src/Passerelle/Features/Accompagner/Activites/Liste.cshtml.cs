@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Activites;
@@ -34,7 +35,7 @@ public sealed class ListeModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        var mediateur = await ActivitesApi.MediateurAsync(db, User, ct);
+        var mediateur = await AutorisationsMediateurs.FicheAsync(db, User, ct);
         if (mediateur is null) { SansFiche = true; return; }
         NumeroPage = int.TryParse(Request.Query["page"], out var p) ? Math.Clamp(p, 1, 100_000) : 1;
         if (Type is not null && !VocabulaireCoop.Types.Contains(Type)) Type = null;

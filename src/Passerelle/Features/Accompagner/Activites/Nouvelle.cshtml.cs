@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Activites;
@@ -34,7 +35,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
 
     async Task<int?> ChargerAsync(CancellationToken ct)
     {
-        var mediateur = await ActivitesApi.MediateurAsync(db, User, ct);
+        var mediateur = await AutorisationsMediateurs.FicheAsync(db, User, ct);
         if (mediateur is null) { SansFiche = true; return null; }
         var siens = await db.Mediateurs.Where(m => m.Id == mediateur).SelectMany(m => m.Lieux.Select(l => new { l.Id, l.Nom })).ToListAsync(ct);
         Lieux = siens.Select(l => (l.Id, l.Nom)).ToList();

@@ -28,7 +28,7 @@ public sealed class EmargementModel(AppDbContext db, TimeProvider horloge) : Pag
         var toutes = await db.Inscriptions.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Nom).ThenBy(i => i.Prenom).ToListAsync(ct);
         Participants = toutes.Where(i => i.Statut is StatutInscription.Inscrit or StatutInscription.Honoree or StatutInscription.Excusee or StatutInscription.Absente).ToList();
         Attente = toutes.Where(i => i.Statut == StatutInscription.ListeAttente).OrderBy(i => i.CreeLe).ToList();
-        var moi = await Activites.ActivitesApi.MediateurAsync(db, User, ct);
+        var moi = await Reseau.Mediateurs.AutorisationsMediateurs.FicheAsync(db, User, ct);
         var fait = await db.Activites.AsNoTracking().Where(a => a.SessionAtelierId == id).Select(a => new { a.Id, a.MediateurId }).FirstOrDefaultAsync(ct);
         if (fait is not null) CompteRendu = (fait.Id, fait.MediateurId == moi);
         return Page();

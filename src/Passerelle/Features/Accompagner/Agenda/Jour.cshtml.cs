@@ -81,7 +81,7 @@ public sealed class JourModel(AppDbContext db, TimeProvider horloge) : PageModel
 
     async Task ChargerComptesRendusAsync(CancellationToken ct)
     {
-        var moi = await Activites.ActivitesApi.MediateurAsync(db, User, ct);
+        var moi = await Reseau.Mediateurs.AutorisationsMediateurs.FicheAsync(db, User, ct);
         var rdv = Rdv.Select(r => r.ReservationId).ToList();
         var sessions = Sessions.Select(s => s.SessionId).ToList();
         var faits = await db.Activites.AsNoTracking()

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
@@ -10,6 +9,9 @@ namespace Passerelle.Features.Accompagner.Beneficiaires;
 /// <summary>Anonymisation of files: the retention job's entry point, and the erasure shared with <see cref="EffacerFiche"/>.</summary>
 public static class AnonymiserFiches
 {
+    /// <summary>What an erased journal line says instead of its details.</summary>
+    public const string DetailsEffaces = "détails effacés avec les données de la personne";
+
     /// <summary>The inactivity job: followed files without accompaniment or change for <paramref name="mois"/> months are anonymised,
     /// by batches of 500; returns how many.</summary>
     public static async Task<int> ExecuterAsync(AppDbContext db, TimeProvider h, int mois, CancellationToken ct)
@@ -33,14 +35,12 @@ public static class AnonymiserFiches
     {
         var ids = fiches.Select(f => f.Id).ToList();
         foreach (var f in fiches) f.Anonymiser(maintenant);
-        await db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value))
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Notes, (string?)null).SetProperty(a => a.NomDemarche, (string?)null), ct);
+        await AccompagnementsDesFiches.De(db).AnonymiserAsync(db, ids, ct);
         await db.Orientations.Where(o => ids.Contains(o.BeneficiaireId)).ExecuteUpdateAsync(u => u.SetProperty(o => o.Motif, ""), ct);
         await db.Diagnostics.Where(d => ids.Contains(d.BeneficiaireId)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Notes, (string?)null), ct);
-        // The journal keeps who did what and when, not the values: a record's old → new values (procedure name,
-        // address, commune) and a referral's details would otherwise outlive the erasure.
-        var activites = db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value)).Select(a => a.Id);
-        await db.Journal.Where(j => (j.Objet == Journal.CompteRendu && activites.Contains(j.ObjetId)) || (j.Objet == Journal.FicheBeneficiaire && ids.Contains(j.ObjetId)))
-            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Details, "détails effacés avec les données de la personne"), ct);
+        // The journal keeps who did what and when, not the values: a referral's details would otherwise outlive the erasure
+        // (the records' journal lines are erased with the records, above).
+        await db.Journal.Where(j => j.Objet == Journal.FicheBeneficiaire && ids.Contains(j.ObjetId))
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Details, DetailsEffaces), ct);
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Features.Reseau.Structures;
 using Passerelle.Web;
 
@@ -175,29 +174,6 @@ public sealed class BeneficiaireConfiguration : IEntityTypeConfiguration<Benefic
             t.HasCheckConstraint("CK_Beneficiaires_Suivi", "(\"Suivi\" AND \"Nom\" IS NOT NULL AND \"ConsentementLe\" IS NOT NULL) OR (NOT \"Suivi\" AND \"Nom\" IS NULL AND \"Telephone\" IS NULL AND \"Courriel\" IS NULL)");
             t.HasCheckConstraint("CK_Beneficiaires_Annee", "\"AnneeNaissance\" IS NULL OR (\"AnneeNaissance\" >= 1880 AND \"AnneeNaissance\" <= 2200)");
         });
-    }
-}
-
-public sealed class ParticipantActiviteConfiguration : IEntityTypeConfiguration<ParticipantActivite>
-{
-    public void Configure(EntityTypeBuilder<ParticipantActivite> b)
-    {
-        b.HasKey(x => new { x.ActiviteId, x.BeneficiaireId });
-        b.HasIndex(x => x.BeneficiaireId);
-        b.HasOne<Activite>().WithMany(a => a.Participants).HasForeignKey(x => x.ActiviteId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(x => x.Beneficiaire).WithMany().HasForeignKey(x => x.BeneficiaireId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class DecompteAnonymeConfiguration : IEntityTypeConfiguration<DecompteAnonyme>
-{
-    public void Configure(EntityTypeBuilder<DecompteAnonyme> b)
-    {
-        b.HasKey(x => new { x.ActiviteId, x.Critere, x.Valeur });
-        b.Property(x => x.Critere).HasMaxLength(20);
-        b.Property(x => x.Valeur).HasMaxLength(40);
-        b.HasOne<Activite>().WithMany(a => a.Decomptes).HasForeignKey(x => x.ActiviteId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_DecomptesAnonymes_Nombre", "\"Nombre\" > 0"));
     }
 }
 

@@ -137,7 +137,7 @@ public static class BeneficiairesApi
     static async Task<Results<Created<CreeDto>, ValidationProblem, ProblemHttpResult>> Diagnostiquer(int id, DiagnosticSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
-        var d = await Beneficiaires.Diagnostiquer.ExecuterAsync(db, s, id, saisie, await Activites.ActivitesApi.MediateurAsync(db, http.User, ct), http.User, h, ct);
+        var d = await Beneficiaires.Diagnostiquer.ExecuterAsync(db, s, id, saisie, await Reseau.Mediateurs.AutorisationsMediateurs.FicheAsync(db, http.User, ct), http.User, h, ct);
         return TypedResults.Created($"/api/v1/beneficiaires/{id}", new CreeDto(d.Id));
     }
 

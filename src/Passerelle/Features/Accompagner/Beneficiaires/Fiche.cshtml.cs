@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
@@ -11,8 +12,8 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public BeneficiaireDto Fiche { get; private set; } = null!;
-    public sealed record LigneActivite(int Id, DateOnly Date, string Type, string? Themes, string Mediateur);
-    public List<LigneActivite> Activites { get; private set; } = [];
+    /// <summary>The person's last 100 records, newest first.</summary>
+    public IReadOnlyList<AccompagnementDeLaFiche> Activites { get; private set; } = [];
     public List<Journal> JournalFiche { get; private set; } = [];
     /// <summary>The time zone of the structure that holds the file (the territory's, overseas ones included).</summary>
     public TimeZoneInfo Zone { get; private set; } = Territoire.Zone(null);
@@ -23,9 +24,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
     async Task<IActionResult> AfficherAsync(CancellationToken ct)
     {
         Fiche = await LireFiche.ExecuterAsync(Db, Structures, Id, User, Horloge, ct);
-        var liste = await Db.Activites.AsNoTracking().Where(a => a.BeneficiaireId == Id || a.Participants.Any(p => p.BeneficiaireId == Id))
-            .OrderByDescending(a => a.Date).Take(100).Select(a => new { a.Id, a.Date, a.Type, a.Themes, a.Mediateur!.Prenom, a.Mediateur.Nom }).ToListAsync(ct);
-        Activites = liste.Select(a => new LigneActivite(a.Id, a.Date, a.Type, a.Themes?.Replace("|", ", "), $"{a.Prenom} {a.Nom}")).ToList();
+        Activites = await AccompagnementsDesFiches.De(Db).HistoriqueAsync(Db, Id, 100, ct);
         Zone = Territoire.Zone(Territoire.Fuseau(await Db.Structures.Where(s => s.Id == Fiche.StructureId).Select(s => s.CodePostal).FirstOrDefaultAsync(ct)));
         JournalFiche = await Db.Journal.AsNoTracking().Where(j => j.Objet == Journal.FicheBeneficiaire && j.ObjetId == Id).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
         LieuxAnnuaire = (await Db.Lieux.AsNoTracking().Where(l => !l.Archive).OrderBy(l => l.Nom).Take(500).Select(l => new { l.Id, l.Nom, l.Commune }).ToListAsync(ct))
@@ -58,7 +57,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageBene
     public Task<IActionResult> OnPostDiagnosticAsync(DateOnly? date, CancellationToken ct) =>
         Action(async () => await Diagnostiquer.ExecuterAsync(Db, Structures, Id,
             new DiagnosticSaisie(date, Niveaux.Where(n => n.Value is not null).ToDictionary(n => n.Key, n => n.Value!.Value), null),
-            await Features.Accompagner.Activites.ActivitesApi.MediateurAsync(Db, User, ct), User, Horloge, ct), "Diagnostic enregistré.", ct);
+            await AutorisationsMediateurs.FicheAsync(Db, User, ct), User, Horloge, ct), "Diagnostic enregistré.", ct);
 
     public async Task<IActionResult> OnPostEffacerAsync(bool confirmation, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
@@ -32,11 +31,7 @@ public static class Fiches
     public static async Task<List<BeneficiaireResume>> ResumesAsync(AppDbContext db, List<Beneficiaire> fiches, CancellationToken ct)
     {
         var ids = fiches.Select(b => b.Id).ToList();
-        var dates = (await db.Activites.Where(a => a.BeneficiaireId != null && ids.Contains(a.BeneficiaireId.Value))
-                .GroupBy(a => a.BeneficiaireId!.Value).Select(g => new { Id = g.Key, Date = g.Max(a => a.Date) }).ToListAsync(ct))
-            .Concat(await (from p in db.ParticipantsActivites join a in db.Activites on p.ActiviteId equals a.Id where ids.Contains(p.BeneficiaireId)
-                           group a.Date by p.BeneficiaireId into g select new { Id = g.Key, Date = g.Max() }).ToListAsync(ct))
-            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Max(x => x.Date));
+        var dates = await AccompagnementsDesFiches.De(db).DerniersAsync(db, ids, ct);
         return fiches.Select(b => Resume(b) with { DernierAccompagnement = dates.TryGetValue(b.Id, out var d) ? d : null }).ToList();
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
@@ -21,19 +20,7 @@ public static class FusionnerFiches
         var absorber = await Fiches.ChargerAsync(db, structures, absorberId, ct);
         if (garder.StructureId != absorber.StructureId) throw new RegleMetierException("Les deux fiches doivent appartenir à la même structure.");
         if (garder.AnonymiseLe is not null || absorber.AnonymiseLe is not null) throw new RegleMetierException("Une fiche anonymisée ne se fusionne pas.");
-        await db.Activites.Where(a => a.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(a => a.BeneficiaireId, garderId), ct);
-        // A workshop where both files took part keeps one participation.
-        var communs = await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId && db.ParticipantsActivites.Any(q => q.ActiviteId == p.ActiviteId && q.BeneficiaireId == garderId))
-            .Select(p => p.ActiviteId).ToListAsync(ct);
-        if (communs.Count > 0)
-        {
-            await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId && communs.Contains(p.ActiviteId)).ExecuteDeleteAsync(ct);
-            await db.Activites.Where(a => communs.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.ParticipantsNommes, a => a.ParticipantsNommes - 1), ct);
-        }
-        var participations = await db.ParticipantsActivites.Where(p => p.BeneficiaireId == absorberId).ToListAsync(ct);
-        db.ParticipantsActivites.RemoveRange(participations);
-        await db.SaveChangesAsync(ct);
-        db.ParticipantsActivites.AddRange(participations.Select(p => new ParticipantActivite { ActiviteId = p.ActiviteId, BeneficiaireId = garderId }));
+        await AccompagnementsDesFiches.De(db).FusionnerAsync(db, garderId, absorberId, ct);
         await db.Orientations.Where(o => o.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(o => o.BeneficiaireId, garderId), ct);
         await db.Diagnostics.Where(d => d.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(d => d.BeneficiaireId, garderId), ct);
         garder.Telephone ??= absorber.Telephone;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
@@ -24,7 +23,7 @@ public static class LireFiche
         AccesBeneficiaires.Journaliser(db, user, Fiches.Maintenant(h), "Consultation", Journal.FicheBeneficiaire, id);
         await db.SaveChangesAsync(ct);
         var qpv = b.CodeQpv is null ? null : await db.Qpv.Where(q => q.Code == b.CodeQpv).Select(q => q.Nom).FirstOrDefaultAsync(ct);
-        var acc = await db.Activites.CountAsync(a => a.BeneficiaireId == id, ct) + await db.ParticipantsActivites.CountAsync(p => p.BeneficiaireId == id, ct);
+        var acc = await AccompagnementsDesFiches.De(db).NombreAsync(db, id, ct);
         var orientations = await db.Orientations.AsNoTracking().Where(o => o.BeneficiaireId == id).OrderByDescending(o => o.Date).ThenByDescending(o => o.Id)
             .Select(o => new OrientationDto(o.Id, o.Date, o.Categorie, o.LieuId, o.Destinataire ?? (o.Lieu != null ? o.Lieu.Nom : null), o.Motif, o.Resultat, o.ResultatLe)).ToListAsync(ct);
         var diagnostics = await db.Diagnostics.AsNoTracking().Include(d => d.Niveaux).Where(d => d.BeneficiaireId == id).OrderBy(d => d.Date).ThenBy(d => d.Id).ToListAsync(ct);

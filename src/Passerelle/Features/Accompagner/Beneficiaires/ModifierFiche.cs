@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;

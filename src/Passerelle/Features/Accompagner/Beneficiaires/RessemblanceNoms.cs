@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Passerelle.Features.Accompagner.Activites;
 using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Web;
 

@@ -1,64 +1,40 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
-using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Accompagner.Permanences.Fermetures;
 
 /// <summary>One closure: change its place, dates or reason, or remove it (the place reopens, its slots come back).</summary>
-public sealed class FermetureModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge) : PageModel
+public sealed class FermetureModel(AppDbContext db, NotificationsOptions options, TimeProvider horloge) : PageIndisponibilite(db, options, horloge)
 {
     [BindProperty] public int LieuId { get; set; }
-    [BindProperty] public DateOnly? Du { get; set; }
-    [BindProperty] public DateOnly? Au { get; set; }
-    [BindProperty] public string? Raison { get; set; }
     public List<(int Id, string Nom)> Lieux { get; private set; } = [];
-    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    protected override int Cible { get => LieuId; set => LieuId = value; }
+
+    protected override async Task<(int Cible, DateOnly Du, DateOnly Au, string? Raison)?> LireAsync(int id, CancellationToken ct) =>
+        await Db.Fermetures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } f ? (f.LieuId, f.DateDebut, f.DateFin, f.Raison) : null;
+
+    protected override Task<bool> CibleGereeAsync(int cible, HashSet<int>? perimetre, CancellationToken ct) => DeclarerFermeture.LieuGereAsync(Db, cible, perimetre, ct);
+
+    protected override async Task ChargerChoixAsync(HashSet<int>? perimetre, CancellationToken ct) => Lieux = await Choix.LieuxAsync(Db, perimetre, ct);
+
+    protected override Task<ResultatFermeture> EnregistrerAsync(int id, DateOnly du, DateOnly au, HashSet<int>? perimetre, CancellationToken ct) =>
+        DeclarerFermeture.EnregistrerAsync(Db, id, new FermetureSaisie(LieuId, du, au, Raison), perimetre, Options, Horloge, ct);
+
+    protected override Task<ResultatFermeture> SupprimerAsync(int id, HashSet<int>? perimetre, CancellationToken ct) =>
+        DeclarerFermeture.SupprimerAsync(Db, id, perimetre, Options, Horloge, ct);
+
+    protected override string DateDebutManquante => "Indiquez la date du premier jour de fermeture (jour/mois/année).";
+
+    protected override async Task<(string Titre, string Bilan)> ModifieeAsync(ResultatFermeture r, DateOnly du, DateOnly au, CancellationToken ct)
     {
-        var f = await db.Fermetures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (f is null) return NotFound();
-        var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
-        if (!await DeclarerFermeture.LieuGereAsync(db, f.LieuId, perimetre, ct)) return Forbid();
-        (LieuId, Du, Au, Raison) = (f.LieuId, f.DateDebut, f.DateFin, f.Raison);
-        Lieux = await Choix.LieuxAsync(db, perimetre, ct);
-        return Page();
+        var lieu = await Db.Lieux.Where(l => l.Id == LieuId).Select(l => l.Nom).FirstAsync(ct);
+        return ("Fermeture modifiée", $"{lieu} est fermé {ListeModel.Periode(du, au)}.\n" + Choix.Bilan(r, fermeture: true));
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
-    {
-        var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
-        if (Du is null || !ModelState.IsValid) Erreurs["DateDebut"] = ["Indiquez la date du premier jour de fermeture (jour/mois/année)."];
-        else
-        {
-            var r = await DeclarerFermeture.EnregistrerAsync(db, id, new FermetureSaisie(LieuId, Du.Value, Au ?? Du.Value, Raison), perimetre, options, horloge, ct);
-            if (r.Introuvable) return NotFound();
-            if (r.Interdit) return Forbid();
-            if (r.Id is not null)
-            {
-                var lieu = await db.Lieux.Where(l => l.Id == LieuId).Select(l => l.Nom).FirstAsync(ct);
-                TempData["Titre"] = "Fermeture modifiée";
-                TempData["Bilan"] = $"{lieu} est fermé {ListeModel.Periode(Du.Value, Au ?? Du.Value)}.\n" + Choix.Bilan(r, fermeture: true);
-                return Redirect("/admin/fermetures/fait");
-            }
-            Erreurs = r.Erreurs;
-        }
-        Lieux = await Choix.LieuxAsync(db, perimetre, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
-    {
-        var r = await DeclarerFermeture.SupprimerAsync(db, id, await Perimetre.StructuresGereesAsync(db, User, ct), options, horloge, ct);
-        if (r.Introuvable) return NotFound();
-        if (r.Interdit) return Forbid();
-        TempData["Titre"] = "Fermeture supprimée";
-        TempData["Bilan"] = "Le lieu est de nouveau ouvert ces jours-là : les créneaux de ses permanences sont proposés à nouveau.\n"
-            + "Les rendez-vous déjà annulés le restent (les personnes ont été prévenues).";
-        return Redirect("/admin/fermetures/fait");
-    }
+    protected override (string Titre, string Bilan) Supprimee => ("Fermeture supprimée",
+        "Le lieu est de nouveau ouvert ces jours-là : les créneaux de ses permanences sont proposés à nouveau.\n"
+        + "Les rendez-vous déjà annulés le restent (les personnes ont été prévenues).");
 }

@@ -42,7 +42,7 @@ public static class Authentification
             o.Events.OnRedirectToLogin = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Rediriger(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimit").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<RateLimitOptions>("RateLimit");
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -17,7 +17,7 @@ public sealed class CarteOptions
 public static class EnTetesSecurite
 {
     public static void AddCarte(this IServiceCollection services) =>
-        services.AddOptions<CarteOptions>().BindConfiguration("Carte").ValidateDataAnnotations().ValidateOnStart();
+        services.AddReglages<CarteOptions>("Carte");
 
     public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (ctx, next) =>
     {

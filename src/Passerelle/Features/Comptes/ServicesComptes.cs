@@ -26,7 +26,7 @@ public static class ServicesComptes
             .AddTokenProvider<JetonsComptes>(JetonsComptes.Nom)
             .AddSignInManager<ConnexionIdentite>()
             .AddEntityFrameworkStores<AppDbContext>();
-        builder.Services.AddOptions<DelaisConnexionOptions>().BindConfiguration("Connexion").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<DelaisConnexionOptions>("Connexion");
         builder.Services.AddSingleton<DelaisConnexion>();
         builder.Services.AddSingleton<DemandesMotDePasse>();
         builder.Services.AddHostedService<DemandesMotDePasseJob>();

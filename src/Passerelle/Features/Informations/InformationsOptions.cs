@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Informations;
 
@@ -56,7 +57,7 @@ public static class InformationsServices
 {
     public static void AddInformations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InformationsOptions>().BindConfiguration("Informations").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<AccessibiliteOptions>().BindConfiguration("Accessibilite").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<InformationsOptions>("Informations");
+        builder.Services.AddReglages<AccessibiliteOptions>("Accessibilite");
     }
 }

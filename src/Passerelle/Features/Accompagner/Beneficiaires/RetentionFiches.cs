@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Passerelle.Data;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
 
@@ -39,6 +40,6 @@ public static class ServicesBeneficiaires
     public static void AddBeneficiaires(this WebApplicationBuilder builder)
     {
         if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionFichesJob>();
-        builder.Services.AddOptions<RetentionFichesOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<RetentionFichesOptions>("Retention");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;
 
@@ -10,7 +11,7 @@ public static class Services
     {
         builder.Services.AddSingleton<Reseau.Lieux.IOffreDuLieu, OffreRendezvous>();
         if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionJob>();
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<RetentionOptions>("Retention");
         // Bookings cancelled when Permanences closes a day.
         builder.Services.TryAddSingleton<Permanences.AnnoncesPermanences>();
         builder.Services.AddSingleton<Permanences.IAnnoncesPermanences, AnnulationsRendezvous>();

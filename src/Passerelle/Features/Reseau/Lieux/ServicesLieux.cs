@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Passerelle.Web;
 
 namespace Passerelle.Features.Reseau.Lieux;
 
@@ -7,7 +8,7 @@ public static class ServicesLieux
     /// <summary>The in-memory directory of places and the interceptor that refreshes it when places are saved.</summary>
     public static void AddLieux(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AnnuaireOptions>().BindConfiguration("Annuaire").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<AnnuaireOptions>("Annuaire");
         builder.Services.AddSingleton<AnnuaireEnMemoire>();
         builder.Services.AddSingleton<InvalidationAnnuaire>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<InvalidationAnnuaire>());

@@ -21,6 +21,9 @@ public static class Erreurs
             p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<GestionnaireExceptions>();
+        // A body or parameter the API cannot read throws, in every environment, so that GestionnaireExceptions answers it in
+        // French and names the field (CorpsJson) rather than the framework writing an empty 400.
+        services.PostConfigure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // After the framework adds its data-annotations metadata provider, so that ours sees the attributes.
         services.PostConfigure<MvcOptions>(MessagesValidation.Configurer);
     }
@@ -92,11 +95,22 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
                 ProblemDetails = new HttpValidationProblemDetails(Valider.Erreurs(v)) { Status = 400, Title = Valider.Titre(v) ?? Erreurs.Titre(400) },
             });
         }
+        if (CorpsJson.Erreurs(e, http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint()) is { } champs)
+        {
+            http.Response.StatusCode = 400;
+            return await problemes.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = e,
+                ProblemDetails = new HttpValidationProblemDetails(champs) { Status = 400, Title = Erreurs.Titre(400), Detail = champs.First().Value[0] },
+            });
+        }
         var statut = Erreurs.Statut(e);
         var detail = e switch
         {
             _ when Erreurs.DateHorsLimites(e) => BornesDates.Message,
             RegleMetierException or AccesRefuseException => e.Message,
+            BadHttpRequestException or JsonException when CorpsJson.MalForme(e) is { } malForme => malForme,
             BadHttpRequestException => "La requête est mal formée : vérifiez le corps et les paramètres.",
             JsonException => "Le JSON envoyé est mal formé.",
             KeyNotFoundException => "Ressource introuvable.",

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +56,7 @@ public static class Reglages
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (EstValeur(type))
             return section.Value is { } v && !section.GetChildren().Any() && !Convertible(type, v) ? Message(section.Path, v, type) : null;
-        var element = TypeElement(type);
+        var element = TypeAttendu.Element(type);
         foreach (var enfant in section.GetChildren())
         {
             var cible = element ?? type.GetProperty(enfant.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
@@ -76,33 +75,11 @@ public static class Reglages
         catch (Exception) { return false; }
     }
 
-    /// <summary>Element type of an array, a list or a set, value type of a dictionary; null otherwise.</summary>
-    static Type? TypeElement(Type type)
-    {
-        if (type.IsArray) return type.GetElementType();
-        var generique = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        if (generique is null) return null;
-        var t = generique.GetGenericArguments()[0];
-        return t.IsGenericType && t.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) ? t.GetGenericArguments()[1] : t;
-    }
-
     static string Message(string cle, string valeur, Type type)
     {
-        var attendu = Type.GetTypeCode(type) switch
-        {
-            _ when type.IsEnum => $"n'est pas une des valeurs possibles ({string.Join(", ", Enum.GetNames(type))})",
-            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64
-                => "n'est pas un nombre entier",
-            TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "n'est pas un nombre (avec un point pour les décimales)",
-            TypeCode.Boolean => "n'est ni « true » ni « false »",
-            _ when type == typeof(TimeSpan) => "n'est pas une durée (heures:minutes:secondes)",
-            _ when type == typeof(Uri) => "n'est pas une adresse",
-            _ when type == typeof(DateOnly) || type == typeof(DateTime) => "n'est pas une date (année-mois-jour, par exemple 2026-12-01)",
-            _ when type == typeof(TimeOnly) => "n'est pas une heure (heures:minutes)",
-            _ => "n'a pas la forme attendue",
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"Réglage {cle} : « {valeur} » {attendu}.");
+        var attendu = type == typeof(bool) ? "n'est ni « true » ni « false »"
+            : TypeAttendu.Libelle(type) is { } libelle ? $"n'est pas {libelle}" : "n'a pas la forme attendue";
+        return $"Réglage {cle} : « {valeur} » {attendu}.";
     }
 
     /// <summary><c>Taches:Actives</c> (default true): whether the background jobs are registered (off in tests).</summary>

@@ -46,9 +46,12 @@ public static class Authentification
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LimiteConnexion, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).ConnexionsParMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts per client address; showing a form (GET, HEAD) is not an attempt, so that the people of one office
+            // behind one address are not held back by opening the page.
+            o.AddPolicy(LimiteConnexion, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("formulaire")
+                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).ConnexionsParMinute, Window = TimeSpan.FromMinutes(1) }));
             // Public bookings without an account: a cap per address against scripted seat grabbing.
             o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
@@ -143,7 +146,7 @@ public sealed class LimiteFormulairesPublics(PartitionedRateLimiter<HttpContext>
 /// <summary>Section <c>RateLimit</c>, validated at start: requests allowed per minute (fixed window).</summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Sign-in attempts per minute and client address; default 20.</summary>
+    /// <summary>Sign-in attempts (posted forms and API calls; showing a form is not counted) per minute and client address; default 20.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:ConnexionsParMinute doit être compris entre 1 et 1 000 000.")]
     public int ConnexionsParMinute { get; set; } = 20;
     /// <summary>API writes per minute and account (or address); default 600.</summary>

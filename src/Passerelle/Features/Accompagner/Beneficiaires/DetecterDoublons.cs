@@ -31,18 +31,26 @@ public static class DetecterDoublons
                     {
                         var (a, b) = (membres[i], membres[j]);
                         if (!vues.Add((a.Id, b.Id)) || nonDoublons.Contains((a.Id, b.Id)) || !RessemblanceNoms.Proches(a, b)) continue;
-                        var raisons = new List<string> { "noms proches" };
-                        if (a.Telephone is not null && a.Telephone == b.Telephone) raisons.Add("même téléphone");
-                        if (a.Courriel is not null && a.Courriel == b.Courriel) raisons.Add("même courriel");
-                        if (a.AnneeNaissance is not null && a.AnneeNaissance == b.AnneeNaissance) raisons.Add("même année de naissance");
-                        paires.Add(new Doublon(Fiches.Resume(a), Fiches.Resume(b), string.Join(", ", raisons)));
+                        paires.Add(new Doublon(Fiches.Resume(a), Fiches.Resume(b), Raisons(a, b)));
                     }
             }
         }
         return paires.OrderBy(p => p.A.Nom).ToList();
     }
 
-    static IEnumerable<string> Cles(Beneficiaire f)
+    /// <summary>Why two files with close names look like one person: « noms proches, même téléphone »…</summary>
+    internal static string Raisons(Beneficiaire a, Beneficiaire b)
+    {
+        var raisons = new List<string> { "noms proches" };
+        if (a.Telephone is not null && a.Telephone == b.Telephone) raisons.Add("même téléphone");
+        if (a.Courriel is not null && a.Courriel == b.Courriel) raisons.Add("même courriel");
+        if (a.AnneeNaissance is not null && a.AnneeNaissance == b.AnneeNaissance) raisons.Add("même année de naissance");
+        return string.Join(", ", raisons);
+    }
+
+    /// <summary>The keys that put two files in the same comparison block: a file is compared only with files sharing its phone,
+    /// e-mail or birth year.</summary>
+    internal static IEnumerable<string> Cles(Beneficiaire f)
     {
         if (f.Telephone is not null) yield return "t" + f.Telephone;
         if (f.Courriel is not null) yield return "c" + f.Courriel;

@@ -6,10 +6,17 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Accompagner.Beneficiaires;
 
-public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs, string? NoteEncodage = null);
+/// <param name="Doublons">Imported rows that look like a file the structure already had (the import goes on: they are for the team to
+/// check and merge on the duplicates page).</param>
+public sealed record RapportImportBeneficiaires(int Crees, IReadOnlyList<string> Erreurs, string? NoteEncodage = null, IReadOnlyList<DoublonImporte>? Doublons = null);
+
+/// <summary>An imported row (line <paramref name="Ligne"/> of the file) that looks like the existing file <paramref name="FicheId"/>,
+/// by the rules of <see cref="DetecterDoublons"/>; <paramref name="Message"/> says it in French.</summary>
+public sealed record DoublonImporte(int Ligne, int FicheId, string Message);
 
 /// <summary>Imports files from the template (<see cref="ModeleFichesCsv"/>); all-or-nothing: one wrong line and nothing is written,
-/// every error is listed with its line. The parser's own exceptions become lines of the report.</summary>
+/// every error is listed with its line. The parser's own exceptions become lines of the report. Rows that look like a file the
+/// structure already has are imported all the same and listed in the report (<see cref="RapportImportBeneficiaires.Doublons"/>).</summary>
 public static class ImporterFiches
 {
     public static async Task<RapportImportBeneficiaires> ExecuterAsync(AppDbContext db, HashSet<int> structures, int? structureId, Stream flux, ClaimsPrincipal user, TimeProvider h, CancellationToken ct)
@@ -34,7 +41,7 @@ public static class ImporterFiches
         var qpv = await db.Qpv.AsNoTracking().ToDictionaryAsync(q => q.Code, ct);
         var erreurs = new List<string>();
         var maintenant = Fiches.Maintenant(h);
-        var nouvelles = new List<Beneficiaire>();
+        var nouvelles = new List<(int Ligne, Beneficiaire Fiche)>();
         foreach (var (ligne, champs) in lignes.Skip(1))
         {
             if (champs.All(string.IsNullOrWhiteSpace)) continue;
@@ -58,14 +65,29 @@ public static class ImporterFiches
                 if (saisie.CodeQpv is { Length: > 0 } code) Fiches.VerifierCommuneDuQpv(qpv[code.ToUpperInvariant()], saisie);
                 var b = new Beneficiaire { StructureId = structure, CreeLe = maintenant };
                 b.Modifier(saisie, maintenant.Year, maintenant, user.FindFirstValue(ClaimTypes.NameIdentifier));
-                nouvelles.Add(b);
+                nouvelles.Add((ligne, b));
             }
             catch (RegleMetierException e) { erreurs.Add($"Ligne {ligne}{(e.Champ is null ? "" : ", " + e.Champ)} : {e.Message}"); }
         }
         if (erreurs.Count > 0) return new(0, erreurs, lu.Note);
-        db.Beneficiaires.AddRange(nouvelles);
+        var doublons = await DoublonsAsync(db, structure, nouvelles, ct);
+        db.Beneficiaires.AddRange(nouvelles.Select(n => n.Fiche));
         AccesBeneficiaires.Journaliser(db, user, maintenant, "Import CSV", Journal.Structure, structure, $"{nouvelles.Count} fiches");
         await db.SaveChangesAsync(ct);
-        return new(nouvelles.Count, [], lu.Note);
+        return new(nouvelles.Count, [], lu.Note, doublons);
+    }
+
+    /// <summary>Each new file against the structure's followed files, as <see cref="DetecterDoublons"/> compares them (a shared phone,
+    /// e-mail or birth year, then close names); at most 3 existing files per row.</summary>
+    static async Task<List<DoublonImporte>> DoublonsAsync(AppDbContext db, int structure, List<(int Ligne, Beneficiaire Fiche)> nouvelles, CancellationToken ct)
+    {
+        if (!nouvelles.Any(n => n.Fiche.Suivi)) return [];
+        var existantes = await db.Beneficiaires.AsNoTracking().Where(b => b.StructureId == structure && b.Suivi && b.AnonymiseLe == null).ToListAsync(ct);
+        var parCle = existantes.SelectMany(e => DetecterDoublons.Cles(e).Select(k => (k, e))).ToLookup(x => x.k, x => x.e);
+        return nouvelles.Where(n => n.Fiche.Suivi).SelectMany(n => DetecterDoublons.Cles(n.Fiche).SelectMany(k => parCle[k]).DistinctBy(e => e.Id)
+                .Where(e => RessemblanceNoms.Proches(e, n.Fiche)).OrderBy(e => e.Id).Take(3)
+                .Select(e => new DoublonImporte(n.Ligne, e.Id, $"Ligne {n.Ligne} : {n.Fiche.NomAffiche} ressemble à la fiche n° {e.Id} déjà enregistrée "
+                    + $"({e.NomAffiche} : {DetecterDoublons.Raisons(e, n.Fiche)}). Si c'est la même personne, fusionnez les deux fiches depuis la page des doublons.")))
+            .ToList();
     }
 }

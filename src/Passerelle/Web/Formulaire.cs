@@ -73,8 +73,18 @@ public sealed record GroupeCases(string Nom, string Legende, IReadOnlyList<Optio
     public bool Unique { get; init; }
     /// <summary>At least one box must be ticked: a visible "*" after the legend (the rule itself is checked on the server).</summary>
     public bool Obligatoire { get; init; }
+    /// <summary>The legend is read by screen readers but not shown (the group sits under a visible summary saying the same).</summary>
+    public bool LegendeCachee { get; init; }
+    /// <summary>CSS class of the fieldset (e.g. "groupe-filtres" for the compact filters of a search).</summary>
+    public string? Classe { get; init; }
+    /// <summary>When set, the boxes are drawn in these sub-groups, each a fieldset with its own legend inside the group
+    /// (e.g. the national themes by family); <see cref="Options"/> is then ignored.</summary>
+    public IReadOnlyList<SousGroupe>? SousGroupes { get; init; }
     public string? Erreur => Erreurs.TryGetValue(Nom, out var m) ? string.Join(" ", m) : null;
 }
+
+/// <summary>A family of boxes inside a <see cref="GroupeCases"/>, under its own legend.</summary>
+public sealed record SousGroupe(string Legende, IReadOnlyList<Option> Options);
 
 /// <summary>Errors of a page bound with MVC model binding, in the shape the partials read.</summary>
 public static class Formulaire

@@ -178,7 +178,7 @@ public class ParcoursRendezvous(Navigateur app) : IAsyncLifetime
         await page.AttendreAdresseAsync("**/admin/agenda/guichet?creneau=*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Prénom").FillAsync("Odile");
-        await page.GetByLabel("Nom (obligatoire)", new() { Exact = true }).FillAsync("Sans-Téléphone");
+        await page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("Sans-Téléphone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Prendre le rendez-vous" }).ClickAsync();
         await page.AttendreAdresseAsync("**/admin/agenda?date=*#rdv-*");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("aucun message ne lui sera envoyé");

@@ -41,6 +41,15 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public int? LongueurMax { get; init; }
     /// <summary>Key of the field's errors when the use case names it otherwise than the form (posted "du", error on "DateDebut").</summary>
     public string? Cle { get; init; }
+    /// <summary>Ids of other elements describing the field, added to its <c>aria-describedby</c> (e.g. a status line under it).</summary>
+    public string? DecritAussi { get; init; }
+    /// <summary>The label is read by screen readers but not shown (a cell of a table whose column header already says it).</summary>
+    public bool LibelleCache { get; init; }
+    /// <summary>The accept attribute of a "file" input (".csv,text/csv").</summary>
+    public string? Accepte { get; init; }
+    /// <summary>For a "checkbox": post the hidden "false" when unticked (default). A GET filter sets it to false so that its
+    /// address keeps only the ticked boxes.</summary>
+    public bool PosteDecoche { get; init; } = true;
     public string? Erreur => Erreurs.TryGetValue(Cle ?? Nom, out var m) ? string.Join(" ", m) : null;
 }
 
@@ -64,12 +73,25 @@ public sealed record GroupeCases(string Nom, string Legende, IReadOnlyList<Optio
     public bool Unique { get; init; }
     /// <summary>At least one box must be ticked: a visible "*" after the legend (the rule itself is checked on the server).</summary>
     public bool Obligatoire { get; init; }
+    /// <summary>The legend is read by screen readers but not shown (the group sits under a visible summary saying the same).</summary>
+    public bool LegendeCachee { get; init; }
+    /// <summary>CSS class of the fieldset (e.g. "groupe-filtres" for the compact filters of a search).</summary>
+    public string? Classe { get; init; }
+    /// <summary>When set, the boxes are drawn in these sub-groups, each a fieldset with its own legend inside the group
+    /// (e.g. the national themes by family); <see cref="Options"/> is then ignored.</summary>
+    public IReadOnlyList<SousGroupe>? SousGroupes { get; init; }
     public string? Erreur => Erreurs.TryGetValue(Nom, out var m) ? string.Join(" ", m) : null;
 }
+
+/// <summary>A family of boxes inside a <see cref="GroupeCases"/>, under its own legend.</summary>
+public sealed record SousGroupe(string Legende, IReadOnlyList<Option> Options);
 
 /// <summary>Errors of a page bound with MVC model binding, in the shape the partials read.</summary>
 public static class Formulaire
 {
+    /// <summary>No error: the dictionary of a field that cannot be wrong (a GET search or filter).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Aucune = new Dictionary<string, string[]>();
+
     /// <summary>Model-state errors keyed by property name, <paramref name="prefixe"/> ("Saisie.") removed from the key;
     /// the form-wide errors stay under "". Binding failures (a date that is not one) appear as the binder's message.</summary>
     public static IReadOnlyDictionary<string, string[]> Erreurs(ModelStateDictionary etat, string prefixe = "") =>

@@ -231,7 +231,7 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         page.QuerySelector("script[src^='/js/compte-rendu.js']").ShouldNotBeNull();
         page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
         // Themes: a few groups, each a fieldset with its legend, every theme once.
-        var groupes = page.QuerySelectorAll(".groupes-themes fieldset.groupe-themes");
+        var groupes = page.QuerySelectorAll("#themes .sous-groupes fieldset.sous-groupe");
         groupes.Length.ShouldBe(4);
         groupes.SelectMany(g => g.QuerySelectorAll("input[name='Saisie.Themes']")).Select(i => i.GetAttribute("value")).Order()
             .ShouldBe(Passerelle.Features.Referentiels.VocabulaireCoop.Themes.Order());

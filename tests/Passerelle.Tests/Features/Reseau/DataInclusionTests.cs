@@ -95,3 +95,42 @@ public class DataInclusionTests(AppFactory app) : IClassFixture<AppFactory>
         tous.Where(j => j.Schema == "data·inclusion").ShouldAllBe(j => j.VersionSchema == "1.0.8" && j.Licence == "Licence Ouverte 2.0");
     }
 }
+
+/// <summary>Import of data·inclusion files into the directory: all or nothing, a French line per faulty element, idempotent by source + id.</summary>
+public class ImportDataInclusionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static MemoryStream Flux(string json) => new(System.Text.Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public async Task Import_tout_ou_rien_rejouable_par_source_et_id()
+    {
+        var source = "dora-" + Guid.NewGuid().ToString("N")[..6];
+        var structures = $$"""
+            [{"source":"{{source}}","id":"s1","nom":"Centre social Le Tournesol","date_maj":"2025-02-14","adresse":"2 rue des Lilas","commune":"Arles","code_postal":"13200","code_insee":"13004","siret":"13003013300016"},
+             {"source":"{{source}}","id":"s2","nom":"Espace numérique","date_maj":"2025-02-14","adresse":"1 place du Marché","commune":"Arles","code_postal":"13200"}]
+            """;
+        var services = $$"""
+            [{"source":"{{source}}","structure_id":"s1","id":"sv1","nom":"Aide numérique","description":"Aide aux démarches en ligne","date_maj":"2025-02-14",
+              "thematiques":["numerique--acceder-a-des-services-en-ligne","sante--addictions"],"publics":["seniors"],"frais":"gratuit","modes_mobilisation":["se-presenter"],"modes_accueil":["a-distance"]}]
+            """;
+        var r = await app.AvecDb(db => Passerelle.Features.Reseau.DataInclusion.ImporterDataInclusion.ExecuterAsync(db, Flux(structures), Flux(services), TimeProvider.System, default));
+        r.Erreurs.ShouldBeEmpty();
+        (r.Crees, r.MisAJour, r.Inchanges).ShouldBe((2, 0, 0));
+        var s1 = await app.AvecDb(db => db.Lieux.SingleAsync(l => l.Source == source && l.IdLocal == "s1"));
+        (s1.Pivot, s1.Services, s1.PublicsSpecifiquementAdresses, s1.FraisACharge, s1.ModalitesAcces, s1.ModalitesAccompagnement)
+            .ShouldBe(("13003013300016", "Aide aux démarches administratives", "Seniors", "Gratuit", "Se présenter", "À distance"));
+
+        var encore = await app.AvecDb(db => Passerelle.Features.Reseau.DataInclusion.ImporterDataInclusion.ExecuterAsync(db, Flux(structures), Flux(services), TimeProvider.System, default));
+        (encore.Crees, encore.MisAJour, encore.Inchanges).ShouldBe((0, 0, 2));
+        (await app.AvecDb(db => db.Lieux.CountAsync(l => l.Source == source))).ShouldBe(2);
+
+        // One faulty element: nothing written, each fault named.
+        var fautif = structures.Replace("\"s2\"", "\"s3\"").Replace("\"Espace numérique\"", "\"Es\"").Replace("\"code_postal\":\"13200\"}", "\"code_postal\":\"132\"}");
+        var refus = await app.AvecDb(db => Passerelle.Features.Reseau.DataInclusion.ImporterDataInclusion.ExecuterAsync(db, Flux(fautif), null, TimeProvider.System, default));
+        refus.Ecrit.ShouldBeFalse();
+        refus.Erreurs.ShouldHaveSingleItem().ShouldBe("structures, élément 2 (id « s3 ») : « nom » doit compter de 3 à 150 caractères ; « code_postal » doit compter 5 chiffres.");
+        (await app.AvecDb(db => db.Lieux.AnyAsync(l => l.Source == source && l.IdLocal == "s3"))).ShouldBeFalse();
+        (await app.AvecDb(db => Passerelle.Features.Reseau.DataInclusion.ImporterDataInclusion.ExecuterAsync(db, Flux("{pas du json"), null, TimeProvider.System, default)))
+            .Erreurs.ShouldHaveSingleItem().ShouldStartWith("structures : ce n'est pas un fichier JSON lisible");
+    }
+}

@@ -144,4 +144,19 @@ public class ExportCoopTests(AppFactory app) : IClassFixture<AppFactory>
         var vide = (await autre.Api.GetStringAsync("/api/v1/activites/export-coop.csv?equipe=true")).TrimStart('\uFEFF');
         Passerelle.Web.Csv.Lire(new StringReader(vide), ',').Count.ShouldBe(1);
     }
+    [Fact]
+    public async Task Un_compte_rendu_a_distance_nomme_la_structure_employeuse_et_une_personne_sans_fiche_est_anonyme()
+    {
+        var s = await Scenario.StructureAsync(app);
+        var nom = await app.AvecDb(db => db.Structures.Where(x => x.Id == s).Select(x => x.Nom).SingleAsync());
+        var m = await Scenario.EquipierAsync(app, s);
+        var r = await m.Api.PostAsJsonAsync("/api/v1/activites", new { type = "Accompagnement individuel", date = "2025-03-04", duree = 30, typeLieu = "À distance",
+            themes = new[] { "E-mail" } });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var csv = (await m.Api.GetStringAsync("/api/v1/activites/export-coop.csv")).TrimStart('\uFEFF');
+        var lignes = Passerelle.Web.Csv.Lire(new StringReader(csv), ',').Select(l => l.Champs).ToList();
+        var l = lignes.Where(x => x[0] == "04/03/2025").ShouldHaveSingleItem();
+        (l[Array.IndexOf(ColonnesCoop, "Canaux d’accompagnement")], l[Array.IndexOf(ColonnesCoop, "Nom du lieu")], l[Array.IndexOf(ColonnesCoop, "Bénéficiaire")],
+            l[Array.IndexOf(ColonnesCoop, "Bénéficiaire réorienté")]).ShouldBe(("À distance", nom, "Bénéficiaire anonyme", "Non"));
+    }
 }

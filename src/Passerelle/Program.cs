@@ -3,6 +3,7 @@ using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Demo;
 using Passerelle.Features.Reseau.Lieux;
+using Passerelle.Features.Reseau.DataInclusion;
 using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Features.Reseau.Structures;
 using Passerelle.Features.Accompagner.Rendezvous;
@@ -24,6 +25,7 @@ builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat 
 builder.AddBaseDeDonnees();
 builder.AddReferentiels();
 builder.AddLieux();
+builder.Services.AddDonneesDataInclusion();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(DemoOptions.Lire(builder.Configuration)));
 builder.AddProduction();
@@ -121,6 +123,7 @@ api.MapEtiquettesApi();
 api.MapComptesApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
+app.MapDonneesDataInclusion();
 
 app.Run();
 return 0;

@@ -46,6 +46,26 @@ public static class VocabulaireCoop
     public const string StatutNonCommunique = "Non communiqué ou hétérogène";
     public static readonly string[] Statuts = ["Retraité", "Sans emploi", "En emploi", "Scolarisé", StatutNonCommunique];
 
+    /// <summary>La Coop's current version that <see cref="LibelleExport"/> and the Coop report follow: repository
+    /// inclusion-numerique/coop-mediation-numerique, commit 46aa33bdf21c42c2d5bbb2913f5c453cca5a9542 (30 June 2026), files
+    /// apps/web/src/features/activites/use-cases/list/export/buildAccompagnementsWorksheet.ts and the label files it imports.</summary>
+    public const string VersionCoop = "La Coop de la médiation numérique, export des accompagnements (version du 26 juin 2026)";
+
+    /// <summary>Stored values whose label differs in La Coop's current export: the typographic apostrophe (U+2019) and the
+    /// insertion referral's "chambre de commerce" (cra/fields/type-lieu.ts, cra/individuel/fields/structures-redirection.ts).
+    /// Stored values and the API contract keep the straight apostrophe; only exports map them.</summary>
+    static readonly Dictionary<string, string> LibellesExport = new()
+    {
+        [LieuActivite] = "Lieu d\u2019activité",
+        ["Structure d'aide sociale (maison des solidarités, centre social…)"] = "Structure d\u2019aide sociale (maison des solidarités, centre social…)",
+        ["Structure d'insertion professionnelle (France Travail, mission locale…)"] =
+            "Structure d\u2019insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
+        ["Structure d'aide aux démarches administratives (France Services…)"] = "Structure d\u2019aide aux démarches administratives (France Services…)",
+    };
+
+    /// <summary>The label La Coop's export writes for a stored value (the value itself when both agree).</summary>
+    public static string LibelleExport(string valeur) => LibellesExport.GetValueOrDefault(valeur, valeur);
+
     /// <summary>Age band in a given year, from the birth year (the national tool derives it the same way).</summary>
     public static string TrancheAge(int? anneeNaissance, int annee)
     {

@@ -45,6 +45,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/admin/conventions") => Acces.Equipe,
         (_, "/admin/notifications") => Acces.Admin,
         ("GET", "/statistiques/public") => Acces.Public,
+        ("GET", var r) when r.StartsWith("/donnees/data-inclusion/") => Acces.Public,
         (_, "/statistiques" or "/api/v1/statistiques" or "/api/v1/statistiques.csv" or "/api/v1/statistiques.xlsx") => Acces.Equipe,
         // Personal files: terrain roles only, then the owning structure is checked by the use cases (tested in BeneficiairesTests).
         (_, var r) when r.StartsWith("/beneficiaires") || r.StartsWith("/api/v1/beneficiaires") => Acces.Terrain,

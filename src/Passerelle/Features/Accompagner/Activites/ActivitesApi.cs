@@ -17,7 +17,10 @@ public static class ActivitesApi
         g.MapPost("/", Creer).WithSummary("Enregistrer un compte rendu d'activité (valeurs des listes nationales)");
         g.MapPut("/{id:int}", Modifier).WithSummary("Modifier un de mes comptes rendus (modification journalisée)");
         g.MapDelete("/{id:int}", Supprimer).WithSummary("Supprimer un de mes comptes rendus (suppression journalisée)");
-        g.MapGet("/export-coop.csv", ExportCoop.ExporterAsync).WithSummary("Mes comptes rendus avec les colonnes et valeurs de l'export de La Coop de la médiation numérique");
+        g.MapGet("/export-coop.xlsx", ExportCoop.ExporterXlsxAsync).WithSummary("Rapport au format de l'export d'activités de La Coop (version du 26 juin 2026), "
+            + "pour vérifier ou ressaisir ; La Coop ne sait pas importer d'activités. Une ligne par participant ; equipe=true : variante coordinateur (gestionnaires)");
+        g.MapGet("/export-coop.csv", ExportCoop.ExporterCsvAsync).WithSummary("Le même rapport en CSV (le tableau seul) : un tableur présenté comme l'export d'activités "
+            + "de La Coop, pour vérifier ou ressaisir ; La Coop ne sait pas importer d'activités");
     }
 
     static async Task<Results<Created<ActiviteCreeeDto>, ValidationProblem, ProblemHttpResult>> Creer(ActiviteSaisie saisie, HttpContext http, AppDbContext db,

@@ -19,6 +19,8 @@ public static class BeneficiairesApi
         g.MapGet("/doublons", Doublons).WithSummary("Fiches probablement en double (noms proches et même téléphone, courriel ou année de naissance)");
         g.MapGet("/modele.csv", (TimeProvider h) => Fichier(ModeleFichesCsv.Executer(), "modele-beneficiaires.csv")).WithSummary("Modèle CSV d'import");
         g.MapGet("/export.csv", ExporterCsv).WithSummary("Toutes les fiches de mes structures en CSV (export journalisé)");
+        g.MapGet("/export-coop.xlsx", ExporterCoop).WithSummary("Les personnes suivies (consentement noté, non anonymisées, nom et prénom connus) au modèle "
+            + "« Importer des bénéficiaires » de La Coop : La Coop n'importe pas le statut et ne repère pas les doublons (importer deux fois crée des doublons)");
         g.MapGet("/{id:int}/export", ExporterPersonne).WithSummary("Tout ce que Passerelle détient sur la personne (droit d'accès RGPD)");
         var e = g.MapGroup("").RequireRateLimiting(Authentification.LimiteEcriture);
         e.MapPost("/", Creer).WithSummary("Créer une fiche anonyme ou suivie (consentement requis)");
@@ -72,6 +74,13 @@ public static class BeneficiairesApi
     {
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         return Fichier(await ExporterFichesCsv.ExecuterAsync(db, s, http.User, h, ct), $"beneficiaires-{h.GetUtcNow():yyyy-MM-dd}.csv");
+    }
+
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExporterCoop(HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
+    {
+        if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
+        return TypedResults.File(await ExporterFichesCoop.ExecuterAsync(db, s, http.User, h, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"coop-numerique_import-beneficiaires_{h.GetUtcNow():yyyy-MM-dd}.xlsx");
     }
 
     static async Task<Results<Ok<object>, ProblemHttpResult>> ExporterPersonne(int id, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)

@@ -273,8 +273,10 @@ public class BeneficiairesTests(AppFactory app) : IClassFixture<AppFactory>
         var lignes = Passerelle.Web.Csv.Lire(new StringReader(csv), ',').Select(l => l.Champs).ToList();
         lignes[0].ShouldBe(Passerelle.Features.Accompagner.Activites.ExportCoop.Colonnes);
         var l = lignes[1];
-        (l[0], l[1], l[2], l[3], l[4], l[6], l[9], l[12], l[13], l[14], l[16], l[17]).ShouldBe(("05/03/2025", "Accompagnement individuel", "1", "Coop Export", "Lieu d'activité", "45",
-            "E-mail\nSanté", "3/3", "Oui", "Autre", "Féminin", "60 - 69 ans"));
+        string C(string colonne) => l[lignes[0].IndexOf(colonne)];
+        (C("Date"), C("Type"), C("Participants"), C("Bénéficiaire"), C("Canaux d’accompagnement"), C("Durée (min)"), C("Thématique(s) d’accompagnement"),
+            C("Niveau d’autonomie (ou de l’atelier)"), C("Bénéficiaire réorienté"), C("Structure de redirection"), C("Genre du bénéficiaire"), C("Tranche d’âge du bénéficiaire"))
+            .ShouldBe(("05/03/2025", "Accompagnement individuel", "1", "Coop Export", "Lieu d’activité", "45", "E-mail\nSanté", "3/3", "Oui", "Autre", "Féminin", "60 - 69 ans"));
 
         var admin = await app.ClientApiAsync(Roles.Administrateur);
         var xlsx = await admin.GetAsync($"/api/v1/statistiques.xlsx?du=2025-03-01&structure={s}&qpv=non");

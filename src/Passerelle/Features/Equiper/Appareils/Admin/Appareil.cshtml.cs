@@ -19,13 +19,13 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
     public DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     [BindProperty] public int SupportId { get; set; }
-    [BindProperty] public string Niveau { get; set; } = "purge";
+    [BindProperty] public string? Niveau { get; set; } = "purge";
     [BindProperty] public string? Methode { get; set; }
     [BindProperty] public string? Outil { get; set; }
     [BindProperty] public int Passes { get; set; } = 1;
-    [BindProperty] public string Verification { get; set; } = "complete";
-    [BindProperty] public string ZonesCachees { get; set; } = "absentes";
-    [BindProperty] public string Resultat { get; set; } = "reussi";
+    [BindProperty] public string? Verification { get; set; } = "complete";
+    [BindProperty] public string? ZonesCachees { get; set; } = "absentes";
+    [BindProperty] public string? Resultat { get; set; } = "reussi";
     [BindProperty] public DateTime? Debut { get; set; }
     [BindProperty] public DateTime? Fin { get; set; }
     [BindProperty] public List<string> Echecs { get; set; } = [];

@@ -19,7 +19,7 @@ public sealed class LotModel(AppDbContext db, TimeProvider horloge) : PageModel
     public List<Appareil> Appareils { get; private set; } = [];
     public int? Cree { get; private set; }
     [BindProperty] public string? NumeroSerie { get; set; }
-    [BindProperty(SupportsGet = true)] public string Type { get; set; } = "portable";
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; } = "portable";
     [BindProperty(SupportsGet = true)] public string? Marque { get; set; }
     [BindProperty(SupportsGet = true)] public string? Modele { get; set; }
     [BindProperty(SupportsGet = true)] public string? Processeur { get; set; }

@@ -17,7 +17,7 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     public long? Plafond { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     [BindProperty] public decimal PrixEuros { get; set; }
-    [BindProperty] public string Motif { get; set; } = "rsa";
+    [BindProperty] public string? Motif { get; set; } = "rsa";
     [BindProperty] public string? Justificatif { get; set; }
     [BindProperty] public DateOnly? DateJustificatif { get; set; }
     [BindProperty] public int? QuotientFamilial { get; set; }

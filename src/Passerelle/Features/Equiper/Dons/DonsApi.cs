@@ -10,6 +10,7 @@ public sealed record OffreCreeeDto(int Id, string Suivi);
 public sealed record LigneDto(string Type, int Quantite);
 public sealed record OffreDto(int Id, string Origine, string Organisation, string? Siret, string Statut, string? MotifRefus, DateTime? EnlevementLe, int AgeAnnees,
     bool DisquesPresents, IReadOnlyList<LigneDto> Lignes, int? LotId);
+public sealed record RecuDto(int Id, string Numero, long MontantCentimes);
 public sealed record LotDto(int Id, int OffreId, DateTime RecuLe, int NombreAppareils, int PoidsKg);
 
 /// <summary>The single window: the public offer (no account, rate-limited) and the team's steps.</summary>
@@ -23,6 +24,7 @@ public static class DonsApi
         g.MapGet("/{id:int}", Lire).WithSummary("Une offre de don");
         g.MapPost("/{id:int}/qualification", Qualifier).WithSummary("Accepter ou refuser (avec un motif) une offre");
         g.MapPost("/{id:int}/enlevement", Planifier).WithSummary("Prévoir l'enlèvement");
+        g.MapPost("/{id:int}/recu", Recu).WithSummary("Établir le reçu fiscal d'une entreprise (cerfa 16216), numéroté par année");
         g.MapPost("/{id:int}/reception", Receptionner).WithSummary("Recevoir le lot : nombre d'appareils, poids");
     }
 
@@ -49,6 +51,13 @@ public static class DonsApi
     {
         await TraiterOffre.PlanifierAsync(db, id, s, horloge, ct);
         return await Lire(id, db, ct);
+    }
+
+    static async Task<Created<RecuDto>> Recu(int id, RecuSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    {
+        var r = await EtablirRecu.ExecuterAsync(db, id, s, horloge, ct);
+        var jeton = await db.Set<OffreDon>().Where(o => o.Id == id).Select(o => o.Jeton).SingleAsync(ct);
+        return TypedResults.Created($"/equipement/don/{jeton}/recu", new RecuDto(r.Id, r.Numero, r.MontantCentimes));
     }
 
     static async Task<Created<LotDto>> Receptionner(int id, ReceptionSaisie s, AppDbContext db, System.Security.Claims.ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)

@@ -11,6 +11,7 @@ public sealed class SuiviModel(AppDbContext db, IEnumerable<ISuiviAppareilsDon> 
     public OffreDon Offre { get; private set; } = null!;
     public bool Nouveau { get; private set; }
     public List<AppareilDuDon> Appareils { get; private set; } = [];
+    public RecuDon? Recu { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string jeton, bool nouveau, CancellationToken ct)
     {
@@ -18,6 +19,7 @@ public sealed class SuiviModel(AppDbContext db, IEnumerable<ISuiviAppareilsDon> 
         if (o is null) return NotFound();
         Offre = o;
         Nouveau = nouveau;
+        Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == o.Id, ct);
         if (o.Lot is not null) foreach (var s in suivis) Appareils.AddRange(await s.ListerAsync(db, o.Lot.Id, ct));
         return Page();
     }

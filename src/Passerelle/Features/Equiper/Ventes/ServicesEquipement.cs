@@ -10,6 +10,7 @@ public static class ServicesEquipement
     public static void AddEquipement(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EquipementOptions>().Bind(builder.Configuration.GetSection("Equipement")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Dons.OrganismeOptions>().Bind(builder.Configuration.GetSection("Equipement:Organisme"));
         builder.Services.AddSingleton<IPreparationDonnees, ChargementPlafonds>();
         builder.Services.AddSingleton<IInterceptor, HistoriqueEnAjoutSeul>();
         builder.Services.AddSingleton<Dons.ISuiviAppareilsDon, VuesAppareils>();

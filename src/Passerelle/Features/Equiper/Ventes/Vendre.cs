@@ -64,7 +64,7 @@ public static class Vendre
             plafond = await PlafondAsync(db, a.Type, aujourdhui, ct)
                 ?? throw new RegleMetierException("Aucun prix plafond n'est enregistré pour ce type d'appareil d'origine publique : la vente est impossible.", "prix");
             if (s.Prix > plafond)
-                throw new RegleMetierException($"Prix au-dessus du plafond légal pour un appareil venant d'un organisme public : {plafond / 100m:0.00} € au plus ({PlafondPrix.SourceDecret}).", "prix");
+                throw new RegleMetierException($"Prix au-dessus du plafond légal pour un appareil venant d'un organisme public : {(plafond.Value / 100m).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} € au plus ({PlafondPrix.SourceDecret}).", "prix");
         }
         ChangerEtat.Verifier(a, Etats.Vendu, qui);
         var v = new Vente

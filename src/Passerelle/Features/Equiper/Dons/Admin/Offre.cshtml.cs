@@ -18,6 +18,11 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty] public DateTime? EnlevementLe { get; set; }
     [BindProperty] public int NombreAppareils { get; set; }
     [BindProperty] public int PoidsKg { get; set; }
+    [BindProperty] public decimal MontantEuros { get; set; }
+    [BindProperty] public string? MethodeValorisation { get; set; } = "Valeur nette comptable déclarée par le donateur";
+    [BindProperty] public string? FormeJuridique { get; set; }
+    [BindProperty] public string? AdresseDonateur { get; set; }
+    public RecuDon? Recu { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
 
     async Task<bool> ChargerAsync(int id, CancellationToken ct)
@@ -27,6 +32,7 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         Offre = o;
         if (NombreAppareils == 0) NombreAppareils = o.Quantite;
         EnlevementLe ??= o.EnlevementLe;
+        Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == id, ct);
         return true;
     }
 
@@ -47,6 +53,9 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
 
     public Task<IActionResult> OnPostQualifierAsync(int id, CancellationToken ct) =>
         AgirAsync(id, () => TraiterOffre.QualifierAsync(db, id, new QualificationSaisie(Accepter, MotifRefus), ct), ct);
+
+    public Task<IActionResult> OnPostRecuAsync(int id, CancellationToken ct) =>
+        AgirAsync(id, () => EtablirRecu.ExecuterAsync(db, id, new RecuSaisie((long)Math.Round(MontantEuros * 100), MethodeValorisation, FormeJuridique, AdresseDonateur), horloge, ct), ct);
 
     public Task<IActionResult> OnPostPlanifierAsync(int id, CancellationToken ct) =>
         AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(EnlevementLe), horloge, ct), ct);

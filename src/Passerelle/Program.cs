@@ -18,6 +18,9 @@ using Passerelle.Features.Informations;
 using Passerelle.Features.Notifications;
 using Passerelle.Features.Referentiels;
 using Passerelle.Web;
+using Passerelle.Features.Equiper.Dons;
+using Passerelle.Features.Equiper.Appareils;
+using Passerelle.Features.Equiper.Ventes;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -70,6 +73,7 @@ builder.AddBeneficiaires();
 builder.AddActivites();
 builder.AddConventions();
 builder.AddInformations();
+builder.AddEquipement();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -121,6 +125,9 @@ api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
 api.MapComptesApi();
+api.MapDonsApi();
+api.MapAppareilsApi();
+api.MapVentesApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

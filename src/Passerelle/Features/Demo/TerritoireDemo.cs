@@ -210,6 +210,7 @@ public static class TerritoireDemo
             await db.SaveChangesAsync(ct);
             await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct);
             await ActivitesDemo.SemerAsync(db, metropole.Id, m.Id, horloge, ct);
+            await EquipementDemo.SemerAsync(db, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

@@ -64,6 +64,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/admin/lieux/import" or "/api/v1/lieux/import") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/structures") || r.StartsWith("/api/v1/structures") => Acces.Admin,
         (_, var r) when r.StartsWith("/admin/lieux") || r.StartsWith("/api/v1/lieux") || r.StartsWith("/admin/mediateurs") || r.StartsWith("/api/v1/mediateurs") => Acces.Gestion,
+        // Équiper: the donor's offer, its follow-up and receipt links, the buyer's receipt and the public page need no account (the token is the key);
+        // the workshop, the sales and the receipts' issue are for managers and administrators.
+        (_, "/api/v1/equipement/offres") => Acces.Public,
+        ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
+        (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };
 

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Equiper.Appareils;
+
+public sealed record AppareilCreeDto(int Id, string Etiquette);
+public sealed record AppareilLigneDto(int Id, string Etiquette, string Etat, string Type, string Origine, string Marque, string Modele, string? NumeroSerie, int LotId);
+public sealed record PageAppareilsDto(int Total, IReadOnlyList<AppareilLigneDto> Items);
+public sealed record EffacementDto(int Id, string Niveau, string Methode, string Outil, string? VersionOutil, int Passes, string Verification, string ZonesCachees,
+    DateTime Debut, DateTime Fin, string Operateur, string Resultat, string? CertificatNom, string? CertificatSha256);
+public sealed record SupportDto(int Id, string Type, string? NumeroSerie, int CapaciteGo, IReadOnlyList<EffacementDto> Effacements);
+public sealed record EvenementDto(string? De, string Vers, DateTime Le, string Auteur, string? Note);
+public sealed record AppareilDto(int Id, string Etiquette, string Etat, int Version, string Type, string Origine, int LotId, string Marque, string Modele, string? NumeroSerie,
+    string? Processeur, int? MemoireGo, string? EtatGeneral, string? Grade, int? SanteBatterie, bool TestReussi, IReadOnlyList<SupportDto> Supports, IReadOnlyList<EvenementDto> Historique);
+
+/// <summary>The workshop's API: devices, their moves, their erasure proof, WEEE exits. Managers and administrators.</summary>
+public static class AppareilsApi
+{
+    public static void MapAppareilsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/equipement").WithTags("Équipement").RequireAuthorization(Roles.PolitiqueGestion).RequireRateLimiting(Authentification.LimiteEcriture);
+        g.MapGet("/appareils", Lister).WithSummary("Appareils, filtrés par état, type et lot (100 par page)");
+        g.MapGet("/appareils/{id:int}", Lire).WithSummary("Un appareil : supports, preuves d'effacement, historique");
+        g.MapPost("/appareils", Creer).WithSummary("Enregistrer un appareil dans un lot reçu");
+        g.MapPost("/appareils/{id:int}/transitions", Transition).WithSummary("Faire avancer un appareil dans son cycle de vie (409 si le graphe ou une preuve l'interdit)");
+        g.MapPost("/appareils/{id:int}/tests", Tester).WithSummary("Enregistrer un test fonctionnel complet et le classement");
+        g.MapPost("/effacements", Effacer).WithSummary("Enregistrer l'effacement (ou la destruction) d'un support, avec son certificat");
+        g.MapPost("/deee", Deee).WithSummary("Remettre des appareils à un collecteur agréé (registre des déchets)");
+    }
+
+    static async Task<Ok<PageAppareilsDto>> Lister(AppDbContext db, string? etat, string? type, int? lot, int? page, CancellationToken ct)
+    {
+        var q = db.Set<Appareil>().AsNoTracking();
+        if (!string.IsNullOrEmpty(etat)) q = q.Where(a => a.Etat == etat);
+        if (!string.IsNullOrEmpty(type)) q = q.Where(a => a.Type == type);
+        if (lot is not null) q = q.Where(a => a.LotId == lot);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(a => a.Id).Skip(Math.Clamp((page ?? 1) - 1, 0, 100_000) * 100).Take(100)
+            .Select(a => new { a.Id, a.Etat, a.Type, a.Origine, a.Marque, a.Modele, a.NumeroSerie, a.LotId }).ToListAsync(ct);
+        return TypedResults.Ok(new PageAppareilsDto(total, items.Select(a => new AppareilLigneDto(a.Id, Appareil.EtiquetteDe(a.Id), a.Etat, a.Type, a.Origine, a.Marque, a.Modele, a.NumeroSerie, a.LotId)).ToList()));
+    }
+
+    public static async Task<AppareilDto> DtoAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var a = await ChangerEtat.ChargerAsync(db, id, ct);
+        var h = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).Select(e => new EvenementDto(e.De, e.Vers, e.Le, e.Auteur, e.Note)).ToListAsync(ct);
+        return new AppareilDto(a.Id, a.Etiquette, a.Etat, a.Version, a.Type, a.Origine, a.LotId, a.Marque, a.Modele, a.NumeroSerie, a.Processeur, a.MemoireGo, a.EtatGeneral,
+            a.Grade, a.SanteBatterie, a.Tests.Any(t => t.Reussi),
+            a.Supports.OrderBy(s => s.Id).Select(s => new SupportDto(s.Id, s.Type, s.NumeroSerie, s.CapaciteGo, s.Effacements.OrderBy(e => e.Id).Select(e => new EffacementDto(e.Id, e.Niveau,
+                e.Methode, e.Outil, e.VersionOutil, e.Passes, e.Verification, e.ZonesCacheesStatut, e.Debut, e.Fin, e.Operateur, e.Resultat, e.CertificatNom, e.CertificatSha256)).ToList())).ToList(), h);
+    }
+
+    static async Task<Ok<AppareilDto>> Lire(int id, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await DtoAsync(db, id, ct));
+
+    static async Task<Created<AppareilCreeDto>> Creer(AppareilSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
+    {
+        var a = await EnregistrerAppareil.ExecuterAsync(db, s, qui, horloge, ct);
+        return TypedResults.Created($"/api/v1/equipement/appareils/{a.Id}", new AppareilCreeDto(a.Id, a.Etiquette));
+    }
+
+    static async Task<Ok<AppareilDto>> Transition(int id, TransitionSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
+    {
+        await ChangerEtat.ExecuterAsync(db, id, s, qui, horloge, ct);
+        return TypedResults.Ok(await DtoAsync(db, id, ct));
+    }
+
+    static async Task<Ok<AppareilDto>> Tester(int id, TestSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
+    {
+        await EnregistrerTest.ExecuterAsync(db, id, s, qui, horloge, ct);
+        return TypedResults.Ok(await DtoAsync(db, id, ct));
+    }
+
+    static async Task<Created<EffacementDto>> Effacer(EffacementSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
+    {
+        var e = await EnregistrerEffacement.ExecuterAsync(db, s, qui, horloge, ct);
+        return TypedResults.Created($"/api/v1/equipement/effacements/{e.Id}", new EffacementDto(e.Id, e.Niveau, e.Methode, e.Outil, e.VersionOutil, e.Passes, e.Verification,
+            e.ZonesCacheesStatut, e.Debut, e.Fin, e.Operateur, e.Resultat, e.CertificatNom, e.CertificatSha256));
+    }
+
+    static async Task<Created<SortieDeee>> Deee(SortieDeeeSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
+    {
+        var sortie = await SortirDeee.ExecuterAsync(db, s, qui, horloge, ct);
+        return TypedResults.Created($"/api/v1/equipement/deee/{sortie.Id}", sortie);
+    }
+}

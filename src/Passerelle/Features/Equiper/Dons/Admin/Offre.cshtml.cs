@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Equiper.Dons.Admin;
+
+[Authorize(Policy = Roles.PolitiqueGestion)]
+public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    public OffreDon Offre { get; private set; } = null!;
+    [BindProperty] public bool Accepter { get; set; }
+    [BindProperty] public string? MotifRefus { get; set; }
+    [BindProperty] public DateTime? EnlevementLe { get; set; }
+    [BindProperty] public int NombreAppareils { get; set; }
+    [BindProperty] public int PoidsKg { get; set; }
+    [BindProperty] public decimal MontantEuros { get; set; }
+    [BindProperty] public string? MethodeValorisation { get; set; } = "Valeur nette comptable déclarée par le donateur";
+    [BindProperty] public string? FormeJuridique { get; set; }
+    [BindProperty] public string? AdresseDonateur { get; set; }
+    public RecuDon? Recu { get; private set; }
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+
+    async Task<bool> ChargerAsync(int id, CancellationToken ct)
+    {
+        var o = await db.Set<OffreDon>().AsNoTracking().Include(x => x.Lignes).Include(x => x.Lot).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return false;
+        Offre = o;
+        if (NombreAppareils == 0) NombreAppareils = o.Quantite;
+        EnlevementLe ??= o.EnlevementLe;
+        Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == id, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ? Page() : NotFound();
+
+    async Task<IActionResult> AgirAsync(int id, Func<Task> action, CancellationToken ct)
+    {
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        if (Erreurs.Count == 0)
+        {
+            try { await action(); return Redirect($"/admin/equipement/offres/{id}"); }
+            catch (RegleMetierException e) { Erreurs[e.Champ ?? ""] = [e.Message]; }
+            catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
+            catch (KeyNotFoundException) { return NotFound(); }
+        }
+        return await ChargerAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostQualifierAsync(int id, CancellationToken ct) =>
+        AgirAsync(id, () => TraiterOffre.QualifierAsync(db, id, new QualificationSaisie(Accepter, MotifRefus), ct), ct);
+
+    public Task<IActionResult> OnPostRecuAsync(int id, CancellationToken ct) =>
+        AgirAsync(id, () => EtablirRecu.ExecuterAsync(db, id, new RecuSaisie((long)Math.Round(MontantEuros * 100), MethodeValorisation, FormeJuridique, AdresseDonateur), horloge, ct), ct);
+
+    public Task<IActionResult> OnPostPlanifierAsync(int id, CancellationToken ct) =>
+        AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(EnlevementLe), horloge, ct), ct);
+
+    public Task<IActionResult> OnPostRecevoirAsync(int id, CancellationToken ct) =>
+        AgirAsync(id, () => TraiterOffre.ReceptionnerAsync(db, id, new ReceptionSaisie(NombreAppareils, PoidsKg), User.Identity?.Name ?? "", horloge, ct), ct);
+}

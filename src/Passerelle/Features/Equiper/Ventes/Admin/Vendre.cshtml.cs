@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Equiper.Appareils;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Equiper.Ventes.Admin;
+
+[Authorize(Policy = Roles.PolitiqueGestion)]
+public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> options, TimeProvider horloge) : PageModel
+{
+    public Appareil Appareil { get; private set; } = null!;
+    public long? Plafond { get; private set; }
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+    [BindProperty] public decimal PrixEuros { get; set; }
+    [BindProperty] public string? Motif { get; set; } = "rsa";
+    [BindProperty] public string? Justificatif { get; set; }
+    [BindProperty] public DateOnly? DateJustificatif { get; set; }
+    [BindProperty] public int? QuotientFamilial { get; set; }
+    [BindProperty] public string? AcheteurNom { get; set; }
+    [BindProperty] public string? AcheteurCommune { get; set; }
+
+    async Task ChargerAsync(int id, CancellationToken ct)
+    {
+        Appareil = await ChangerEtat.ChargerAsync(db, id, ct);
+        if (Appareil.Origine == Dons.Origines.Public) Plafond = await Vendre.PlafondAsync(db, Appareil.Type, DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime), ct);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        await ChargerAsync(id, ct);
+        if (Plafond is { } p) PrixEuros = p / 100m;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        if (Erreurs.Count == 0)
+        {
+            try
+            {
+                var v = await Vendre.ExecuterAsync(db, new VenteSaisie(id, (long)Math.Round(PrixEuros * 100), new EligibiliteSaisie(Motif, Justificatif, DateJustificatif, QuotientFamilial),
+                    new AcheteurSaisie(AcheteurNom, AcheteurCommune)), options.Value, User, horloge, ct);
+                return Redirect($"/equipement/achat/{v.Jeton}");
+            }
+            catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
+            catch (RegleMetierException e) { Erreurs[e.Champ ?? ""] = [e.Message]; }
+            catch (AccesRefuseException e) { Erreurs[""] = [e.Message]; }
+        }
+        await ChargerAsync(id, ct);
+        return Page();
+    }
+}

@@ -17,7 +17,7 @@ namespace Passerelle.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -282,7 +282,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -403,7 +403,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Etiquette", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Etiquette", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -424,7 +424,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Etiquettes");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Atelier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -467,7 +467,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Ateliers");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Inscription", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -551,7 +551,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Inscriptions");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -609,7 +609,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -707,7 +707,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.DecompteAnonyme", b =>
                 {
                     b.Property<int>("ActiviteId")
                         .HasColumnType("integer");
@@ -731,7 +731,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -761,7 +761,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Diagnostics");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Journal", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Journal", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -804,7 +804,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Journal", (string)null);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NiveauCompetence", b =>
                 {
                     b.Property<int>("DiagnosticId")
                         .HasColumnType("integer");
@@ -824,7 +824,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NonDoublon", b =>
                 {
                     b.Property<int>("BeneficiaireA")
                         .HasColumnType("integer");
@@ -849,7 +849,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Orientation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -904,7 +904,7 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.ParticipantActivite", b =>
                 {
                     b.Property<int>("ActiviteId")
                         .HasColumnType("integer");
@@ -919,46 +919,392 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("ParticipantsActivites");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Qpv", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Motifs.Motif", b =>
                 {
-                    b.Property<string>("Code")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
 
-                    b.Property<string>("CodesInsee")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Departement")
+                    b.Property<string>("Canal")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Collectif")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DelaiMinimumHeures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentsAApporter")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HorizonJours")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Code");
+                    b.Property<string>("QuiReserve")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.ToTable("Qpv");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
-                {
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("StructureId")
+                    b.Property<int>("TamponMinutes")
                         .HasColumnType("integer");
 
-                    b.HasKey("UtilisateurId", "StructureId");
+                    b.Property<string>("TexteApresReservation")
+                        .HasColumnType("text");
 
-                    b.HasIndex("StructureId");
+                    b.HasKey("Id");
 
-                    b.ToTable("GestionsStructures");
+                    b.ToTable("Motifs");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
+                            DureeMinutes = 60,
+                            HorizonJours = 91,
+                            Nom = "Accompagnement individuel",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
+                            DureeMinutes = 45,
+                            HorizonJours = 91,
+                            Nom = "Aide aux démarches administratives",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Canal = "SurPlace",
+                            Collectif = true,
+                            DelaiMinimumHeures = 2,
+                            DureeMinutes = 120,
+                            HorizonJours = 91,
+                            Nom = "Atelier collectif",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId", "DateDebut");
+
+                    b.ToTable("Absences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Creneau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Ferme")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("FermetureEnLigne")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OuvertureEnLigne")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("MotifId");
+
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
+
+                    b.HasIndex("LieuId", "Debut");
+
+                    b.HasIndex("PermanenceId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Creneaux", t =>
+                        {
+                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Fermeture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LieuId", "DateDebut");
+
+                    b.ToTable("Fermetures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Permanence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Archivee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("IntervalleSemaines")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JourDuMois")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("MotifId");
+
+                    b.ToTable("Permanences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreneauId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Objet")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReserveParUtilisateurId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TiersContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TiersNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("CreneauId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
+                    b.HasIndex("CreneauId", "Statut");
+
+                    b.HasIndex("CreneauId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
+                    b.ToTable("Reservations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
@@ -982,7 +1328,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("ProfilCompte");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1008,6 +1354,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateSignature")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Gratuite")
                         .HasColumnType("boolean");
 
@@ -1030,6 +1379,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("CoordinateurId");
 
+                    b.HasIndex("DeliberationId");
+
                     b.HasIndex("LieuId");
 
                     b.HasIndex("PartenaireId");
@@ -1037,7 +1388,353 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Conventions");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Adoptee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BudgetAnnee")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("BudgetNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CollectiviteNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CollectiviteSiret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DatePublication")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateSeance")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Excuses")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Fichier")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FichierType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdentifiantActes")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ImputationAnnee")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImputationChapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationFonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationNature")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationSousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int?>("MembresEnExercice")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NomsPresence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("NonParticipation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Organe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PrefId")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int?>("Presents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("President")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Representes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Unanimite")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VoteAbstention")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VoteContre")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotePour")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DateSeance");
+
+                    b.HasIndex("CollectiviteSiret", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Beneficiaire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.ToTable("MontantsAutorises", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnregistreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EnvoyeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ics")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PerimeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PrevueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PriseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReservationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("Etat", "PrevueLe");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Qpv", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CodesInsee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Qpv");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1194,7 +1891,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Lieux");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Emploi", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Emploi", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1223,7 +1920,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Emplois");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1281,480 +1978,23 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Mediateurs");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Motifs.Motif", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.GestionStructure", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("StructureId")
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.HasKey("UtilisateurId", "StructureId");
 
-                    b.Property<string>("Canal")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.HasIndex("StructureId");
 
-                    b.Property<bool>("Collectif")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("DelaiMinimumHeures")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DocumentsAApporter")
-                        .HasColumnType("text");
-
-                    b.Property<int>("DureeMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("HorizonJours")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("QuiReserve")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("TamponMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TexteApresReservation")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Motifs");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Canal = "SurPlace",
-                            Collectif = false,
-                            DelaiMinimumHeures = 2,
-                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
-                            DureeMinutes = 60,
-                            HorizonJours = 91,
-                            Nom = "Accompagnement individuel",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
-                        },
-                        new
-                        {
-                            Id = 2,
-                            Canal = "SurPlace",
-                            Collectif = false,
-                            DelaiMinimumHeures = 2,
-                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
-                            DureeMinutes = 45,
-                            HorizonJours = 91,
-                            Nom = "Aide aux démarches administratives",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Canal = "SurPlace",
-                            Collectif = true,
-                            DelaiMinimumHeures = 2,
-                            DureeMinutes = 120,
-                            HorizonJours = 91,
-                            Nom = "Atelier collectif",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
-                        });
+                    b.ToTable("GestionsStructures");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Canal")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Corps")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Destinataire")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("EnvoyeeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Etat")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Ics")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("InscriptionId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("Jeton")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("PerimeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("PrevueLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("PriseLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ProchaineTentative")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ReservationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sujet")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InscriptionId");
-
-                    b.HasIndex("ReservationId");
-
-                    b.HasIndex("Etat", "PrevueLe");
-
-                    b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateFin")
-                        .HasColumnType("date");
-
-                    b.Property<TimeOnly?>("HeureDebut")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly?>("HeureFin")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("JoursSemaine")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MediateurId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Raison")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MediateurId", "DateDebut");
-
-                    b.ToTable("Absences");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateFin")
-                        .HasColumnType("date");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Raison")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LieuId", "DateDebut");
-
-                    b.ToTable("Fermetures");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("Archivee")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("ConventionId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("DateFin")
-                        .HasColumnType("date");
-
-                    b.Property<TimeOnly>("HeureDebut")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("HeureFin")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("IntervalleSemaines")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("JourDuMois")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int>("JoursSemaine")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Rang")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConventionId");
-
-                    b.HasIndex("LieuId");
-
-                    b.HasIndex("MotifId");
-
-                    b.ToTable("Permanences");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Capacite")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CodePostal")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("CommuneRecherche")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("Debut")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("EnLigne")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Ferme")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("FermetureEnLigne")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("Fin")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("OuvertureEnLigne")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("PermanenceId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Reserves")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Debut");
-
-                    b.HasIndex("MotifId");
-
-                    b.HasIndex("CodePostal", "Debut");
-
-                    b.HasIndex("CommuneRecherche", "Debut");
-
-                    b.HasIndex("LieuId", "Debut");
-
-                    b.HasIndex("PermanenceId", "Debut")
-                        .IsUnique();
-
-                    b.ToTable("Creneaux", t =>
-                        {
-                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
-                        });
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AnnuleeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("AnonymiseeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Consentement")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("CreneauId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("EmailNormalise")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Jeton")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("MotifAnnulation")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Objet")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Prenom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ReserveParUtilisateurId")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Telephone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("TiersContact")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TiersNom")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Jeton")
-                        .IsUnique();
-
-                    b.HasIndex("CreneauId", "EmailNormalise")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Reservations_Personne_Email")
-                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
-
-                    b.HasIndex("CreneauId", "Statut");
-
-                    b.HasIndex("CreneauId", "Telephone")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
-                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
-
-                    b.ToTable("Reservations");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Structures.Structure", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.Structure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1832,13 +2072,13 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("MediateurLieu", b =>
                 {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", null)
                         .WithMany()
                         .HasForeignKey("LieuxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1896,19 +2136,19 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", "Beneficiaire")
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", "Mediateur")
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1921,9 +2161,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Mediateur");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Inscription", b =>
                 {
-                    b.HasOne("Passerelle.Features.Ateliers.SessionAtelier", "Session")
+                    b.HasOne("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1932,15 +2172,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", b =>
                 {
-                    b.HasOne("Passerelle.Features.Ateliers.Atelier", "Atelier")
+                    b.HasOne("Passerelle.Features.Accompagner.Ateliers.Atelier", "Atelier")
                         .WithMany()
                         .HasForeignKey("AtelierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1951,14 +2191,14 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lieu");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Qpv", null)
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
                         .WithMany()
                         .HasForeignKey("CodeQpv")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1967,62 +2207,62 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Structure");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.DecompteAnonyme", b =>
                 {
-                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Activites.Activite", null)
                         .WithMany("Decomptes")
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NiveauCompetence", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", null)
                         .WithMany("Niveaux")
                         .HasForeignKey("DiagnosticId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NonDoublon", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireA")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireB")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Orientation", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2030,15 +2270,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lieu");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.ParticipantActivite", b =>
                 {
-                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Activites.Activite", null)
                         .WithMany("Participants")
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", "Beneficiaire")
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2047,132 +2287,30 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Beneficiaire");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Absence", b =>
                 {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithOne()
-                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
-                {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Coordinateur")
-                        .WithMany()
-                        .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Partenaire")
-                        .WithMany()
-                        .HasForeignKey("PartenaireId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Coordinateur");
-
-                    b.Navigation("Lieu");
-
-                    b.Navigation("Partenaire");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
-                {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Emploi", b =>
-                {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
-                        .WithMany("Emplois")
-                        .HasForeignKey("MediateurId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
-                {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Creneau", b =>
                 {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
-                {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                    b.HasOne("Passerelle.Features.Accompagner.Motifs.Motif", "Motif")
                         .WithMany()
                         .HasForeignKey("MotifId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Lieu");
-
-                    b.Navigation("Motif");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
-                {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
-                        .WithMany()
-                        .HasForeignKey("MotifId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Permanences.Permanence", "Permanence")
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Permanence", "Permanence")
                         .WithMany()
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2185,9 +2323,37 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Permanence");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Fermeture", b =>
                 {
-                    b.HasOne("Passerelle.Features.Rendezvous.Creneau", "Creneau")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", null)
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Permanence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Accompagner.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Creneau", "Creneau")
                         .WithMany()
                         .HasForeignKey("CreneauId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2196,34 +2362,138 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Creneau");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
+                        .WithMany()
+                        .HasForeignKey("CoordinateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
+                        .WithMany()
+                        .HasForeignKey("PartenaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Coordinateur");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany("Montants")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Emploi", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
+                        .WithMany("Emplois")
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.GestionStructure", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("PermanenceMediateur", b =>
                 {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Permanences.Permanence", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Permanence", null)
                         .WithMany()
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
                     b.Navigation("Decomptes");
 
                     b.Navigation("Participants");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
                     b.Navigation("Niveaux");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>
                 {
                     b.Navigation("Emplois");
                 });

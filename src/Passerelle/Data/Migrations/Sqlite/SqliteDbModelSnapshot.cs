@@ -15,7 +15,7 @@ namespace Passerelle.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("MediateurLieu", b =>
                 {
@@ -271,7 +271,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -390,7 +390,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Etiquette", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Etiquette", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -409,7 +409,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Etiquettes");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Atelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Atelier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -450,7 +450,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Ateliers");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Inscription", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,7 +532,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Inscriptions");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -588,7 +588,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -684,7 +684,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.DecompteAnonyme", b =>
                 {
                     b.Property<int>("ActiviteId")
                         .HasColumnType("INTEGER");
@@ -708,7 +708,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -736,7 +736,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Diagnostics");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Journal", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Journal", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -777,7 +777,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Journal", (string)null);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NiveauCompetence", b =>
                 {
                     b.Property<int>("DiagnosticId")
                         .HasColumnType("INTEGER");
@@ -797,7 +797,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NonDoublon", b =>
                 {
                     b.Property<int>("BeneficiaireA")
                         .HasColumnType("INTEGER");
@@ -822,7 +822,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Orientation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -875,7 +875,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.ParticipantActivite", b =>
                 {
                     b.Property<int>("ActiviteId")
                         .HasColumnType("INTEGER");
@@ -890,7 +890,774 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("ParticipantsActivites");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Qpv", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Motifs.Motif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Collectif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelaiMinimumHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentsAApporter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuiReserve")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TamponMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TexteApresReservation")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Motifs");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
+                            DureeMinutes = 60,
+                            HorizonJours = 91,
+                            Nom = "Accompagnement individuel",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Canal = "SurPlace",
+                            Collectif = false,
+                            DelaiMinimumHeures = 2,
+                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
+                            DureeMinutes = 45,
+                            HorizonJours = 91,
+                            Nom = "Aide aux démarches administratives",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Canal = "SurPlace",
+                            Collectif = true,
+                            DelaiMinimumHeures = 2,
+                            DureeMinutes = 120,
+                            HorizonJours = 91,
+                            Nom = "Atelier collectif",
+                            QuiReserve = "Public",
+                            TamponMinutes = 0,
+                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId", "DateDebut");
+
+                    b.ToTable("Absences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Creneau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ferme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FermetureEnLigne")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OuvertureEnLigne")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PermanenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("MotifId");
+
+                    b.HasIndex("CodePostal", "Debut");
+
+                    b.HasIndex("CommuneRecherche", "Debut");
+
+                    b.HasIndex("LieuId", "Debut");
+
+                    b.HasIndex("PermanenceId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Creneaux", t =>
+                        {
+                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Fermeture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LieuId", "DateDebut");
+
+                    b.ToTable("Fermetures");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Permanence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archivee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HeureFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalleSemaines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JourDuMois")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoursSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("MotifId");
+
+                    b.ToTable("Permanences");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnuleeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymiseeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Consentement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreneauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailNormalise")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReserveParUtilisateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TiersContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TiersNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("CreneauId", "EmailNormalise")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Email")
+                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
+                    b.HasIndex("CreneauId", "Statut");
+
+                    b.HasIndex("CreneauId", "Telephone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
+                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
+
+                    b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DerniereConnexion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Financeur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InviteLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("ProfilCompte");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AteliersParMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoordinateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreneauxParSemaine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Gratuite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartenaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceDeliberation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinateurId");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("LieuId");
+
+                    b.HasIndex("PartenaireId");
+
+                    b.ToTable("Conventions");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adoptee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetAnnee")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectiviteNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectiviteSiret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DatePublication")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateSeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Excuses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Fichier")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantActes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImputationAnnee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImputationChapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationFonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationNature")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationSousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MembresEnExercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomsPresence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NonParticipation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrefId")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Presents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("President")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Representes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Unanimite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoteAbstention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoteContre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotePour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DateSeance");
+
+                    b.HasIndex("CollectiviteSiret", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Beneficiaire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.ToTable("MontantsAutorises", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ics")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PerimeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PrevueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PriseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProchaineTentative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("Etat", "PrevueLe");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Qpv", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(12)
@@ -916,97 +1683,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Qpv");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
-                {
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StructureId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UtilisateurId", "StructureId");
-
-                    b.HasIndex("StructureId");
-
-                    b.ToTable("GestionsStructures");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
-                {
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DerniereConnexion")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Financeur")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("InviteLe")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UtilisateurId");
-
-                    b.ToTable("ProfilCompte");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AteliersParMois")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CoordinateurId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CreneauxParSemaine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DateSignature")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Gratuite")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Intitule")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PartenaireId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReferenceDeliberation")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoordinateurId");
-
-                    b.HasIndex("LieuId");
-
-                    b.HasIndex("PartenaireId");
-
-                    b.ToTable("Conventions");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1161,7 +1838,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Lieux");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Emploi", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Emploi", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1188,7 +1865,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Emplois");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1244,466 +1921,23 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Mediateurs");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Motifs.Motif", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.GestionStructure", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Canal")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Collectif")
+                    b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DelaiMinimumHeures")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("UtilisateurId", "StructureId");
 
-                    b.Property<string>("DocumentsAApporter")
-                        .HasColumnType("TEXT");
+                    b.HasIndex("StructureId");
 
-                    b.Property<int>("DureeMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HorizonJours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("QuiReserve")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TamponMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TexteApresReservation")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Motifs");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Canal = "SurPlace",
-                            Collectif = false,
-                            DelaiMinimumHeures = 2,
-                            DocumentsAApporter = "Votre téléphone ou votre ordinateur portable si vous en avez un, et vos identifiants.",
-                            DureeMinutes = 60,
-                            HorizonJours = 91,
-                            Nom = "Accompagnement individuel",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "Un médiateur numérique vous recevra. Prévenez si vous ne pouvez pas venir : la place ira à quelqu'un d'autre."
-                        },
-                        new
-                        {
-                            Id = 2,
-                            Canal = "SurPlace",
-                            Collectif = false,
-                            DelaiMinimumHeures = 2,
-                            DocumentsAApporter = "Une pièce d'identité, vos identifiants (impots.gouv, CAF, Ameli…), les courriers ou documents concernés.",
-                            DureeMinutes = 45,
-                            HorizonJours = 91,
-                            Nom = "Aide aux démarches administratives",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "Un médiateur vous aidera à faire votre démarche. Il ne la fera pas à votre place sans votre accord."
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Canal = "SurPlace",
-                            Collectif = true,
-                            DelaiMinimumHeures = 2,
-                            DureeMinutes = 120,
-                            HorizonJours = 91,
-                            Nom = "Atelier collectif",
-                            QuiReserve = "Public",
-                            TamponMinutes = 0,
-                            TexteApresReservation = "L'atelier se fait en petit groupe. Les ordinateurs sont fournis."
-                        });
+                    b.ToTable("GestionsStructures");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Canal")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Corps")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Destinataire")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EnvoyeeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Etat")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ics")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("InscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("Jeton")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PerimeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PrevueLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PriseLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ProchaineTentative")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ReservationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sujet")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InscriptionId");
-
-                    b.HasIndex("ReservationId");
-
-                    b.HasIndex("Etat", "PrevueLe");
-
-                    b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("HeureDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("HeureFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JoursSemaine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MediateurId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Raison")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MediateurId", "DateDebut");
-
-                    b.ToTable("Absences");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Raison")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LieuId", "DateDebut");
-
-                    b.ToTable("Fermetures");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Archivee")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ConventionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DateDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DateFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("HeureDebut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("HeureFin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IntervalleSemaines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("JourDuMois")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JoursSemaine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Rang")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConventionId");
-
-                    b.HasIndex("LieuId");
-
-                    b.HasIndex("MotifId");
-
-                    b.ToTable("Permanences");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Capacite")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CodePostal")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommuneRecherche")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Debut")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EnLigne")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Ferme")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("FermetureEnLigne")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Fin")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LieuId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("OuvertureEnLigne")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PermanenceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Reserves")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Debut");
-
-                    b.HasIndex("MotifId");
-
-                    b.HasIndex("CodePostal", "Debut");
-
-                    b.HasIndex("CommuneRecherche", "Debut");
-
-                    b.HasIndex("LieuId", "Debut");
-
-                    b.HasIndex("PermanenceId", "Debut")
-                        .IsUnique();
-
-                    b.ToTable("Creneaux", t =>
-                        {
-                            t.HasCheckConstraint("CK_Creneaux_Places", "\"Reserves\" >= 0 AND \"Reserves\" <= \"Capacite\"");
-                        });
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AnnuleeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnonymiseeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Consentement")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreneauId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailNormalise")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Jeton")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MotifAnnulation")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Objet")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prenom")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReserveParUtilisateurId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Telephone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TiersContact")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TiersNom")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Jeton")
-                        .IsUnique();
-
-                    b.HasIndex("CreneauId", "EmailNormalise")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Reservations_Personne_Email")
-                        .HasFilter("\"EmailNormalise\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
-
-                    b.HasIndex("CreneauId", "Statut");
-
-                    b.HasIndex("CreneauId", "Telephone")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Reservations_Personne_Telephone")
-                        .HasFilter("\"Telephone\" IS NOT NULL AND \"Statut\" = 'Confirmee'");
-
-                    b.ToTable("Reservations");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Structures.Structure", b =>
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.Structure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1779,13 +2013,13 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MediateurLieu", b =>
                 {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", null)
                         .WithMany()
                         .HasForeignKey("LieuxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1843,19 +2077,19 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", "Beneficiaire")
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", "Mediateur")
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1868,9 +2102,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Mediateur");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.Inscription", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.Inscription", b =>
                 {
-                    b.HasOne("Passerelle.Features.Ateliers.SessionAtelier", "Session")
+                    b.HasOne("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1879,15 +2113,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Ateliers.SessionAtelier", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Ateliers.SessionAtelier", b =>
                 {
-                    b.HasOne("Passerelle.Features.Ateliers.Atelier", "Atelier")
+                    b.HasOne("Passerelle.Features.Accompagner.Ateliers.Atelier", "Atelier")
                         .WithMany()
                         .HasForeignKey("AtelierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1898,14 +2132,14 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lieu");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Beneficiaire", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Qpv", null)
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
                         .WithMany()
                         .HasForeignKey("CodeQpv")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1914,62 +2148,62 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Structure");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.DecompteAnonyme", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.DecompteAnonyme", b =>
                 {
-                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Activites.Activite", null)
                         .WithMany("Decomptes")
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NiveauCompetence", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NiveauCompetence", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Diagnostic", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", null)
                         .WithMany("Niveaux")
                         .HasForeignKey("DiagnosticId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.NonDoublon", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.NonDoublon", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireA")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireB")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Orientation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Orientation", b =>
                 {
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1977,15 +2211,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lieu");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.ParticipantActivite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.ParticipantActivite", b =>
                 {
-                    b.HasOne("Passerelle.Features.Activites.Activite", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Activites.Activite", null)
                         .WithMany("Participants")
                         .HasForeignKey("ActiviteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Beneficiaires.Beneficiaire", "Beneficiaire")
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", "Beneficiaire")
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1994,132 +2228,30 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Beneficiaire");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Comptes.GestionStructure", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Absence", b =>
                 {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
-                        .WithOne()
-                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Conventions.Convention", b =>
-                {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Coordinateur")
-                        .WithMany()
-                        .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Partenaire")
-                        .WithMany()
-                        .HasForeignKey("PartenaireId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Coordinateur");
-
-                    b.Navigation("Lieu");
-
-                    b.Navigation("Partenaire");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Lieux.Lieu", b =>
-                {
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Emploi", b =>
-                {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
-                        .WithMany("Emplois")
-                        .HasForeignKey("MediateurId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Structures.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Absence", b =>
-                {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Permanences.Fermeture", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Creneau", b =>
                 {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", null)
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Permanences.Permanence", b =>
-                {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
+                    b.HasOne("Passerelle.Features.Accompagner.Motifs.Motif", "Motif")
                         .WithMany()
                         .HasForeignKey("MotifId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Lieu");
-
-                    b.Navigation("Motif");
-                });
-
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Creneau", b =>
-                {
-                    b.HasOne("Passerelle.Features.Lieux.Lieu", "Lieu")
-                        .WithMany()
-                        .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Motifs.Motif", "Motif")
-                        .WithMany()
-                        .HasForeignKey("MotifId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Passerelle.Features.Permanences.Permanence", "Permanence")
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Permanence", "Permanence")
                         .WithMany()
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2132,9 +2264,37 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Permanence");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Rendezvous.Reservation", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Fermeture", b =>
                 {
-                    b.HasOne("Passerelle.Features.Rendezvous.Creneau", "Creneau")
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", null)
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Permanences.Permanence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Accompagner.Motifs.Motif", "Motif")
+                        .WithMany()
+                        .HasForeignKey("MotifId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Motif");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Creneau", "Creneau")
                         .WithMany()
                         .HasForeignKey("CreneauId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2143,34 +2303,138 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Creneau");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
+                        .WithMany()
+                        .HasForeignKey("CoordinateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
+                        .WithMany()
+                        .HasForeignKey("LieuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
+                        .WithMany()
+                        .HasForeignKey("PartenaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Coordinateur");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Lieu");
+
+                    b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany("Montants")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Emploi", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
+                        .WithMany("Emplois")
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Structures.GestionStructure", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("PermanenceMediateur", b =>
                 {
-                    b.HasOne("Passerelle.Features.Mediateurs.Mediateur", null)
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", null)
                         .WithMany()
                         .HasForeignKey("MediateursId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Passerelle.Features.Permanences.Permanence", null)
+                    b.HasOne("Passerelle.Features.Accompagner.Permanences.Permanence", null)
                         .WithMany()
                         .HasForeignKey("PermanenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Activites.Activite", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Activites.Activite", b =>
                 {
                     b.Navigation("Decomptes");
 
                     b.Navigation("Participants");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Beneficiaires.Diagnostic", b =>
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Beneficiaires.Diagnostic", b =>
                 {
                     b.Navigation("Niveaux");
                 });
 
-            modelBuilder.Entity("Passerelle.Features.Mediateurs.Mediateur", b =>
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>
                 {
                     b.Navigation("Emplois");
                 });

@@ -57,6 +57,7 @@ public static class InformationsServices
     public static void AddInformations(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<InformationsOptions>().BindConfiguration("Informations").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IJeuxDonneesPublies, JeuxDonneesLieux>();
         builder.Services.AddOptions<AccessibiliteOptions>().BindConfiguration("Accessibilite").ValidateDataAnnotations().ValidateOnStart();
     }
 }

@@ -14,7 +14,8 @@ public sealed class ListeModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Matiere { get; set; }
     [BindProperty(SupportsGet = true)] public string? Organe { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int NumeroPage { get; set; } = 1;
+    /// <summary>Read by hand: « page » is a route value of Razor Pages, not bindable.</summary>
+    public int NumeroPage => int.TryParse(Request.Query["page"], out var p) ? Math.Clamp(p, 1, 100_000) : 1;
     public PageDeliberations Resultat { get; private set; } = new(0, 1, 25, []);
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
 

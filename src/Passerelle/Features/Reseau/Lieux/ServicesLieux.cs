@@ -9,7 +9,6 @@ public static class ServicesLieux
     {
         builder.Services.AddOptions<AnnuaireOptions>().BindConfiguration("Annuaire").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AnnuaireEnMemoire>();
-        builder.Services.AddScoped<Informations.IJeuxDonneesPublies, JeuxDonneesLieux>();
         builder.Services.AddSingleton<InvalidationAnnuaire>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<InvalidationAnnuaire>());
     }

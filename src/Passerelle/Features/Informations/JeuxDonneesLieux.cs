@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Informations;
 
-namespace Passerelle.Features.Reseau.Lieux;
+namespace Passerelle.Features.Informations;
 
-/// <summary>The places' existing exports in the national standard « Lieux de médiation numérique » (v1.0.2 columns), on <c>/donnees</c>.</summary>
+/// <summary>Declared here, not in the places' feature, because Informations already reads the places (a Lieux → Informations edge
+/// would close a cycle, decision 0016). The places' existing exports in the national standard « Lieux de médiation numérique » (v1.0.2 columns), on <c>/donnees</c>.</summary>
 public sealed class JeuxDonneesLieux(AppDbContext db) : IJeuxDonneesPublies
 {
     const string Schema = "Lieux de médiation numérique";

@@ -106,4 +106,36 @@ public class ParcoursDeliberations(Navigateur app) : IAsyncLifetime
         (await page.Locator("#jeux-donnees").TextContentAsync())!.ShouldContain("SCDL Délibérations");
         await Navigateur.VerifierAccessibiliteAsync(page);
     }
+
+    /// <summary>Runs without the act reader: the register, an act, the entry form with its errors and /donnees, each checked with axe.</summary>
+    [Fact]
+    public async Task Le_registre_ses_formulaires_et_les_donnees_ouvertes_sont_accessibles()
+    {
+        var (email, mdp) = await app.CompteAsync(Roles.Administrateur);
+        var page = await app.NouvellePageAsync();
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(mdp);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await app.DoubleAuthentificationAsync(page, email);
+        await page.AttendreAdresseAsync("**/admin");
+
+        await page.GotoAsync("/admin/deliberations?annee=2024");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "CHL-038-16533/24/BM" }).ClickAsync();
+        await page.AttendreAdresseAsync("**/admin/deliberations/*");
+        (await page.Locator("#autorises").TextContentAsync())!.ShouldContain("Port-Saint-Louis-du-Rhône");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        await page.GotoAsync("/admin/deliberations/nouvelle");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByLabel("SIRET de la collectivité *").FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la délibération" }).ClickAsync();
+        await page.Locator("#erreurs").WaitForAsync();
+        (await page.Locator("#erreurs").TextContentAsync())!.ShouldContain("SIRET");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        await page.GotoAsync("/donnees");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
 }

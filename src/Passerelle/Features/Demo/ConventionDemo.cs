@@ -19,7 +19,7 @@ public static class ConventionDemo
 {
     sealed class Horloge(DateTimeOffset t) : TimeProvider { public override DateTimeOffset GetUtcNow() => t; }
 
-    public static async Task SemerAsync(AppDbContext db, Structure metropole, Structure commune, int lieuId, Mediateur mediateur, TimeProvider horloge, CancellationToken ct)
+    public static async Task SemerAsync(AppDbContext db, Structure metropole, Structure commune, int lieuId, Mediateur mediateur, TimeProvider horloge, CancellationToken ct, int? deliberationId = null)
     {
         var atelier = new Atelier
         {
@@ -35,14 +35,17 @@ public static class ConventionDemo
 
         foreach (var (intitule, debut, fin, deliberation) in new[]
         {
-            ("Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône", new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1), "Délibération du conseil municipal n° 2024-087 du 12 septembre 2024"),
+            ("Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône", new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1), DeliberationsDemo.NumeroConventionPortSaintLouis),
             ("Médiation numérique à la Maison France Service de Port-Saint-Louis-du-Rhône (renouvellement)", new DateOnly(2025, 10, 1), new DateOnly(2027, 10, 1), "Délibération du conseil municipal n° 2025-064 du 18 septembre 2025"),
         })
         {
             var c = new Convention
             {
                 Intitule = intitule, CoordinateurId = metropole.Id, PartenaireId = commune.Id, LieuId = lieuId, DateDebut = debut, DateFin = fin,
-                CreneauxParSemaine = 5, AteliersParMois = 1, DateSignature = debut.AddDays(-10), ReferenceDeliberation = deliberation,
+                CreneauxParSemaine = 5, AteliersParMois = 1, DateSignature = debut.AddDays(-10),
+                // The first convention is authorised by the Bureau's act in the register; the renewal's act is not there yet.
+                DeliberationId = deliberation == DeliberationsDemo.NumeroConventionPortSaintLouis ? deliberationId : null,
+                ReferenceDeliberation = deliberation == DeliberationsDemo.NumeroConventionPortSaintLouis && deliberationId is not null ? null : deliberation,
             };
             db.Conventions.Add(c);
             await db.SaveChangesAsync(ct);

@@ -208,7 +208,8 @@ public static class TerritoireDemo
             m.Lieux.Add(lieux[0]);
             db.Mediateurs.Add(m);
             await db.SaveChangesAsync(ct);
-            await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct);
+            var acte = await DeliberationsDemo.SemerAsync(db, horloge, ct);
+            await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct, acte);
             await ActivitesDemo.SemerAsync(db, metropole.Id, m.Id, horloge, ct);
             await EquipementDemo.SemerAsync(db, horloge, ct);
         }

@@ -59,5 +59,6 @@ public static class InformationsServices
     {
         builder.Services.AddReglages<InformationsOptions>("Informations");
         builder.Services.AddReglages<AccessibiliteOptions>("Accessibilite");
+        builder.Services.AddScoped<IJeuxDonneesPublies, JeuxDonneesLieux>();
     }
 }

@@ -37,6 +37,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
             or "/api/v1/ateliers/sessions/{id:int}/inscriptions" or "/api/v1/inscriptions/{jeton}" or "/agenda/{jeton}.ics") => Acces.Public,
         ("GET", "/mon-rendez-vous/{jeton}.ics") => Acces.Public,
         ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
+        ("GET", "/donnees" or "/donnees/deliberations.csv") => Acces.Public,
+        ("GET", var r) when r.StartsWith("/api/v1/deliberations") => Acces.Equipe,
+        (_, "/api/v1/deliberations" or "/api/v1/deliberations/{id:int}") => Acces.Admin,
+        (_, "/admin/deliberations/nouvelle" or "/admin/deliberations/lire" or "/admin/deliberations/{id:int}/corriger") => Acces.Admin,
+        (_, var r) when r.StartsWith("/admin/deliberations") => Acces.Equipe,
         ("GET", var r) when r.StartsWith("/api/v1/conventions") => Acces.Equipe,
         ("POST", "/api/v1/conventions") => Acces.Admin,
         // Agendas hold citizens' names: never funders; the owning mediator and structure are checked per object (PerimetreTests).

@@ -31,6 +31,22 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
     }
 
     [Fact]
+    public async Task Le_registre_de_demo_tient_les_cinq_actes_reels_et_la_convention_y_renvoie()
+    {
+        var actes = await app.AvecDb(db => db.Deliberations.Include(d => d.Montants).ToListAsync());
+        actes.Select(d => d.Numero).ShouldBe(["CHL-038-16533/24/BM", "CHL-019-13799/23/BM", "DL.2022-330", "DG20_174", "IVIS 011-9466/21/BM"], ignoreOrder: true);
+        actes.Single(d => d.Numero == "CHL-019-13799/23/BM").TotalCentimes.ShouldBe(15_000_000);
+        var stMedard = actes.Single(d => d.Numero == "DG20_174");
+        (stMedard.VotePour, stMedard.VoteContre, stMedard.IdentifiantActes).ShouldBe((30, 9, "033-213304496-20201216-DG20_174-DE"));
+        var convention = await app.AvecDb(db => db.Conventions.Include(c => c.Deliberation).OrderBy(c => c.DateDebut).FirstAsync());
+        convention.Deliberation!.Numero.ShouldBe("CHL-038-16533/24/BM");
+        convention.ReferenceDeliberation.ShouldBeNull();
+        var csv = await app.ClientAnonyme().GetStringAsync("/donnees/deliberations.csv");
+        Passerelle.Features.Financer.Deliberations.ValidateurScdl.Valider(csv, nomActesExact: true).ShouldBeEmpty();
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task Un_compte_par_role_avec_un_mot_de_passe_genere_qui_fonctionne()
     {
         var fichier = app.Services.GetRequiredService<IConfiguration>()["Demo:FichierComptes"]!;

@@ -2013,6 +2013,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateSignature")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Gratuite")
                         .HasColumnType("boolean");
 
@@ -2035,11 +2038,248 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("CoordinateurId");
 
+                    b.HasIndex("DeliberationId");
+
                     b.HasIndex("LieuId");
 
                     b.HasIndex("PartenaireId");
 
                     b.ToTable("Conventions");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Adoptee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BudgetAnnee")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("BudgetNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CollectiviteNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CollectiviteSiret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DatePublication")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateSeance")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Excuses")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Fichier")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FichierType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdentifiantActes")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ImputationAnnee")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImputationChapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationFonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationNature")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ImputationSousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int?>("MembresEnExercice")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NomsPresence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("NonParticipation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Organe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PrefId")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int?>("Presents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("President")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Representes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Unanimite")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VoteAbstention")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VoteContre")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotePour")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DateSeance");
+
+                    b.HasIndex("CollectiviteSiret", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Beneficiaire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.ToTable("MontantsAutorises", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnregistreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("VersionsDeliberations", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -2893,6 +3133,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
@@ -2907,9 +3152,29 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Navigation("Coordinateur");
 
+                    b.Navigation("Deliberation");
+
                     b.Navigation("Lieu");
 
                     b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany("Montants")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
@@ -2994,6 +3259,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lignes");
 
                     b.Navigation("Lot");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Navigation("Montants");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

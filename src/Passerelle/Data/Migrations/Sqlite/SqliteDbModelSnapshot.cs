@@ -1946,6 +1946,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DateSignature")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Gratuite")
                         .HasColumnType("INTEGER");
 
@@ -1968,11 +1971,242 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("CoordinateurId");
 
+                    b.HasIndex("DeliberationId");
+
                     b.HasIndex("LieuId");
 
                     b.HasIndex("PartenaireId");
 
                     b.ToTable("Conventions");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adoptee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetAnnee")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectiviteNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectiviteSiret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DatePublication")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateSeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Excuses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Fichier")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifiantActes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImputationAnnee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImputationChapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationFonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationNature")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImputationSousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MembresEnExercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomsPresence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NonParticipation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organe")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrefId")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Presents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("President")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Representes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Unanimite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoteAbstention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoteContre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotePour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DateSeance");
+
+                    b.HasIndex("CollectiviteSiret", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Beneficiaire")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.ToTable("MontantsAutorises", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("VersionsDeliberations", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -2816,6 +3050,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
@@ -2830,9 +3069,29 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Navigation("Coordinateur");
 
+                    b.Navigation("Deliberation");
+
                     b.Navigation("Lieu");
 
                     b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany("Montants")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.VersionDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
@@ -2917,6 +3176,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lignes");
 
                     b.Navigation("Lot");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
+                {
+                    b.Navigation("Montants");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Accompagner.Activites;
@@ -94,12 +95,12 @@ public static class ExportCoop
                 q = q.Where(a => a.Mediateur!.Emplois.Any(e => perimetre.Contains(e.StructureId) && e.Debut <= a.Date && (e.Fin == null || e.Fin >= a.Date)));
             role = perimetre is null ? "Administrateur" : "Coordinateur";
             (journalObjet, journalId) = (Beneficiaires.Journal.Structure, perimetre?.Count == 1 ? perimetre.First() : 0);
-            if (await ActivitesApi.MediateurAsync(db, http.User, ct) is { } moi)
+            if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is { } moi)
                 (prenom, nom) = await db.Mediateurs.Where(m => m.Id == moi).Select(m => ValueTuple.Create(m.Prenom, m.Nom)).FirstAsync(ct);
         }
         else
         {
-            if (await ActivitesApi.MediateurAsync(db, http.User, ct) is not { } mediateur) return (null, ActivitesApi.SansFiche());
+            if (await AutorisationsMediateurs.FicheAsync(db, http.User, ct) is not { } mediateur) return (null, ActivitesApi.SansFiche());
             q = q.Where(a => a.MediateurId == mediateur);
             var m = await db.Mediateurs.AsNoTracking().FirstAsync(x => x.Id == mediateur, ct);
             (prenom, nom, role) = (m.Prenom, m.Nom, m.ConseillerNumerique ? "Conseiller Numérique" : "Médiateur");

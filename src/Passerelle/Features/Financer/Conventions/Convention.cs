@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Passerelle.Features.Financer.Deliberations;
 using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Features.Reseau.Structures;
 using Passerelle.Web;
@@ -23,6 +24,10 @@ public sealed class Convention
     public int CreneauxParSemaine { get; set; }
     public int AteliersParMois { get; set; }
     public DateOnly? DateSignature { get; set; }
+    /// <summary>The act in the register that authorises it (<see cref="Deliberation"/>).</summary>
+    public int? DeliberationId { get; set; }
+    public Deliberation? Deliberation { get; set; }
+    /// <summary>Free-text reference of an act that is not in the register (kept from before the register existed).</summary>
     public string? ReferenceDeliberation { get; set; }
     public bool Gratuite { get; set; } = true;
 
@@ -43,6 +48,7 @@ public sealed class ConventionConfiguration : IEntityTypeConfiguration<Conventio
         b.Property(c => c.ReferenceDeliberation).HasMaxLength(200);
         b.HasOne(c => c.Coordinateur).WithMany().HasForeignKey(c => c.CoordinateurId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Partenaire).WithMany().HasForeignKey(c => c.PartenaireId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Deliberation).WithMany().HasForeignKey(c => c.DeliberationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Lieu).WithMany().HasForeignKey(c => c.LieuId).OnDelete(DeleteBehavior.Restrict);
     }
 }

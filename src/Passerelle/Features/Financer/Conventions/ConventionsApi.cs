@@ -7,10 +7,10 @@ using Passerelle.Web;
 namespace Passerelle.Features.Financer.Conventions;
 
 public sealed record ConventionSaisie(string Intitule, int CoordinateurId, int PartenaireId, int LieuId, DateOnly DateDebut, DateOnly DateFin,
-    int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, PlanningSaisie? Planning);
+    int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, PlanningSaisie? Planning, int? DeliberationId = null);
 
 public sealed record ConventionDto(int Id, string Intitule, int CoordinateurId, int PartenaireId, int LieuId, DateOnly DateDebut, DateOnly DateFin,
-    int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, IReadOnlyList<MoisLivraison> Livraison);
+    int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, IReadOnlyList<MoisLivraison> Livraison, int? DeliberationId);
 
 public static class ConventionsApi
 {
@@ -30,7 +30,7 @@ public static class ConventionsApi
     }
 
     static ConventionDto Dto(Convention c, IReadOnlyList<MoisLivraison> l) => new(c.Id, c.Intitule, c.CoordinateurId, c.PartenaireId, c.LieuId,
-        c.DateDebut, c.DateFin, c.CreneauxParSemaine, c.AteliersParMois, c.DateSignature, c.ReferenceDeliberation, l);
+        c.DateDebut, c.DateFin, c.CreneauxParSemaine, c.AteliersParMois, c.DateSignature, c.ReferenceDeliberation, l, c.DeliberationId);
 
     static async Task<Results<Created<ConventionDto>, ValidationProblem>> Creer(ConventionSaisie s, AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public static class CreerConvention
         {
             Intitule = s.Intitule?.Trim() ?? "", CoordinateurId = s.CoordinateurId, PartenaireId = s.PartenaireId, LieuId = s.LieuId, DateDebut = s.DateDebut,
             DateFin = s.DateFin, CreneauxParSemaine = s.CreneauxParSemaine, AteliersParMois = s.AteliersParMois, DateSignature = s.DateSignature,
-            ReferenceDeliberation = s.ReferenceDeliberation?.Trim(),
+            ReferenceDeliberation = string.IsNullOrWhiteSpace(s.ReferenceDeliberation) ? null : s.ReferenceDeliberation.Trim(), DeliberationId = s.DeliberationId,
         };
         var erreurs = new Dictionary<string, string[]>();
         try { c.Verifier(); } catch (RegleMetierException e) { erreurs[e.Champ ?? ""] = [e.Message]; }
@@ -23,6 +23,8 @@ public static class CreerConvention
         if (!await db.Structures.AnyAsync(x => x.Id == s.CoordinateurId, ct)) erreurs["CoordinateurId"] = ["Structure inconnue."];
         if (!await db.Structures.AnyAsync(x => x.Id == s.PartenaireId, ct)) erreurs["PartenaireId"] = ["Structure inconnue."];
         if (!await db.Lieux.AnyAsync(x => x.Id == s.LieuId, ct)) erreurs["LieuId"] = ["Lieu inconnu."];
+        if (s.DeliberationId is { } delib && !await db.Deliberations.AnyAsync(x => x.Id == delib && x.Adoptee, ct))
+            erreurs["DeliberationId"] = ["Délibération inconnue au registre, ou rejetée : elle ne peut pas autoriser la convention."];
         if (s.Planning is { } p)
         {
             if (!await db.Motifs.AnyAsync(m => m.Id == p.MotifId, ct)) erreurs["Planning.MotifId"] = ["Motif inconnu."];

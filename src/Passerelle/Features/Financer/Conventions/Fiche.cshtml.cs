@@ -14,7 +14,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var c = await db.Conventions.AsNoTracking().Include(x => x.Coordinateur).Include(x => x.Partenaire).Include(x => x.Lieu).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.Conventions.AsNoTracking().Include(x => x.Coordinateur).Include(x => x.Partenaire).Include(x => x.Lieu).Include(x => x.Deliberation).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return NotFound();
         Convention = c;
         Mois = await Planning.LivraisonAsync(db, c, horloge, ct);

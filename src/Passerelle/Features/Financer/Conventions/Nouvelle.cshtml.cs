@@ -20,7 +20,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     [BindProperty] public int CreneauxParSemaine { get; set; } = 5;
     [BindProperty] public int AteliersParMois { get; set; } = 1;
     [BindProperty] public DateOnly? DateSignature { get; set; }
-    [BindProperty] public string? ReferenceDeliberation { get; set; }
+    [BindProperty] public int? DeliberationId { get; set; }
     [BindProperty] public bool Generer { get; set; } = true;
     [BindProperty] public DayOfWeek JourPermanence { get; set; } = DayOfWeek.Tuesday;
     [BindProperty] public TimeOnly HeureDebut { get; set; } = new(9, 0);
@@ -37,13 +37,14 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
     public List<(int Id, string Nom)> Mediateurs { get; private set; } = [];
     public List<(int Id, string Nom)> Ateliers { get; private set; } = [];
     public List<(int Id, string Nom)> Motifs { get; private set; } = [];
+    public List<(int Id, string Nom)> Deliberations { get; private set; } = [];
     /// <summary>Errors by bound property name ("" for the form as a whole), shown next to each field and in the summary.</summary>
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
 
     /// <summary>HTML id of each field, by property name: the summary's links.</summary>
     public static readonly IReadOnlyDictionary<string, string> Ids = new Dictionary<string, string>
     {
-        ["Intitule"] = "intitule", ["CoordinateurId"] = "coord", ["PartenaireId"] = "part", ["LieuId"] = "lieu", ["ReferenceDeliberation"] = "delib",
+        ["Intitule"] = "intitule", ["CoordinateurId"] = "coord", ["PartenaireId"] = "part", ["LieuId"] = "lieu", ["DeliberationId"] = "delib",
         ["DateDebut"] = "debut", ["DateFin"] = "fin", ["DateSignature"] = "signature", ["CreneauxParSemaine"] = "creneaux", ["AteliersParMois"] = "ateliers",
         ["Generer"] = "generer", ["JourPermanence"] = "jourp", ["HeureDebut"] = "heurep", ["MotifId"] = "motif", ["AtelierId"] = "atelier",
         ["RangAtelier"] = "rang", ["JourAtelier"] = "joura", ["HeureAtelier"] = "heurea", ["CapaciteAtelier"] = "capa", ["MediateurIds"] = "mediateurs",
@@ -55,6 +56,8 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         Lieux = (await db.Lieux.Where(l => !l.Archive && l.StructureId != null).OrderBy(l => l.Nom).Select(l => new { l.Id, l.Nom }).Take(2000).ToListAsync(ct)).Select(x => (x.Id, x.Nom)).ToList();
         Mediateurs = (await db.Mediateurs.Where(m => !m.Archive).OrderBy(m => m.Nom).Select(m => new { m.Id, N = m.Prenom + " " + m.Nom }).Take(2000).ToListAsync(ct)).Select(x => (x.Id, x.N)).ToList();
         Ateliers = (await db.Ateliers.Where(a => !a.Archive).OrderBy(a => a.Titre).Select(a => new { a.Id, a.Titre }).ToListAsync(ct)).Select(x => (x.Id, x.Titre)).ToList();
+        Deliberations = (await db.Deliberations.Where(d => d.Adoptee).OrderByDescending(d => d.DateSeance).Take(500)
+            .Select(d => new { d.Id, d.Numero, d.DateSeance, d.CollectiviteNom }).ToListAsync(ct)).Select(x => (x.Id, $"{x.Numero} du {x.DateSeance:dd/MM/yyyy} ({x.CollectiviteNom})")).ToList();
         Motifs = (await db.Motifs.Where(m => !m.Collectif).Select(m => new { m.Id, m.Nom }).ToListAsync(ct)).Select(x => (x.Id, x.Nom)).ToList();
     }
 
@@ -72,7 +75,7 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : PageM
         try
         {
             var convention = await CreerConvention.ExecuterAsync(db, new ConventionSaisie(Intitule, CoordinateurId, PartenaireId, LieuId, DateDebut!.Value, DateFin!.Value,
-                CreneauxParSemaine, AteliersParMois, DateSignature, ReferenceDeliberation, planning), horloge, ct);
+                CreneauxParSemaine, AteliersParMois, DateSignature, null, planning, DeliberationId), horloge, ct);
             return Redirect($"/admin/conventions/{convention.Id}");
         }
         catch (System.ComponentModel.DataAnnotations.ValidationException e)

@@ -13,5 +13,10 @@ public sealed class ChoixConventions : IChoixConventions
 
 public static class ServicesConventions
 {
-    public static void AddConventions(this WebApplicationBuilder builder) => builder.Services.AddSingleton<IChoixConventions, ChoixConventions>();
+    public static void AddConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IChoixConventions, ChoixConventions>();
+        builder.Services.AddScoped<Deliberations.IActesAutorises, ConventionsAutorisees>();
+        builder.Services.AddSingleton<IPreparationDonnees, LierConventionsDeliberations>();
+    }
 }

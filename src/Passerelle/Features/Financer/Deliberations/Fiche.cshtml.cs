@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+
+namespace Passerelle.Features.Financer.Deliberations;
+
+[Authorize(Policy = Roles.PolitiqueEquipe)]
+public sealed class FicheModel(AppDbContext db, IEnumerable<IActesAutorises> actes) : PageModel
+{
+    public Deliberation Deliberation { get; private set; } = null!;
+    public List<VersionDeliberation> Versions { get; private set; } = [];
+    public List<ActeAutorise> Autorises { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var d = await db.Deliberations.AsNoTracking().Include(x => x.Montants).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return NotFound();
+        Deliberation = d;
+        Versions = await db.VersionsDeliberations.AsNoTracking().Where(v => v.DeliberationId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        foreach (var a in actes) Autorises.AddRange(await a.ListerAsync(db, id, ct));
+        return Page();
+    }
+
+    /// <summary>The attached act, when one was uploaded.</summary>
+    public async Task<IActionResult> OnGetFichierAsync(int id, CancellationToken ct)
+    {
+        var f = await db.Deliberations.AsNoTracking().Where(x => x.Id == id && x.Fichier != null)
+            .Select(x => new { x.Fichier, x.FichierNom, x.FichierType }).FirstOrDefaultAsync(ct);
+        return f is null ? NotFound() : File(f.Fichier!, f.FichierType ?? "application/octet-stream", f.FichierNom ?? "acte");
+    }
+}

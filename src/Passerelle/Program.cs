@@ -120,6 +120,7 @@ api.MapStatistiquesApi();
 api.MapBeneficiairesApi();
 api.MapEtiquettesApi();
 api.MapComptesApi();
+api.MapLectureActesApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 

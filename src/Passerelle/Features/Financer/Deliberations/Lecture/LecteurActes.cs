@@ -15,46 +15,46 @@ public sealed class LecteurActes : ILecteurActes
             if (debut >= 0 && longueur > 0 && debut + longueur <= doc.Texte.Length) passages[cle] = new Passage(debut, longueur);
         }
 
-        var organe = Seance.Organe(doc);
+        var organe = Sur(() => Seance.Organe(doc));
         if (organe is not null) Noter("type_organe", organe.Debut, organe.Longueur);
-        var collectivite = Collectivite.Lire(doc, organe?.Contenu);
+        var collectivite = Sur(() => Collectivite.Lire(doc, organe?.Contenu));
         if (collectivite is not null) Noter("collectivite", collectivite.Debut, collectivite.Longueur);
-        var actes = Transmission.Identifiant(doc);
-        var numero = Seance.Numero(doc, actes?.Numero);
+        var actes = Sur(() => Transmission.Identifiant(doc));
+        var numero = Sur(() => Seance.Numero(doc, actes?.Numero));
         if (numero is not null) Noter("numero", numero.Debut, numero.Longueur);
-        var date = Seance.DateSeance(doc, actes?.Date);
+        var date = Sur(() => Seance.DateSeance(doc, actes?.Date));
         if (date is not null) Noter("date_seance", date.Debut, date.Longueur);
-        var objet = Seance.Objet(doc);
+        var objet = Sur(() => Seance.Objet(doc));
         if (objet is not null) Noter("objet", objet.Debut, objet.Longueur);
-        var matiere = Seance.Matiere(doc);
+        var matiere = Sur(() => Seance.Matiere(doc));
         if (matiere is not null) Noter("matiere_actes_code", matiere.Debut, matiere.Longueur);
-        var president = Personnes.President(doc);
+        var president = Sur(() => Personnes.President(doc));
         if (president is not null) Noter("president", president.Debut, president.Longueur);
-        var rapporteur = Personnes.Rapporteur(doc, president);
+        var rapporteur = Sur(() => Personnes.Rapporteur(doc, president));
         if (rapporteur is not null) Noter("rapporteur", rapporteur.Debut, rapporteur.Longueur);
 
-        var comptes = Votes.Comptes(doc);
-        var presence = Presences.Lire(doc, comptes);
+        var comptes = Sur(() => Votes.Comptes(doc)) ?? [];
+        var presence = Sur(() => Presences.Lire(doc, comptes)) ?? new Presences.Resultat(null, null, null, null, null, new Dictionary<string, Seance.Valeur<int>>());
         foreach (var (cle, valeur) in presence.Passages) Noter(cle, valeur.Debut, valeur.Longueur);
-        var vote = Votes.Vote(comptes);
+        var vote = Sur(() => Votes.Vote(comptes));
         if (vote is { } v) Noter("vote", v.Debut, v.Fin - v.Debut);
-        var (unanimite, adoptee) = Issue.Lire(doc, vote?.Vote, passages);
+        var (unanimite, adoptee) = Sur(() => Issue.Lire(doc, vote?.Vote, passages));
 
         var decide = adoptee != false;
-        var lus = decide ? Beneficiaires.Lire(doc, collectivite?.Contenu) : new Beneficiaires.Resultat([], null);
+        var lus = (decide ? Sur(() => Beneficiaires.Lire(doc, collectivite?.Contenu)) : null) ?? new Beneficiaires.Resultat([], null);
         for (var i = 0; i < lus.Lus.Count; i++) Noter($"beneficiaires[{i}]", lus.Lus[i].Debut, lus.Lus[i].Longueur);
         var beneficiaires = lus.Lus.Select(l => l.Beneficiaire).ToList();
         decimal? total = beneficiaires.Count > 0 ? beneficiaires.Where(b => b.Nature == "aide en numéraire").Sum(b => b.MontantEur) : null;
-        var imputation = decide ? Imputation.Lire(doc) : null;
+        var imputation = decide ? Sur(() => Imputation.Lire(doc)) : null;
         if (imputation is { } imp) Noter("imputation_budgetaire", imp.Debut, imp.Longueur);
-        var periode = decide ? Periode(doc) : null;
+        var periode = decide ? Sur(() => Periode(doc)) : null;
         if (periode is { } p) Noter("periode", p.Index, p.Longueur);
-        var lieu = decide ? Lieu.Lire(doc) : null;
+        var lieu = decide ? Sur(() => Lieu.Lire(doc)) : null;
         if (lieu is not null) Noter("lieu", lieu.Debut, lieu.Longueur);
-        var engagements = decide ? Engagements.Lire(doc) : [];
+        var engagements = (decide ? Sur(() => Engagements.Lire(doc)) : null) ?? [];
         for (var i = 0; i < engagements.Count; i++) Noter($"engagements[{i}]", engagements[i].Debut, engagements[i].Longueur);
 
-        var dateTransmission = Transmission.Date(doc);
+        var dateTransmission = Sur(() => Transmission.Date(doc));
         TransmissionProposee? transmission = dateTransmission is null && actes is null ? null
             : new TransmissionProposee(dateTransmission?.Date, actes?.Valeur);
         if (dateTransmission is not null) Noter("transmission_prefecture", dateTransmission.Debut, dateTransmission.Longueur);
@@ -88,7 +88,18 @@ public sealed class LecteurActes : ILecteurActes
             Engagements = engagements.Select(e => e.Texte).ToList(),
             Passages = passages,
         };
-        return proposition with { Avertissements = Coherence.Verifier(proposition, presence, actes, Transmission.Siren(doc), lus.TotalImprime) };
+        return proposition with { Avertissements = Sur(() => Coherence.Verifier(proposition, presence, actes, Sur(() => Transmission.Siren(doc)), lus.TotalImprime)) ?? [] };
+    }
+
+    /// <summary>One rule that fails on an unforeseen layout leaves its field empty instead of failing the whole reading
+    /// (the contract: the reader never throws on odd text).</summary>
+    static T? Sur<T>(Func<T?> regle)
+    {
+        try { return regle(); }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException or OverflowException or NullReferenceException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return default;
+        }
     }
 
     /// <summary>The period of the convention or funded action: in the operative part first, then anywhere.</summary>

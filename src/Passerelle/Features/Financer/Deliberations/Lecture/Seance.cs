@@ -72,7 +72,7 @@ public static partial class Seance
             {
                 if (doc.DansCitation(m.Index) || doc.EstBruit(m.Index) || doc.Pli[doc.LigneDe(m.Index).Debut..m.Index].TrimStart().StartsWith("vu ")) continue;
                 var debut = regex == RegexAn() ? m.Index : m.Index + m.Length;
-                var d = Dates.Apres(doc.Pli, debut, regex == RegexAn() ? 160 : 40);
+                var d = Dates.Apres(doc.Pli, debut, regex == RegexAn() ? 160 : 90);
                 if (d is not null && (regex == RegexAn() || d.Debut - debut < 25)) return new(d.Date, d.Debut, d.Longueur);
             }
         return dateActes is { } a ? new(a, -1, 0) : null;

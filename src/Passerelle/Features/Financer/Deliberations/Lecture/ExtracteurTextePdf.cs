@@ -46,7 +46,8 @@ public sealed class ExtracteurTextePdf : IExtracteurTextePdf
     {
         var mots = page.GetWords().Where(m => !string.IsNullOrWhiteSpace(m.Text)).ToList();
         if (mots.Count == 0) return "";
-        var lettres = mots.SelectMany(m => m.Letters).Where(l => l.BoundingBox.Width > 0).Select(l => l.BoundingBox.Width).OrderBy(x => x).ToList();
+        // Advance widths (not glyph boxes, narrower): one column per character of the page's usual size.
+        var lettres = mots.SelectMany(m => m.Letters).Where(l => l.Width > 0 && !char.IsWhiteSpace(l.Value, 0)).Select(l => l.Width).OrderBy(x => x).ToList();
         var largeur = lettres.Count > 0 ? Math.Max(1, lettres[lettres.Count / 2]) : 5;
         var hauteurs = mots.Select(m => m.BoundingBox.Height).Where(h => h > 0).OrderBy(x => x).ToList();
         var hauteur = hauteurs.Count > 0 ? Math.Max(1, hauteurs[hauteurs.Count / 2]) : 10;

@@ -8,7 +8,7 @@ namespace Passerelle.Features.Financer.Deliberations.Lecture;
 /// <summary><c>POST /api/v1/deliberations/lire</c> (administrators): the act's text (<c>text/plain</c>), its PDF or text
 /// file (multipart, first file; or a raw <c>application/pdf</c> body) → the proposed record, as JSON with the keys of the
 /// corpus's <c>expected.json</c> plus <c>avertissements</c> and <c>passages</c> (see <see cref="PropositionJson"/>).
-/// Nothing is saved. Unreadable input → 400, more than <see cref="LectureFichier.TailleMax"/> → 413, both as French
+/// Nothing is saved. Unreadable input, or a text where nothing of an act is recognised → 400, more than <see cref="LectureFichier.TailleMax"/> → 413, both as French
 /// ProblemDetails.</summary>
 public static class LectureApi
 {
@@ -32,7 +32,10 @@ public static class LectureApi
         catch (InvalidDataException) { return Probleme(413, "Fichier ou requête trop volumineux", $"La taille maximale acceptée est de {LectureFichier.TailleMax / (1024 * 1024)} Mo."); }
         catch (BadHttpRequestException e) when (e.StatusCode == 413) { return Probleme(413, "Fichier ou requête trop volumineux", $"La taille maximale acceptée est de {LectureFichier.TailleMax / (1024 * 1024)} Mo."); }
         catch (BadHttpRequestException) { return Probleme(400, "Requête illisible", "Le corps de la requête n'a pas pu être lu : envoyez le texte de l'acte (text/plain) ou son fichier (multipart/form-data)."); }
-        return Results.Text(PropositionJson.Ecrire(lecteur.Lire(texte)), "application/json; charset=utf-8");
+        var proposition = lecteur.Lire(texte);
+        if (proposition is { Numero: null, DateSeance: null, Objet: null, Collectivite: null, TypeOrgane: null })
+            return Probleme(400, "Aucun acte reconnu", "Rien dans ce texte ne ressemble à une délibération (ni collectivité, ni organe, ni numéro, ni date de séance, ni objet) : vérifiez que vous avez joint le bon document.");
+        return Results.Text(PropositionJson.Ecrire(proposition), "application/json; charset=utf-8");
     }
 
     static async Task<string> LireCorps(HttpRequest requete, IExtracteurTextePdf pdf, CancellationToken ct)

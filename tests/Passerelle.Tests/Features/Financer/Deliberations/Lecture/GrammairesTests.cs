@@ -73,6 +73,7 @@ public class GrammairesTests
     [InlineData("POUR :          11\nCONTRE :        14\nABSTENTIONS :    2", 11, 14, 2, 0)]
     [InlineData("Votants : 46 ; Pour : 46 ; Contre : 0 ; Abstentions : néant", 46, 0, 0, 0)]
     [InlineData("adoptée par 30 voix pour et 9 contre", 30, 9, 0, 0)]
+    [InlineData("Adopté à la majorité : Pour 53, Contre 0, Abstention 0", 53, 0, 0, 0)]
     [InlineData("   Présents   Pour   Contre   Abstentions   Non-participation\n      24        25       2          2               1", 25, 2, 2, 1)]
     public void Votes_imprimes(string texte, int pour, int contre, int abstention, int nonParticipation) =>
         Votes.Vote(Votes.Comptes(new Document(texte)))!.Value.Vote.ShouldBe(new VotePropose(pour, contre, abstention, nonParticipation));
@@ -81,6 +82,7 @@ public class GrammairesTests
     [InlineData("Adopté à l'unanimité.")]
     [InlineData("une subvention de 42 000 € pour 3 postes et pour 24 mois")]
     [InlineData("Pour : 16")]
+    [InlineData("une participation pour 2025 à 29 500 €, contre 24 000 € en 2024")]
     public void Pas_de_vote_sans_decompte(string texte) => Votes.Vote(Votes.Comptes(new Document(texte))).ShouldBeNull();
 
     [Theory]

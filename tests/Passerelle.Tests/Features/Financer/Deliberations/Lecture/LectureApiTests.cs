@@ -76,6 +76,10 @@ public class LectureApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         (statut, _) = await Envoyer(admin, new StringContent("{}", Encoding.UTF8, "application/json"));
         statut.ShouldBe(HttpStatusCode.BadRequest);
+
+        (statut, corps) = await Envoyer(admin, new StringContent("Liste des courses : pain, lait.", Encoding.UTF8, "text/plain"));
+        statut.ShouldBe(HttpStatusCode.BadRequest);
+        corps.GetProperty("title").GetString().ShouldBe("Aucun acte reconnu");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class Coherence
                 r.Add($"Le numéro de l'identifiant ACTES ({actes.Numero}) ne correspond pas au numéro de l'acte ({num}).");
         }
         if (totalImprime is { } t && p.MontantTotalEur is { } somme && t != somme)
-            r.Add($"Le total imprimé ({t:N2} €) diffère de la somme des aides en numéraire lues ({somme:N2} €).");
+            r.Add(string.Format(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), "Le total imprimé ({0:N2} €) diffère de la somme des aides en numéraire lues ({1:N2} €).", t, somme));
         if (p.Adoptee == false && p.Vote is null)
             r.Add("L'acte semble rejeté sans que le décompte des voix soit lu : vérifiez.");
         return r;

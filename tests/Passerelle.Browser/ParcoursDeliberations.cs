@@ -49,8 +49,8 @@ public class ParcoursDeliberations(Navigateur app) : IAsyncLifetime
 
     sealed class PolicesSysteme : IFontResolver
     {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSans");
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSansMono");
+        public byte[]? GetFont(string faceName) => File.ReadAllBytes(System.IO.Path.Combine(AppContext.BaseDirectory, "polices", "DejaVuSansMono.ttf"));
     }
 
     [Fact]

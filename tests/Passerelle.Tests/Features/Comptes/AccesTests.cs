@@ -58,6 +58,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/api/v1/etiquettes") => Acces.Equipe,
         ("POST", "/api/v1/etiquettes") => Acces.Admin,
         ("POST", "/api/v1/qpv/import") => Acces.Admin,
+        ("POST", "/api/v1/deliberations/lire") => Acces.Admin,
         (_, var r) when r.StartsWith("/activites") || r.StartsWith("/api/v1/activites") => Acces.Terrain,
         (_, "/admin/permanences" or "/admin/ateliers") => Acces.Gestion,
         (_, "/api/v1/permanences" or "/api/v1/permanences/{id:int}" or "/api/v1/absences" or "/api/v1/fermetures") => Acces.Gestion,

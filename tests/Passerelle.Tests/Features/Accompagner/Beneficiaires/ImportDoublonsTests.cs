@@ -43,5 +43,23 @@ public class ImportDoublonsTests(AppFactory app) : IClassFixture<AppFactory>
         rapport.Crees.ShouldBe(1);
         rapport.Doublons.ShouldHaveSingleItem().Ligne.ShouldBe(2);
         (await m.Api.GetFromJsonAsync<List<BeneficiaireResume>>("/api/v1/beneficiaires"))!.Count(b => b.Nom == "Marcel Roux").ShouldBe(2);
+
+        // The page says the same to the team, under the count of files created.
+        var client = await Formulaires.ConnecterAsync(app, m.Email, m.MotDePasse);
+        var doc = await Formulaires.PageAsync(client, "/beneficiaires/import");
+        var jeton = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var envoi = new MultipartFormDataContent
+        {
+            { new StringContent(jeton), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Entete + "oui,Marcel,Roux,,,1948,Masculin,Retraité,,,,oui,\n")), "fichier", "fiches.csv" },
+        };
+        var page = await Formulaires.DocumentAsync(await client.PostAsync("/beneficiaires/import", envoi));
+        page.QuerySelector("[role=status]")!.TextContent.ShouldContain("1 fiche(s) importée(s)");
+        var avis = page.QuerySelector("#doublons-import").ShouldNotBeNull(page.QuerySelector("main")?.InnerHtml);
+        // Two Marcel Roux files exist by now: the row names both.
+        var lignes = avis.QuerySelectorAll("li").Select(l => l.TextContent).ToList();
+        lignes.Count.ShouldBe(2);
+        lignes.ShouldAllBe(l => l.StartsWith("Ligne 2 : Marcel Roux ressemble à la fiche n° "));
+        avis.QuerySelector("a")!.GetAttribute("href").ShouldBe("/beneficiaires/doublons");
     }
 }

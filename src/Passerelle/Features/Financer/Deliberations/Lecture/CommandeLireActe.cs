@@ -34,13 +34,13 @@ public sealed class CommandeLireActe : ICommandeCli
         return 0;
     }
 
-    /// <summary>The proposed record in plain French, one value per line, « non trouvé » for what was not read.</summary>
+    /// <summary>The proposed record in plain French, one value per line, « introuvable dans le texte » for what was not read.</summary>
     public static string Resume(PropositionActe p)
     {
         var fr = CultureInfo.GetCultureInfo("fr-FR");
         string V(object? x) => x switch
         {
-            null => "non trouvé",
+            null => "introuvable dans le texte",
             DateOnly d => d.ToString("d MMMM yyyy", fr),
             bool b => b ? "oui" : "non",
             decimal m => m.ToString("N2", fr) + " €",

@@ -89,10 +89,14 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Vendre cet appareil" }).ClickAsync();
         await page.AttendreAdresseAsync("**/vente");
         (await page.Locator("#plafond").InnerTextAsync()).ShouldContain("180,00 €");
-        await page.Locator("#prixeuros").FillAsync("199");
+        await page.Locator("#prixeuros").FillAsync("1e3");
         await page.Locator("#justificatif").FillAsync("Attestation CAF");
         await page.Locator("#datejustificatif").FillAsync(app.Aujourdhui.ToString("yyyy-MM-dd"));
         await page.Locator("#acheteurnom").FillAsync("Nadia K.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la vente" }).ClickAsync();
+        (await page.Locator("#erreurs").InnerTextAsync()).ShouldContain("Indiquez le prix en euros, par exemple 150 ou 150,50.");
+        // French decimals are read as such: 180,01 € is one cent above the cap.
+        await page.Locator("#prixeuros").FillAsync("180,01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la vente" }).ClickAsync();
         (await page.Locator("#erreurs").InnerTextAsync()).ShouldContain("plafond");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -100,6 +104,8 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la vente" }).ClickAsync();
         await page.AttendreAdresseAsync("**/equipement/achat/*");
         (await page.Locator("#prix").InnerTextAsync()).ShouldContain("180,00 €");
+        // The receipt opens with its link alone: it says eligibility was checked, never on which social benefit.
+        (await page.Locator("main").InnerTextAsync()).ShouldNotContain("RSA");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         // The public body sees its device sold with its erasure proof, and its attestation of donation.

@@ -38,7 +38,7 @@ public static class Vendre
         var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
         var e = new Dictionary<string, string[]>();
         var el = s.Eligibilite;
-        if (s.Prix is < 0 or > 1_000_000) e["prix"] = ["Prix en centimes, de 0 à 1 000 000."];
+        if (s.Prix is < 0 or > 1_000_000) e["prix"] = ["Le prix doit être compris entre 0 et 10 000 € (1 000 000 centimes)."];
         if (el is null || !Eligibilite.Existe(el.Motif)) e["eligibilite.motif"] = [$"Indiquez le motif d'éligibilité : {string.Join(", ", Eligibilite.Regles.Select(r => r.Code))}."];
         if (string.IsNullOrWhiteSpace(el?.Justificatif) || el.Justificatif.Length > 200) e["eligibilite.justificatif"] = ["Indiquez le justificatif vu (200 caractères au plus)."];
         if (el?.Date is null) e["eligibilite.date"] = ["Indiquez la date du justificatif."];

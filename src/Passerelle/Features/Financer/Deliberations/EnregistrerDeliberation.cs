@@ -1,3 +1,4 @@
+using Passerelle.Features.Referentiels;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
@@ -29,7 +30,7 @@ public static class EnregistrerDeliberation
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors in French (400).</exception>
     public static async Task<Deliberation> CreerAsync(AppDbContext db, DeliberationSaisie s, string qui, TimeProvider horloge, CancellationToken ct)
     {
-        await VerifierAsync(db, Normaliser(s), null, ct);
+        await VerifierAsync(db, Normaliser(s), null, ct, Territoire.AujourdHui(horloge));
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var d = new Deliberation { CreeLe = maintenant };
         Appliquer(d, s, qui, maintenant);
@@ -46,7 +47,7 @@ public static class EnregistrerDeliberation
     {
         var d = await db.Deliberations.Include(x => x.Montants).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return null;
-        await VerifierAsync(db, Normaliser(s), id, ct);
+        await VerifierAsync(db, Normaliser(s), id, ct, Territoire.AujourdHui(horloge));
         if (Identique(d, s)) return d;
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         db.RemoveRange(d.Montants);
@@ -69,9 +70,9 @@ public static class EnregistrerDeliberation
         finally { s.Motif = motif; }
     }
 
-    public static async Task VerifierAsync(AppDbContext db, DeliberationSaisie s, int? id, CancellationToken ct)
+    public static async Task VerifierAsync(AppDbContext db, DeliberationSaisie s, int? id, CancellationToken ct, DateOnly? aujourdhui = null)
     {
-        var erreurs = ReglesDeliberation.Verifier(s);
+        var erreurs = ReglesDeliberation.Verifier(s, aujourdhui);
         if (!erreurs.ContainsKey(nameof(s.Numero)) && !erreurs.ContainsKey(nameof(s.CollectiviteSiret))
             && await db.Deliberations.AnyAsync(x => x.CollectiviteSiret == s.CollectiviteSiret && x.Numero == s.Numero && x.Id != id, ct))
             erreurs[nameof(s.Numero)] = [$"La délibération n° {s.Numero} de cette collectivité est déjà au registre : corrigez-la plutôt que de la saisir à nouveau."];

@@ -8,7 +8,9 @@ namespace Passerelle.Features.Financer.Deliberations;
 /// plus the @ctes identifier's agreement with the body and the date (docs/standards/scdl-deliberations.md).</summary>
 public static partial class ReglesDeliberation
 {
-    public static Dictionary<string, string[]> Verifier(DeliberationSaisie s)
+    /// <param name="aujourdhui">Today in the territory (local date): a session after it is refused — an act is recorded once
+    /// adopted. Null skips that check (pure format checks).</param>
+    public static Dictionary<string, string[]> Verifier(DeliberationSaisie s, DateOnly? aujourdhui = null)
     {
         var e = new Dictionary<string, List<string>>();
         void Ajouter(string champ, string message) { if (!e.TryGetValue(champ, out var l)) e[champ] = l = []; l.Add(message); }
@@ -20,6 +22,7 @@ public static partial class ReglesDeliberation
         if (s.Organe is null || !Organes.Codes.Contains(s.Organe)) Ajouter(nameof(s.Organe), "Choisissez l'organe qui a délibéré (conseil municipal, bureau…).");
         if (string.IsNullOrWhiteSpace(s.Numero)) Ajouter(nameof(s.Numero), "Indiquez le numéro de l'acte tel qu'il est imprimé.");
         if (s.DateSeance is null) Ajouter(nameof(s.DateSeance), "Indiquez la date de la séance.");
+        else if (s.DateSeance > aujourdhui) Ajouter(nameof(s.DateSeance), "La séance ne peut pas être dans le futur : une délibération s'enregistre une fois adoptée.");
         if (string.IsNullOrWhiteSpace(s.Objet)) Ajouter(nameof(s.Objet), "Indiquez l'objet de la délibération.");
         if (!MatieresActes.CodeValide(s.MatiereCode?.Trim()))
             Ajouter(nameof(s.MatiereCode), "La matière doit être un code ACTES de niveau 2 existant (de 1.1 à 9.4, par exemple 7.5 pour les subventions).");

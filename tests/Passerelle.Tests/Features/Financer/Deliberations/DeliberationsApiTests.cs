@@ -86,6 +86,13 @@ public class DeliberationsApiTests(AppFactory app) : IClassFixture<AppFactory>
         er["Montants"][0].ShouldContain("rejeté");
         er["Unanimite"][0].ShouldContain("unanimité");
         (await ErreursAsync(await admin.PostAsJsonAsync("/api/v1/deliberations", new { numero = "x" }))).Keys.ShouldContain("CollectiviteNom");
+
+        // A session after today (the test clock's day in Paris) is not an adopted act yet.
+        var futur = Actes.Subventions();
+        futur.DateSeance = Passerelle.Features.Referentiels.Territoire.AujourdHui(app.Horloge).AddDays(1);
+        futur.DateTransmission = null;
+        futur.IdentifiantActes = null;
+        (await ErreursAsync(await admin.PostAsJsonAsync("/api/v1/deliberations", futur)))["DateSeance"][0].ShouldContain("dans le futur");
         (await app.AvecDb(db => db.Deliberations.CountAsync())).ShouldBe(avant);
     }
 

@@ -16,7 +16,8 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     public Appareil Appareil { get; private set; } = null!;
     public long? Plafond { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
-    [BindProperty] public decimal PrixEuros { get; set; }
+    /// <summary>Price as typed, in euros: « 150 », « 150,50 », « 150.50 » or « 150,50 € » (French or dotted decimals, no thousands separator).</summary>
+    [BindProperty] public string? PrixEuros { get; set; }
     [BindProperty] public string? Motif { get; set; } = "rsa";
     [BindProperty] public string? Justificatif { get; set; }
     [BindProperty] public DateOnly? DateJustificatif { get; set; }
@@ -33,18 +34,20 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         await ChargerAsync(id, ct);
-        if (Plafond is { } p) PrixEuros = p / 100m;
+        if (Plafond is { } p) PrixEuros = (p / 100m).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        var prix = Centimes(PrixEuros);
+        if (prix is null) Erreurs["prix"] = ["Indiquez le prix en euros, par exemple 150 ou 150,50."];
         if (Erreurs.Count == 0)
         {
             try
             {
-                var v = await Vendre.ExecuterAsync(db, new VenteSaisie(id, (long)Math.Round(PrixEuros * 100), new EligibiliteSaisie(Motif, Justificatif, DateJustificatif, QuotientFamilial),
+                var v = await Vendre.ExecuterAsync(db, new VenteSaisie(id, prix!.Value, new EligibiliteSaisie(Motif, Justificatif, DateJustificatif, QuotientFamilial),
                     new AcheteurSaisie(AcheteurNom, AcheteurCommune)), options.Value, User, horloge, ct);
                 return Redirect($"/equipement/achat/{v.Jeton}");
             }
@@ -54,5 +57,13 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
         }
         await ChargerAsync(id, ct);
         return Page();
+    }
+
+    /// <summary>Cents from a price typed in euros; null when it is not a plain amount (letters, exponent, thousands separators, more than 2 decimals).</summary>
+    internal static long? Centimes(string? saisie)
+    {
+        var t = (saisie ?? "").Replace("€", "").Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim().Replace(',', '.');
+        if (!System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d{1,7}(\.\d{1,2})?$")) return null;
+        return (long)Math.Round(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) * 100);
     }
 }

@@ -42,7 +42,7 @@ public static class ImportScdl
             vus[cle] = ligne;
             var existante = await db.Deliberations.Include(d => d.Montants).FirstOrDefaultAsync(d => d.CollectiviteSiret == c[1] && d.Numero == c[2], ct);
             var s = Fusionner(existante, c);
-            foreach (var (champ, messages) in ReglesDeliberation.Verifier(EnregistrerDeliberation.Normaliser(s)))
+            foreach (var (champ, messages) in ReglesDeliberation.Verifier(EnregistrerDeliberation.Normaliser(s), Referentiels.Territoire.AujourdHui(horloge)))
                 foreach (var m in messages) erreurs.Add(new ErreurScdl(ligne, Colonne(champ), m));
             operations.Add((existante, s));
         }

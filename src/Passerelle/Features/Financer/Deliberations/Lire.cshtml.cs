@@ -29,6 +29,7 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
         {
             var texte = await TexteAsync(ct);
             var p = lecteur.Lire(texte);
+            if (ActeNonReconnu.Est(p)) throw new ActeIllisibleException(ActeNonReconnu.Message);
             Saisie = await ProposerAsync(p, ct);
             Montrer(p);
             Relecture = true;

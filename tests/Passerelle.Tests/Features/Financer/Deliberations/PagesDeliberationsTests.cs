@@ -105,6 +105,11 @@ public class PagesDeliberationsTests(AppFactoryLecteur app) : IClassFixture<AppF
         (await EnvoyerAsync("acte.docx", [1, 2])).QuerySelector("#erreur-lecture")!.TextContent.ShouldContain("PDF et texte");
         var vide = await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("main form")!, [new("Texte", "  ")]);
         (await Formulaires.DocumentAsync(vide)).QuerySelector("#erreur-lecture")!.TextContent.ShouldContain("Collez le texte");
+        // A letter, not an act: the page says so (as the API does) instead of an empty review form.
+        var courrier = await Formulaires.DocumentAsync(await Formulaires.SoumettreAsync(client, page.QuerySelector<IHtmlFormElement>("main form")!,
+            [new("Texte", "bonjour, ceci est un courrier")]));
+        courrier.QuerySelector("#erreur-lecture")!.TextContent.ShouldContain("Rien dans ce texte ne ressemble à une délibération");
+        courrier.QuerySelector<IHtmlTextAreaElement>("#texte")!.Value.ShouldBe("bonjour, ceci est un courrier");
     }
 
     [Fact]

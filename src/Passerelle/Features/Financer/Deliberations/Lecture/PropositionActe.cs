@@ -76,3 +76,12 @@ public interface IExtracteurTextePdf
 
 /// <summary>The act cannot be read (bad PDF, no text layer, binary file, empty file); message in plain French.</summary>
 public sealed class ActeIllisibleException(string message) : Exception(message);
+
+/// <summary>What the API and the reading page answer when a text holds nothing of a deliberation.</summary>
+public static class ActeNonReconnu
+{
+    public const string Message = "Rien dans ce texte ne ressemble à une délibération (ni collectivité, ni organe, ni numéro, ni date de séance, ni objet) : vérifiez que vous avez joint le bon document.";
+
+    /// <summary>True when the reader found none of the fields that name an act (body, organ, number, session date, subject).</summary>
+    public static bool Est(PropositionActe p) => p is { Numero: null, DateSeance: null, Objet: null, Collectivite: null, TypeOrgane: null };
+}

@@ -99,6 +99,10 @@ public class EquipementTests(AppFactory app) : IClassFixture<AppFactory>
         var liste = await equipe.GetFromJsonAsync<JsonElement>($"/api/v1/equipement/appareils?etat=vendu&lot={lot}");
         liste.GetProperty("total").GetInt32().ShouldBe(1);
         liste.GetProperty("items")[0].GetProperty("origine").GetString().ShouldBe("public");
+        // An unknown state is an error that lists the codes, not an empty list.
+        var inconnu = await equipe.GetAsync("/api/v1/equipement/appareils?etat=EnStock");
+        inconnu.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await inconnu.Content.ReadAsStringAsync()).ShouldContain("État inconnu : choisissez parmi");
     }
 
     [Fact]

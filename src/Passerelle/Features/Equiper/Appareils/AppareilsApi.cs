@@ -35,6 +35,8 @@ public static class AppareilsApi
     static async Task<Ok<PageAppareilsDto>> Lister(AppDbContext db, string? etat, string? type, int? lot, int? page, CancellationToken ct)
     {
         var q = db.Set<Appareil>().AsNoTracking();
+        if (!string.IsNullOrEmpty(etat) && !Etats.Existe(etat))
+            throw Valider.Invalide(new() { ["etat"] = [$"État inconnu : choisissez parmi {string.Join(", ", Etats.Tous.Select(e => e.Code))}."] });
         if (!string.IsNullOrEmpty(etat)) q = q.Where(a => a.Etat == etat);
         if (!string.IsNullOrEmpty(type)) q = q.Where(a => a.Type == type);
         if (lot is not null) q = q.Where(a => a.LotId == lot);

@@ -48,7 +48,7 @@ public static class DeliberationsDemo
                 DateSeance = new(2022, 10, 14), MatiereCode = "7.5", President = "Sophie Joissains",
                 Objet = "Étude de stratégie territoriale d'inclusion numérique dans les quartiers prioritaires (19 700 € TTC) : demande de cofinancement "
                     + "à la CAF des Bouches-du-Rhône à hauteur de 50 % (9 850 €)",
-                VotePour = 53, VoteContre = 0, VoteAbstention = 0, Montants = [L("Ville d'Aix-en-Provence", 9_850)],
+                VotePour = 53, VoteContre = 0, VoteAbstention = 0, MembresEnExercice = 55 /* CGCT L2121-2: communes of 100 000 to 149 999 inhabitants */, Montants = [L("Ville d'Aix-en-Provence", 9_850)],
             },
             new()
             {
@@ -56,7 +56,7 @@ public static class DeliberationsDemo
                 DateSeance = new(2020, 12, 16), MatiereCode = "9.1", President = "Stéphane Delpeyrat",
                 Objet = "Candidature à l'appel à manifestation d'intérêt « Conseillers numériques France Services » : deux conseillers numériques mutualisés "
                     + "(subvention de l'État de 50 000 € par poste, versée en trois fois)",
-                VotePour = 30, VoteContre = 9, VoteAbstention = 0, DateTransmission = new(2020, 12, 21), IdentifiantActes = "033-213304496-20201216-DG20_174-DE",
+                VotePour = 30, VoteContre = 9, VoteAbstention = 0, MembresEnExercice = 39 /* CGCT L2121-2: communes of 30 000 to 39 999 inhabitants */, DateTransmission = new(2020, 12, 21), IdentifiantActes = "033-213304496-20201216-DG20_174-DE",
                 Montants = [L("Commune de Saint-Médard-en-Jalles", 100_000)],
             },
         };

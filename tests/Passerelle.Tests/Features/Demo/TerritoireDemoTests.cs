@@ -44,6 +44,9 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
         var csv = await app.ClientAnonyme().GetStringAsync("/donnees/deliberations.csv");
         Passerelle.Features.Financer.Deliberations.ValidateurScdl.Valider(csv, nomActesExact: true).ShouldBeEmpty();
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(6);
+        // The votes the register holds are published: members entitled (CGCT L2121-2), actual voters, for, against, abstention.
+        csv.Split('\n').Single(l => l.Contains("DG20_174")).Replace("\"", "").ShouldContain(",39,39,30,9,0,");
+        csv.Split('\n').Single(l => l.Contains("DL.2022-330")).Replace("\"", "").ShouldContain(",55,53,53,0,0,");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
         try
         {
             var texte = await TexteAsync(ct);
-            var p = lecteur.Lire(texte);
+            var p = lecteur.Lire(texte, ct);
             if (ActeNonReconnu.Est(p)) throw new ActeIllisibleException(ActeNonReconnu.Message);
             Saisie = await ProposerAsync(p, ct);
             Montrer(p);
@@ -41,7 +41,7 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
     public async Task<IActionResult> OnPostConfirmerAsync(CancellationToken ct)
     {
         Relecture = true;
-        if (!string.IsNullOrEmpty(Texte)) Montrer(lecteur.Lire(Texte));
+        if (!string.IsNullOrEmpty(Texte)) Montrer(lecteur.Lire(Texte, ct));
         ErreursLiaison();
         if (Erreurs.Count > 0) return Page();
         try

@@ -98,36 +98,36 @@ public static partial class Beneficiaires
         return null;
     }
 
-    [GeneratedRegex(@"\bsubventions?\b|\baides?\b|\bparticipations?\b|\bcontributions?\b|fonds de concours|\bdotations?\b|soutien financier")]
+    [GeneratedRegex(@"\bsubventions?\b|\baides?\b|\bparticipations?\b|\bcontributions?\b|fonds de concours|\bdotations?\b|soutien financier", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAide();
-    [GeneratedRegex(@"\bs'engagen?t?\b|^\W*engagements?\b|prend(?:re)? acte")]
+    [GeneratedRegex(@"\bs'engagen?t?\b|^\W*engagements?\b|prend(?:re)? acte", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEngage();
-    [GeneratedRegex(@"suivante?s?\s*:|ci-dessous|ci-apres|comme suit|tableau|repartition suivante|detaillee?s? (?:dans|ci)")]
+    [GeneratedRegex(@"suivante?s?\s*:|ci-dessous|ci-apres|comme suit|tableau|repartition suivante|detaillee?s? (?:dans|ci)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAnnonce();
-    [GeneratedRegex(@"sollicit|\bdemander?\b[^.;]{0,60}\b(?:a|aupres|au titre)\b|candidat")]
+    [GeneratedRegex(@"sollicit|\bdemander?\b[^.;]{0,60}\b(?:a|aupres|au titre)\b|candidat", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDemande();
-    [GeneratedRegex(@"attribu|accord|allou|octroi|\bverse|approuv|\bportant\b|\bporte\b|\bfixe|\bvote|\baccepte|\bvalide")]
+    [GeneratedRegex(@"attribu|accord|allou|octroi|\bverse|approuv|\bportant\b|\bporte\b|\bfixe|\bvote|\baccepte|\bvalide", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAttribution();
-    [GeneratedRegex(@"en nature|valoris")]
+    [GeneratedRegex(@"en nature|valoris", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEnNature();
-    [GeneratedRegex(@"^(?:l'association|association)\s+")]
+    [GeneratedRegex(@"^(?:l'association|association)\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPrefixeAssociation();
-    [GeneratedRegex(@"\bsoit\s*(?:un total de\s*|au total\s*)?$")]
+    [GeneratedRegex(@"\bsoit\s*(?:un total de\s*|au total\s*)?$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSoitAvant();
-    [GeneratedRegex(@"^\s*(?:ht|ttc)?\s*(?:au total|en tout|pour l'ensemble)")]
+    [GeneratedRegex(@"^\s*(?:ht|ttc)?\s*(?:au total|en tout|pour l'ensemble)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexTotalApres();
-    [GeneratedRegex(@"^\s*(?:ht|ttc)?\s*(?:par|/)\s*(?:poste|an|annee|mois|agent|conseiller|emploi|personne|beneficiaire|place|heure|jour)\b")]
+    [GeneratedRegex(@"^\s*(?:ht|ttc)?\s*(?:par|/)\s*(?:poste|an|annee|mois|agent|conseiller|emploi|personne|beneficiaire|place|heure|jour)\b", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexParUnite();
-    [GeneratedRegex(@"(?<n>\d{1,3}|" + Nombres.MotNombre + @"(?:[ -]" + Nombres.MotNombre + @")*)\s+(?:postes|emplois|conseillers)")]
+    [GeneratedRegex(@"(?<n>\d{1,3}|" + Nombres.MotNombre + @"(?:[ -]" + Nombres.MotNombre + @")*)\s+(?:postes|emplois|conseillers)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNombrePostes();
-    [GeneratedRegex(@"(?:cout|budget|prix|depenses?|montant total du projet|montant des travaux|estime|autofinancement|reste a charge)[^€;]{0,40}$")]
+    [GeneratedRegex(@"(?:cout|budget|prix|depenses?|montant total du projet|montant des travaux|estime|autofinancement|reste a charge)[^€;]{0,40}$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCoutAvant();
-    [GeneratedRegex(@"\bde\s+[\d .,]+\s*(?:€|euros?)\s+(?<a>a)\s+[\d .,]+\s*(?:€|euros?)")]
+    [GeneratedRegex(@"\bde\s+[\d .,]+\s*(?:€|euros?)\s+(?<a>a)\s+[\d .,]+\s*(?:€|euros?)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDeA();
-    [GeneratedRegex(@"l'association\s+«\s*(?<n>[^»]{2,120}?)\s*»")]
+    [GeneratedRegex(@"l'association\s+«\s*(?<n>[^»]{2,120}?)\s*»", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomGuillemets();
-    [GeneratedRegex(@"(?:\ba|\bavec|au profit de|en faveur de)\s+l'association\s+(?<n>[^,;()«»]{2,100}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)")]
+    [GeneratedRegex(@"(?:\ba|\bavec|au profit de|en faveur de)\s+l'association\s+(?<n>[^,;()«»]{2,100}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomAssociation();
-    [GeneratedRegex(@"(?:au profit d[eu'] ?|en faveur d[eu'] ?|\ba )(?:la |le |l')?(?<n>[^,;()]{2,80}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)")]
+    [GeneratedRegex(@"(?:au profit d[eu'] ?|en faveur d[eu'] ?|\ba )(?:la |le |l')?(?<n>[^,;()]{2,80}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomProfit();
 }

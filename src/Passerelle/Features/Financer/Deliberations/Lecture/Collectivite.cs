@@ -118,10 +118,10 @@ public static partial class Collectivite
         return resultat.ToString();
     }
 
-    [GeneratedRegex(@"^(?<g>metropole|communaute d'agglomeration|communaute de communes|communaute urbaine|commune|ville|mairie|departement|region)\b\s*(?<p>de la |de l'|du |des |de |d')?(?<n>.*)$")]
+    [GeneratedRegex(@"^(?<g>metropole|communaute d'agglomeration|communaute de communes|communaute urbaine|commune|ville|mairie|departement|region)\b\s*(?<p>de la |de l'|du |des |de |d')?(?<n>.*)$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexGenre();
-    [GeneratedRegex(@"^\s*(?<p>de la |de l'|du |des |de |d')?(?<n>.*)$")]
+    [GeneratedRegex(@"^\s*(?<p>de la |de l'|du |des |de |d')?(?<n>.*)$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexParticule();
-    [GeneratedRegex(@"\s{3,}|\s+[–—]\s+|\s-\s")]
+    [GeneratedRegex(@"\s{3,}|\s+[–—]\s+|\s-\s", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSeparateurColonne();
 }

@@ -97,18 +97,18 @@ public static partial class Dates
     const string NomMois = @"(?<m>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\.|fevr\.|sept\.|oct\.|nov\.|dec\.)";
     const string LettresNombre = @"(?:" + Nombres.MotNombre + @"(?:[ -]+" + Nombres.MotNombre + @")*)";
 
-    [GeneratedRegex(@"(?<!\d)(?<j>\d{1,2})[/.](?<m>\d{1,2})[/.](?<a>\d{4}|\d{2})(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?<j>\d{1,2})[/.](?<m>\d{1,2})[/.](?<a>\d{4}|\d{2})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNumerique();
-    [GeneratedRegex(@"(?<!\d)(?<a>\d{4})-(?<m>\d{2})-(?<j>\d{2})(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?<a>\d{4})-(?<m>\d{2})-(?<j>\d{2})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexIso();
-    [GeneratedRegex(@"(?<!\d)(?<j>1er|\d{1,2})\s+" + NomMois + @"\s+(?<a>\d{4})(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(?<j>1er|\d{1,2})\s+" + NomMois + @"\s+(?<a>\d{4})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexLitterale();
-    [GeneratedRegex(@"\b(?<j>" + LettresNombre + @")\s+" + NomMois + @"\s+(?:de l'an\s+|de l'annee\s+|de l'an de grace\s+)?(?<a>deux mille" + @"(?:[ -]+" + Nombres.MotNombre + @")*)")]
+    [GeneratedRegex(@"\b(?<j>" + LettresNombre + @")\s+" + NomMois + @"\s+(?:de l'an\s+|de l'annee\s+|de l'an de grace\s+)?(?<a>deux mille" + @"(?:[ -]+" + Nombres.MotNombre + @")*)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEnLettres();
-    [GeneratedRegex(@"\bl'an\s+(?<a>deux mille(?:[ -]+" + Nombres.MotNombre + @")*)\s*,?\s*(?:et\s+)?(?:le\s+)?(?<j>1er|\d{1,2}|" + LettresNombre + @")\s+(?:du mois d[e']\s*)?" + NomMois)]
+    [GeneratedRegex(@"\bl'an\s+(?<a>deux mille(?:[ -]+" + Nombres.MotNombre + @")*)\s*,?\s*(?:et\s+)?(?:le\s+)?(?<j>1er|\d{1,2}|" + LettresNombre + @")\s+(?:du mois d[e']\s*)?" + NomMois, RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAnPuisJour();
-    [GeneratedRegex(@"\bdu\s+(?<d>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})(?:\s+" + NomMois + @"(?:\s+\d{4})?|[/.]\d{1,2}[/.]\d{2,4}))\s+(?:au|jusqu'au)\s+(?<f>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})(?:\s+" + NomMois + @"\s+\d{4}|[/.]\d{1,2}[/.]\d{2,4}))")]
+    [GeneratedRegex(@"\bdu\s+(?<d>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})(?:\s+" + NomMois + @"(?:\s+\d{4})?|[/.]\d{1,2}[/.]\d{2,4}))\s+(?:au|jusqu'au)\s+(?<f>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:1er|\d{1,2})(?:\s+" + NomMois + @"\s+\d{4}|[/.]\d{1,2}[/.]\d{2,4}))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPeriode();
-    [GeneratedRegex(@"(?<j>1er|\d{1,2})\s+" + NomMois)]
+    [GeneratedRegex(@"(?<j>1er|\d{1,2})\s+" + NomMois, RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSansAn();
 }

@@ -50,6 +50,6 @@ public static partial class Decision
     /// <summary>Where the decision starts, or the end of the header when the act has no « Délibère » / « DÉCIDE ».</summary>
     public static int Debut(Document doc) => doc.DebutDecision >= 0 ? doc.DebutDecision : doc.FinEnTete;
 
-    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]\s|\d{1,2}[.)]\s|[a-z]\)\s|Article\s+\d+|ARTICLE\s+\d+|Art\.\s*\d+|[A-ZÉÈ]{4,}(?:\s|,|$)|[A-ZÉ]'[A-ZÉ]{4,}\s)")]
+    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]\s|\d{1,2}[.)]\s|[a-z]\)\s|Article\s+\d+|ARTICLE\s+\d+|Art\.\s*\d+|[A-ZÉÈ]{4,}(?:\s|,|$)|[A-ZÉ]'[A-ZÉ]{4,}\s)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexOuverture();
 }

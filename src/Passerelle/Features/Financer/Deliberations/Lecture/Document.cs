@@ -143,7 +143,8 @@ public sealed partial class Document
     /// seen whole elsewhere in the text, or a known first part such as « vingt- » or « demi- »), spaces collapsed.</summary>
     public string Joindre(int debut, int fin)
     {
-        var sb = new StringBuilder();
+        // Sized once: a StringBuilder of several chunks reads sb[^1] in time proportional to its chunks (quadratic here).
+        var sb = new StringBuilder(Math.Max(16, fin - debut + 16));
         var premiere = IndexLigne(debut);
         for (var k = premiere; k < Lignes.Count && Lignes[k].Debut < fin; k++)
         {
@@ -182,29 +183,41 @@ public sealed partial class Document
         if (finApostrophe >= 0) premier = premier[(finApostrophe + 1)..];
         var suite = new string(apres.TakeWhile(c => char.IsLetter(c) || c == '-').ToArray());
         var suiteMot = suite.Split('-')[0];
-        if (Texte.Contains(premier + "-" + suiteMot, StringComparison.OrdinalIgnoreCase)) return true;
-        if (Texte.Contains(premier + suiteMot, StringComparison.OrdinalIgnoreCase)) return false;
+        if (Present(premier + "-" + suiteMot)) return true;
+        if (Present(premier + suiteMot)) return false;
         return PremiersElements.Contains(premier);
+    }
+
+    // Each search scans the whole text: remembered, and limited in number so that a text made of thousands of cut words
+    // stays linear (past the limit, only the known first parts decide).
+    readonly Dictionary<string, bool> recherches = new(StringComparer.OrdinalIgnoreCase);
+    const int RecherchesMax = 400;
+
+    bool Present(string mot)
+    {
+        if (recherches.TryGetValue(mot, out var vu)) return vu;
+        if (recherches.Count >= RecherchesMax) return false;
+        return recherches[mot] = Texte.Contains(mot, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The trimmed, cleaned text of one line.</summary>
     public string LigneNettoyee(int index) => Joindre(Lignes[index].Debut, Lignes[index].Fin);
 
-    [GeneratedRegex(@"(?m)^\W{0,4}objet(?: de la deliberation)?\s*:")]
+    [GeneratedRegex(@"(?m)^\W{0,4}objet(?: de la deliberation)?\s*:", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexObjet();
-    [GeneratedRegex(@"(?m)^\W{0,4}(?:delibere(?:nt)?|decide|arrete)\b\W{0,4}\s*:?\s*$|apres\s+(?:en\s+)?avoir\s+(?:del ?)ibere|\b(?:decide|delibere)\s*:")]
+    [GeneratedRegex(@"(?m)^\W{0,4}(?:delibere(?:nt)?|decide|arrete)\b\W{0,4}\s*:?\s*$|apres\s+(?:en\s+)?avoir\s+(?:del ?)ibere|\b(?:decide|delibere)\s*:", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDecision();
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"\d+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexChiffres();
-    [GeneratedRegex(@"^(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|^folio\s*\d+$|.{6,}\s{3,}(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|.{6,}\s{3,}folio\s*\d+$")]
+    [GeneratedRegex(@"^(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|^folio\s*\d+$|^.{6,}\s{3,}(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|^.{6,}\s{3,}folio\s*\d+$", RegexOptions.NonBacktracking, Garde.DelaiRegexMs)]
     private static partial Regex RegexPage();
-    [GeneratedRegex(@"^[-_─━=*·.]{5,}$")]
+    [GeneratedRegex(@"^[-_─━=*·.]{5,}$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFilet();
-    [GeneratedRegex(@"^_{5,}$")]
+    [GeneratedRegex(@"^_{5,}$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFiletNote();
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEspaces();
     // A prefecture stamp repeated on each page still carries the transmission: keep it readable.
-    [GeneratedRegex(@"prefecture|prefet|^id\s*:|\d{3}-\d{9}-\d{8}-")]
+    [GeneratedRegex(@"prefecture|prefet|^id\s*:|\d{3}-\d{9}-\d{8}-", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquetteUtile();
 }

@@ -88,14 +88,14 @@ public static partial class Engagements
 
     static string Nettoyer(string s) => RegexFin().Replace(RegexPuceDebut().Replace(s, ""), "").Trim();
 
-    [GeneratedRegex(@"s'engagen?t?\s+(?:notamment\s+|en contrepartie\s+)?a[ \t]*:?|^[ \t]*(?:\d+[.)][ \t]*)?engagements?\s+(?:de|du|des)\b[^:\n]{0,60}:", RegexOptions.Multiline)]
+    [GeneratedRegex(@"s'engagen?t?\s+(?:notamment\s+|en contrepartie\s+)?a[ \t]*:?|^[ \t]*(?:\d+[.)][ \t]*)?engagements?\s+(?:de|du|des)\b[^:\n]{0,60}:", RegexOptions.Multiline, Garde.DelaiRegexMs)]
     private static partial Regex RegexDeclencheur();
-    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]|\d{1,2}[.)]|[a-z]\))\s+")]
+    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]|\d{1,2}[.)]|[a-z]\))\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPuce();
-    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]|\d{1,2}[.)]|[a-z]\))\s+")]
+    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]|\d{1,2}[.)]|[a-z]\))\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPuceDebut();
-    [GeneratedRegex(@"(?:\s*[;.,]\s*(?:et|puis)?)+\s*$")]
+    [GeneratedRegex(@"(?:\s*[;.,]\s*(?:et|puis)?)+\s*$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFin();
-    [GeneratedRegex(@"\.\s+\p{Lu}")]
+    [GeneratedRegex(@"\.\s+\p{Lu}", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFinPhrase();
 }

@@ -45,16 +45,16 @@ public static partial class Imputation
         return (choix.I, choix.Debut, choix.Fin - choix.Debut);
     }
 
-    [GeneratedRegex(@"(?:sous[- ]politique|sous-programme|programme|chapitre|chap\.|nature|compte|article|fonction|rubrique)\s*:?\s*(?:n°\s*)?(?:\d{2,8}(?![\d\s]*:)|[a-z]{1,5}[-_]?\d{1,5}[a-z]?)(?![\w])")]
+    [GeneratedRegex(@"(?:sous[- ]politique|sous-programme|programme|chapitre|chap\.|nature|compte|article|fonction|rubrique)\s*:?\s*(?:n°\s*)?(?:\d{2,8}(?![\d\s]*:)|[a-z]{1,5}[-_]?\d{1,5}[a-z]?)(?![\w])", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCode();
-    [GeneratedRegex(@"(?:chapitre|chap\.)\s*:?\s*(?:n°\s*)?(?<v>\d{2,3}|0\d{2})(?!\d)")]
+    [GeneratedRegex(@"(?:chapitre|chap\.)\s*:?\s*(?:n°\s*)?(?<v>\d{2,3}|0\d{2})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexChapitre();
-    [GeneratedRegex(@"(?:nature|compte|article|imputation)\s*:?\s*(?:n°\s*)?(?<v>\d{3,8})(?![\d\s]*:)")]
+    [GeneratedRegex(@"(?:nature|compte|article|imputation)\s*:?\s*(?:n°\s*)?(?<v>\d{3,8})(?![\d\s]*:)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNature();
-    [GeneratedRegex(@"(?:fonction|rubrique)\s*:?\s*(?:n°\s*)?(?<v>\d{1,4})(?!\d)")]
+    [GeneratedRegex(@"(?:fonction|rubrique)\s*:?\s*(?:n°\s*)?(?<v>\d{1,4})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFonction();
-    [GeneratedRegex(@"(?:sous[- ]politique|programme|sous-programme|politique)\s*:?\s*(?:n°\s*)?(?<v>[a-z]{1,5}[-_]?\d{1,5}[a-z]?)(?![\w])")]
+    [GeneratedRegex(@"(?:sous[- ]politique|programme|sous-programme|politique)\s*:?\s*(?:n°\s*)?(?<v>[a-z]{1,5}[-_]?\d{1,5}[a-z]?)(?![\w])", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSousPolitique();
-    [GeneratedRegex(@"(?:budget|exercice|credits)(?:\s+(?:primitif|principal|annexe|supplementaire|communal|communautaire|departemental|metropolitain|de l'exercice|de l'annee|inscrits au budget(?: primitif| principal)?))*\s+(?<a>20\d{2})(?!\d)")]
+    [GeneratedRegex(@"(?:budget|exercice|credits)(?:\s+(?:primitif|principal|annexe|supplementaire|communal|communautaire|departemental|metropolitain|de l'exercice|de l'annee|inscrits au budget(?: primitif| principal)?))*\s+(?<a>20\d{2})(?!\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAnnee();
 }

@@ -28,12 +28,12 @@ public static partial class Issue
     static Match? Premier(Document doc, Regex regex) =>
         regex.Matches(doc.Pli).FirstOrDefault(m => !doc.DansCitation(m.Index) && !doc.EstBruit(m.Index));
 
-    [GeneratedRegex(@"\bunanimite\b|\bunanimement\b")]
+    [GeneratedRegex(@"\bunanimite\b|\bunanimement\b", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexUnanimite();
-    [GeneratedRegex(@"a la majorite\b")]
+    [GeneratedRegex(@"a la majorite\b", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexMajorite();
-    [GeneratedRegex(@"\b(?:est|a ete|sont) rejetee?s?\b|\bn'(?:est|a) pas (?:ete )?adoptee?\b|\brejette\b|\brejetee?\b(?= (?:par|a))|\bnon adoptee?\b")]
+    [GeneratedRegex(@"\b(?:est|a ete|sont) rejetee?s?\b|\bn'(?:est|a) pas (?:ete )?adoptee?\b|\brejette\b|\brejetee?\b(?= (?:par|a))|\bnon adoptee?\b", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexRejet();
-    [GeneratedRegex(@"\badoptee?s?\b|\bapprouvee?\b|apres\s+(?:en\s+)?avoir\s+(?:del ?)ibere")]
+    [GeneratedRegex(@"\badoptee?s?\b|\bapprouvee?\b|apres\s+(?:en\s+)?avoir\s+(?:del ?)ibere", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAdoption();
 }

@@ -6,9 +6,22 @@ namespace Passerelle.Features.Financer.Deliberations.Lecture;
 /// place is proposed for it (the session keys still are). Inconsistencies are reported, never corrected.</summary>
 public sealed class LecteurActes : ILecteurActes
 {
-    public PropositionActe Lire(string texte)
+    public PropositionActe Lire(string texte) => Lire(texte, CancellationToken.None);
+
+    /// <summary>Reads at most <see cref="Garde.LongueurMax"/> characters (with a warning beyond), and stops between two
+    /// rules when <paramref name="annulation"/> is cancelled (the client went away).</summary>
+    public PropositionActe Lire(string texte, CancellationToken annulation)
     {
-        var doc = new Document(texte ?? "");
+        texte ??= "";
+        var tronque = texte.Length > Garde.LongueurMax;
+        if (tronque) texte = texte[..Garde.LongueurMax];
+        T? Sur<T>(Func<T?> regle)
+        {
+            annulation.ThrowIfCancellationRequested();
+            return LecteurActes.Sur(regle);
+        }
+        annulation.ThrowIfCancellationRequested();
+        var doc = new Document(texte);
         var passages = new Dictionary<string, Passage>();
         void Noter(string cle, int debut, int longueur)
         {
@@ -88,7 +101,9 @@ public sealed class LecteurActes : ILecteurActes
             Engagements = engagements.Select(e => e.Texte).ToList(),
             Passages = passages,
         };
-        return proposition with { Avertissements = Sur(() => Coherence.Verifier(proposition, presence, actes, Sur(() => Transmission.Siren(doc)), lus.TotalImprime)) ?? [] };
+        var avertissements = Sur(() => Coherence.Verifier(proposition, presence, actes, Sur(() => Transmission.Siren(doc)), lus.TotalImprime)) ?? [];
+        if (tronque) avertissements = [Garde.AvertissementTronque, .. avertissements];
+        return proposition with { Avertissements = avertissements };
     }
 
     /// <summary>One rule that fails on an unforeseen layout leaves its field empty instead of failing the whole reading

@@ -32,7 +32,7 @@ public static class LectureApi
         catch (InvalidDataException) { return Probleme(413, "Fichier ou requête trop volumineux", $"La taille maximale acceptée est de {LectureFichier.TailleMax / (1024 * 1024)} Mo."); }
         catch (BadHttpRequestException e) when (e.StatusCode == 413) { return Probleme(413, "Fichier ou requête trop volumineux", $"La taille maximale acceptée est de {LectureFichier.TailleMax / (1024 * 1024)} Mo."); }
         catch (BadHttpRequestException) { return Probleme(400, "Requête illisible", "Le corps de la requête n'a pas pu être lu : envoyez le texte de l'acte (text/plain) ou son fichier (multipart/form-data)."); }
-        var proposition = lecteur.Lire(texte);
+        var proposition = lecteur.Lire(texte, ct);
         if (ActeNonReconnu.Est(proposition)) return Probleme(400, "Aucun acte reconnu", ActeNonReconnu.Message);
         return Results.Text(PropositionJson.Ecrire(proposition), "application/json; charset=utf-8");
     }

@@ -44,16 +44,16 @@ public static partial class Lieu
         return distinctes.Count == 1 ? distinctes[0].OrderByDescending(a => a.Contenu.Length).First() : null;
     }
 
-    [GeneratedRegex(@"(?m)^\s*(?:\d+[.)]\s*)?(?:lieu(?: de l'action| d'intervention| de realisation)?|adresse(?: du lieu)?)\s*:\s*")]
+    [GeneratedRegex(@"(?m)^\s*(?:\d+[.)]\s*)?(?:lieu(?: de l'action| d'intervention| de realisation)?|adresse(?: du lieu)?)\s*:\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquette();
-    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-–•■])\s|^\s*\p{L}[\p{L} ']{1,30}\s:")]
+    [GeneratedRegex(@"^\s*(?:\d+[.)]|[-–•■])\s|^\s*\p{L}[\p{L} ']{1,30}\s:", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAutreEtiquette();
-    [GeneratedRegex(@"[\s;.,]+$")]
+    [GeneratedRegex(@"[\s;.,]+$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFinValeur();
-    [GeneratedRegex(@"(?<![\d,])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|allée|allee|place|chemin|impasse|route|quai|cours|square|esplanade|parvis|promenade|voie|passage|rond-point|sentier|traverse|montée|lotissement)\s+[^,;.()]{2,60}?(?:,?\s*\n?\s*\d{5}\s+\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*)*)?(?=\s*[,;.)]|\s+du\s|\s+au\s|\s+à\s|\s*$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d,])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|allée|allee|place|chemin|impasse|route|quai|cours|square|esplanade|parvis|promenade|voie|passage|rond-point|sentier|traverse|montée|lotissement)\s+[^,;.()]{2,60}?(?:,?\s*\n?\s*\d{5}\s+\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*)*)?(?=\s*[,;.)]|\s+du\s|\s+au\s|\s+à\s|\s*$)", RegexOptions.IgnoreCase, Garde.DelaiRegexMs)]
     private static partial Regex RegexAdresse();
-    [GeneratedRegex(@"(?:\bau|\baux|\bà la|\bà l'|\bdans l[ea']|\bdans les|\bau sein d[eu']\s?(?:la |l')?|\ben|\bde la|\bdu)\s+(?<l>[^,;:.]{3,70}),\s*$")]
+    [GeneratedRegex(@"(?:\bau|\baux|\bà la|\bà l'|\bdans l[ea']|\bdans les|\bau sein d[eu']\s?(?:la |l')?|\ben|\bde la|\bdu)\s+(?<l>[^,;:.]{3,70}),\s*$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexLieuAvant();
-    [GeneratedRegex(@"\d{1,4}[^,]*")]
+    [GeneratedRegex(@"\d{1,4}[^,]*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPartieRue();
 }

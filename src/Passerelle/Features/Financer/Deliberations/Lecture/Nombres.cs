@@ -86,10 +86,10 @@ public static partial class Nombres
     /// <summary>Words that may belong to a number written in letters (for scanning a sentence).</summary>
     public const string MotNombre = @"(?:zero|une?|premiere?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|mil|et)";
 
-    [GeneratedRegex(@"(?<![\d,.])(?<n>\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?|\d+\.\d{2}(?!\d))\s*(?:€|eur\b|euros?\b|EUR\b|EUROS?\b|Euros?\b)(?:\s*(?<t>HT|TTC|H\.T\.|T\.T\.C\.)(?![\p{L}]))?")]
+    [GeneratedRegex(@"(?<![\d,.])(?<n>\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?|\d+\.\d{2}(?!\d))\s*(?:€|eur\b|euros?\b|EUR\b|EUROS?\b|Euros?\b)(?:\s*(?<t>HT|TTC|H\.T\.|T\.T\.C\.)(?![\p{L}]))?", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexMontant();
-    [GeneratedRegex(@"^\d+\.\d{2}$")]
+    [GeneratedRegex(@"^\d+\.\d{2}$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDecimalesPoint();
-    [GeneratedRegex(@"(?<![\d,.])(?<n>\d{1,3}(?:,\d{1,2})?)\s*(?:%|pour\s*cent\b)")]
+    [GeneratedRegex(@"(?<![\d,.])(?<n>\d{1,3}(?:,\d{1,2})?)\s*(?:%|pour\s*cent\b)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPourcentage();
 }

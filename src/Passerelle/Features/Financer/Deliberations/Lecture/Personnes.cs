@@ -62,7 +62,7 @@ public static partial class Personnes
 
     static PersonneLue? Titulaire(Document doc, string fonction)
     {
-        var m = Regex.Match(doc.Texte, @"(?im)^\s*(?:Le|La)\s+" + fonction + @"\s*,?\s*$");
+        var m = Regex.Match(doc.Texte, @"(?im)^\s*(?:Le|La)\s+" + fonction + @"\s*,?\s*$", RegexOptions.None, Garde.Delai);
         if (!m.Success) return null;
         var suivante = doc.IndexLigne(m.Index) + 1;
         while (suivante < doc.Lignes.Count && doc.Lignes[suivante].Longueur == 0) suivante++;
@@ -75,7 +75,7 @@ public static partial class Personnes
     /// <summary>« BAYLAC » → « Frédéric BAYLAC » when the text names him in full somewhere.</summary>
     static PersonneLue? NomComplet(Document doc, string nom)
     {
-        var m = Regex.Match(doc.Texte, Prenom + @"\s+" + Regex.Escape(nom) + @"(?![\p{L}-])");
+        var m = Regex.Match(doc.Texte, Prenom + @"\s+" + Regex.Escape(nom) + @"(?![\p{L}-])", RegexOptions.None, Garde.Delai);
         return m.Success ? NomA(doc, m.Index) : null;
     }
 
@@ -83,20 +83,20 @@ public static partial class Personnes
     const string NomFamille = @"\p{Lu}[\p{Lu}']+(?:(?:-[ \t]*\n?[ \t]*| )\p{Lu}[\p{Lu}']+){0,3}(?![\p{Ll}])";
     const string Titre = @"(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)";
 
-    [GeneratedRegex(@"\G(?<t>\s*(?:" + Titre + @"\s+)?)(?:(?<p>" + Prenom + @"(?:[ \t]+" + Prenom + @")?)\s+(?<n>" + NomFamille + @")|(?<n2>" + NomFamille + @")\s+(?<p2>" + Prenom + @")(?![\p{L}]))")]
+    [GeneratedRegex(@"\G(?<t>\s*(?:" + Titre + @"\s+)?)(?:(?<p>" + Prenom + @"(?:[ \t]+" + Prenom + @")?)\s+(?<n>" + NomFamille + @")|(?<n2>" + NomFamille + @")\s+(?<p2>" + Prenom + @")(?![\p{L}]))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNom();
-    [GeneratedRegex(@"\G\s*,\s*(?<f>(?:Maire|Maire-adjoint|Pr[ée]sidente?|Vice-pr[ée]sidente?|Adjointe?|Conseill[eè]re?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G\s*,\s*(?<f>(?:Maire|Maire-adjoint|Pr[ée]sidente?|Vice-pr[ée]sidente?|Adjointe?|Conseill[eè]re?)\b)", RegexOptions.IgnoreCase, Garde.DelaiRegexMs)]
     private static partial Regex RegexFonction();
-    [GeneratedRegex(@"sous\s+la\s+presidence\s+de\s*|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:\s*|presidee?\s+par\s*")]
+    [GeneratedRegex(@"sous\s+la\s+presidence\s+de\s*|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:\s*|presidee?\s+par\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPresidence();
-    [GeneratedRegex(@"rapporteure?\s*:\s*|rapport(?: n°\s*[\w./-]+)? presente par\s*|\brapporteure? (?:de la deliberation )?est\s*")]
+    [GeneratedRegex(@"rapporteure?\s*:\s*|rapport(?: n°\s*[\w./-]+)? presente par\s*|\brapporteure? (?:de la deliberation )?est\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexRapporteur();
-    [GeneratedRegex(@"(?:monsieur|madame|m\.|mme) l[ea] (?<f>maire|presidente?)\s*(?:,[^,\n]{0,60},\s*)?(?:expose|presente|rapporte|soumet)")]
+    [GeneratedRegex(@"(?:monsieur|madame|m\.|mme) l[ea] (?<f>maire|presidente?)\s*(?:,[^,\n]{0,60},\s*)?(?:expose|presente|rapporte|soumet)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFonctionExpose();
-    [GeneratedRegex(@"\b(?:soumet|expose|presente|rapporte)\b[^.\n]{0,80}(?:le rapport|au conseil|au bureau|a la commission|:|que)")]
+    [GeneratedRegex(@"\b(?:soumet|expose|presente|rapporte)\b[^.\n]{0,80}(?:le rapport|au conseil|au bureau|a la commission|:|que)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexVerbeRapport();
-    [GeneratedRegex(@"(?:M\.|Mme|Monsieur|Madame)\s+\p{Lu}")]
+    [GeneratedRegex(@"(?:M\.|Mme|Monsieur|Madame)\s+\p{Lu}", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexTitreSeul();
-    [GeneratedRegex(@"(?:M\.|Mme|Monsieur|Madame)\s+(?<n>\p{Lu}[\p{Lu}'-]+)(?![\p{L}])")]
+    [GeneratedRegex(@"(?:M\.|Mme|Monsieur|Madame)\s+(?<n>\p{Lu}[\p{Lu}'-]+)(?![\p{L}])", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexTitreNom();
 }

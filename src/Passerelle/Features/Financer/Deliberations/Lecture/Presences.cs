@@ -56,14 +56,14 @@ public static partial class Presences
         return n;
     }
 
-    [GeneratedRegex(@"etaient presents?[^:\n]{0,40}:|(?m)^\s*presents?\s*:(?!\s*\d)")]
+    [GeneratedRegex(@"etaient presents?[^:\n]{0,40}:|(?m)^\s*presents?\s*:(?!\s*\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexListePresents();
-    [GeneratedRegex(@"etaient (?:absents? et )?representes?[^:\n]{0,40}:|(?m)^\s*(?:absents? )?representes?\s*:(?!\s*\d)")]
+    [GeneratedRegex(@"etaient (?:absents? et )?representes?[^:\n]{0,40}:|(?m)^\s*(?:absents? )?representes?\s*:(?!\s*\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexListeRepresentes();
-    [GeneratedRegex(@"etaient (?:absents? )?excuses?[^:\n]{0,40}:|etaient absents?\b(?!\s+et\s+represent)[^:\n]{0,40}:|(?m)^\s*(?:absents? )?excuses?\s*:(?!\s*\d)|(?m)^\s*absents?\s*:(?!\s*\d)")]
+    [GeneratedRegex(@"etaient (?:absents? )?excuses?[^:\n]{0,40}:|etaient absents?\b(?!\s+et\s+represent)[^:\n]{0,40}:|(?m)^\s*(?:absents? )?excuses?\s*:(?!\s*\d)|(?m)^\s*absents?\s*:(?!\s*\d)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexListeExcuses();
-    [GeneratedRegex(@"\s[–—-]\s|;|,(?![^(]*\))")]
+    [GeneratedRegex(@"\s[–—-]\s|;|,(?![^(]*\))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSeparateur();
-    [GeneratedRegex(@"\p{Lu}{2,}")]
+    [GeneratedRegex(@"\p{Lu}{2,}", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomFamille();
 }

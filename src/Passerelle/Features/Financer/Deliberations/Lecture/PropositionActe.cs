@@ -63,6 +63,13 @@ public sealed record PropositionActe
 public interface ILecteurActes
 {
     PropositionActe Lire(string texte);
+
+    /// <summary>The same reading, abandoned between two rules once <paramref name="annulation"/> is cancelled.</summary>
+    PropositionActe Lire(string texte, CancellationToken annulation)
+    {
+        annulation.ThrowIfCancellationRequested();
+        return Lire(texte);
+    }
 }
 
 /// <summary>Extracts the text layer of a PDF act.</summary>

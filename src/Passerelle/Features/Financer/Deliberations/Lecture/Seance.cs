@@ -119,28 +119,28 @@ public static partial class Seance
         return p.Length == 2 && int.TryParse(p[0], out var a) && int.TryParse(p[1], out var b) && a is >= 1 and <= 9 && b >= 1 && b <= max[a];
     }
 
-    [GeneratedRegex(@"(?<c>commission permanente)|(?<b>\bbureau(?: de la metropole| metropolitain| communautaire| syndical)?\b(?! de vote| d'etudes| des| de l'))|(?<cm>conseil municipal)|(?<cc>conseil communautaire|conseil de (?:la )?communaute)|(?<cme>conseil metropolitain|conseil de (?:la )?metropole)|(?<cd>conseil departemental|conseil general)|(?<cr>conseil regional)")]
+    [GeneratedRegex(@"(?<c>commission permanente)|(?<b>\bbureau(?: de la metropole| metropolitain| communautaire| syndical)?\b(?! de vote| d'etudes| des| de l'))|(?<cm>conseil municipal)|(?<cc>conseil communautaire|conseil de (?:la )?communaute)|(?<cme>conseil metropolitain|conseil de (?:la )?metropole)|(?<cd>conseil departemental|conseil general)|(?<cr>conseil regional)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexOrgane();
-    [GeneratedRegex(@"(?:(?:D[ée]lib[ée]ration|DÉLIBÉRATION|DELIBERATION|Num[ée]ro de l'acte|NUM[ÉE]RO DE L'ACTE|Acte)\s*(?:n\s?°|N\s?°|no\.?|n°|N°|num[ée]ro)?\s*:?|(?<![\p{L}\d])(?:N|n)\s?°\s*:?)[ \t]*(?<v>(?:[A-Z]{2,6} (?=\d))?[A-Za-z0-9][A-Za-z0-9._/\-]*)")]
+    [GeneratedRegex(@"(?:(?:D[ée]lib[ée]ration|DÉLIBÉRATION|DELIBERATION|Num[ée]ro de l'acte|NUM[ÉE]RO DE L'ACTE|Acte)\s*(?:n\s?°|N\s?°|no\.?|n°|N°|num[ée]ro)?\s*:?|(?<![\p{L}\d])(?:N|n)\s?°\s*:?)[ \t]*(?<v>(?:[A-Z]{2,6} (?=\d))?[A-Za-z0-9][A-Za-z0-9._/\-]*)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNumero();
-    [GeneratedRegex(@"(?:\bvu\b|\bpar\b|\bla\b|\bune?\b|\bsa\b|\bcette\b|rapport|\bloi\b|avenant|tiers|decret|arrete|ordonnance|circulaire|\bdu\b|\bde\b)\s*(?:deliberation\s*)?$")]
+    [GeneratedRegex(@"(?:\bvu\b|\bpar\b|\bla\b|\bune?\b|\bsa\b|\bcette\b|rapport|\bloi\b|avenant|tiers|decret|arrete|ordonnance|circulaire|\bdu\b|\bde\b)\s*(?:deliberation\s*)?$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCiteAvant();
-    [GeneratedRegex(@"(?:^|\n|\s{3,})\s*$")]
+    [GeneratedRegex(@"(?:^|\n|\s{3,})\s*$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDebutColonne();
-    [GeneratedRegex(@"[/\-.\s]")]
+    [GeneratedRegex(@"[/\-.\s]", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSeparateurs();
-    [GeneratedRegex(@"(?:seance|reunion|session)(?: (?:publique|ordinaire|extraordinaire|pleniere))?\s+du\s+|(?:conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil regional|commission permanente|bureau(?: de la metropole| communautaire| metropolitain)?)\s+du\s+")]
+    [GeneratedRegex(@"(?:seance|reunion|session)(?: (?:publique|ordinaire|extraordinaire|pleniere))?\s+du\s+|(?:conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil regional|commission permanente|bureau(?: de la metropole| communautaire| metropolitain)?)\s+du\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSeance();
-    [GeneratedRegex(@"s'est (?:reunie?|assemblee?)\s+(?:en seance [a-z]+\s+)?le\s+")]
+    [GeneratedRegex(@"s'est (?:reunie?|assemblee?)\s+(?:en seance [a-z]+\s+)?le\s+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexReuni();
-    [GeneratedRegex(@"\bl'an\s+(?:deux mille|mil)")]
+    [GeneratedRegex(@"\bl'an\s+(?:deux mille|mil)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAn();
-    [GeneratedRegex(@"date de (?:la )?(?:decision|deliberation|seance)\s*:\s*")]
+    [GeneratedRegex(@"date de (?:la )?(?:decision|deliberation|seance)\s*:\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDateDecision();
-    [GeneratedRegex(@"(?m)^\W{0,4}objet(?: de la deliberation)?\s*:\s*")]
+    [GeneratedRegex(@"(?m)^\W{0,4}objet(?: de la deliberation)?\s*:\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexObjet();
-    [GeneratedRegex(@"^(?:rapporteure?|vu|considerant|expose|mesdames|monsieur|madame|le conseil|la commission|le bureau|nomenclature|matiere|code matiere|rapport)\b")]
+    [GeneratedRegex(@"^(?:rapporteure?|vu|considerant|expose|mesdames|monsieur|madame|le conseil|la commission|le bureau|nomenclature|matiere|code matiere|rapport)\b", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquette();
-    [GeneratedRegex(@"(?:code mati[e]re|matiere|nomenclature(?: actes)?|classification(?: actes)?(?: matieres?(?:/sous-matieres?)?)?)(?: actes)?\s*:?\s*\n?\s*(?<a>[1-9])\.(?<b>\d{1,2})(?![\d])")]
+    [GeneratedRegex(@"(?:code mati[e]re|matiere|nomenclature(?: actes)?|classification(?: actes)?(?: matieres?(?:/sous-matieres?)?)?)(?: actes)?\s*:?\s*\n?\s*(?<a>[1-9])\.(?<b>\d{1,2})(?![\d])", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexMatiere();
 }

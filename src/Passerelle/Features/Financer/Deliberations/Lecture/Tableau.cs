@@ -79,14 +79,14 @@ public static partial class Tableau
         return r;
     }
 
-    [GeneratedRegex(@"\S+(?: \S+)*")]
+    [GeneratedRegex(@"\S+(?: \S+)*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCellule();
-    [GeneratedRegex(@"beneficiaire|organisme|association|structure|porteur|tiers|\bnom\b|attributaire")]
+    [GeneratedRegex(@"beneficiaire|organisme|association|structure|porteur|tiers|\bnom\b|attributaire", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEnteteNom();
-    [GeneratedRegex(@"^(?:article\s+\d|art\.\s*\d|[-–•■]\s*(?:d'|de |la |le |les ))")]
+    [GeneratedRegex(@"^(?:article\s+\d|art\.\s*\d|[-–•■]\s*(?:d'|de |la |le |les ))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexFinListe();
-    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]\s*)?|[\s.…:–—-]+$")]
+    [GeneratedRegex(@"^\s*(?:[-–•■●▪*]\s*)?|[\s.…:–—-]+$", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNettoyageNom();
-    [GeneratedRegex(@"^(?:à |a |au profit de |l'association )+")]
+    [GeneratedRegex(@"^(?:à |a |au profit de |l'association )+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPrefixe();
 }

@@ -44,14 +44,14 @@ public static partial class Transmission
         return chiffres.Length is 9 or 14 ? chiffres[..9] : null;
     }
 
-    [GeneratedRegex(@"(?<![\w-])(?<dep>\d{3}|02[AB])-(?<siren>\d{9})-(?<date>\d{8})-(?<num>[A-Za-z0-9_]{1,15})-(?<nat>DE|AR|AI|CC|BF|AU)(?![\w-])")]
+    [GeneratedRegex(@"(?<![\w-])(?<dep>\d{3}|02[AB])-(?<siren>\d{9})-(?<date>\d{8})-(?<num>[A-Za-z0-9_]{1,15})-(?<nat>DE|AR|AI|CC|BF|AU)(?![\w-])", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexIdentifiant();
-    [GeneratedRegex(@"recue? (?:en|a la|par la) (?:sous-)?prefecture(?: le)?\s*:?\s*|reception (?:par le prefet|en (?:sous-)?prefecture|au controle de legalite)(?: le)?\s*:?\s*|recue? au controle de legalite(?: le)?\s*:?\s*|acquittement recu\s*:?\s*|date de reception(?: en prefecture| de l'ar)?\s*:?\s*|accuse de reception[^\n]{0,60}?(?:du|le|:)\s*")]
+    [GeneratedRegex(@"recue? (?:en|a la|par la) (?:sous-)?prefecture(?: le)?\s*:?\s*|reception (?:par le prefet|en (?:sous-)?prefecture|au controle de legalite)(?: le)?\s*:?\s*|recue? au controle de legalite(?: le)?\s*:?\s*|acquittement recu\s*:?\s*|date de reception(?: en prefecture| de l'ar)?\s*:?\s*|accuse de reception[^\n]{0,60}?(?:du|le|:)\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexRecu();
-    [GeneratedRegex(@"(?:transmise?s?|envoyee?s?|transmission|teletransmise?s?)\s+(?:en|a la|au|a)\s+(?:sous-)?(?:prefecture|prefet|controle de legalite|representant de l'etat)(?:[^\n]{0,25}?\ble)?\s*:?\s*")]
+    [GeneratedRegex(@"(?:transmise?s?|envoyee?s?|transmission|teletransmise?s?)\s+(?:en|a la|au|a)\s+(?:sous-)?(?:prefecture|prefet|controle de legalite|representant de l'etat)(?:[^\n]{0,25}?\ble)?\s*:?\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexTransmis();
-    [GeneratedRegex(@"publi|affich|signe|notifi")]
+    [GeneratedRegex(@"publi|affich|signe|notifi", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAutreDate();
-    [GeneratedRegex(@"\bsir[ee]n?t?\s*(?:n°)?\s*:?\s*(?<n>\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?)")]
+    [GeneratedRegex(@"\bsir[ee]n?t?\s*(?:n°)?\s*:?\s*(?<n>\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexSiret();
 }

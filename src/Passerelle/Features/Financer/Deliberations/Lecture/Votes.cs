@@ -18,18 +18,24 @@ public static partial class Votes
     {
         var r = new List<Compte>();
         var pli = doc.Pli;
+        var couvert = new bool[pli.Length + 1];
+        void Ajouter(Compte c)
+        {
+            r.Add(c);
+            for (var i = c.Debut; i < c.Debut + c.Longueur && i < couvert.Length; i++) couvert[i] = true;
+        }
         foreach (Match m in RegexEtiquetteValeur().Matches(pli))
             if (Categoriser(m.Groups["e"].Value) is { } c && Valeur(m.Groups["v"].Value) is { } v && !doc.DansCitation(m.Index))
-                r.Add(new(c, v, m.Index, m.Length));
+                Ajouter(new(c, v, m.Index, m.Length));
         foreach (Match m in RegexValeurEtiquette().Matches(pli))
             if (Categoriser(m.Groups["e"].Value) is { } c && int.TryParse(m.Groups["v"].Value, out var v) && !doc.DansCitation(m.Index)
-                && !r.Any(x => x.Debut <= m.Index && m.Index < x.Debut + x.Longueur))
-                r.Add(new(c, v, m.Index, m.Length));
+                && !couvert[m.Index])
+                Ajouter(new(c, v, m.Index, m.Length));
         // « Pour 53, Contre 0, Abstention 0 »: a label then its number without a colon, only when a separator follows.
         foreach (Match m in RegexEtiquetteNombre().Matches(pli))
             if (Categoriser(m.Groups["e"].Value) is { } c && int.TryParse(m.Groups["v"].Value, out var v) && !doc.DansCitation(m.Index)
-                && !r.Any(x => x.Debut <= m.Index && m.Index < x.Debut + x.Longueur))
-                r.Add(new(c, v, m.Index, m.Length));
+                && !couvert[m.Index])
+                Ajouter(new(c, v, m.Index, m.Length));
         r.AddRange(Tableaux(doc));
         return r.OrderBy(c => c.Debut).ToList();
     }
@@ -102,14 +108,14 @@ public static partial class Votes
         + @"(?:membres |conseillers )?presents?|(?:absents? )?representes?|pouvoirs?|procurations?|absents? excuses?|excuses?|absents?|votants?|suffrages exprimes|"
         + @"(?:voix |votes? )?pour|(?:voix |votes? )?contre|abstentions?|non[- ]participations?|ne prenn?(?:ent|d) pas part au vote|n'(?:a|ont) pas pris part au vote|ne participen?t? pas au vote)";
 
-    [GeneratedRegex(@"(?<![\p{L}'])(?<e>" + Etiquettes + @")\s*(?:\(s\))?\s*:\s*(?<v>\d{1,3}(?!\d|[.,]\d|\s*(?:€|%))|neant|aucune?)")]
+    [GeneratedRegex(@"(?<![\p{L}'])(?<e>" + Etiquettes + @")\s*(?:\(s\))?\s*:\s*(?<v>\d{1,3}(?!\d|[.,]\d|\s*(?:€|%))|neant|aucune?)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquetteValeur();
-    [GeneratedRegex(@"(?<![\d,.])(?<v>\d{1,3})\s+(?<e>voix pour|voix contre|(?:voix )?pour\b(?!\s*(?:cent|mille))|(?:voix )?contre\b|abstentions?\b|(?:membres |conseillers )?presents\b|votants\b|(?:membres )?(?:absents )?representes\b|pouvoirs\b)")]
+    [GeneratedRegex(@"(?<![\d,.])(?<v>\d{1,3})\s+(?<e>voix pour|voix contre|(?:voix )?pour\b(?!\s*(?:cent|mille))|(?:voix )?contre\b|abstentions?\b|(?:membres |conseillers )?presents\b|votants\b|(?:membres )?(?:absents )?representes\b|pouvoirs\b)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexValeurEtiquette();
-    [GeneratedRegex(@"(?<![\p{L}'])(?<e>pour|contre|abstentions?)\s+(?<v>\d{1,3})(?=\s*(?:voix\s*)?(?:[,;\n]|$|\s[-–]\s|\s{3,}))")]
+    [GeneratedRegex(@"(?<![\p{L}'])(?<e>pour|contre|abstentions?)\s+(?<v>\d{1,3})(?=\s*(?:voix\s*)?(?:[,;\n]|$|\s[-–]\s|\s{3,}))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquetteNombre();
-    [GeneratedRegex(@"\s{2,}")]
+    [GeneratedRegex(@"\s{2,}", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCellules();
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"\d+", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEntier();
 }

@@ -2282,6 +2282,204 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("VersionsDeliberations", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Chapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("MontantPrevuCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Enveloppes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Enveloppes_Montant", "\"MontantPrevuCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Financeurs", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BudgetActionCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConditionsVersement")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DispositifAide")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("EnveloppeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdRae")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantTotalCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("NotificationUe")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PartDixMilliemes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ValorisationNatureCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("VersementDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("VersementFin")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("EnveloppeId");
+
+                    b.HasIndex("BeneficiaireId", "Exercice");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Subventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -3175,6 +3373,67 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Enveloppe")
+                        .WithMany()
+                        .HasForeignKey("EnveloppeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Enveloppe");
+
+                    b.Navigation("Financeur");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>

@@ -2209,6 +2209,198 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("VersionsDeliberations", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantPrevuCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Enveloppes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Enveloppes_Montant", "\"MontantPrevuCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Financeurs", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BudgetActionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConditionsVersement")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DispositifAide")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnveloppeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdRae")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantTotalCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotificationUe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartDixMilliemes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValorisationNatureCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VersementDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VersementFin")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("EnveloppeId");
+
+                    b.HasIndex("BeneficiaireId", "Exercice");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Subventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -3092,6 +3284,67 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Enveloppe")
+                        .WithMany()
+                        .HasForeignKey("EnveloppeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Enveloppe");
+
+                    b.Navigation("Financeur");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>

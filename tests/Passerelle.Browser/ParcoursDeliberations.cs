@@ -93,6 +93,9 @@ public class ParcoursDeliberations(Navigateur app) : IAsyncLifetime
         await page.AttendreAdresseAsync("**/admin/deliberations/*");
         (await page.Locator("h1").TextContentAsync()).ShouldBe($"Délibération n° {numero}");
         (await page.Locator("#acte").TextContentAsync())!.ShouldContain(objet);
+        // The PDF read is kept with the act, named in the version history.
+        (await page.Locator("#fichier-acte").TextContentAsync()).ShouldBe("acte.pdf");
+        (await page.Locator("#versions tbody tr").First.TextContentAsync())!.ShouldContain("acte.pdf");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await page.GotoAsync("/admin/deliberations?q=" + Uri.EscapeDataString(numero));

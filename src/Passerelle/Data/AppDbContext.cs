@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Accompagner.Beneficiaires.Journal> Journal => Set<Features.Accompagner.Beneficiaires.Journal>();
     public DbSet<Features.Financer.Deliberations.Deliberation> Deliberations => Set<Features.Financer.Deliberations.Deliberation>();
     public DbSet<Features.Financer.Deliberations.VersionDeliberation> VersionsDeliberations => Set<Features.Financer.Deliberations.VersionDeliberation>();
+    public DbSet<Features.Financer.Deliberations.ActeDepose> ActesDeposes => Set<Features.Financer.Deliberations.ActeDepose>();
     /// <summary>The keys that sign cookies, tokens and links, shared by every instance (see Web/Production.cs).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -39,9 +39,14 @@ public static class DeliberationsDemo
                 x.Montants = [L("Emmaüs Connect", 30_000), L("Anonymal", 10_000), L("Urban Prod", 40_000),
                     L("Association Régionale de Soutien aux Espaces Numériques de l'Information et de la Communication", 70_000)];
             }),
-            Bureau(NumeroConventionPortSaintLouis, new(2024, 10, 10), "Approbation d'une convention de partenariat à titre gratuit avec la commune de "
+            Completer(Bureau(NumeroConventionPortSaintLouis, new(2024, 10, 10), "Approbation d'une convention de partenariat à titre gratuit avec la commune de "
                 + "Port-Saint-Louis-du-Rhône : 5 créneaux hebdomadaires de médiation numérique et un atelier collectif mensuel à la Maison France Service, "
-                + "4 rue Jean Rouget, du 1er octobre 2024 au 1er octobre 2025", "1.4"),
+                + "4 rue Jean Rouget, du 1er octobre 2024 au 1er octobre 2025", "1.4"), x =>
+            {
+                (x.PeriodeDebut, x.PeriodeFin) = (new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1));
+                x.Lieu = "Maison France Service, 4 rue Jean Rouget, Port-Saint-Louis-du-Rhône";
+                x.Engagements = "5 créneaux hebdomadaires de médiation numérique\n1 atelier collectif mensuel";
+            }),
             new()
             {
                 CollectiviteNom = "Ville d'Aix-en-Provence", CollectiviteSiret = "21130001700012", Organe = Organes.ConseilMunicipal, Numero = "DL.2022-330",

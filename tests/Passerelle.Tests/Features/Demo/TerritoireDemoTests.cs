@@ -38,6 +38,10 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
         actes.Single(d => d.Numero == "CHL-019-13799/23/BM").TotalCentimes.ShouldBe(15_000_000);
         var stMedard = actes.Single(d => d.Numero == "DG20_174");
         (stMedard.VotePour, stMedard.VoteContre, stMedard.IdentifiantActes).ShouldBe((30, 9, "033-213304496-20201216-DG20_174-DE"));
+        var portSaintLouis = actes.Single(d => d.Numero == "CHL-038-16533/24/BM");
+        (portSaintLouis.PeriodeDebut, portSaintLouis.PeriodeFin).ShouldBe((new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1)));
+        portSaintLouis.Lieu!.ShouldContain("4 rue Jean Rouget");
+        portSaintLouis.Engagements!.Split('\n').Length.ShouldBe(2);
         var convention = await app.AvecDb(db => db.Conventions.Include(c => c.Deliberation).OrderBy(c => c.DateDebut).FirstAsync());
         convention.Deliberation!.Numero.ShouldBe("CHL-038-16533/24/BM");
         convention.ReferenceDeliberation.ShouldBeNull();

@@ -2047,6 +2047,49 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Conventions");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeposeLe");
+
+                    b.ToTable("ActesDeposes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
                     b.Property<int>("Id")
@@ -2088,6 +2131,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateTransmission")
                         .HasColumnType("date");
 
+                    b.Property<string>("Engagements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("Excuses")
                         .HasColumnType("integer");
 
@@ -2097,6 +2144,13 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("FichierTaille")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FichierType")
                         .HasMaxLength(100)
@@ -2124,6 +2178,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("ImputationSousPolitique")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("MatiereCode")
                         .IsRequired()
@@ -2162,6 +2220,12 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PeriodeDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodeFin")
+                        .HasColumnType("date");
 
                     b.Property<string>("PrefId")
                         .HasMaxLength(9)
@@ -2266,6 +2330,14 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Motif")
                         .HasMaxLength(500)

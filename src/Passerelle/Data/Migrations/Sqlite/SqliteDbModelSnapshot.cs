@@ -1980,6 +1980,49 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Conventions");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeposeLe");
+
+                    b.ToTable("ActesDeposes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
                     b.Property<int>("Id")
@@ -2019,6 +2062,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DateTransmission")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Engagements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Excuses")
                         .HasColumnType("INTEGER");
 
@@ -2028,6 +2075,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FichierTaille")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FichierType")
                         .HasMaxLength(100)
@@ -2054,6 +2108,10 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<string>("ImputationSousPolitique")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MatiereCode")
@@ -2092,6 +2150,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("Organe")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodeDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodeFin")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrefId")
@@ -2192,6 +2256,14 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("EnregistreePar")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Motif")

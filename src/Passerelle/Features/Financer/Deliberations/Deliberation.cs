@@ -50,10 +50,20 @@ public sealed class Deliberation
     public DateOnly? DatePublication { get; set; }
     /// <summary>Absolute http(s) link to the published act (SCDL <c>DELIB_URL</c>).</summary>
     public string? Url { get; set; }
-    /// <summary>The attached act (PDF or text), when uploaded; its name and media type.</summary>
+    /// <summary>The attached act (PDF or text), when uploaded: its bytes (at most <see cref="ActeDepose.TailleMax"/>), name, media
+    /// type, SHA-256 (64 lower-case hex digits, to prove later which file was read) and size in bytes.</summary>
     public byte[]? Fichier { get; set; }
     public string? FichierNom { get; set; }
     public string? FichierType { get; set; }
+    public string? FichierSha256 { get; set; }
+    public long? FichierTaille { get; set; }
+    /// <summary>Period of the convention, amendment or funded action (explicit dates only), start and end inclusive.</summary>
+    public DateOnly? PeriodeDebut { get; set; }
+    public DateOnly? PeriodeFin { get; set; }
+    /// <summary>The single place of the agreed or funded activity, as written (not where the council met).</summary>
+    public string? Lieu { get; set; }
+    /// <summary>Commitments of the parties, one per line (« 5 permanences hebdomadaires », « 1 atelier mensuel »).</summary>
+    public string? Engagements { get; set; }
     /// <summary>Budget imputation: year, the authority's sub-policy code (<c>E111</c>), chapter (<c>65</c>), nature (<c>65748</c>),
     /// function (<c>52</c>) — strings as printed.</summary>
     public int? ImputationAnnee { get; set; }
@@ -102,6 +112,9 @@ public sealed class VersionDeliberation
     public string EnregistreePar { get; set; } = "";
     public string? Motif { get; set; }
     public string Contenu { get; set; } = "";
+    /// <summary>The act's file attached when this version was saved (name and SHA-256), if any.</summary>
+    public string? FichierNom { get; set; }
+    public string? FichierSha256 { get; set; }
 }
 
 /// <summary>Organ codes (the reader's <c>type_organe</c>) and their French labels.</summary>
@@ -139,6 +152,9 @@ public sealed class DeliberationConfiguration : IEntityTypeConfiguration<Deliber
         b.Property(d => d.Url).HasMaxLength(500);
         b.Property(d => d.FichierNom).HasMaxLength(200);
         b.Property(d => d.FichierType).HasMaxLength(100);
+        b.Property(d => d.FichierSha256).HasMaxLength(64);
+        b.Property(d => d.Lieu).HasMaxLength(300);
+        b.Property(d => d.Engagements).HasMaxLength(4000);
         b.Property(d => d.ImputationSousPolitique).HasMaxLength(20);
         b.Property(d => d.ImputationChapitre).HasMaxLength(10);
         b.Property(d => d.ImputationNature).HasMaxLength(10);
@@ -169,6 +185,8 @@ public sealed class VersionDeliberationConfiguration : IEntityTypeConfiguration<
         b.ToTable("VersionsDeliberations");
         b.Property(v => v.EnregistreePar).HasMaxLength(256);
         b.Property(v => v.Motif).HasMaxLength(500);
+        b.Property(v => v.FichierNom).HasMaxLength(200);
+        b.Property(v => v.FichierSha256).HasMaxLength(64);
         b.HasIndex(v => new { v.DeliberationId, v.Version }).IsUnique();
         b.HasOne<Deliberation>().WithMany().HasForeignKey(v => v.DeliberationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -36,6 +36,11 @@ public sealed class DeliberationSaisie
     public string? ImputationChapitre { get; set; }
     public string? ImputationNature { get; set; }
     public string? ImputationFonction { get; set; }
+    public DateOnly? PeriodeDebut { get; set; }
+    public DateOnly? PeriodeFin { get; set; }
+    public string? Lieu { get; set; }
+    /// <summary>Commitments of the parties, one per line.</summary>
+    public string? Engagements { get; set; }
     public List<LigneSaisie> Montants { get; set; } = [];
     /// <summary>Why a correction is made (shown in the history); ignored at creation.</summary>
     public string? Motif { get; set; }
@@ -50,6 +55,7 @@ public sealed class DeliberationSaisie
         BudgetAnnee = d.BudgetAnnee, BudgetNom = d.BudgetNom, PrefId = d.PrefId, DateTransmission = d.DateTransmission, IdentifiantActes = d.IdentifiantActes,
         DatePublication = d.DatePublication, Url = d.Url, ImputationAnnee = d.ImputationAnnee, ImputationSousPolitique = d.ImputationSousPolitique,
         ImputationChapitre = d.ImputationChapitre, ImputationNature = d.ImputationNature, ImputationFonction = d.ImputationFonction,
+        PeriodeDebut = d.PeriodeDebut, PeriodeFin = d.PeriodeFin, Lieu = d.Lieu, Engagements = d.Engagements,
         Montants = d.Montants.OrderBy(m => m.Rang).Select(m => new LigneSaisie { Beneficiaire = m.Beneficiaire, MontantEur = m.MontantCentimes / 100m, Nature = m.Nature }).ToList(),
     };
 }

@@ -7,11 +7,15 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Financer.Deliberations;
 
-public sealed record VersionDto(int Version, DateTime EnregistreeLe, string EnregistreePar, string? Motif);
+public sealed record VersionDto(int Version, DateTime EnregistreeLe, string EnregistreePar, string? Motif, string? FichierNom, string? FichierSha256);
 
-/// <summary>One act: its current values (<see cref="Acte"/>), the ACTES matter's SCDL name, the total authorised (euros), its versions.</summary>
+/// <summary>One act: its current values (<see cref="Acte"/>), the ACTES matter's SCDL name, the total authorised (euros), its versions,
+/// the attached file if any, and warnings that do not prevent saving (e.g. the same SIRET under another name).</summary>
 public sealed record DeliberationDto(int Id, int Version, string MatiereNom, decimal TotalEur, DateTime ModifieLe, string ModifiePar,
-    DeliberationSaisie Acte, IReadOnlyList<VersionDto> Versions);
+    DeliberationSaisie Acte, IReadOnlyList<VersionDto> Versions, FichierDto? Fichier, IReadOnlyList<string> Avertissements);
+
+/// <summary>The act's attached file: name, media type, size in bytes, SHA-256 (hex).</summary>
+public sealed record FichierDto(string Nom, string Type, long Taille, string Sha256);
 
 public static class DeliberationsApi
 {
@@ -45,8 +49,10 @@ public static class DeliberationsApi
         var d = await db.Deliberations.AsNoTracking().Include(x => x.Montants).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return null;
         var versions = await db.VersionsDeliberations.AsNoTracking().Where(v => v.DeliberationId == id).OrderByDescending(v => v.Version)
-            .Select(v => new VersionDto(v.Version, v.EnregistreeLe, v.EnregistreePar, v.Motif)).ToListAsync(ct);
-        return new DeliberationDto(d.Id, d.Version, d.MatiereNom, d.TotalCentimes / 100m, d.ModifieLe, d.ModifiePar, DeliberationSaisie.De(d), versions);
+            .Select(v => new VersionDto(v.Version, v.EnregistreeLe, v.EnregistreePar, v.Motif, v.FichierNom, v.FichierSha256)).ToListAsync(ct);
+        var fichier = d.FichierNom is null ? null : new FichierDto(d.FichierNom, d.FichierType ?? "application/octet-stream", d.FichierTaille ?? d.Fichier?.LongLength ?? 0, d.FichierSha256 ?? "");
+        return new DeliberationDto(d.Id, d.Version, d.MatiereNom, d.TotalCentimes / 100m, d.ModifieLe, d.ModifiePar, DeliberationSaisie.De(d), versions,
+            fichier, await NomsCollectivite.AvertissementsAsync(db, d, ct));
     }
 
     static async Task<Results<Ok<DeliberationDto>, ProblemHttpResult>> Lire(int id, AppDbContext db, CancellationToken ct) =>

@@ -13,6 +13,12 @@ public sealed class FicheModel(AppDbContext db, IEnumerable<IActesAutorises> act
     public Deliberation Deliberation { get; private set; } = null!;
     public List<VersionDeliberation> Versions { get; private set; } = [];
     public List<ActeAutorise> Autorises { get; private set; } = [];
+    /// <summary>Warnings that did not prevent saving (the same SIRET under another name).</summary>
+    public List<string> Avertissements { get; private set; } = [];
+
+    /// <summary>A stored UTC instant as the territory's local time (Europe/Paris), for display.</summary>
+    public static DateTime Locale(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Referentiels.Territoire.Zone(null));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -21,10 +27,11 @@ public sealed class FicheModel(AppDbContext db, IEnumerable<IActesAutorises> act
         Deliberation = d;
         Versions = await db.VersionsDeliberations.AsNoTracking().Where(v => v.DeliberationId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
         foreach (var a in actes) Autorises.AddRange(await a.ListerAsync(db, id, ct));
+        Avertissements = await NomsCollectivite.AvertissementsAsync(db, d, ct);
         return Page();
     }
 
-    /// <summary>The attached act, when one was uploaded.</summary>
+    /// <summary>The attached act, when one was uploaded (staff only, as the page: <see cref="Roles.PolitiqueEquipe"/>).</summary>
     public async Task<IActionResult> OnGetFichierAsync(int id, CancellationToken ct)
     {
         var f = await db.Deliberations.AsNoTracking().Where(x => x.Id == id && x.Fichier != null)

@@ -13,9 +13,12 @@ namespace Passerelle.Features.Financer.Deliberations;
 [Authorize(Policy = Roles.PolitiqueAdmin)]
 public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurActes lecteur, IExtracteurTextePdf extracteur) : FormulaireDeliberationModel
 {
-    public const int TailleMax = 20 * 1024 * 1024;
+    public const int TailleMax = ActeDepose.TailleMax;
     [BindProperty] public string? Texte { get; set; }
     [BindProperty] public IFormFile? Fichier { get; set; }
+    /// <summary>The uploaded file kept for the confirmation (<see cref="ActeDepose"/>), carried by the review form.</summary>
+    [BindProperty] public Guid? PieceId { get; set; }
+    public string? PieceNom { get; private set; }
     /// <summary>False on the first step (paste or upload), true on the review form.</summary>
     public bool Relecture { get; private set; }
     public string? ErreurLecture { get; private set; }
@@ -30,6 +33,7 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
             var texte = await TexteAsync(ct);
             var p = lecteur.Lire(texte, ct);
             if (ActeNonReconnu.Est(p)) throw new ActeIllisibleException(ActeNonReconnu.Message);
+            if (Fichier is not null) await DeposerAsync(Fichier, ct);
             Saisie = await ProposerAsync(p, ct);
             Montrer(p);
             Relecture = true;
@@ -43,10 +47,14 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
         Relecture = true;
         if (!string.IsNullOrEmpty(Texte)) Montrer(lecteur.Lire(Texte, ct));
         ErreursLiaison();
+        var qui = DeliberationsApi.Auteur(HttpContext);
+        // Only the person who uploaded the file can attach it; an expired one is simply not attached.
+        var piece = PieceId is { } pid ? await db.ActesDeposes.FirstOrDefaultAsync(a => a.Id == pid && a.DeposePar == qui, ct) : null;
+        (PieceId, PieceNom) = (piece?.Id, piece?.Nom);
         if (Erreurs.Count > 0) return Page();
         try
         {
-            var d = await EnregistrerDeliberation.CreerAsync(db, Saisie, DeliberationsApi.Auteur(HttpContext), horloge, ct);
+            var d = await EnregistrerDeliberation.CreerAsync(db, Saisie, qui, horloge, ct, piece);
             return Redirect($"/admin/deliberations/{d.Id}");
         }
         catch (System.ComponentModel.DataAnnotations.ValidationException e)
@@ -54,6 +62,21 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
             Erreurs = Valider.Erreurs(e);
             return Page();
         }
+    }
+
+    /// <summary>Keeps the uploaded file until the confirmation, and removes the uploads older than a day that nobody confirmed.</summary>
+    async Task DeposerAsync(IFormFile f, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        var perime = maintenant - ActeDepose.Conservation;
+        await db.ActesDeposes.Where(a => a.DeposeLe < perime).ExecuteDeleteAsync(ct);
+        using var memoire = new MemoryStream((int)f.Length);
+        await using (var flux = f.OpenReadStream()) await flux.CopyToAsync(memoire, ct);
+        var type = f.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf" : "text/plain; charset=utf-8";
+        var piece = ActeDepose.De(memoire.ToArray(), f.FileName, type, DeliberationsApi.Auteur(HttpContext), maintenant);
+        db.ActesDeposes.Add(piece);
+        await db.SaveChangesAsync(ct);
+        (PieceId, PieceNom) = (piece.Id, piece.Nom);
     }
 
     /// <summary>The pasted text, or the uploaded file's: a PDF through the extractor, a .txt decoded as imports are.</summary>
@@ -88,8 +111,9 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
     {
         "collectivite" => "CollectiviteNom", "type_organe" => "Organe", "numero" => "Numero", "date_seance" => "DateSeance", "objet" => "Objet",
         "matiere_actes_code" => "MatiereCode", "president" => "President", "rapporteur" => "Rapporteur", "presents" => "Presents",
-        "representes" => "Representes", "excuses" => "Excuses", "vote" => "Vote", "unanimite" or "adoptee" => "Adoptee",
-        "imputation_budgetaire" => "Imputation", "transmission_prefecture" => "Transmission",
+        "representes" => "Representes", "excuses" => "Excuses", "membres_en_exercice" => "MembresEnExercice", "budget" => "Budget", "vote" => "Vote", "unanimite" or "adoptee" => "Adoptee",
+        "imputation_budgetaire" => "Imputation", "transmission_prefecture" => "Transmission", "periode" => "Periode", "lieu" => "Lieu",
+        _ when cle.StartsWith("engagements[", StringComparison.Ordinal) => "Engagements",
         _ when cle.StartsWith("beneficiaires[", StringComparison.Ordinal) => "Montants" + cle["beneficiaires".Length..],
         _ when cle.StartsWith("transmission_prefecture", StringComparison.Ordinal) => "Transmission",
         _ when cle.StartsWith("imputation_budgetaire", StringComparison.Ordinal) => "Imputation",
@@ -107,11 +131,13 @@ public sealed class LireModel(AppDbContext db, TimeProvider horloge, ILecteurAct
         return new DeliberationSaisie
         {
             CollectiviteNom = p.Collectivite, CollectiviteSiret = siret, Organe = p.TypeOrgane, Numero = p.Numero, DateSeance = p.DateSeance, Objet = p.Objet,
-            MatiereCode = p.MatiereActesCode, President = p.President, Rapporteur = p.Rapporteur, Presents = p.Presents, Representes = p.Representes,
+            MatiereCode = p.MatiereActesCode, President = p.President, Rapporteur = p.Rapporteur, MembresEnExercice = p.MembresEnExercice, Presents = p.Presents, Representes = p.Representes,
             Excuses = p.Excuses, Unanimite = p.Unanimite ?? false, VotePour = p.Vote?.Pour, VoteContre = p.Vote?.Contre, VoteAbstention = p.Vote?.Abstention,
             NonParticipation = p.Vote?.NonParticipation, Adoptee = p.Adoptee ?? true,
+            BudgetNom = p.BudgetNom, BudgetAnnee = p.BudgetAnnee,
             ImputationAnnee = p.ImputationBudgetaire?.Annee, ImputationSousPolitique = p.ImputationBudgetaire?.SousPolitique,
             ImputationChapitre = p.ImputationBudgetaire?.Chapitre, ImputationNature = p.ImputationBudgetaire?.Nature, ImputationFonction = p.ImputationBudgetaire?.Fonction,
+            PeriodeDebut = p.PeriodeDebut, PeriodeFin = p.PeriodeFin, Lieu = p.Lieu, Engagements = p.Engagements.Count == 0 ? null : string.Join('\n', p.Engagements),
             DateTransmission = p.TransmissionPrefecture?.Date, IdentifiantActes = p.TransmissionPrefecture?.Identifiant,
             Montants = p.Beneficiaires.Select(b => new LigneSaisie { Beneficiaire = b.Nom, MontantEur = b.MontantEur, Nature = b.Nature }).ToList(),
         };

@@ -54,7 +54,10 @@ public static class RechercheDeliberations
             r = r.Where(d => d.Objet.ToLower().Contains(mot) || d.Numero.ToLower().Contains(mot) || d.CollectiviteNom.ToLower().Contains(mot));
         var total = await r.CountAsync(ct);
         var items = await r.OrderByDescending(d => d.DateSeance).ThenByDescending(d => d.Id).Skip((c.Page - 1) * c.Taille).Take(c.Taille)
-            .Select(d => new DeliberationResume(d.Id, d.CollectiviteNom, d.CollectiviteSiret, d.Organe, d.Numero, d.DateSeance, d.Objet, d.MatiereCode, d.Adoptee,
+            // One name per SIRET across the register: the one printed on the body's latest act.
+            .Select(d => new DeliberationResume(d.Id,
+                db.Deliberations.Where(x => x.CollectiviteSiret == d.CollectiviteSiret).OrderByDescending(x => x.DateSeance).ThenByDescending(x => x.Id)
+                    .Select(x => x.CollectiviteNom).First(), d.CollectiviteSiret, d.Organe, d.Numero, d.DateSeance, d.Objet, d.MatiereCode, d.Adoptee,
                 d.Montants.Sum(x => x.MontantCentimes) / 100m, d.Version))
             .ToListAsync(ct);
         return new PageDeliberations(total, c.Page, c.Taille, items);

@@ -32,6 +32,9 @@ public static partial class ReglesDeliberation
         Longueur(nameof(s.ImputationSousPolitique), s.ImputationSousPolitique, 20);
         Longueur(nameof(s.ImputationChapitre), s.ImputationChapitre, 10); Longueur(nameof(s.ImputationNature), s.ImputationNature, 10);
         Longueur(nameof(s.ImputationFonction), s.ImputationFonction, 10);
+        Longueur(nameof(s.Lieu), s.Lieu, 300); Longueur(nameof(s.Engagements), s.Engagements, 4000);
+        if (s.PeriodeDebut is { } pd && s.PeriodeFin is { } pf && pf < pd)
+            Ajouter(nameof(s.PeriodeFin), "La fin de la période ne peut pas précéder son début.");
 
         // Attendance and votes: counts are never negative; the three results come together, or « unanimité ».
         foreach (var (champ, v) in new[] { (nameof(s.MembresEnExercice), s.MembresEnExercice), (nameof(s.Presents), s.Presents), (nameof(s.Representes), s.Representes),

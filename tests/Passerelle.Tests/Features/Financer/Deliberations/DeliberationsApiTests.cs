@@ -106,8 +106,15 @@ public class DeliberationsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var doublon = await ErreursAsync(await admin.PostAsJsonAsync("/api/v1/deliberations", s));
         doublon["Numero"][0].ShouldContain("déjà au registre");
 
+        cree.Versions.ShouldHaveSingleItem().Motif.ShouldBe("Création");
+
         app.Horloge.Regler(app.Horloge.GetUtcNow().AddMinutes(10));
         s.Objet = "Conseillers numériques : candidature (objet corrigé)";
+        // Without a reason, a correction is refused in French and nothing changes.
+        var sansMotif = await admin.PutAsJsonAsync($"/api/v1/deliberations/{cree.Id}", s);
+        sansMotif.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErreursAsync(sansMotif))["Motif"][0].ShouldContain("motif");
+        (await app.AvecDb(db => db.Deliberations.SingleAsync(d => d.Id == cree.Id))).Version.ShouldBe(1);
         s.Motif = "Objet recopié de l'acte signé";
         var corrige = await admin.PutAsJsonAsync($"/api/v1/deliberations/{cree.Id}", s);
         corrige.StatusCode.ShouldBe(HttpStatusCode.OK, await corrige.Content.ReadAsStringAsync());
@@ -121,5 +128,25 @@ public class DeliberationsApiTests(AppFactory app) : IClassFixture<AppFactory>
         // Same values again: no empty version.
         (await (await admin.PutAsJsonAsync($"/api/v1/deliberations/{cree.Id}", s)).Content.ReadFromJsonAsync<DeliberationDto>())!.Version.ShouldBe(2);
         (await admin.DeleteAsync($"/api/v1/deliberations/{cree.Id}")).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task Un_meme_siret_sous_deux_noms_est_signale_sans_etre_refuse_et_la_liste_montre_un_seul_nom()
+    {
+        var admin = await app.ClientApiAsync(Roles.Administrateur);
+        var siret = "21330449600010";
+        var premier = Actes.Commune("SN_" + Random.Shared.Next(1000, 9999));
+        premier.IdentifiantActes = null;
+        (await admin.PostAsJsonAsync("/api/v1/deliberations", premier)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        app.Horloge.Regler(app.Horloge.GetUtcNow().AddMinutes(1));
+        var second = Actes.Commune("SN_" + Random.Shared.Next(10000, 99999));
+        (second.IdentifiantActes, second.CollectiviteNom, second.DateSeance, second.DateTransmission) = (null, "Ville de Saint-Médard-en-Jalles", new DateOnly(2021, 1, 20), null);
+        var reponse = await admin.PostAsJsonAsync("/api/v1/deliberations", second);
+        reponse.StatusCode.ShouldBe(HttpStatusCode.Created, await reponse.Content.ReadAsStringAsync());
+        var dto = (await reponse.Content.ReadFromJsonAsync<DeliberationDto>())!;
+        dto.Avertissements.ShouldContain(a => a.Contains(siret) && a.Contains("Commune de Saint-Médard-en-Jalles"));
+        // The register shows one name for one SIRET: the one of its latest act.
+        var page = (await admin.GetFromJsonAsync<PageDeliberations>($"/api/v1/deliberations?collectivite={siret}&taille=100"))!;
+        page.Items.Select(i => i.CollectiviteNom).Distinct().ShouldBe(["Ville de Saint-Médard-en-Jalles"]);
     }
 }

@@ -31,11 +31,15 @@ public class ScdlTests(AppFactory app) : IClassFixture<AppFactory>
             (Change(8, ""), "BUDGET_NOM"),
             (Change(9, "PREF13"), "PREF_ID"),
             (Change(10, "2023-06-28"), "PREF_DATE"),
-            (Change(11, "200"), "VOTE_REEL"), (Change(11, ""), "VOTE_EFFECTIF"), (Change(12, "213"), "VOTE_REEL"), (Change(13, "-1"), "VOTE_POUR"),
+            (Change(11, "200"), "VOTE_REEL"), (Change(12, ""), "VOTE_EFFECTIF"), (Change(12, "213"), "VOTE_REEL"), (Change(13, "-1"), "VOTE_POUR"),
             (Change(14, "213"), "VOTE_CONTRE"),
             (Change(16, "pas une adresse"), "DELIB_URL"),
         ];
         foreach (var (ligne, colonne) in cas) Ligne(ligne).ShouldContain(e => e.Colonne == colonne && e.Ligne == 2, $"{colonne} : {ligne}");
+        // The schema asks for the four results once VOTE_EFFECTIF is filled, not for VOTE_EFFECTIF once the results are known.
+        Ligne(Change(11, "")).ShouldBeEmpty();
+        ValidateurScdl.Valider(Entete + "\n" + Change(11, "").Replace("\"212\"", "\"\""))
+            .ShouldContain(e => e.Colonne == "VOTE_REEL" && e.Message.Contains("toutes ou pas du tout"));
         // Accents and case are ignored in the family; a single year is allowed; names are checked against the code when asked.
         Ligne(Change(5, "FINANCES LOCALES/aides")).ShouldBeEmpty();
         ValidateurScdl.Valider(Entete + "\n" + Change(5, "finances locales/aides"), nomActesExact: true).ShouldHaveSingleItem().Colonne.ShouldBe("DELIB_MATIERE_NOM");
@@ -76,6 +80,9 @@ public class ScdlTests(AppFactory app) : IClassFixture<AppFactory>
         var unanime = Actes.Subventions(); (unanime.VotePour, unanime.VoteContre, unanime.VoteAbstention) = (null, null, null);
         unanime.Unanimite = true; unanime.NonParticipation = 2; unanime.MembresEnExercice = null;
         var u = await AjouterAsync(unanime);
+        // Votes published, members in office not known (nor present): the four results are still published.
+        var sansEffectif = Actes.Subventions(); (sansEffectif.MembresEnExercice, sansEffectif.Presents, sansEffectif.Representes, sansEffectif.Excuses) = (null, null, null, null);
+        var se = await AjouterAsync(sansEffectif);
 
         var reponse = await app.ClientAnonyme().GetAsync("/donnees/deliberations.csv");
         reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -95,6 +102,7 @@ public class ScdlTests(AppFactory app) : IClassFixture<AppFactory>
         lignes[sv.Numero][11..16].ShouldAllBe(v => v == "");
         lignes[sv.Numero][5].ShouldBe("finances locales/prise de participation sem");
         lignes[u.Numero][11..16].ShouldBe(["40", "32", "32", "0", "0"]);
+        lignes[se.Numero][11..16].ShouldBe(["", "33", "31", "1", "1"]);
     }
 
     static MemoryStream Fichier(params string[] lignes) => new(Encoding.UTF8.GetBytes(Entete + "\n" + string.Join("\n", lignes) + "\n"));

@@ -61,11 +61,11 @@ public static partial class Beneficiaires
     static decimal? MontantDemande(Decision.Element e, List<Nombres.Montant> montants)
     {
         var utiles = montants.Where(m => !EstCout(e, m)).ToList();
-        var total = utiles.FirstOrDefault(m => RegexSoitAvant().IsMatch(e.Pli[Math.Max(0, m.Debut - 12)..m.Debut]) || RegexTotalApres().IsMatch(e.Pli[(m.Debut + m.Longueur)..]));
+        var total = utiles.FirstOrDefault(m => RegexSoitAvant().IsMatch(e.Pli[Math.Max(0, m.Debut - 12)..m.Debut]) || RegexTotalApres().IsMatch(Apres(e, m)));
         if (total is not null) return total.Valeur;
         var premier = utiles.FirstOrDefault();
         if (premier is null) return null;
-        if (RegexParUnite().IsMatch(e.Pli[(premier.Debut + premier.Longueur)..]) && RegexNombrePostes().Match(e.Pli) is { Success: true } n
+        if (RegexParUnite().IsMatch(Apres(e, premier)) && RegexNombrePostes().Match(e.Pli) is { Success: true } n
             && (int.TryParse(n.Groups["n"].Value, out var postes) ? postes : Nombres.LireEnLettres(n.Groups["n"].Value)) is { } k and > 0)
             return premier.Valeur * k;
         return premier.Valeur;
@@ -76,15 +76,24 @@ public static partial class Beneficiaires
         var modifie = RegexDeA().Match(e.Pli);
         if (modifie.Success) return montants.FirstOrDefault(m => m.Debut >= modifie.Groups["a"].Index)?.Valeur;
         var aide = RegexAide().Match(e.Pli);
-        var utiles = montants.Where(m => !EstCout(e, m) && RegexParUnite().IsMatch(e.Pli[(m.Debut + m.Longueur)..]) is false).ToList();
+        var utiles = montants.Where(m => !EstCout(e, m) && RegexParUnite().IsMatch(Apres(e, m)) is false).ToList();
         return (utiles.FirstOrDefault(m => m.Debut > aide.Index) ?? utiles.FirstOrDefault())?.Valeur;
+    }
+
+    /// <summary>The few words after an amount, as a span: the rules that read them are anchored at its start, and copying the
+    /// rest of a long item for each of its amounts would make the reading quadratic.</summary>
+    static ReadOnlySpan<char> Apres(Decision.Element e, Nombres.Montant m)
+    {
+        var debut = Math.Min(e.Pli.Length, m.Debut + m.Longueur);
+        return e.Pli.AsSpan(debut, Math.Min(80, e.Pli.Length - debut));
     }
 
     /// <summary>An amount that is a cost, a budget or a price (« coût total de … », « budget global … (900 000 €) »).</summary>
     static bool EstCout(Decision.Element e, Nombres.Montant m) =>
         RegexCoutAvant().IsMatch(e.Pli[Math.Max(0, m.Debut - 45)..m.Debut]) && !RegexSoitAvant().IsMatch(e.Pli[Math.Max(0, m.Debut - 12)..m.Debut]);
 
-    /// <summary>The beneficiary's name: « à l'association « X » », « avec l'association X pour … », « au profit de X ».</summary>
+    /// <summary>The beneficiary's name: « à l'association « X » », « avec l'association X pour … », « au profit de X »,
+    /// « au Centre social X » (a name starts with a capital: « au titre de » is not one).</summary>
     static string? Nom(Decision.Element e)
     {
         foreach (var regex in new[] { RegexNomGuillemets(), RegexNomAssociation(), RegexNomProfit() })
@@ -128,6 +137,6 @@ public static partial class Beneficiaires
     private static partial Regex RegexNomGuillemets();
     [GeneratedRegex(@"(?:\ba|\bavec|au profit de|en faveur de)\s+l'association\s+(?<n>[^,;()«»]{2,100}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomAssociation();
-    [GeneratedRegex(@"(?:au profit d[eu'] ?|en faveur d[eu'] ?|\ba )(?:la |le |l')?(?<n>[^,;()]{2,80}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)", RegexOptions.None, Garde.DelaiRegexMs)]
+    [GeneratedRegex(@"(?:au profit d[eu'] ?|en faveur d[eu'] ?|\ba |\bau )(?:la |le |l')?(?<n>[^,;()]{2,80}?)(?=\s+(?:pour|afin|au titre|dans|representant|une|un|d'un|d'une|est|sont|qui|et|a hauteur|ainsi)\b|\s*[,;.:(]|\s*$)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexNomProfit();
 }

@@ -14,7 +14,8 @@ public sealed partial class Document
     public string Texte { get; }
     public string Pli { get; }
     public IReadOnlyList<Ligne> Lignes { get; }
-    /// <summary>Where the subject line starts (end of the header), or a bound of the first lines when there is none.</summary>
+    /// <summary>Where the subject line starts (« OBJET : », or the title after the act's number), the end of the header; a bound
+    /// of the first lines when there is none.</summary>
     public int FinEnTete { get; }
     /// <summary>Where the operative part starts (« Délibère », « DÉCIDE », « après en avoir délibéré »), or -1.</summary>
     public int DebutDecision { get; }
@@ -36,11 +37,27 @@ public sealed partial class Document
         Pli = Plier(Texte);
         Lignes = Decouper(Texte, Pli);
         Citations = TrouverCitations(Texte);
-        var objet = RegexObjet().Match(Pli);
-        FinEnTete = objet.Success ? objet.Index : Lignes.Count > 30 ? Lignes[30].Debut : Texte.Length;
-        var decision = RegexDecision().Matches(Pli).FirstOrDefault(m => m.Index > FinEnTete && !DansCitation(m.Index));
+        // A search that runs out of time leaves the bound it looks for unknown, as a rule does (the reader never throws).
+        Match? objet = null, decision = null;
+        try
+        {
+            objet = RegexObjet().Match(Pli);
+            if (!objet.Success) objet = RegexTitreNumero().Match(Pli);
+        }
+        catch (RegexMatchTimeoutException) { }
+        FinEnTete = objet is { Success: true } ? objet.Index : Lignes.Count > 30 ? Lignes[30].Debut : Texte.Length;
+        try { decision = RegexDecision().Matches(Pli).FirstOrDefault(m => m.Index > FinEnTete && !DansCitation(m.Index)); }
+        catch (RegexMatchTimeoutException) { }
         DebutDecision = decision?.Index ?? -1;
     }
+
+    /// <summary>Characters visited by the joining of lines and the searches for cut words (<see cref="Joindre"/>): a measure of
+    /// work that tests compare with the text's length, to prove a hostile text is read in linear work.</summary>
+    public long Pas { get; private set; }
+
+    /// <summary>Letters looked at before a hyphen at a line end: no French first part of a compound is longer, and a longer
+    /// run of letters (a hostile text) must not be rescanned at every line.</summary>
+    const int PremierPartieMax = 30;
 
     public bool DansCitation(int i) => Citations.Any(c => i >= c.Debut && i < c.Fin);
 
@@ -154,6 +171,7 @@ public sealed partial class Document
             var f = Math.Min(l.Fin, fin);
             if (f <= d) continue;
             var morceau = Texte[d..f].Replace("**", "").Trim();
+            Pas += f - d;
             if (morceau.Length == 0) continue;
             if (sb.Length > 1 && sb[^1] == '-' && char.IsLetter(sb[^2]))
             {
@@ -177,11 +195,12 @@ public sealed partial class Document
     {
         if (apres.Length == 0 || !char.IsLower(apres[0])) return true;
         var i = avant.Length - 2;
-        while (i >= 0 && (char.IsLetter(avant[i]) || avant[i] == '\'')) i--;
+        var borne = Math.Max(-1, avant.Length - 2 - PremierPartieMax);
+        while (i > borne && (char.IsLetter(avant[i]) || avant[i] == '\'')) { i--; Pas++; }
         var premier = avant.ToString(i + 1, avant.Length - i - 2);
         var finApostrophe = premier.LastIndexOf('\'');
         if (finApostrophe >= 0) premier = premier[(finApostrophe + 1)..];
-        var suite = new string(apres.TakeWhile(c => char.IsLetter(c) || c == '-').ToArray());
+        var suite = new string(apres.TakeWhile(c => char.IsLetter(c) || c == '-').Take(PremierPartieMax).ToArray());
         var suiteMot = suite.Split('-')[0];
         if (Present(premier + "-" + suiteMot)) return true;
         if (Present(premier + suiteMot)) return false;
@@ -197,6 +216,7 @@ public sealed partial class Document
     {
         if (recherches.TryGetValue(mot, out var vu)) return vu;
         if (recherches.Count >= RecherchesMax) return false;
+        Pas += Texte.Length;
         return recherches[mot] = Texte.Contains(mot, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -205,6 +225,9 @@ public sealed partial class Document
 
     [GeneratedRegex(@"(?m)^\W{0,4}objet(?: de la deliberation)?\s*:", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexObjet();
+    /// <summary>A subject printed after the act's number, without an « OBJET : » label: « N° 2025-014 — FINANCES — … ».</summary>
+    [GeneratedRegex(@"(?m)^[ \t]*(?:deliberation[ \t]*)?n[ \t]?°[ \t]*:?[ \t]*[a-z0-9][a-z0-9._/\-]*[ \t]+[—–-][ \t]+(?=\S)", RegexOptions.None, Garde.DelaiRegexMs)]
+    public static partial Regex RegexTitreNumero();
     [GeneratedRegex(@"(?m)^\W{0,4}(?:delibere(?:nt)?|decide|arrete)\b\W{0,4}\s*:?\s*$|apres\s+(?:en\s+)?avoir\s+(?:del ?)ibere|\b(?:decide|delibere)\s*:", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexDecision();
     [GeneratedRegex(@"\d+", RegexOptions.None, Garde.DelaiRegexMs)]

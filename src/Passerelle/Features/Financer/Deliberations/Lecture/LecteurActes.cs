@@ -60,6 +60,8 @@ public sealed class LecteurActes : ILecteurActes
         decimal? total = beneficiaires.Count > 0 ? beneficiaires.Where(b => b.Nature == "aide en numéraire").Sum(b => b.MontantEur) : null;
         var imputation = decide ? Sur(() => Imputation.Lire(doc)) : null;
         if (imputation is { } imp) Noter("imputation_budgetaire", imp.Debut, imp.Longueur);
+        var budget = decide ? Sur(() => Budget.Lire(doc)) : null;
+        if (budget is not null) Noter("budget", budget.Debut, budget.Longueur);
         var periode = decide ? Sur(() => Periode(doc)) : null;
         if (periode is { } p) Noter("periode", p.Index, p.Longueur);
         var lieu = decide ? Sur(() => Lieu.Lire(doc)) : null;
@@ -85,6 +87,7 @@ public sealed class LecteurActes : ILecteurActes
             MatiereActesCode = matiere?.Contenu,
             President = president?.Nom,
             Rapporteur = rapporteur?.Nom,
+            MembresEnExercice = presence.Exercice,
             Presents = presence.Presents,
             Representes = presence.Representes,
             Excuses = presence.Excuses,
@@ -94,6 +97,8 @@ public sealed class LecteurActes : ILecteurActes
             Beneficiaires = beneficiaires,
             MontantTotalEur = total,
             ImputationBudgetaire = imputation?.Imputation,
+            BudgetNom = budget?.Nom,
+            BudgetAnnee = budget?.Annee,
             PeriodeDebut = periode?.Debut,
             PeriodeFin = periode?.Fin,
             TransmissionPrefecture = transmission,

@@ -31,6 +31,29 @@ public static partial class Personnes
     {
         foreach (Match m in RegexPresidence().Matches(doc.Pli))
             if (NomA(doc, m.Index + m.Length) is { } p) return p;
+        return Signataire(doc);
+    }
+
+    /// <summary>When no line says who chaired, the act signed at its foot by the mayor or the president (« Le Maire, Josiane
+    /// CASTAGNÉ » on one line, or « Le Président, » with the name on the next line): the last such signature that names
+    /// someone. A signature « Pour le Maire » or « Pour extrait conforme » (a delegate or an official) is not one.</summary>
+    static PersonneLue? Signataire(Document doc)
+    {
+        foreach (var m in RegexSignature().Matches(doc.Pli).Reverse())
+        {
+            if (doc.DansCitation(m.Index)) continue;
+            var fin = m.Index + m.Length;
+            var finLigne = doc.Lignes[doc.IndexLigne(m.Index)].Fin;
+            if (fin < finLigne && doc.Texte[fin..finLigne].Trim().Length > 0)
+            {
+                if (NomA(doc, fin) is { } surLaLigne) return surLaLigne;
+                continue;
+            }
+            var suivante = doc.IndexLigne(m.Index) + 1;
+            while (suivante < doc.Lignes.Count && doc.Texte[doc.Lignes[suivante].Debut..doc.Lignes[suivante].Fin].Trim().Length == 0 && suivante - doc.IndexLigne(m.Index) < 4) suivante++;
+            if (suivante >= doc.Lignes.Count) continue;
+            if (NomA(doc, doc.Lignes[suivante].Debut) is { } dessous && doc.IndexLigne(dessous.Debut) == suivante) return dessous;
+        }
         return null;
     }
 
@@ -89,6 +112,8 @@ public static partial class Personnes
     private static partial Regex RegexFonction();
     [GeneratedRegex(@"sous\s+la\s+presidence\s+de\s*|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:\s*|presidee?\s+par\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexPresidence();
+    [GeneratedRegex(@"(?m)^[ \t]*l[ea][ \t]+(?:maire|presidente?)[ \t]*(?:,|$)[ \t]*", RegexOptions.None, Garde.DelaiRegexMs)]
+    private static partial Regex RegexSignature();
     [GeneratedRegex(@"rapporteure?\s*:\s*|rapport(?: n°\s*[\w./-]+)? presente par\s*|\brapporteure? (?:de la deliberation )?est\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexRapporteur();
     [GeneratedRegex(@"(?:monsieur|madame|m\.|mme) l[ea] (?<f>maire|presidente?)\s*(?:,[^,\n]{0,60},\s*)?(?:expose|presente|rapporte|soumet)", RegexOptions.None, Garde.DelaiRegexMs)]

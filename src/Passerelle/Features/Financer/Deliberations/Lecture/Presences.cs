@@ -24,7 +24,7 @@ public static partial class Presences
         var presents = Lu(Votes.Categorie.Presents, "presents") ?? Liste(doc, RegexListePresents(), "presents", passages);
         var representes = Lu(Votes.Categorie.Representes, "representes") ?? Liste(doc, RegexListeRepresentes(), "representes", passages);
         var excuses = Lu(Votes.Categorie.Excuses, "excuses") ?? Liste(doc, RegexListeExcuses(), "excuses", passages);
-        var exercice = Premier(Votes.Categorie.Exercice)?.Valeur;
+        var exercice = Lu(Votes.Categorie.Exercice, "membres_en_exercice");
         var votants = Premier(Votes.Categorie.Votants)?.Valeur;
         if (representes is null && presents is { } p && votants is { } v && v >= p)
         {

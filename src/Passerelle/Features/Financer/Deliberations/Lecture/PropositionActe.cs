@@ -38,6 +38,8 @@ public sealed record PropositionActe
     public string? MatiereActesCode { get; init; }
     public string? President { get; init; }
     public string? Rapporteur { get; init; }
+    /// <summary>Members in office (« Conseillers en exercice : 29 »), SCDL <c>VOTE_EFFECTIF</c>; null when not printed.</summary>
+    public int? MembresEnExercice { get; init; }
     public int? Presents { get; init; }
     public int? Representes { get; init; }
     public int? Excuses { get; init; }
@@ -48,6 +50,11 @@ public sealed record PropositionActe
     public IReadOnlyList<BeneficiairePropose> Beneficiaires { get; init; } = [];
     public decimal? MontantTotalEur { get; init; }
     public ImputationProposee? ImputationBudgetaire { get; init; }
+    /// <summary>Budget charged, as printed (« Budget Primitif », « Budget principal »), SCDL <c>BUDGET_NOM</c>; null when the act
+    /// names none.</summary>
+    public string? BudgetNom { get; init; }
+    /// <summary>Its year, four digits (SCDL <c>BUDGET_ANNEE</c>); null with <see cref="BudgetNom"/>.</summary>
+    public string? BudgetAnnee { get; init; }
     public DateOnly? PeriodeDebut { get; init; }
     public DateOnly? PeriodeFin { get; init; }
     public TransmissionProposee? TransmissionPrefecture { get; init; }

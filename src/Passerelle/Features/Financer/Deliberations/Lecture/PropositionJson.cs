@@ -5,7 +5,8 @@ namespace Passerelle.Features.Financer.Deliberations.Lecture;
 
 /// <summary>The proposed record as one JSON object with the keys and conventions of the development corpus's
 /// <c>expected.json</c> (<c>attendu</c>): snake_case keys in its order, dates <c>AAAA-MM-JJ</c>, amounts as JSON numbers in
-/// euros, codes as strings, <c>null</c> for what was not found; then <c>avertissements</c> (plain-French warnings) and
+/// euros, codes as strings, <c>null</c> for what was not found; then two keys the register records beyond the corpus
+/// (<c>membres_en_exercice</c>, <c>budget</c> as <c>{nom, annee}</c>), <c>avertissements</c> (plain-French warnings) and
 /// <c>passages</c> (for each key, where in the read text the value comes from: <c>debut</c>, <c>longueur</c> in characters
 /// and the <c>extrait</c> itself).</summary>
 public static class PropositionJson
@@ -87,6 +88,16 @@ public static class PropositionJson
         w.WriteStartArray("engagements");
         foreach (var e in p.Engagements) w.WriteStringValue(e);
         w.WriteEndArray();
+        // Beyond the corpus's keys: what the register records too.
+        Entier(w, "membres_en_exercice", p.MembresEnExercice);
+        if (p.BudgetNom is not null)
+        {
+            w.WriteStartObject("budget");
+            w.WriteString("nom", p.BudgetNom);
+            w.WriteString("annee", p.BudgetAnnee);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("budget");
         w.WriteStartArray("avertissements");
         foreach (var a in p.Avertissements) w.WriteStringValue(a);
         w.WriteEndArray();

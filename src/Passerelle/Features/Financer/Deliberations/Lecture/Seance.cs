@@ -78,11 +78,15 @@ public static partial class Seance
         return dateActes is { } a ? new(a, -1, 0) : null;
     }
 
-    /// <summary>The subject after « OBJET : », lines joined until a blank line, a rule or the next label.</summary>
+    /// <summary>The subject after « OBJET : », lines joined until a blank line, a rule or the next label; when no line is
+    /// labelled so, the title that follows the act's number and a dash on its line (« N° 2025-014 — FINANCES — Attribution
+    /// … », the theme kept as printed, as in « Inclusion numérique – Programme … »).</summary>
     public static Valeur<string>? Objet(Document doc)
     {
         var m = RegexObjet().Match(doc.Pli);
-        if (!m.Success) return null;
+        // Without the label, the title printed after the act's number: « N° 2025-014 — FINANCES — Attribution … ».
+        if (!m.Success) m = Document.RegexTitreNumero().Match(doc.Pli);
+        if (!m.Success || doc.DansCitation(m.Index)) return null;
         var debut = m.Index + m.Length;
         var k = doc.IndexLigne(debut);
         var fin = doc.Lignes[k].Fin;

@@ -6,7 +6,7 @@ namespace Passerelle.Features.Financer.Deliberations.Lecture;
 /// 3 characters, <c>02A</c>/<c>02B</c> for Corsica; natures DE, AR, AI, CC, BF, AU — @ctes naming rules, see
 /// docs/standards/scdl-deliberations.md) and the date of receipt (« Reçu en préfecture le », « Réception par le préfet : »,
 /// « Acquittement reçu », « Accusé de réception »), else the transmission date (« Transmis en préfecture le »,
-/// « transmis au contrôle de légalité le »).</summary>
+/// « transmis au contrôle de légalité le », « Dépôt en préfecture le »).</summary>
 public static partial class Transmission
 {
     /// <summary>An ACTES identifier decomposed.</summary>
@@ -48,7 +48,7 @@ public static partial class Transmission
     private static partial Regex RegexIdentifiant();
     [GeneratedRegex(@"recue? (?:en|a la|par la) (?:sous-)?prefecture(?: le)?\s*:?\s*|reception (?:par le prefet|en (?:sous-)?prefecture|au controle de legalite)(?: le)?\s*:?\s*|recue? au controle de legalite(?: le)?\s*:?\s*|acquittement recu\s*:?\s*|date de reception(?: en prefecture| de l'ar)?\s*:?\s*|accuse de reception[^\n]{0,60}?(?:du|le|:)\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexRecu();
-    [GeneratedRegex(@"(?:transmise?s?|envoyee?s?|transmission|teletransmise?s?)\s+(?:en|a la|au|a)\s+(?:sous-)?(?:prefecture|prefet|controle de legalite|representant de l'etat)(?:[^\n]{0,25}?\ble)?\s*:?\s*", RegexOptions.None, Garde.DelaiRegexMs)]
+    [GeneratedRegex(@"(?:transmise?s?|envoyee?s?|transmission|teletransmise?s?|depot|deposee?s?)\s+(?:en|a la|au|a)\s+(?:sous-)?(?:prefecture|prefet|controle de legalite|representant de l'etat)(?:[^\n]{0,25}?\ble)?\s*:?\s*", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexTransmis();
     [GeneratedRegex(@"publi|affich|signe|notifi", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexAutreDate();

@@ -31,7 +31,8 @@ public static partial class Votes
             if (Categoriser(m.Groups["e"].Value) is { } c && int.TryParse(m.Groups["v"].Value, out var v) && !doc.DansCitation(m.Index)
                 && !couvert[m.Index])
                 Ajouter(new(c, v, m.Index, m.Length));
-        // « Pour 53, Contre 0, Abstention 0 »: a label then its number without a colon, only when a separator follows.
+        // « Pour 53, Contre 0, Abstention 0 », « présents 27, représentés 4 »: a label then its number without a colon, only
+        // when a separator follows.
         foreach (Match m in RegexEtiquetteNombre().Matches(pli))
             if (Categoriser(m.Groups["e"].Value) is { } c && int.TryParse(m.Groups["v"].Value, out var v) && !doc.DansCitation(m.Index)
                 && !couvert[m.Index])
@@ -112,7 +113,7 @@ public static partial class Votes
     private static partial Regex RegexEtiquetteValeur();
     [GeneratedRegex(@"(?<![\d,.])(?<v>\d{1,3})\s+(?<e>voix pour|voix contre|(?:voix )?pour\b(?!\s*(?:cent|mille))|(?:voix )?contre\b|abstentions?\b|(?:membres |conseillers )?presents\b|votants\b|(?:membres )?(?:absents )?representes\b|pouvoirs\b)", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexValeurEtiquette();
-    [GeneratedRegex(@"(?<![\p{L}'])(?<e>pour|contre|abstentions?)\s+(?<v>\d{1,3})(?=\s*(?:voix\s*)?(?:[,;\n]|$|\s[-–]\s|\s{3,}))", RegexOptions.None, Garde.DelaiRegexMs)]
+    [GeneratedRegex(@"(?<![\p{L}'])(?<e>pour|contre|abstentions?|(?:membres |conseillers )?presents?|(?:absents? )?representes?|pouvoirs?|procurations?|(?:absents? )?excuses?|absents?|votants?)\s+(?<v>\d{1,3})(?=\s*(?:voix\s*)?(?:[,;.\n]|$|\s[-–]\s|\s{3,}))", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexEtiquetteNombre();
     [GeneratedRegex(@"\s{2,}", RegexOptions.None, Garde.DelaiRegexMs)]
     private static partial Regex RegexCellules();

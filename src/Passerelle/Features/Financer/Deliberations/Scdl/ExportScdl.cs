@@ -6,10 +6,12 @@ using Passerelle.Web;
 namespace Passerelle.Features.Financer.Deliberations;
 
 /// <summary>The register as SCDL « Délibérations » 2.1.5: 17 columns in the schema's order, UTF-8, <c>,</c>, one line per act,
-/// dates <c>AAAA-MM-JJ</c>. Vote columns come all together or not at all (<c>cohesive-columns-value</c>):
-/// <c>VOTE_REEL</c> = for + against + abstention (members not taking part are outside it, SCDL's <c>sum-columns-value</c>);
-/// a unanimous act with no printed counts votes with every present or represented member who took part; <c>VOTE_EFFECTIF</c>
-/// is the members in office, or, when the act does not say, present + represented + excused; without it, no vote column.</summary>
+/// dates <c>AAAA-MM-JJ</c>. What is known of the vote is published: <c>VOTE_REEL</c>, <c>VOTE_POUR</c>, <c>VOTE_CONTRE</c> and
+/// <c>VOTE_ABSTENTION</c> together, <c>VOTE_REEL</c> = for + against + abstention (members not taking part are outside it, SCDL's
+/// <c>sum-columns-value</c>); a unanimous act with no printed counts votes with every present or represented member who took part.
+/// <c>VOTE_EFFECTIF</c> is the members in office, or, when the act does not say, present + represented + excused; when neither is
+/// known it stays empty and the four others are still written — the schema's <c>cohesive-columns-value</c> only requires the four
+/// once <c>VOTE_EFFECTIF</c> is filled (docs/standards/scdl-deliberations.md).</summary>
 public static class ExportScdl
 {
     public static readonly string[] Colonnes =
@@ -21,8 +23,9 @@ public static class ExportScdl
     public const string Version = "2.1.5";
     public const string AdresseSchema = "https://schema.data.gouv.fr/scdl/deliberations/";
 
-    /// <summary>(effectif, réel, pour, contre, abstention) as SCDL counts them, or null when the act does not give enough.</summary>
-    public static (int Effectif, int Reel, int Pour, int Contre, int Abstention)? Votes(Deliberation d)
+    /// <summary>(effectif, réel, pour, contre, abstention) as SCDL counts them, effectif null when unknown (or, inconsistently,
+    /// below the voters); null when the act gives no vote.</summary>
+    public static (int? Effectif, int Reel, int Pour, int Contre, int Abstention)? Votes(Deliberation d)
     {
         int pour, contre, abstention;
         if (d.VotePour is { } p && d.VoteContre is { } c && d.VoteAbstention is { } a) (pour, contre, abstention) = (p, c, a);
@@ -34,8 +37,7 @@ public static class ExportScdl
         else return null;
         var reel = pour + contre + abstention;
         var effectif = d.MembresEnExercice ?? (d.Presents is { } pr ? pr + (d.Representes ?? 0) + (d.Excuses ?? 0) : null);
-        if (effectif is not { } e || e < reel) return null;
-        return (e, reel, pour, contre, abstention);
+        return (effectif >= reel ? effectif : null, reel, pour, contre, abstention);
     }
 
     static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
@@ -63,9 +65,18 @@ public static class ExportScdl
         while (true)
         {
             var (date, id) = dernier;
+            // The columns the file needs, never the attached act's bytes.
             var page = await db.Deliberations.AsNoTracking()
                 .Where(d => d.DateSeance > date || (d.DateSeance == date && d.Id > id))
-                .OrderBy(d => d.DateSeance).ThenBy(d => d.Id).Take(2000).ToListAsync(ct);
+                .OrderBy(d => d.DateSeance).ThenBy(d => d.Id).Take(2000)
+                .Select(d => new Deliberation
+                {
+                    Id = d.Id, CollectiviteNom = d.CollectiviteNom, CollectiviteSiret = d.CollectiviteSiret, Numero = d.Numero, DateSeance = d.DateSeance,
+                    MatiereCode = d.MatiereCode, Objet = d.Objet, BudgetAnnee = d.BudgetAnnee, BudgetNom = d.BudgetNom, PrefId = d.PrefId,
+                    DateTransmission = d.DateTransmission, MembresEnExercice = d.MembresEnExercice, Presents = d.Presents, Representes = d.Representes,
+                    Excuses = d.Excuses, Unanimite = d.Unanimite, VotePour = d.VotePour, VoteContre = d.VoteContre, VoteAbstention = d.VoteAbstention,
+                    NonParticipation = d.NonParticipation, Adoptee = d.Adoptee, Url = d.Url,
+                }).ToListAsync(ct);
             foreach (var d in page) csv.Ligne(Ligne(d));
             n += page.Count;
             if (page.Count < 2000) return n;

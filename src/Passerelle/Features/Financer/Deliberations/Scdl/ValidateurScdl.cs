@@ -87,8 +87,12 @@ public static partial class ValidateurScdl
         if (votesLisibles)
         {
             var (effectif, reel, pour, contre, abstention) = (votes["VOTE_EFFECTIF"], votes["VOTE_REEL"], votes["VOTE_POUR"], votes["VOTE_CONTRE"], votes["VOTE_ABSTENTION"]);
-            if (votes.Values.Any(v => v is not null) && votes.Values.Any(v => v is null))
-                yield return E("VOTE_EFFECTIF", "les cinq colonnes de vote (VOTE_EFFECTIF, VOTE_REEL, VOTE_POUR, VOTE_CONTRE, VOTE_ABSTENTION) se remplissent toutes ou pas du tout.");
+            // Schema: VOTE_EFFECTIF filled → the four others filled. Passerelle also keeps the four results together (the sum rule).
+            var resultats = new[] { reel, pour, contre, abstention };
+            if (effectif is not null && resultats.Any(v => v is null))
+                yield return E("VOTE_EFFECTIF", "quand VOTE_EFFECTIF est rempli, VOTE_REEL, VOTE_POUR, VOTE_CONTRE et VOTE_ABSTENTION doivent l'être aussi.");
+            else if (resultats.Any(v => v is not null) && resultats.Any(v => v is null))
+                yield return E("VOTE_REEL", "les quatre colonnes du résultat (VOTE_REEL, VOTE_POUR, VOTE_CONTRE, VOTE_ABSTENTION) se remplissent toutes ou pas du tout.");
             if (effectif < reel) yield return E("VOTE_REEL", $"les votants ({reel}) dépassent les membres en exercice ({effectif}).");
             foreach (var (c, v) in new[] { ("VOTE_POUR", pour), ("VOTE_CONTRE", contre), ("VOTE_ABSTENTION", abstention) })
                 if (v > reel) yield return E(c, $"{v} dépasse le nombre de votants ({reel}).");

@@ -35,11 +35,11 @@ public class CorpusTests
     }
 
     [Fact]
-    public void Le_json_a_exactement_les_cles_du_corpus_plus_avertissements_et_passages()
+    public void Le_json_a_exactement_les_cles_du_corpus_puis_les_cles_du_registre_avertissements_et_passages()
     {
         var (fichier, attendu) = ComparaisonCorpus.Cas().First();
         var lu = ComparaisonCorpus.Lire(fichier);
-        lu.EnumerateObject().Select(p => p.Name).ShouldBe([.. attendu.EnumerateObject().Select(p => p.Name), "avertissements", "passages"]);
+        lu.EnumerateObject().Select(p => p.Name).ShouldBe([.. attendu.EnumerateObject().Select(p => p.Name), "membres_en_exercice", "budget", "avertissements", "passages"]);
     }
 
     [Fact]

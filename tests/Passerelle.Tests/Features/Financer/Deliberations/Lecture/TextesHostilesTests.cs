@@ -21,6 +21,25 @@ public class TextesHostilesTests
         p.Beneficiaires.ShouldBeEmpty();
     }
 
+    /// <summary>« a-\n » repeated: every line is a word cut at its end, joined into one endless word. Rescanning that word at
+    /// each line made the reading quadratic (600 KB took about 23 s). The work is counted, not timed: twice the text, at most
+    /// about twice the steps, and a bounded number of steps per character (at most 400 whole-text searches for cut words).</summary>
+    [Fact]
+    public void Des_mots_coupes_a_chaque_ligne_sont_lus_en_travail_lineaire()
+    {
+        static long Pas(int lignes)
+        {
+            var doc = new Document("OBJET : aide\n\nDÉCIDE\n\n" + string.Concat(Enumerable.Repeat("a-\n", lignes)));
+            Beneficiaires.Lire(doc, null).Lus.ShouldBeEmpty();
+            return doc.Pas;
+        }
+        var simple = Pas(30_000);
+        var double_ = Pas(60_000);
+        double_.ShouldBeLessThan(simple * 5 / 2);
+        double_.ShouldBeLessThan(60_000L * 3 * 450);
+        new LecteurActes().Lire(string.Concat(Enumerable.Repeat("a-\n", 200_000))).Avertissements.ShouldContain(Garde.AvertissementTronque);
+    }
+
     [Fact]
     public void Au_dela_de_200_000_caracteres_un_avertissement_dit_ce_qui_n_a_pas_ete_lu()
     {

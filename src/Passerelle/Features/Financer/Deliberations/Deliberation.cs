@@ -50,9 +50,10 @@ public sealed class Deliberation
     public DateOnly? DatePublication { get; set; }
     /// <summary>Absolute http(s) link to the published act (SCDL <c>DELIB_URL</c>).</summary>
     public string? Url { get; set; }
-    /// <summary>The attached act (PDF or text), when uploaded: its bytes (at most <see cref="ActeDepose.TailleMax"/>), name, media
-    /// type, SHA-256 (64 lower-case hex digits, to prove later which file was read) and size in bytes.</summary>
-    public byte[]? Fichier { get; set; }
+    /// <summary>The attached act (PDF or text), when uploaded: its bytes (at most <see cref="ActeDepose.TailleMax"/>) in their own
+    /// table so that reading an act never loads them, name, media type, SHA-256 (64 lower-case hex digits, to prove later which
+    /// file was read) and size in bytes.</summary>
+    public FichierDeliberation? Fichier { get; set; }
     public string? FichierNom { get; set; }
     public string? FichierType { get; set; }
     public string? FichierSha256 { get; set; }
@@ -151,6 +152,7 @@ public sealed class DeliberationConfiguration : IEntityTypeConfiguration<Deliber
         b.Property(d => d.IdentifiantActes).HasMaxLength(60);
         b.Property(d => d.Url).HasMaxLength(500);
         b.Property(d => d.FichierNom).HasMaxLength(200);
+        b.HasOne(d => d.Fichier).WithOne().HasForeignKey<FichierDeliberation>(f => f.DeliberationId).OnDelete(DeleteBehavior.Cascade);
         b.Property(d => d.FichierType).HasMaxLength(100);
         b.Property(d => d.FichierSha256).HasMaxLength(64);
         b.Property(d => d.Lieu).HasMaxLength(300);

@@ -50,7 +50,7 @@ public static class DeliberationsApi
         if (d is null) return null;
         var versions = await db.VersionsDeliberations.AsNoTracking().Where(v => v.DeliberationId == id).OrderByDescending(v => v.Version)
             .Select(v => new VersionDto(v.Version, v.EnregistreeLe, v.EnregistreePar, v.Motif, v.FichierNom, v.FichierSha256)).ToListAsync(ct);
-        var fichier = d.FichierNom is null ? null : new FichierDto(d.FichierNom, d.FichierType ?? "application/octet-stream", d.FichierTaille ?? d.Fichier?.LongLength ?? 0, d.FichierSha256 ?? "");
+        var fichier = d.FichierNom is null ? null : new FichierDto(d.FichierNom, d.FichierType ?? "application/octet-stream", d.FichierTaille ?? 0, d.FichierSha256 ?? "");
         return new DeliberationDto(d.Id, d.Version, d.MatiereNom, d.TotalCentimes / 100m, d.ModifieLe, d.ModifiePar, DeliberationSaisie.De(d), versions,
             fichier, await NomsCollectivite.AvertissementsAsync(db, d, ct));
     }

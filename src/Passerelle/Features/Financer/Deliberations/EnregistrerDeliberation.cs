@@ -43,7 +43,7 @@ public static class EnregistrerDeliberation
         Appliquer(d, s, qui, maintenant);
         if (piece is not null)
         {
-            (d.Fichier, d.FichierNom, d.FichierType, d.FichierSha256, d.FichierTaille) = (piece.Contenu, piece.Nom, piece.Type, piece.Sha256, piece.Taille);
+            (d.Fichier, d.FichierNom, d.FichierType, d.FichierSha256, d.FichierTaille) = (new FichierDeliberation { Contenu = piece.Contenu }, piece.Nom, piece.Type, piece.Sha256, piece.Taille);
             db.ActesDeposes.Remove(piece);
         }
         // The act and its first version together (an import already runs in its own transaction).

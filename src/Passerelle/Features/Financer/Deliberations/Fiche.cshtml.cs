@@ -35,7 +35,7 @@ public sealed class FicheModel(AppDbContext db, IEnumerable<IActesAutorises> act
     public async Task<IActionResult> OnGetFichierAsync(int id, CancellationToken ct)
     {
         var f = await db.Deliberations.AsNoTracking().Where(x => x.Id == id && x.Fichier != null)
-            .Select(x => new { x.Fichier, x.FichierNom, x.FichierType }).FirstOrDefaultAsync(ct);
-        return f is null ? NotFound() : File(f.Fichier!, f.FichierType ?? "application/octet-stream", f.FichierNom ?? "acte");
+            .Select(x => new { x.Fichier!.Contenu, x.FichierNom, x.FichierType }).FirstOrDefaultAsync(ct);
+        return f is null ? NotFound() : File(f.Contenu, f.FichierType ?? "application/octet-stream", f.FichierNom ?? "acte");
     }
 }

@@ -28,7 +28,9 @@ public sealed class NouvelleModel(AppDbContext db, TimeProvider horloge) : Formu
             {
                 using var m = new MemoryStream();
                 await piece.CopyToAsync(m, ct);
-                d.Fichier = m.ToArray();
+                d.Fichier = new FichierDeliberation { Contenu = m.ToArray() };
+                d.FichierSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(d.Fichier.Contenu));
+                d.FichierTaille = d.Fichier.Contenu.LongLength;
                 d.FichierNom = Path.GetFileName(piece.FileName) is { Length: <= 200 } n ? n : "acte" + Path.GetExtension(piece.FileName);
                 d.FichierType = piece.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf" : "text/plain; charset=utf-8";
                 await db.SaveChangesAsync(ct);

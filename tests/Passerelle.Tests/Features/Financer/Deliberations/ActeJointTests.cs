@@ -43,8 +43,8 @@ public class ActeJointTests(AppFactory app) : IClassFixture<AppFactory>
         var adresse = ok.Headers.Location!.ToString();
         var id = int.Parse(adresse.Split('/')[^1]);
 
-        var d = await app.AvecDb(db => db.Deliberations.AsNoTracking().SingleAsync(x => x.Id == id));
-        d.Fichier.ShouldBe(octets);
+        var d = await app.AvecDb(db => db.Deliberations.AsNoTracking().Include(x => x.Fichier).SingleAsync(x => x.Id == id));
+        d.Fichier!.Contenu.ShouldBe(octets);
         (d.FichierNom, d.FichierTaille, d.FichierSha256).ShouldBe(("convention-mauriac.txt", octets.LongLength, Convert.ToHexStringLower(SHA256.HashData(octets))));
         (d.PeriodeDebut, d.PeriodeFin).ShouldBe((new DateOnly(2025, 3, 1), new DateOnly(2026, 2, 28)));
         d.Engagements!.Split('\n').Length.ShouldBe(5);

@@ -24,6 +24,7 @@ using Passerelle.Features.Equiper.Dons;
 using Passerelle.Features.Equiper.Appareils;
 using Passerelle.Features.Equiper.Ventes;
 using Passerelle.Features.Connecter.Programmes;
+using Passerelle.Features.Connecter.Fabrique;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -81,6 +82,7 @@ builder.AddInformations();
 builder.AddEquipement();
 builder.AddLectureActes();
 builder.AddConnexion();
+builder.AddFabrique();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -139,6 +141,7 @@ api.MapDeliberationsApi();
 app.MapDonneesDeliberations();
 api.MapLectureActesApi();
 api.MapConnexionApi();
+api.MapFabriqueApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

@@ -71,6 +71,7 @@ public class ConnexionTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Next month, the cap starts again.
         app.Horloge.Regler(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        s = await s.ReconnecterAsync(app);
         (await s.RechargerAsync(id, 3000)).StatusCode.ShouldBe(HttpStatusCode.Created);
         // The counter always equals the ledger's sum for the month.
         var parMois = await app.AvecDb(db => db.Set<MouvementRecharge>().Where(m => m.AdhesionId == id).GroupBy(m => m.Mois).Select(g => new { g.Key, S = g.Sum(m => m.MontantCentimes) }).ToListAsync());
@@ -137,12 +138,14 @@ public class ConnexionTests(AppFactory app) : IClassFixture<AppFactory>
         avant.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await avant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         app.Horloge.Regler(new DateTimeOffset(2025, 3, 21, 9, 0, 0, TimeSpan.Zero));
+        s = await s.ReconnecterAsync(app);
         var apres = await s.Mediateur.PostAsJsonAsync("/api/v1/connexion/adhesions", ScenarioConnexion.Adhesion(s.Programme, await s.FicheAsync(app), date: "2024-12-20"));
         apres.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await ScenarioConnexion.DetailAsync(apres)).ShouldContain("expiré le 20/03/2025");
 
         // Nine months later, at the review: the old proof has expired, a recent one renews.
         app.Horloge.Regler(new DateTimeOffset(2025, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        s = await s.ReconnecterAsync(app);
         var url = $"/api/v1/connexion/adhesions/{id}/renouvellement";
         (await s.Gestion.PostAsJsonAsync(url, new { })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await s.Gestion.PostAsJsonAsync(url, new { dateJustificatif = "2025-11-15" })).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -182,6 +185,7 @@ public class ConnexionTests(AppFactory app) : IClassFixture<AppFactory>
         var b = await app.AvecDb(db => db.Set<ActivationBox>().SingleAsync(x => x.AdhesionId == id));
         (b.Residence, b.ReferenceLogement).ShouldBe((null, null));
         // The aggregates stay.
+        s = await s.ReconnecterAsync(app);
         var ind = await s.Gestion.GetFromJsonAsync<JsonElement>($"/api/v1/connexion/programmes/{s.Programme}/indicateurs?du=2025-03-01&au=2025-03-31");
         ind.GetProperty("parMois")[0].GetProperty("montant").GetInt64().ShouldBe(500);
         ind.GetProperty("parMois")[0].GetProperty("lignesActives").GetInt32().ShouldBe(1);

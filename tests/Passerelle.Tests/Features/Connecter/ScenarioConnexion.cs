@@ -8,14 +8,19 @@ using Passerelle.Tests.Infra;
 namespace Passerelle.Tests.Features.Connecter;
 
 /// <summary>A structure managing a programme (cap 30 €, 9 months), its manager and mediator, and helpers to enrol and top up.</summary>
-public sealed record ScenarioConnexion(int Structure, HttpClient Gestion, HttpClient Mediateur, int Programme, int OffreRecharge, int OffreBox, int StructureBailleur)
+public sealed record ScenarioConnexion(int Structure, HttpClient Gestion, HttpClient Mediateur, int Programme, int OffreRecharge, int OffreBox, int StructureBailleur,
+    string EmailMediateur, string MotDePasseMediateur, string EmailGestion, string MotDePasseGestion)
 {
+    /// <summary>New sign-ins after the clock moved (the bearer tokens of the old ones have expired).</summary>
+    public async Task<ScenarioConnexion> ReconnecterAsync(AppFactory app) =>
+        this with { Mediateur = await app.ClientApiAsync(EmailMediateur, MotDePasseMediateur), Gestion = await app.ClientApiAsync(EmailGestion, MotDePasseGestion) };
+
     public static async Task<ScenarioConnexion> CreerAsync(AppFactory app, long plafond = 3000, int retentionMois = 12)
     {
         var structure = await Scenario.StructureAsync(app);
         var bailleur = await Scenario.StructureAsync(app);
-        var gestion = (await Scenario.EquipierAsync(app, structure, Roles.Gestionnaire)).Api;
-        var mediateur = (await Scenario.EquipierAsync(app, structure)).Api;
+        var (gestion, _, _, emailG, mdpG) = await Scenario.EquipierAsync(app, structure, Roles.Gestionnaire);
+        var (mediateur, _, _, email, mdp) = await Scenario.EquipierAsync(app, structure);
         var r = await gestion.PostAsJsonAsync("/api/v1/connexion/programmes", new
         {
             nom = "Connexion " + Guid.NewGuid().ToString("N")[..8], structureGestionnaireId = structure, debut = "2025-01-01", fin = "2026-12-31", budget = 5_000_000,
@@ -35,7 +40,7 @@ public sealed record ScenarioConnexion(int Structure, HttpClient Gestion, HttpCl
         r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var offres = await app.AvecDb(db => Task.FromResult(db.Set<Passerelle.Features.Connecter.Programmes.OffreConnexion>().Where(o => o.ProgrammeId == id).OrderBy(o => o.Id).Select(o => o.Id).ToList()));
-        return new ScenarioConnexion(structure, gestion, mediateur, id, offres[0], offres[1], bailleur);
+        return new ScenarioConnexion(structure, gestion, mediateur, id, offres[0], offres[1], bailleur, email, mdp, emailG, mdpG);
     }
 
     public async Task<int> FicheAsync(AppFactory app, string? qpv = null, bool suivi = true) => await app.AvecDb(async db =>

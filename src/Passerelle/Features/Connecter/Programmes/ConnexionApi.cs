@@ -56,9 +56,11 @@ public static class ConnexionApi
     {
         var structures = await AccesConnexion.StructuresAsync(db, qui, h, ct);
         var (a, _, gere) = await AccesConnexion.AdhesionAsync(db, structures, id, ct);
-        var liste = await ListerAdhesions.ExecuterAsync(db, a.ProgrammeId, null, qui, h, ct);
-        var dto = liste.Items.FirstOrDefault(x => x.Id == id) ?? new AdhesionDto(a.Id, a.ProgrammeId, a.Statut, a.PlafondMensuelCentimes, 0, a.Debut, a.Fin, a.RevueLe,
-            a.Regle, a.EligibleJusquAu, a.BeneficiaireId, null, a.CodeQpv);
+        var mois = Recharger.Mois(Territoire.AujourdHui(h));
+        var consomme = await db.Set<ConsommationMensuelle>().Where(c => c.AdhesionId == id && c.Mois == mois).Select(c => (long?)c.ConsommeCentimes).FirstOrDefaultAsync(ct) ?? 0;
+        // The person's name only for the structure that holds the file.
+        var nom = a.BeneficiaireId is { } b && structures.Contains(a.StructureId) ? (await db.Beneficiaires.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct))?.NomAffiche : null;
+        var dto = new AdhesionDto(a.Id, a.ProgrammeId, a.Statut, a.PlafondMensuelCentimes, consomme, a.Debut, a.Fin, a.RevueLe, a.Regle, a.EligibleJusquAu, a.BeneficiaireId, nom, a.CodeQpv);
         var mouvements = (await db.Set<MouvementRecharge>().AsNoTracking().Where(m => m.AdhesionId == id).OrderByDescending(m => m.Id).Take(500).ToListAsync(ct))
             .Select(Dto).ToList();
         List<LigneDto>? lignes = null; List<BoxDto>? box = null;

@@ -23,6 +23,8 @@ using Passerelle.Web;
 using Passerelle.Features.Equiper.Dons;
 using Passerelle.Features.Equiper.Appareils;
 using Passerelle.Features.Equiper.Ventes;
+using Passerelle.Features.Connecter.Programmes;
+using Passerelle.Features.Connecter.Fabrique;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -60,6 +62,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Financer/Conventions", Roles.PolitiqueEquipe);
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
     o.Conventions.AuthorizeFolder("/Comptes/Admin", Roles.PolitiqueGestion);
+    o.Conventions.AuthorizeFolder("/Connecter", Roles.PolitiqueEquipe);
 });
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -78,6 +81,8 @@ builder.AddDeliberations();
 builder.AddInformations();
 builder.AddEquipement();
 builder.AddLectureActes();
+builder.AddConnexion();
+builder.AddFabrique();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -135,6 +140,8 @@ api.MapVentesApi();
 api.MapDeliberationsApi();
 app.MapDonneesDeliberations();
 api.MapLectureActesApi();
+api.MapConnexionApi();
+api.MapFabriqueApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

@@ -10,7 +10,9 @@ public static class Roles
     public const string Gestionnaire = "Gestionnaire";
     public const string Mediateur = "Mediateur";
     public const string Financeur = "Financeur";
-    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur];
+    /// <summary>An operator's or landlord's account: sees the aggregates of the connectivity programmes its structure is a partner of (decision 0019).</summary>
+    public const string Operateur = "Operateur";
+    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur, Operateur];
 
     /// <summary>Policy names, set once on each route group and page folder.</summary>
     public const string PolitiqueAdmin = "admin";
@@ -22,7 +24,7 @@ public static class Roles
     public static string Libelle(string role) => role switch
     {
         Administrateur => "Administrateur", Gestionnaire => "Gestionnaire", Mediateur => "Médiateur",
-        Financeur => "Financeur", _ => role,
+        Financeur => "Financeur", Operateur => "Opérateur ou bailleur partenaire", _ => role,
     };
 }
 

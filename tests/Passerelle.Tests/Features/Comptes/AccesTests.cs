@@ -75,6 +75,12 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/equipement/offres") => Acces.Public,
         ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
         (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
+        // Connecter: enrolments, ledger and lines for the staff who meet people (the managing or enrolling structure is checked per object);
+        // programmes' aggregates for every team account (per programme: operators see only their programmes); a new programme: managers.
+        ("POST", "/api/v1/connexion/programmes") => Acces.Gestion,
+        ("GET", "/api/v1/connexion/programmes" or "/api/v1/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
+        (_, "/admin/connexion" or "/admin/connexion/diagnostics" or "/admin/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
+        (_, var r) when r.StartsWith("/api/v1/connexion/adhesions") || r.StartsWith("/admin/connexion") => Acces.Terrain,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };
 

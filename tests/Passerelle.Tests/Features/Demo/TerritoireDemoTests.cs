@@ -58,7 +58,7 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
     {
         var fichier = app.Services.GetRequiredService<IConfiguration>()["Demo:FichierComptes"]!;
         var lignes = await File.ReadAllLinesAsync(fichier);
-        lignes.Select(l => l.Split(' ')[0]).ShouldBe(["administrateur", "gestionnaire", "mediateur", "financeur"], ignoreOrder: true);
+        lignes.Select(l => l.Split(' ')[0]).ShouldBe(["administrateur", "gestionnaire", "mediateur", "financeur", "operateur"], ignoreOrder: true);
         var client = app.ClientAnonyme();
         foreach (var ligne in lignes)
         {

@@ -102,6 +102,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                             ConcurrencyStamp = "Financeur",
                             Name = "Financeur",
                             NormalizedName = "FINANCEUR"
+                        },
+                        new
+                        {
+                            Id = "operateur",
+                            ConcurrencyStamp = "Operateur",
+                            Name = "Operateur",
+                            NormalizedName = "OPERATEUR"
                         });
                 });
 
@@ -1285,6 +1292,525 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasKey("UtilisateurId");
 
                     b.ToTable("ProfilCompte");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppareilsProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Connexion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreneauxProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Equipement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManqueCompetences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ManqueConnexion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ManqueEquipement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectifs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgrammesProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreCompetences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionsProposees")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId", "Le");
+
+                    b.HasIndex("Commune", "CodeQpv");
+
+                    b.ToTable("DiagnosticsFabrique", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DiagnosticsFabrique_Score", "\"ScoreCompetences\" >= 0 AND \"ScoreCompetences\" <= 6");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bailleur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OffreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceLogement")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuiviImpayes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("OffreId");
+
+                    b.ToTable("ActivationsBox", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateJustificatif")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EffaceeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EligibleJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justificatif")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffreSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Renouvellements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RevueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TermineeLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "BeneficiaireId")
+                        .IsUnique()
+                        .HasFilter("\"Statut\" <> 'terminee' AND \"BeneficiaireId\" IS NOT NULL");
+
+                    b.HasIndex("ProgrammeId", "Statut");
+
+                    b.ToTable("Adhesions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Adhesions_Dates", "\"Fin\" >= \"Debut\" AND \"PlafondMensuelCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_Adhesions_Statut", "\"Statut\" IN ('en_attente', 'active', 'suspendue', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsommeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlafondCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdhesionId", "Mois");
+
+                    b.ToTable("ConsommationsMensuelles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsommationsMensuelles_Plafond", "\"ConsommeCentimes\" >= 0 AND \"ConsommeCentimes\" <= \"PlafondCentimes\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iccid")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operateur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("Iccid")
+                        .IsUnique();
+
+                    b.ToTable("LignesMobiles", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MouvementOrigineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSubvention")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementOrigineId");
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("AdhesionId", "Mois");
+
+                    b.HasIndex("OffreId", "Le");
+
+                    b.ToTable("MouvementsRecharges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Mois", "\"Mois\" >= 200001 AND \"Mois\" <= 999912");
+
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Signe", "(\"Type\" = 'recharge' AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('remboursement', 'bon_annule') AND \"MontantCentimes\" < 0 AND \"MouvementOrigineId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceProduit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubventionPayeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValeurFacialeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Libelle")
+                        .IsUnique();
+
+                    b.ToTable("OffresConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OffresConnexion_Montants", "\"ValeurFacialeCentimes\" >= 0 AND \"PrixPayeCentimes\" >= 0 AND \"SubventionCentimes\" >= 0 AND (\"VolumeMo\" IS NULL OR \"VolumeMo\" >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "Role", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("PartenairesProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeAdhesionMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffresSortie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regles")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenouvellementsMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevueJoursAvantFin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureGestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.HasIndex("StructureGestionnaireId");
+
+                    b.ToTable("ProgrammesConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Duree", "\"DureeAdhesionMois\" >= 1 AND \"RenouvellementsMax\" >= 0 AND \"RetentionMois\" >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Montants", "\"BudgetCentimes\" >= 0 AND \"PlafondMensuelCentimes\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Equiper.Appareils.Appareil", b =>
@@ -3208,6 +3734,124 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.MouvementRecharge", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureGestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

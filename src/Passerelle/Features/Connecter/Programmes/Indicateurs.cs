@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Statistiques;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Connecter.Programmes;
+
+/// <summary>A count of people; null when masked (statistical secrecy, <see cref="Secret"/>).</summary>
+public sealed record CompteDto(string Cle, int? Nombre);
+public sealed record MontantDto(string Cle, long Centimes);
+/// <param name="Mois">yyyy-MM.</param>
+/// <param name="Recharges">Top-ups counted in the month; <c>montant</c> net of refunds, in cents; <c>volumeMo</c> net megabytes.</param>
+public sealed record MoisDto(string Mois, int LignesActives, int Recharges, long Montant, long VolumeMo, int BoxActivees);
+
+/// <summary><c>GET /api/v1/connexion/programmes/{id}/indicateurs?du=&amp;au=</c>: aggregates only, amounts in cents. <c>vue</c> is
+/// <c>partenaire</c> (operator, landlord) or <c>complete</c> (funder, administrator, managing structure), which adds the cost per person,
+/// the subsidy by source, people by eligibility route and by QPV, and the movements without a voucher reference.</summary>
+public sealed record IndicateursDto(int Programme, string Nom, DateOnly Du, DateOnly Au, string Vue, int Adhesions, int AdhesionsActives, int NouvellesAdhesions,
+    int Renouvellements, int Sorties, IReadOnlyList<CompteDto> OffresSortie, IReadOnlyList<MoisDto> ParMois, long PlafondMensuel, long DepenseMoyenneMois,
+    long? CoutParPersonne, IReadOnlyList<MontantDto>? SubventionParSource, IReadOnlyList<CompteDto>? PersonnesParRegle, IReadOnlyList<CompteDto>? PersonnesParQpv,
+    int? MouvementsSansReference, string Note);
+
+/// <summary>A programme's indicators over a period (standard §5), in LINQ on both databases.</summary>
+public static class IndicateursProgramme
+{
+    public static async Task<IndicateursDto> ExecuterAsync(AppDbContext db, ProgrammeConnexion p, DateOnly? du, DateOnly? au, VueIndicateurs vue, TimeProvider horloge, CancellationToken ct)
+    {
+        var fin = au ?? Territoire.AujourdHui(horloge);
+        var debut = du ?? new DateOnly(fin.Year, fin.Month, 1).AddMonths(-11);
+        if (debut > fin || debut < fin.AddYears(-5)) throw Valider.Invalide(new() { ["du"] = ["Période : « du » avant « au », cinq ans au plus."] });
+        var adhesions = db.Set<Adhesion>().AsNoTracking().Where(a => a.ProgrammeId == p.Id);
+        var ids = adhesions.Select(a => a.Id);
+        int moisDu = Recharger.Mois(debut), moisAu = Recharger.Mois(fin);
+
+        var total = await adhesions.CountAsync(a => a.Debut <= fin, ct);
+        var actives = await adhesions.CountAsync(a => a.Debut <= fin && a.Statut != StatutsAdhesion.EnAttente && (a.TermineeLe == null || a.TermineeLe > fin), ct);
+        var nouvelles = await adhesions.CountAsync(a => a.Debut >= debut && a.Debut <= fin, ct);
+        var renouvellements = await adhesions.Where(a => a.Debut <= fin).SumAsync(a => a.Renouvellements, ct);
+        var sorties = await adhesions.Where(a => a.TermineeLe >= debut && a.TermineeLe <= fin).GroupBy(a => a.OffreSortie)
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+
+        var mouvements = db.Set<MouvementRecharge>().AsNoTracking().Where(m => ids.Contains(m.AdhesionId) && m.Mois >= moisDu && m.Mois <= moisAu);
+        var parMois = await mouvements.GroupBy(m => m.Mois).Select(g => new
+        {
+            Mois = g.Key, Recharges = g.Count(m => m.Type == TypesMouvements.Recharge), Montant = g.Sum(m => m.MontantCentimes), Volume = g.Sum(m => (long?)m.VolumeMo) ?? 0,
+        }).ToListAsync(ct);
+        var lignes = db.Set<LigneMobile>().AsNoTracking().Where(l => ids.Contains(l.AdhesionId));
+        var box = db.Set<ActivationBox>().AsNoTracking().Where(b => ids.Contains(b.AdhesionId));
+        var mois = new List<MoisDto>();
+        for (var m = new DateOnly(debut.Year, debut.Month, 1); m <= fin; m = m.AddMonths(1))
+        {
+            var finMois = m.AddMonths(1).AddDays(-1);
+            var debutMois = m;
+            var actifs = await lignes.CountAsync(l => l.ActiveeLe <= finMois && (l.DesactiveeLe == null || l.DesactiveeLe >= debutMois), ct);
+            var boxMois = await box.CountAsync(b => b.ActiveeLe >= debutMois && b.ActiveeLe <= finMois, ct);
+            var g = parMois.FirstOrDefault(x => x.Mois == Recharger.Mois(m));
+            mois.Add(new MoisDto(m.ToString("yyyy-MM"), actifs, g?.Recharges ?? 0, g?.Montant ?? 0, g?.Volume ?? 0, boxMois));
+        }
+        var consommations = db.Set<ConsommationMensuelle>().AsNoTracking().Where(c => ids.Contains(c.AdhesionId) && c.Mois >= moisDu && c.Mois <= moisAu && c.ConsommeCentimes > 0);
+        var moyenne = (long)Math.Round(await consommations.AverageAsync(c => (double?)c.ConsommeCentimes, ct) ?? 0);
+
+        var offresSortie = Masquer(sorties.Select(s => (s.Key ?? "Sans offre de sortie", s.N)).ToList());
+        if (vue == VueIndicateurs.Partenaire)
+            return new IndicateursDto(p.Id, p.Nom, debut, fin, "partenaire", total, actives, nouvelles, renouvellements, sorties.Sum(s => s.N), offresSortie, mois,
+                p.PlafondMensuelCentimes, moyenne, null, null, null, null, null, Secret.Note);
+
+        var subventions = await mouvements.GroupBy(m => m.SourceSubvention).Select(g => new { g.Key, S = g.Sum(m => m.SubventionCentimes) }).ToListAsync(ct);
+        var personnes = await mouvements.Select(m => m.AdhesionId).Distinct().CountAsync(ct);
+        var presentes = adhesions.Where(a => a.Debut <= fin && (a.TermineeLe == null || a.TermineeLe >= debut));
+        var parRegle = await presentes.GroupBy(a => a.Regle).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var parQpv = await presentes.GroupBy(a => a.CodeQpv).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var sansReference = await mouvements.CountAsync(m => m.Reference == null, ct);
+        var totalSubvention = subventions.Sum(s => s.S);
+        return new IndicateursDto(p.Id, p.Nom, debut, fin, "complete", total, actives, nouvelles, renouvellements, sorties.Sum(s => s.N), offresSortie, mois,
+            p.PlafondMensuelCentimes, moyenne, personnes == 0 ? 0 : totalSubvention / personnes,
+            subventions.OrderByDescending(s => s.S).Select(s => new MontantDto(s.Key ?? "Non renseignée", s.S)).ToList(),
+            Masquer(parRegle.Select(r => (EligibiliteConnexion.Libelle(r.Key), r.N)).ToList()),
+            Masquer(parQpv.Select(r => (r.Key ?? "Hors QPV ou non renseigné", r.N)).ToList()), sansReference, Secret.Note);
+    }
+
+    /// <summary>Counts of people, largest first, small cells masked (primary and secondary suppression, decision 0009).</summary>
+    static List<CompteDto> Masquer(List<(string Cle, int N)> lignes)
+    {
+        var tries = lignes.OrderByDescending(l => l.N).ThenBy(l => l.Cle).ToList();
+        var masque = Secret.Masquer(tries.Select(l => l.N).ToList());
+        return tries.Select((l, i) => new CompteDto(l.Cle, masque[i] ? null : l.N)).ToList();
+    }
+}

@@ -39,8 +39,8 @@ public static class RequetesFinancement
     /// <summary>The grants of one structure (as beneficiary), every funder and year, newest first — for the conventions and
     /// reports pages. The caller applies the account's perimeter when it has one (<paramref name="perimetre"/>).</summary>
     public static Task<List<SubventionDto>> SubventionsDeStructureAsync(AppDbContext db, int structureId, CancellationToken ct, PerimetreFinancement? perimetre = null) =>
-        Projeter((perimetre ?? new PerimetreFinancement(true, null, [])).Filtrer(db.Set<Subvention>().AsNoTracking()).Where(s => s.BeneficiaireId == structureId))
-            .OrderByDescending(s => s.Exercice).ThenBy(s => s.Financeur).ToListAsync(ct);
+        Projeter((perimetre ?? new PerimetreFinancement(true, null, [])).Filtrer(db.Set<Subvention>().AsNoTracking()).Where(s => s.BeneficiaireId == structureId)
+            .OrderByDescending(s => s.Exercice).ThenBy(s => s.Financeur!.Nom).ThenBy(s => s.Id)).ToListAsync(ct);
 
     /// <summary>One grant and its ledger, or null when it does not exist or is outside the perimeter.</summary>
     public static async Task<SubventionDetailDto?> DetailAsync(AppDbContext db, int id, PerimetreFinancement p, CancellationToken ct)
@@ -74,7 +74,7 @@ public static class RequetesFinancement
             q = int.TryParse(f, out var fid) ? q.Where(s => s.FinanceurId == fid) : q.Where(s => s.Financeur!.Siret == f);
         if (c.Beneficiaire is { Length: > 0 } b)
             q = int.TryParse(b, out var bid) ? q.Where(s => s.BeneficiaireId == bid) : q.Where(s => s.Beneficiaire!.Siret == b || s.Beneficiaire.Rna == b.ToUpperInvariant());
-        return Projeter(q).OrderByDescending(s => s.Exercice).ThenByDescending(s => s.Id).Take(1000).ToListAsync(ct);
+        return Projeter(q.OrderByDescending(s => s.Exercice).ThenByDescending(s => s.Id).Take(1000)).ToListAsync(ct);
     }
 
     /// <summary>Voted / committed / paid per envelope of one exercise (grants without an envelope on a line of their funder),

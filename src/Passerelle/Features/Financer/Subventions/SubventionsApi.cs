@@ -68,7 +68,7 @@ public sealed class SubventionsAutorisees : IActesAutorises
     public async Task<IReadOnlyList<ActeAutorise>> ListerAsync(AppDbContext db, int deliberationId, CancellationToken ct)
     {
         var l = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            RequetesFinancement.Projeter(db.Set<Subvention>().Where(s => s.DeliberationId == deliberationId)).OrderBy(s => s.Id), ct);
+            RequetesFinancement.Projeter(db.Set<Subvention>().Where(s => s.DeliberationId == deliberationId).OrderBy(s => s.Id)), ct);
         return l.Select(s => new ActeAutorise("Subvention", $"{s.Beneficiaire} — {Montants.Euros(s.Montant)}", $"/admin/financement/subventions/{s.Id}",
             $"{StatutsSubvention.Libelle(s.Statut).ToLowerInvariant()}, payé {Montants.Euros(s.Paye)}")).ToList();
     }

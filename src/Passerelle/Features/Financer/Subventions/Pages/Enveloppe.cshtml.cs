@@ -27,8 +27,8 @@ public sealed class EnveloppeModel(AppDbContext db) : PageModel
         (Totaux, var ids) = await RequetesFinancement.TotauxEnveloppeAsync(db, e, ct);
         foreach (var s in await db.Set<Enveloppe>().AsNoTracking().Where(x => x.ParentId == id).OrderBy(x => x.Libelle).ToListAsync(ct))
             Sous.Add((s, (await RequetesFinancement.TotauxEnveloppeAsync(db, s, ct)).Totaux));
-        Subventions = await RequetesFinancement.Projeter(db.Set<Subvention>().AsNoTracking().Where(s => s.EnveloppeId != null && ids.Contains(s.EnveloppeId.Value)))
-            .OrderBy(s => s.Beneficiaire).Take(1000).ToListAsync(ct);
+        Subventions = await RequetesFinancement.Projeter(db.Set<Subvention>().AsNoTracking().Where(s => s.EnveloppeId != null && ids.Contains(s.EnveloppeId.Value))
+            .OrderBy(s => s.Beneficiaire!.Nom).Take(1000)).ToListAsync(ct);
         return Page();
     }
 }

@@ -31,9 +31,9 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge) : PageMo
         var dans60 = aujourdHui.AddDays(60);
         var votes = GestionSubventions.Votes;
         AVerser = await RequetesFinancement.Projeter(visibles.Where(s => votes.Contains(s.Statut) && s.PayeCentimes < s.MontantCentimes
-                && s.VersementDebut != null && s.VersementDebut <= dans60 && (s.VersementFin == null || s.VersementFin >= aujourdHui)))
-            .OrderBy(s => s.VersementDebut).Take(100).ToListAsync(ct);
-        Subventions = await RequetesFinancement.Projeter(visibles.Where(s => s.Exercice == Annee)).OrderBy(s => s.Financeur).ThenBy(s => s.Beneficiaire).Take(500).ToListAsync(ct);
+                && s.VersementDebut != null && s.VersementDebut <= dans60 && (s.VersementFin == null || s.VersementFin >= aujourdHui))
+            .OrderBy(s => s.VersementDebut).Take(100)).ToListAsync(ct);
+        Subventions = await RequetesFinancement.Projeter(visibles.Where(s => s.Exercice == Annee).OrderBy(s => s.Financeur!.Nom).ThenBy(s => s.Beneficiaire!.Nom).Take(500)).ToListAsync(ct);
         if (Perimetre.Tout)
         {
             // Acts of the register with award lines that have not all become grants.

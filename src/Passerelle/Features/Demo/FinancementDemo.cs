@@ -34,6 +34,8 @@ public static class FinancementDemo
 
         async Task<int> Structure(string nom, string type = "ASSO", string commune = "Marseille")
         {
+            // The directory keeps ARSENIC's usual name; the act prints it in full (the grant page matches the two).
+            if (nom.StartsWith("Association Régionale de Soutien", StringComparison.Ordinal)) nom = "Association Régionale de Soutien aux Espaces Numériques de l'Information (ARSENIC)";
             var s = await db.Structures.FirstOrDefaultAsync(x => x.Nom == nom, ct);
             if (s is null) { s = new Structure { Nom = nom, Typologie = type, Commune = commune, Demo = true }; db.Add(s); await db.SaveChangesAsync(ct); }
             return s.Id;

@@ -120,13 +120,17 @@ public static class GestionSubventions
     }
 
     /// <summary>The directory structure whose name best matches an act's beneficiary as printed (exact name, ignoring case and
-    /// accents, then the first structure whose name contains it or is contained in it); null when none.</summary>
+    /// accents, then the first structure whose name contains it or is contained in it, then the longest shared beginning of
+    /// 24 characters or more); null when none.</summary>
     public static int? Rapprocher(IReadOnlyList<(int Id, string Nom)> structures, string beneficiaire)
     {
         var b = Texte.Normaliser(beneficiaire);
         if (b.Length == 0) return null;
         var noms = structures.Select(s => (s.Id, Nom: Texte.Normaliser(s.Nom))).ToList();
+        static int Commun(string x, string y) { var i = 0; while (i < x.Length && i < y.Length && x[i] == y[i]) i++; return i; }
         return noms.Where(s => s.Nom == b).Select(s => (int?)s.Id).FirstOrDefault()
-            ?? noms.Where(s => s.Nom.Length >= 4 && (s.Nom.Contains(b) || b.Contains(s.Nom))).Select(s => (int?)s.Id).FirstOrDefault();
+            ?? noms.Where(s => s.Nom.Length >= 4 && (s.Nom.Contains(b) || b.Contains(s.Nom))).Select(s => (int?)s.Id).FirstOrDefault()
+            // A long name printed in full in the act and shortened in the directory: the longest shared beginning, 24 characters at least.
+            ?? noms.Select(s => (s.Id, Commun: Commun(s.Nom, b))).Where(x => x.Commun >= 24).OrderByDescending(x => x.Commun).Select(x => (int?)x.Id).FirstOrDefault();
     }
 }

@@ -213,6 +213,7 @@ public static class TerritoireDemo
             await ActivitesDemo.SemerAsync(db, metropole.Id, m.Id, horloge, ct);
             await EquipementDemo.SemerAsync(db, horloge, ct);
             comptes.AddRange(await ConnexionDemo.SemerAsync(sp, db, metropole, horloge, ct));
+            await FinancementDemo.SemerAsync(db, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

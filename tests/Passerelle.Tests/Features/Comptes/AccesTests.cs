@@ -11,7 +11,7 @@ namespace Passerelle.Tests.Features.Comptes;
 /// and anonymous users and wrong roles must be refused for real.</summary>
 public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque }
+    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque, Financement }
 
     // Pages apply the same rule to GET and POST (folder conventions).
     static Acces Attendu(string methode, string route) => (route.StartsWith("/api") ? methode : "GET", route) switch
@@ -38,6 +38,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/mon-rendez-vous/{jeton}.ics") => Acces.Public,
         ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
         ("GET", "/donnees" or "/donnees/deliberations.csv") => Acces.Public,
+        // Funding chain: administrators, managers (their structures) and funders (their own grants); mediators nothing; writing: administrators.
+        ("GET", "/api/v1/subventions" or "/api/v1/subventions/{id:int}") => Acces.Financement,
+        (_, "/api/v1/subventions" or "/api/v1/subventions/{id:int}/mouvements" or "/api/v1/subventions/{id:int}/statut") => Acces.Admin,
+        (_, "/admin/financement" or "/admin/financement/subventions/{id:int}" or "/admin/financement/structures/{id:int}" or "/admin/financement/enveloppes/{id:int}") => Acces.Financement,
+        (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,
         ("GET", var r) when r.StartsWith("/api/v1/deliberations") => Acces.Equipe,
         (_, "/api/v1/deliberations" or "/api/v1/deliberations/{id:int}") => Acces.Admin,
         (_, "/admin/deliberations/nouvelle" or "/admin/deliberations/lire" or "/admin/deliberations/{id:int}/corriger") => Acces.Admin,
@@ -148,6 +153,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
                 Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur],
                 Acces.Gestion => [Roles.Mediateur, Roles.Financeur],
                 Acces.Terrain => [Roles.Financeur],
+                Acces.Financement => [Roles.Mediateur],
                 _ => [],
             };
             foreach (var role in mauvaisRoles)

@@ -2991,6 +2991,94 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Financeurs", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.JournalFinancement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Ancien")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nouveau")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("JournalFinancement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubventionId", "Date");
+
+                    b.ToTable("MouvementsSubventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsSubventions_Signe", "(\"Type\" IN ('engagement', 'mandat') AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('annulation', 'reversement', 'avoir') AND \"MontantCentimes\" < 0)");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
                 {
                     b.Property<int>("Id")
@@ -3022,6 +3110,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("DispositifAide")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long>("EngageCentimes")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("EnveloppeId")
                         .HasColumnType("integer");
@@ -3058,6 +3149,12 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("PartDixMilliemes")
                         .HasColumnType("integer");
 
+                    b.Property<long>("PayeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RangActe")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReferenceDecision")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -3084,13 +3181,20 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("BeneficiaireId", "Exercice");
 
+                    b.HasIndex("DeliberationId", "RangActe")
+                        .IsUnique();
+
                     b.HasIndex("FinanceurId", "Exercice");
 
                     b.ToTable("Subventions", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
+
                             t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
 
                             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+
+                            t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
                         });
                 });
 
@@ -4133,6 +4237,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>

@@ -2898,6 +2898,90 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Financeurs", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.JournalFinancement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ancien")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nouveau")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("JournalFinancement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubventionId", "Date");
+
+                    b.ToTable("MouvementsSubventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsSubventions_Signe", "(\"Type\" IN ('engagement', 'mandat') AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('annulation', 'reversement', 'avoir') AND \"MontantCentimes\" < 0)");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
                 {
                     b.Property<int>("Id")
@@ -2927,6 +3011,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("DispositifAide")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("EngageCentimes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("EnveloppeId")
                         .HasColumnType("INTEGER");
@@ -2963,6 +3050,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("PartDixMilliemes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RangActe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReferenceDecision")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -2989,13 +3082,20 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("BeneficiaireId", "Exercice");
 
+                    b.HasIndex("DeliberationId", "RangActe")
+                        .IsUnique();
+
                     b.HasIndex("FinanceurId", "Exercice");
 
                     b.ToTable("Subventions", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
+
                             t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
 
                             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+
+                            t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
                         });
                 });
 
@@ -4028,6 +4128,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>

@@ -53,6 +53,18 @@ public sealed class Subvention
     public string Statut { get; set; } = StatutsSubvention.Demandee;
     public DateTime CreeLe { get; set; }
     public bool Demo { get; set; }
+    /// <summary>Rank (<see cref="MontantAutorise.Rang"/>) of the act's award line this grant was created from; unique with
+    /// <see cref="DeliberationId"/>, so one line gives one grant even when the page is posted twice (no foreign key: a
+    /// correction of the act rewrites its lines, the rank stays).</summary>
+    public int? RangActe { get; set; }
+    /// <summary>Running total of the ledger's commitments, in cents (engagements minus cancellations). Written only by
+    /// <see cref="Mouvements.EnregistrerAsync"/>, in the same transaction as the movement; 0 ≤ value ≤ <see cref="MontantCentimes"/> (CHECK).</summary>
+    public long EngageCentimes { get; set; }
+    /// <summary>Running total of the ledger's payments, in cents (mandats minus reversements and avoirs). Same writer; 0 ≤ value ≤
+    /// <see cref="MontantCentimes"/> (CHECK): nothing is ever paid beyond the grant.</summary>
+    public long PayeCentimes { get; set; }
+    /// <summary>What remains to pay, in cents.</summary>
+    public long ResteCentimes => MontantCentimes - PayeCentimes;
 }
 
 /// <summary>SCDL Subventions 2.1.1 <c>nature</c> values.</summary>
@@ -88,7 +100,11 @@ public sealed class SubventionConfiguration : IEntityTypeConfiguration<Subventio
         {
             t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+            t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
+            t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
         });
+        b.Ignore(s => s.ResteCentimes);
+        b.HasIndex(s => new { s.DeliberationId, s.RangActe }).IsUnique();
         b.Property(s => s.ReferenceDecision).HasMaxLength(300);
         b.Property(s => s.Objet).HasMaxLength(1000);
         b.Property(s => s.Nature).HasMaxLength(40);

@@ -38,6 +38,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/mon-rendez-vous/{jeton}.ics") => Acces.Public,
         ("GET", "/rendez-vous" or "/rendez-vous/reserver/{id:int}" or "/mon-rendez-vous/{jeton}" or "/ateliers" or "/ateliers/{id:int}") => Acces.Public,
         ("GET", "/donnees" or "/donnees/deliberations.csv") => Acces.Public,
+        ("GET", "/donnees/subventions.csv") => Acces.Public,
         ("GET", var r) when r.StartsWith("/api/v1/deliberations") => Acces.Equipe,
         (_, "/api/v1/deliberations" or "/api/v1/deliberations/{id:int}") => Acces.Admin,
         (_, "/admin/deliberations/nouvelle" or "/admin/deliberations/lire" or "/admin/deliberations/{id:int}/corriger") => Acces.Admin,

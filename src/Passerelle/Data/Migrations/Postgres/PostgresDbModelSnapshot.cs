@@ -1998,7 +1998,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("AteliersParMois")
                         .HasColumnType("integer");
 
-                    b.Property<int>("CoordinateurId")
+                    b.Property<int?>("CoordinateurId")
                         .HasColumnType("integer");
 
                     b.Property<int>("CreneauxParSemaine")
@@ -2024,8 +2024,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int>("LieuId")
+                    b.Property<int?>("LieuId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("MontantAnnuelCentimes")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("PartenaireId")
                         .HasColumnType("integer");
@@ -2033,6 +2036,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("ReferenceDeliberation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2044,7 +2050,13 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("PartenaireId");
 
-                    b.ToTable("Conventions");
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Conventions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
@@ -3328,8 +3340,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
                         .WithMany()
                         .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
                         .WithMany()
@@ -3339,14 +3350,18 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
                         .WithMany()
                         .HasForeignKey("PartenaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Coordinateur");
 

@@ -22,6 +22,32 @@ public static partial class Identifiants
         return somme % 10 == 0;
     }
 
+    /// <summary>SCDL's <c>french-siret-value</c> check (Validata, after <c>stdnum.fr.siret</c>): 14 digits once spaces and dots are
+    /// removed; Luhn key on the 14 digits <b>and</b> on the 9-digit SIREN part; La Poste's establishments (SIREN 356000000, all but
+    /// the head office 35600000000048) instead need a digit sum multiple of 5. Stricter than <see cref="SiretValide"/>, which
+    /// does not check the SIREN key.</summary>
+    public static bool SiretScdlValide(string? siret)
+    {
+        if (siret is null) return false;
+        var s = siret.Replace(" ", "").Replace(".", "").Trim();
+        if (s.Length != 14 || !s.All(char.IsAsciiDigit)) return false;
+        if (s.StartsWith("356000000") && s != "35600000000048") return s.Sum(c => c - '0') % 5 == 0;
+        return Luhn(s) && Luhn(s[..9]);
+    }
+
+    /// <summary>Luhn key (ISO/IEC 7812) over a string of ASCII digits.</summary>
+    public static bool Luhn(string chiffres)
+    {
+        var somme = 0;
+        for (var i = 0; i < chiffres.Length; i++)
+        {
+            var chiffre = chiffres[chiffres.Length - 1 - i] - '0';
+            if (i % 2 == 1) { chiffre *= 2; if (chiffre > 9) chiffre -= 9; }
+            somme += chiffre;
+        }
+        return somme % 10 == 0;
+    }
+
     public static bool RnaValide(string? rna) => rna is not null && RnaRegex().IsMatch(rna);
 
     static readonly (string Prefixe, string Indicatif)[] OutreMer =

@@ -2540,7 +2540,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("AteliersParMois")
                         .HasColumnType("integer");
 
-                    b.Property<int>("CoordinateurId")
+                    b.Property<int?>("CoordinateurId")
                         .HasColumnType("integer");
 
                     b.Property<int>("CreneauxParSemaine")
@@ -2566,8 +2566,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int>("LieuId")
+                    b.Property<int?>("LieuId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("MontantAnnuelCentimes")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("PartenaireId")
                         .HasColumnType("integer");
@@ -2575,6 +2578,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("ReferenceDeliberation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2586,7 +2592,13 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("PartenaireId");
 
-                    b.ToTable("Conventions");
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Conventions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
@@ -4164,8 +4176,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
                         .WithMany()
                         .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
                         .WithMany()
@@ -4175,14 +4186,18 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
                         .WithMany()
                         .HasForeignKey("PartenaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Coordinateur");
 

@@ -2457,7 +2457,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("AteliersParMois")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CoordinateurId")
+                    b.Property<int?>("CoordinateurId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CreneauxParSemaine")
@@ -2483,7 +2483,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("LieuId")
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantAnnuelCentimes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PartenaireId")
@@ -2492,6 +2495,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("ReferenceDeliberation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2503,7 +2509,13 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("PartenaireId");
 
-                    b.ToTable("Conventions");
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Conventions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
@@ -4055,8 +4067,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
                         .WithMany()
                         .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
                         .WithMany()
@@ -4066,14 +4077,18 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
                         .WithMany()
                         .HasForeignKey("PartenaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Coordinateur");
 

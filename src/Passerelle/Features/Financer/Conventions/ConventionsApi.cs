@@ -9,7 +9,7 @@ namespace Passerelle.Features.Financer.Conventions;
 public sealed record ConventionSaisie(string Intitule, int CoordinateurId, int PartenaireId, int LieuId, DateOnly DateDebut, DateOnly DateFin,
     int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, PlanningSaisie? Planning, int? DeliberationId = null);
 
-public sealed record ConventionDto(int Id, string Intitule, int CoordinateurId, int PartenaireId, int LieuId, DateOnly DateDebut, DateOnly DateFin,
+public sealed record ConventionDto(int Id, string Intitule, int? CoordinateurId, int PartenaireId, int? LieuId, DateOnly DateDebut, DateOnly DateFin,
     int CreneauxParSemaine, int AteliersParMois, DateOnly? DateSignature, string? ReferenceDeliberation, IReadOnlyList<MoisLivraison> Livraison, int? DeliberationId);
 
 public static class ConventionsApi

@@ -27,7 +27,7 @@ public static class Planning
             var duree = c.CreneauxParSemaine * (motif.DureeMinutes + motif.TamponMinutes) / Math.Max(1, mediateurs.Count);
             var permanence = new Permanence
             {
-                LieuId = c.LieuId, MotifId = motif.Id, ConventionId = c.Id, Type = TypeRecurrence.Hebdomadaire, JoursSemaine = Recurrence.Masque(p.JourPermanence),
+                LieuId = lieu.Id, MotifId = motif.Id, ConventionId = c.Id, Type = TypeRecurrence.Hebdomadaire, JoursSemaine = Recurrence.Masque(p.JourPermanence),
                 HeureDebut = p.HeureDebut, HeureFin = p.HeureDebut.AddMinutes(duree), DateDebut = c.DateDebut, DateFin = c.DateFin.AddDays(-1), Mediateurs = mediateurs,
             };
             permanence.Verifier();
@@ -42,7 +42,7 @@ public static class Planning
             {
                 if (JoursFeries.EstFerie(date, lieu.Departement)) continue;
                 var debut = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(p.HeureAtelier), zone);
-                db.SessionsAteliers.Add(new SessionAtelier { AtelierId = atelier.Id, LieuId = c.LieuId, ConventionId = c.Id, Debut = debut,
+                db.SessionsAteliers.Add(new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, ConventionId = c.Id, Debut = debut,
                     Fin = debut.AddMinutes(atelier.DureeMinutes), Capacite = p.CapaciteAtelier });
             }
         }

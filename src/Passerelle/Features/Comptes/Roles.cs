@@ -10,7 +10,9 @@ public static class Roles
     public const string Gestionnaire = "Gestionnaire";
     public const string Mediateur = "Mediateur";
     public const string Financeur = "Financeur";
-    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur];
+    /// <summary>Work-site staff of the reuse workshop (Équiper): intake, erasure, tests, stock — not the sales nor the receipts.</summary>
+    public const string Atelier = "Atelier";
+    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur, Atelier];
 
     /// <summary>Policy names, set once on each route group and page folder.</summary>
     public const string PolitiqueAdmin = "admin";
@@ -18,11 +20,13 @@ public static class Roles
     public const string PolitiqueEquipe = "equipe";
     /// <summary>People who record activity: mediators, and managers or administrators who also mediate.</summary>
     public const string PolitiqueTerrain = "terrain";
+    /// <summary>The reuse workshop: its staff (Atelier), managers and administrators.</summary>
+    public const string PolitiqueAtelier = "atelier";
 
     public static string Libelle(string role) => role switch
     {
         Administrateur => "Administrateur", Gestionnaire => "Gestionnaire", Mediateur => "Médiateur",
-        Financeur => "Financeur", _ => role,
+        Financeur => "Financeur", Atelier => "Atelier (réemploi)", _ => role,
     };
 }
 

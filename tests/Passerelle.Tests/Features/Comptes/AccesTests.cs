@@ -11,7 +11,7 @@ namespace Passerelle.Tests.Features.Comptes;
 /// and anonymous users and wrong roles must be refused for real.</summary>
 public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque }
+    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque, Atelier }
 
     // Pages apply the same rule to GET and POST (folder conventions).
     static Acces Attendu(string methode, string route) => (route.StartsWith("/api") ? methode : "GET", route) switch
@@ -74,6 +74,12 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // the workshop, the sales and the receipts' issue are for managers and administrators.
         (_, "/api/v1/equipement/offres") => Acces.Public,
         ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
+        ("GET", "/equipement/don/{jeton}/recu.pdf" or "/equipement/don/{jeton}/effacements.pdf" or "/equipement/achat/{jeton}/recu.pdf") => Acces.Public,
+        // The workshop (Atelier role, managers, administrators): devices, erasure proof, tests, stock, WEEE; the offers and the sales stay with managers.
+        (_, var r) when r.StartsWith("/admin/equipement/offres") || r == "/admin/equipement/appareils/{id:int}/vente" => Acces.Gestion,
+        (_, var r) when r == "/admin/equipement" || r.StartsWith("/admin/equipement/appareils") || r.StartsWith("/admin/equipement/lots")
+            || r.StartsWith("/admin/equipement/scan") || r == "/admin/equipement/certificats" || r.StartsWith("/api/v1/equipement/appareils")
+            || r is "/api/v1/equipement/effacements" or "/api/v1/equipement/deee" => Acces.Atelier,
         (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };
@@ -139,9 +145,10 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
             if (!Refuse(r, api)) echecs.Add($"{methode} {route} accessible sans connexion ({(int)r.StatusCode}).");
             string[] mauvaisRoles = acces switch
             {
-                Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur],
-                Acces.Gestion => [Roles.Mediateur, Roles.Financeur],
-                Acces.Terrain => [Roles.Financeur],
+                Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur, Roles.Atelier],
+                Acces.Gestion => [Roles.Mediateur, Roles.Financeur, Roles.Atelier],
+                Acces.Terrain => [Roles.Financeur, Roles.Atelier],
+                Acces.Atelier => [Roles.Mediateur, Roles.Financeur],
                 _ => [],
             };
             foreach (var role in mauvaisRoles)

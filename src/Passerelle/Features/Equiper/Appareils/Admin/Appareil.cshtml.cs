@@ -10,7 +10,7 @@ using Passerelle.Web;
 namespace Passerelle.Features.Equiper.Appareils.Admin;
 
 /// <summary>The device page: its media and their proof, the test, the next step, the history. Each form calls the API's use case.</summary>
-[Authorize(Policy = Roles.PolitiqueGestion)]
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public Appareil Appareil { get; private set; } = null!;

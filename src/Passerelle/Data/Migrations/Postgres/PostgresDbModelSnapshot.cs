@@ -109,6 +109,13 @@ namespace Passerelle.Data.Migrations.Postgres
                             ConcurrencyStamp = "Financeur",
                             Name = "Financeur",
                             NormalizedName = "FINANCEUR"
+                        },
+                        new
+                        {
+                            Id = "atelier",
+                            ConcurrencyStamp = "Atelier",
+                            Name = "Atelier",
+                            NormalizedName = "ATELIER"
                         });
                 });
 
@@ -1463,6 +1470,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("Passes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Resultat")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1491,7 +1502,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportId");
+                    b.HasIndex("SupportId", "CertificatSha256")
+                        .IsUnique();
 
                     b.ToTable("Effacements", null, t =>
                         {

@@ -102,6 +102,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                             ConcurrencyStamp = "Financeur",
                             Name = "Financeur",
                             NormalizedName = "FINANCEUR"
+                        },
+                        new
+                        {
+                            Id = "atelier",
+                            ConcurrencyStamp = "Atelier",
+                            Name = "Atelier",
+                            NormalizedName = "ATELIER"
                         });
                 });
 
@@ -1418,6 +1425,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("Passes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Resultat")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1446,7 +1457,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportId");
+                    b.HasIndex("SupportId", "CertificatSha256")
+                        .IsUnique();
 
                     b.ToTable("Effacements", null, t =>
                         {

@@ -65,7 +65,7 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
     {
         // A support of another device posted by hand is refused like an unknown one.
         if (!await db.Set<SupportStockage>().AnyAsync(s => s.Id == SupportId && s.AppareilId == id, ct)) throw Valider.Invalide(new() { ["supportId"] = ["Support de stockage inconnu."] });
-        await EnregistrerEffacement.ExecuterAsync(db, new EffacementSaisie(SupportId, Niveau, Methode, Outil, null, Passes, Verification, ZonesCachees, Debut, Fin, Resultat), User, horloge, ct);
+        await EnregistrerEffacement.ExecuterAsync(db, new EffacementSaisie(SupportId, Niveau, Methode, Outil, null, Passes, Verification, ZonesCachees, Dons.HeureParis.VersUtc(Debut), Dons.HeureParis.VersUtc(Fin), Resultat), User, horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>

@@ -40,7 +40,9 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        // A value the binder could not read (« abc » as a family quotient) is keyed by the property: give it the use case's key,
+        // the one its field shows, so that the message sits next to the field and not only in the summary.
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary(e => Cles.GetValueOrDefault(e.Key, e.Key), e => e.Value);
         var prix = Centimes(PrixEuros);
         if (prix is null) Erreurs["prix"] = ["Indiquez le prix en euros, par exemple 150 ou 150,50."];
         if (Erreurs.Count == 0)
@@ -58,6 +60,12 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
         await ChargerAsync(id, ct);
         return Page();
     }
+
+    static readonly Dictionary<string, string> Cles = new()
+    {
+        [nameof(PrixEuros)] = "prix", [nameof(Motif)] = "eligibilite.motif", [nameof(Justificatif)] = "eligibilite.justificatif", [nameof(DateJustificatif)] = "eligibilite.date",
+        [nameof(QuotientFamilial)] = "eligibilite.quotientFamilial", [nameof(AcheteurNom)] = "acheteur.nom", [nameof(AcheteurCommune)] = "acheteur.commune",
+    };
 
     /// <summary>Cents from a price typed in euros; null when it is not a plain amount (letters, exponent, thousands separators, more than 2 decimals).</summary>
     internal static long? Centimes(string? saisie)

@@ -189,7 +189,7 @@ public class CertificatsTests(AppFactory app) : IClassFixture<AppFactory>
         (await atelier.PostAsJsonAsync("/api/v1/equipement/offres/1/qualification", new { accepter = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var gestion = await app.ClientApiAsync(Roles.Gestionnaire);
         var a = await EquipementTests.EnStockAsync(atelier, await EquipementTests.LotAsync(app, gestion));
-        (await EquipementTests.VersAsync(atelier, a.Id, "reserve")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await EquipementTests.VersAsync(gestion, a.Id, "reserve")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await atelier.PostAsJsonAsync("/api/v1/equipement/reservations", new { appareilId = a.Id, pour = "Nadia K." })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gestion.PostAsJsonAsync("/api/v1/equipement/reservations", new { appareilId = a.Id, pour = "Nadia K." })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }

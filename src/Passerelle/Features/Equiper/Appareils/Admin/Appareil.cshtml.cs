@@ -41,7 +41,7 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
         Appareil = a;
         Historique = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).ToListAsync(ct);
         // The sale has its own page (eligibility, cap): it is not offered as a bare step here.
-        Suivants = Etats.Suivants(a.Etat).Where(s => s != Etats.Vendu && Etats.Roles(s).Any(User.IsInRole)).ToList();
+        Suivants = Etats.Suivants(a.Etat).Where(s => s is not (Etats.Vendu or Etats.Reserve) && Etats.Roles(s).Any(User.IsInRole)).ToList();
         return true;
     }
 

@@ -1388,6 +1388,13 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReservePour")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("SanteBatterie")
                         .HasColumnType("integer");
 
@@ -1951,6 +1958,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("date");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("integer");
 
@@ -1992,6 +2004,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("FoyerCle", "VenduLe");
 
                     b.ToTable("Ventes", null, t =>
                         {

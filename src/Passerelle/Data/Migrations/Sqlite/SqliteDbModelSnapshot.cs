@@ -1345,6 +1345,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservePour")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SanteBatterie")
                         .HasColumnType("INTEGER");
 
@@ -1886,6 +1893,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("INTEGER");
 
@@ -1927,6 +1939,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("FoyerCle", "VenduLe");
 
                     b.ToTable("Ventes", null, t =>
                         {

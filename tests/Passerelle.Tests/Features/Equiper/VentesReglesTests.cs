@@ -16,6 +16,13 @@ public class VentesReglesTests : IDisposable
     readonly AppFactory app = new();
     public void Dispose() { app.Dispose(); GC.SuppressFinalize(this); }
 
+    /// <summary>Moves the clock and signs in again: the bearer token expires with the moved clock.</summary>
+    async Task<HttpClient> SeReconnecterAsync(DateTimeOffset instant)
+    {
+        app.Horloge.Regler(instant);
+        return await app.ClientApiAsync(Roles.Gestionnaire);
+    }
+
     static object Vente(int appareilId, string date, string? foyer = null, string nom = "Inès R.") => new
     {
         appareilId, prix = 9000, eligibilite = new { motif = "rsa", justificatif = "attestation CAF", date }, acheteur = new { nom, commune = "Aubagne", foyer },
@@ -30,20 +37,20 @@ public class VentesReglesTests : IDisposable
         var b = await EquipementTests.EnStockAsync(equipe, lot);
         // RSA attestation of 1 March: valid 3 months, until 1 June included, by the day in Paris. At 00:30 on 2 June in Paris
         // (22:30 UTC on 1 June) it has expired; at 23:30 on 1 June in Paris it has not.
-        app.Horloge.Regler(new DateTimeOffset(2025, 6, 1, 22, 30, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2025, 6, 1, 22, 30, 0, TimeSpan.Zero));
         var expire = await equipe.PostAsJsonAsync("/api/v1/equipement/ventes", Vente(a.Id, "2025-03-01"));
         expire.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await expire.Content.ReadAsStringAsync()).ShouldContain("expiré");
-        app.Horloge.Regler(new DateTimeOffset(2025, 6, 1, 21, 30, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2025, 6, 1, 21, 30, 0, TimeSpan.Zero));
         var ok = await equipe.PostAsJsonAsync("/api/v1/equipement/ventes", Vente(a.Id, "2025-03-01", "CAF 1234567"));
         ok.StatusCode.ShouldBe(HttpStatusCode.Created, await ok.Content.ReadAsStringAsync());
 
         // The same household (reference typed otherwise) six months later: refused; thirteen months later: accepted.
-        app.Horloge.Regler(new DateTimeOffset(2025, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2025, 12, 1, 10, 0, 0, TimeSpan.Zero));
         var deja = await equipe.PostAsJsonAsync("/api/v1/equipement/ventes", Vente(b.Id, "2025-11-20", "caf1234567", "Autre nom"));
         deja.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await deja.Content.ReadAsStringAsync()).ShouldContain("un achat par foyer tous les 12 mois");
-        app.Horloge.Regler(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
         (await equipe.PostAsJsonAsync("/api/v1/equipement/ventes", Vente(b.Id, "2026-06-20", "CAF 1234567"))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -62,7 +69,7 @@ public class VentesReglesTests : IDisposable
         deux.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await equipe.PostAsJsonAsync("/api/v1/equipement/reservations", new { appareilId = a.Id, pour = "", jours = 90 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        app.Horloge.Regler(new DateTimeOffset(2025, 3, 16, 10, 0, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2025, 3, 16, 10, 0, 0, TimeSpan.Zero));
         (await app.AvecDb(db => LibererReservations.ExecuterAsync(db, app.Horloge, CancellationToken.None))).ShouldBe(1);
         var apres = (await equipe.GetFromJsonAsync<AppareilDto>($"/api/v1/equipement/appareils/{a.Id}"))!;
         apres.Etat.ShouldBe("en_stock");
@@ -77,7 +84,7 @@ public class VentesReglesTests : IDisposable
         var lot = await EquipementTests.LotAsync(app, equipe);
         var a = await EquipementTests.EnStockAsync(equipe, lot);
         await EquipementTests.EnStockAsync(equipe, lot);
-        app.Horloge.Regler(new DateTimeOffset(2025, 3, 20, 10, 0, 0, TimeSpan.Zero));
+        equipe = await SeReconnecterAsync(new DateTimeOffset(2025, 3, 20, 10, 0, 0, TimeSpan.Zero));
         (await equipe.PostAsJsonAsync("/api/v1/equipement/ventes", Vente(a.Id, "2025-03-10", "F-DASH"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var t = await app.AvecDb(db => TableauDeBord.CalculerAsync(db, new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), CancellationToken.None));
         t.Entrees.Single(e => e.Etat == "recu").Appareils.ShouldBe(2);

@@ -47,6 +47,8 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public bool LibelleCache { get; init; }
     /// <summary>The accept attribute of a "file" input (".csv,text/csv").</summary>
     public string? Accepte { get; init; }
+    /// <summary>A "file" input that takes several files at once.</summary>
+    public bool Multiple { get; init; }
     /// <summary>For a "checkbox": post the hidden "false" when unticked (default). A GET filter sets it to false so that its
     /// address keeps only the ticked boxes.</summary>
     public bool PosteDecoche { get; init; } = true;

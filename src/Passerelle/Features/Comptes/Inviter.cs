@@ -32,7 +32,7 @@ public static class Inviter
     public static string? Role(string? saisi) => saisi?.Trim().ToLowerInvariant().Replace('é', 'e') switch
     {
         "mediateur" => Roles.Mediateur, "gestionnaire" => Roles.Gestionnaire, "financeur" => Roles.Financeur,
-        "administrateur" => Roles.Administrateur, _ => null,
+        "administrateur" => Roles.Administrateur, "atelier" => Roles.Atelier, _ => null,
     };
 
     /// <summary>Input errors (400), in French, keyed by field.</summary>

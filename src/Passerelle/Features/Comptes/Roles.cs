@@ -10,9 +10,11 @@ public static class Roles
     public const string Gestionnaire = "Gestionnaire";
     public const string Mediateur = "Mediateur";
     public const string Financeur = "Financeur";
-    /// <summary>An operator's or landlord's account: sees the aggregates of the connectivity programmes its structure is a partner of (decision 0019).</summary>
+    /// <summary>An operator's or landlord's account: sees the aggregates of the connectivity programmes its structure is a partner of (decision 0020).</summary>
     public const string Operateur = "Operateur";
-    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur, Operateur];
+    /// <summary>Work-site staff of the reuse workshop (Équiper): intake, erasure, tests, stock — not the sales nor the receipts.</summary>
+    public const string Atelier = "Atelier";
+    public static readonly string[] Tous = [Administrateur, Gestionnaire, Mediateur, Financeur, Operateur, Atelier];
 
     /// <summary>Policy names, set once on each route group and page folder.</summary>
     public const string PolitiqueAdmin = "admin";
@@ -20,11 +22,13 @@ public static class Roles
     public const string PolitiqueEquipe = "equipe";
     /// <summary>People who record activity: mediators, and managers or administrators who also mediate.</summary>
     public const string PolitiqueTerrain = "terrain";
+    /// <summary>The reuse workshop: its staff (Atelier), managers and administrators.</summary>
+    public const string PolitiqueAtelier = "atelier";
 
     public static string Libelle(string role) => role switch
     {
         Administrateur => "Administrateur", Gestionnaire => "Gestionnaire", Mediateur => "Médiateur",
-        Financeur => "Financeur", Operateur => "Opérateur ou bailleur partenaire", _ => role,
+        Financeur => "Financeur", Operateur => "Opérateur ou bailleur partenaire", Atelier => "Atelier (réemploi)", _ => role,
     };
 }
 

@@ -35,7 +35,8 @@ public static class ServicesComptes
             .AddPolicy(Roles.PolitiqueAdmin, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Roles.PolitiqueGestion, p => p.RequireRole(Roles.Administrateur, Roles.Gestionnaire))
             .AddPolicy(Roles.PolitiqueEquipe, p => p.RequireRole(Roles.Tous))
-            .AddPolicy(Roles.PolitiqueTerrain, p => p.RequireRole(Roles.Mediateur, Roles.Gestionnaire, Roles.Administrateur));
+            .AddPolicy(Roles.PolitiqueTerrain, p => p.RequireRole(Roles.Mediateur, Roles.Gestionnaire, Roles.Administrateur))
+            .AddPolicy(Roles.PolitiqueAtelier, p => p.RequireRole(Roles.Atelier, Roles.Gestionnaire, Roles.Administrateur));
     }
 
     /// <summary>After authentication: a bearer token dies with its account's security stamp (access tokens live an hour,

@@ -62,7 +62,7 @@ public static class EquipementDemo
                     {
                         AppareilId = a.Id, PrixCentimes = origine == Origines.Public ? 15000 : 12000, PlafondCentimes = origine == Origines.Public ? 18000 : null,
                         Motif = "rsa", Justificatif = "attestation CAF", DateJustificatif = DateOnly.FromDateTime(recu.AddDays(7)), EligibleJusquAu = DateOnly.FromDateTime(recu.AddDays(7)).AddMonths(3),
-                        AcheteurNom = $"Acheteur {i}", AcheteurCommune = "Marseille", GarantieMois = 24, VenduLe = recu.AddDays(8), Vendeur = "gestionnaire@demo", Jeton = Web.Jetons.Nouveau(),
+                        AcheteurNom = $"Acheteur {i}", AcheteurCommune = "Marseille", FoyerCle = Foyers.Cle(null, null, $"Acheteur {i}", "Marseille"), GarantieMois = 24, VenduLe = recu.AddDays(8), Vendeur = "gestionnaire@demo", Jeton = Web.Jetons.Nouveau(),
                     });
             }
             await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ namespace Passerelle.Tests.Features.Comptes;
 /// and anonymous users and wrong roles must be refused for real.</summary>
 public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque, Financement }
+    enum Acces { Public, Equipe, Terrain, Gestion, Admin, Bloque, Financement, Atelier }
 
     // Pages apply the same rule to GET and POST (folder conventions).
     static Acces Attendu(string methode, string route) => (route.StartsWith("/api") ? methode : "GET", route) switch
@@ -80,6 +80,12 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // the workshop, the sales and the receipts' issue are for managers and administrators.
         (_, "/api/v1/equipement/offres") => Acces.Public,
         ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
+        ("GET", "/equipement/don/{jeton}/recu.pdf" or "/equipement/don/{jeton}/effacements.pdf" or "/equipement/achat/{jeton}/recu.pdf") => Acces.Public,
+        // The workshop (Atelier role, managers, administrators): devices, erasure proof, tests, stock, WEEE; the offers and the sales stay with managers.
+        (_, var r) when r.StartsWith("/admin/equipement/offres") || r == "/admin/equipement/appareils/{id:int}/vente" => Acces.Gestion,
+        (_, var r) when r == "/admin/equipement" || r.StartsWith("/admin/equipement/appareils") || r.StartsWith("/admin/equipement/lots")
+            || r.StartsWith("/admin/equipement/scan") || r == "/admin/equipement/certificats" || r.StartsWith("/api/v1/equipement/appareils")
+            || r is "/api/v1/equipement/effacements" or "/api/v1/equipement/deee" => Acces.Atelier,
         (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
         // Connecter: enrolments, ledger and lines for the staff who meet people (the managing or enrolling structure is checked per object);
         // programmes' aggregates for every team account (per programme: operators see only their programmes); a new programme: managers.
@@ -151,10 +157,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
             if (!Refuse(r, api)) echecs.Add($"{methode} {route} accessible sans connexion ({(int)r.StatusCode}).");
             string[] mauvaisRoles = acces switch
             {
-                Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur],
-                Acces.Gestion => [Roles.Mediateur, Roles.Financeur],
-                Acces.Terrain => [Roles.Financeur],
-                Acces.Financement => [Roles.Mediateur],
+                Acces.Admin => [Roles.Gestionnaire, Roles.Mediateur, Roles.Financeur, Roles.Atelier, Roles.Operateur],
+                Acces.Gestion => [Roles.Mediateur, Roles.Financeur, Roles.Atelier, Roles.Operateur],
+                Acces.Terrain => [Roles.Financeur, Roles.Atelier, Roles.Operateur],
+                Acces.Financement => [Roles.Mediateur, Roles.Atelier, Roles.Operateur],
+                Acces.Atelier => [Roles.Mediateur, Roles.Financeur, Roles.Operateur],
                 _ => [],
             };
             foreach (var role in mauvaisRoles)

@@ -65,7 +65,7 @@ public class EquipementTests(AppFactory app) : IClassFixture<AppFactory>
 
     static object Vente(int appareilId, long prix, string date = "2025-03-01") => new
     {
-        appareilId, prix, eligibilite = new { motif = "rsa", justificatif = "attestation CAF", date }, acheteur = new { nom = "Karim B.", commune = "Marseille" },
+        appareilId, prix, eligibilite = new { motif = "rsa", justificatif = "attestation CAF", date }, acheteur = new { nom = "Karim B.", commune = "Marseille", foyer = "CAF" + Guid.NewGuid().ToString("N")[..10] },
     };
 
     static async Task<string> DetailAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;

@@ -34,6 +34,10 @@ public sealed class Appareil
     public int? SanteBatterie { get; set; }
     public DateTime CreeLe { get; set; }
     public int? SortieDeeeId { get; set; }
+    /// <summary>While <see cref="Etat"/> is <c>reserve</c>: until when (UTC) and for whom the device is held; past that instant the
+    /// reservation has expired and the device goes back to stock (<c>Ventes.Reserver</c>).</summary>
+    public DateTime? ReserveJusquAu { get; set; }
+    public string? ReservePour { get; set; }
     public List<SupportStockage> Supports { get; set; } = [];
     public List<TestFonctionnel> Tests { get; set; } = [];
 
@@ -102,6 +106,7 @@ public sealed class AppareilConfiguration : IEntityTypeConfiguration<Appareil>, 
         b.Property(a => a.Processeur).HasMaxLength(200);
         b.Property(a => a.EtatGeneral).HasMaxLength(1000);
         b.Property(a => a.Grade).HasMaxLength(1);
+        b.Property(a => a.ReservePour).HasMaxLength(200);
         b.HasOne(a => a.Lot).WithMany().HasForeignKey(a => a.LotId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Supports).WithOne().HasForeignKey(s => s.AppareilId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Tests).WithOne().HasForeignKey(s => s.AppareilId).OnDelete(DeleteBehavior.Restrict);

@@ -19,6 +19,7 @@ public static class ChangerEtat
         if (!Etats.Existe(s.Vers)) throw Valider.Invalide(new() { ["vers"] = [$"État inconnu : choisissez parmi {string.Join(", ", Etats.Tous.Select(e => e.Code))}."] });
         if ((s.Note?.Length ?? 0) > 1000) throw Valider.Invalide(new() { ["note"] = ["1 000 caractères au plus."] });
         if (s.Vers is Etats.Vendu) throw new RegleMetierException("Une vente s'enregistre avec l'éligibilité de l'acheteur et le prix (POST /api/v1/equipement/ventes).", "vers");
+        if (s.Vers is Etats.Reserve) throw new RegleMetierException("Une réservation s'enregistre avec son bénéficiaire et sa durée (POST /api/v1/equipement/reservations).", "vers");
         var a = await ChargerAsync(db, id, ct);
         Verifier(a, s.Vers!, qui);
         return await AppliquerAsync(db, a, s.Vers!, s.Note, Auteur(qui), horloge, ct);

@@ -12,7 +12,8 @@ public sealed class Effacement
     public static readonly (string Code, string Libelle)[] Niveaux = [("clear", "Clear (réécriture logique)"), ("purge", "Purge (effacement sécurisé du micrologiciel, cryptographique)"), ("destroy", "Destroy (destruction physique)")];
     public static readonly (string Code, string Libelle)[] Verifications = [("aucune", "Aucune"), ("echantillon", "Par échantillon"), ("complete", "Complète")];
     /// <summary>Hidden areas (HPA/DCO) as nwipe reports them.</summary>
-    public static readonly (string Code, string Libelle)[] ZonesCachees = [("absentes", "Aucune zone cachée"), ("retirees", "Zones cachées retirées"), ("presentes", "Zones cachées présentes"), ("inconnu", "Non vérifié")];
+    public static readonly (string Code, string Libelle)[] ZonesCachees = [("absentes", "Aucune zone cachée"), ("retirees", "Zones cachées retirées"), ("presentes", "Zones cachées présentes"), ("inconnu", "Non vérifié"),
+        ("sans_objet", "Sans objet (NVMe, SAS, disque virtuel)")];
 
     public int Id { get; set; }
     public int SupportId { get; set; }
@@ -29,6 +30,8 @@ public sealed class Effacement
     public string Operateur { get; set; } = "";
     public string? Site { get; set; }
     public string Resultat { get; set; } = Reussi;
+    /// <summary>What limits the proof although the tool says erased (hidden-area status unknown, I/O retries, the tool's warning), or null.</summary>
+    public string? Reserve { get; set; }
     /// <summary>The imported certificate file (nwipe log or PDF, a commercial tool's signed report), kept as received, and its SHA-256 (hex).</summary>
     public string? CertificatNom { get; set; }
     public byte[]? Certificat { get; set; }
@@ -69,6 +72,9 @@ public sealed class EffacementConfiguration : IEntityTypeConfiguration<Effacemen
         b.Property(e => e.Site).HasMaxLength(200);
         b.Property(e => e.CertificatNom).HasMaxLength(255);
         b.Property(e => e.CertificatSha256).HasMaxLength(64);
+        b.Property(e => e.Reserve).HasMaxLength(300);
+        // The same certificate file is imported once per medium (a log covering several drives serves each of them once).
+        b.HasIndex(e => new { e.SupportId, e.CertificatSha256 }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<SortieDeee> b)

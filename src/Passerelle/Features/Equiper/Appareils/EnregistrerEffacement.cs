@@ -51,8 +51,15 @@ public static class EnregistrerEffacement
             Operateur = ChangerEtat.Auteur(qui), Site = s.Site?.Trim(), Resultat = s.Resultat!, EnregistreLe = horloge.GetUtcNow().UtcDateTime,
             CertificatNom = s.Certificat?.Nom?.Trim(), Certificat = fichier, CertificatSha256 = fichier is null ? null : Convert.ToHexStringLower(SHA256.HashData(fichier)),
         };
+        if (ef.CertificatSha256 is { } sha && await db.Set<Effacement>().AnyAsync(x => x.SupportId == ef.SupportId && x.CertificatSha256 == sha, ct))
+            throw new RegleMetierException("Ce certificat est déjà enregistré pour ce support.", "certificat");
         db.Add(ef);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.Entry(ef).State = EntityState.Detached;
+            throw new RegleMetierException("Ce certificat vient d'être enregistré pour ce support.", "certificat");
+        }
         return ef;
     }
 }

@@ -37,8 +37,12 @@ public static class Etats
     public static bool Permis(string de, string vers) => Suivants(de).Contains(vers);
     public static string Libelle(string code) => Tous.FirstOrDefault(e => e.Code == code).Libelle ?? code;
 
-    /// <summary>Declaring a device lost or stolen is for administrators; the workshop's other moves for managers and administrators.</summary>
-    public static string[] Roles(string vers) => vers == Perdu
-        ? [Comptes.Roles.Administrateur]
-        : [Comptes.Roles.Gestionnaire, Comptes.Roles.Administrateur];
+    /// <summary>Declaring a device lost or stolen is for administrators; reserving and giving (the sales side) for managers and
+    /// administrators; the workshop's moves (intake to stock, spare parts, WEEE) also for the workshop staff (Atelier role).</summary>
+    public static string[] Roles(string vers) => vers switch
+    {
+        Perdu => [Comptes.Roles.Administrateur],
+        Reserve or Donne or Vendu => [Comptes.Roles.Gestionnaire, Comptes.Roles.Administrateur],
+        _ => [Comptes.Roles.Atelier, Comptes.Roles.Gestionnaire, Comptes.Roles.Administrateur],
+    };
 }

@@ -12,6 +12,8 @@ public sealed class RecuDonModel(AppDbContext db, IOptions<OrganismeOptions> org
     public OffreDon Offre { get; private set; } = null!;
     public RecuDon? Recu { get; private set; }
     public OrganismeOptions Organisme => organisme.Value;
+    /// <summary>The donor's receipts of the receipt's year: count and total in cents.</summary>
+    public (int Nombre, long TotalCentimes)? TotalAnnee { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string jeton, CancellationToken ct)
     {
@@ -19,6 +21,7 @@ public sealed class RecuDonModel(AppDbContext db, IOptions<OrganismeOptions> org
         if (o is null) return NotFound();
         Offre = o;
         Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == o.Id, ct);
+        if (Recu is not null) TotalAnnee = await RecuDon.TotalAnnuelAsync(db, Recu.Siren, Recu.Annee, ct);
         // A company's receipt exists only once issued; a public body's attestation once the lot is received.
         if (Recu is null && (o.Origine != Origines.Public || o.Lot is null)) return NotFound();
         return Page();

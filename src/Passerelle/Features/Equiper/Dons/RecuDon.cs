@@ -35,6 +35,14 @@ public sealed class RecuDon
     public string Nature { get; set; } = "";
     public string MethodeValorisation { get; set; } = "";
     public long MontantCentimes { get; set; }
+
+    /// <summary>Number and total (cents) of the receipts issued to one donor (SIREN) in a year: the yearly total per donor
+    /// (the beneficiary's yearly declaration of receipts, CGI art. 222 bis, counts them the same way).</summary>
+    public static async Task<(int Nombre, long TotalCentimes)> TotalAnnuelAsync(AppDbContext db, string siren, int annee, CancellationToken ct)
+    {
+        var montants = await db.Set<RecuDon>().Where(r => r.Siren == siren && r.Annee == annee).Select(r => r.MontantCentimes).ToListAsync(ct);
+        return (montants.Count, montants.Sum());
+    }
 }
 
 public sealed record RecuSaisie(long MontantCentimes, string? MethodeValorisation, string? FormeJuridique, string? AdresseDonateur);

@@ -1,3 +1,4 @@
+using Passerelle.Web;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Passerelle.Data;
 using Passerelle.Features.Equiper.Appareils;
@@ -9,7 +10,8 @@ public static class ServicesEquipement
     /// <summary>The Équiper pillar's services: settings (section <c>Equipement</c>), the decree's price grid, the append-only history.</summary>
     public static void AddEquipement(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EquipementOptions>().Bind(builder.Configuration.GetSection("Equipement")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddReglages<EquipementOptions>("Equipement");
+        if (Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<ReservationsJob>();
         builder.Services.AddOptions<Dons.OrganismeOptions>().Bind(builder.Configuration.GetSection("Equipement:Organisme"));
         builder.Services.AddSingleton<IPreparationDonnees, ChargementPlafonds>();
         builder.Services.AddSingleton<IInterceptor, HistoriqueEnAjoutSeul>();

@@ -15,13 +15,20 @@ public sealed class EquipementOptions
     [Range(1, 5000, ErrorMessage = "Equipement:QuotientFamilialMax doit être compris entre 1 et 5 000 €.")] public int QuotientFamilialMax { get; set; } = 700;
     /// <summary>Warranty given on sale, in months; default 24 (legal conformity warranty of goods sold by a professional).</summary>
     [Range(6, 60, ErrorMessage = "Equipement:GarantieMois doit être compris entre 6 et 60.")] public int GarantieMois { get; set; } = 24;
+    /// <summary>One solidarity purchase per household per this many months (rolling, from the last sale's day); 0 turns the rule off.
+    /// The programme chooses (docs/standards/equipement-reemploi.md §6, « one purchase per household per period (configurable) »). Default 12.</summary>
+    [Range(0, 120, ErrorMessage = "Equipement:PeriodeAchatMois doit être compris entre 0 et 120 (0 : pas de limite).")] public int PeriodeAchatMois { get; set; } = 12;
+    /// <summary>Default length of a reservation, in days (1 to 30). Default 7.</summary>
+    [Range(1, 30, ErrorMessage = "Equipement:ReservationJours doit être compris entre 1 et 30.")] public int ReservationJours { get; set; } = 7;
 }
 
 /// <param name="Motif">An <see cref="Eligibilite"/> rule code.</param>
 /// <param name="Justificatif">The kind of proof seen (not the document).</param>
 /// <param name="QuotientFamilial">Euros, required for the "quotient_familial" rule.</param>
 public sealed record EligibiliteSaisie(string? Motif, string? Justificatif, DateOnly? Date, int? QuotientFamilial = null);
-public sealed record AcheteurSaisie(string? Nom, string? Commune = null, int? BeneficiaireId = null);
+/// <param name="Foyer">The household's reference seen by the seller (CAF allocataire number, tax notice number…), compared without spaces
+/// nor case; without it the household is the buyer's file when linked, else the name and town.</param>
+public sealed record AcheteurSaisie(string? Nom, string? Commune = null, int? BeneficiaireId = null, string? Foyer = null);
 /// <summary><c>POST /api/v1/equipement/ventes</c>: <c>prix</c> TTC in cents.</summary>
 public sealed record VenteSaisie(int AppareilId, long Prix, EligibiliteSaisie? Eligibilite, AcheteurSaisie? Acheteur);
 
@@ -35,7 +42,8 @@ public static class Vendre
     /// <exception cref="RegleMetierException">Device not in stock, price above the cap, eligibility missing or expired, sold meanwhile (409).</exception>
     public static async Task<Vente> ExecuterAsync(AppDbContext db, VenteSaisie s, EquipementOptions options, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
     {
-        var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        // The proof's validity and the cap run by the territory's calendar day, not the UTC one.
+        var aujourdhui = Territoire.AujourdHui(horloge);
         var e = new Dictionary<string, string[]>();
         var el = s.Eligibilite;
         if (s.Prix is < 0 or > 1_000_000) e["prix"] = ["Le prix doit être compris entre 0 et 10 000 € (1 000 000 centimes)."];
@@ -46,6 +54,7 @@ public static class Vendre
         if (el?.Motif == "quotient_familial" && el.QuotientFamilial is null or < 0) e["eligibilite.quotientFamilial"] = ["Indiquez le quotient familial en euros."];
         if (string.IsNullOrWhiteSpace(s.Acheteur?.Nom) || s.Acheteur.Nom.Length > 200) e["acheteur.nom"] = ["Indiquez le nom de l'acheteur (200 caractères au plus)."];
         if ((s.Acheteur?.Commune?.Length ?? 0) > 200) e["acheteur.commune"] = ["200 caractères au plus."];
+        if ((s.Acheteur?.Foyer?.Length ?? 0) > 50) e["acheteur.foyer"] = ["50 caractères au plus."];
         if (s.Acheteur?.BeneficiaireId is { } b && !await db.Beneficiaires.AnyAsync(x => x.Id == b, ct)) e["acheteur.beneficiaireId"] = ["Fiche de personne accompagnée inconnue."];
         if (e.Count > 0) throw Valider.Invalide(e, "Vente invalide");
 
@@ -66,12 +75,16 @@ public static class Vendre
             if (s.Prix > plafond)
                 throw new RegleMetierException($"Prix au-dessus du plafond légal pour un appareil venant d'un organisme public : {(plafond.Value / 100m).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} € au plus ({PlafondPrix.SourceDecret}).", "prix");
         }
+        var foyer = Foyers.Cle(s.Acheteur!.Foyer, s.Acheteur.BeneficiaireId, s.Acheteur.Nom!, s.Acheteur.Commune);
+        if (options.PeriodeAchatMois > 0 && await Foyers.DerniereVenteAsync(db, foyer, ct) is { } derniere
+            && DateOnly.FromDateTime(HeureParis.Depuis(derniere)).AddMonths(options.PeriodeAchatMois) > aujourdhui)
+            throw new RegleMetierException($"Ce foyer a déjà fait un achat solidaire le {HeureParis.Depuis(derniere):dd/MM/yyyy} : un achat par foyer tous les {options.PeriodeAchatMois} mois.", "acheteur.nom");
         ChangerEtat.Verifier(a, Etats.Vendu, qui);
         var v = new Vente
         {
             AppareilId = a.Id, PrixCentimes = s.Prix, PlafondCentimes = plafond, Motif = el.Motif!, Justificatif = el.Justificatif!.Trim(), DateJustificatif = el.Date!.Value,
             EligibleJusquAu = expiration, AcheteurNom = s.Acheteur!.Nom!.Trim(), AcheteurCommune = s.Acheteur.Commune?.Trim(), BeneficiaireId = s.Acheteur.BeneficiaireId,
-            GarantieMois = options.GarantieMois, VenduLe = horloge.GetUtcNow().UtcDateTime, Vendeur = ChangerEtat.Auteur(qui), Jeton = Jetons.Nouveau(),
+            FoyerCle = foyer, GarantieMois = options.GarantieMois, VenduLe = horloge.GetUtcNow().UtcDateTime, Vendeur = ChangerEtat.Auteur(qui), Jeton = Jetons.Nouveau(),
         };
         try
         {

@@ -28,6 +28,8 @@ public sealed class Vente
     public int GarantieMois { get; set; }
     public DateTime VenduLe { get; set; }
     public string Vendeur { get; set; } = "";
+    /// <summary>The household the sale counts against (<see cref="Foyers.Cle"/>): one purchase per household per period.</summary>
+    public string FoyerCle { get; set; } = "";
     /// <summary>The buyer's receipt link key.</summary>
     public string Jeton { get; set; } = "";
 }
@@ -57,6 +59,8 @@ public sealed class VenteConfiguration : IEntityTypeConfiguration<Vente>, IEntit
         b.ToTable("Ventes", t => t.HasCheckConstraint("CK_Ventes_Prix", "\"PrixCentimes\" >= 0 AND (\"PlafondCentimes\" IS NULL OR \"PrixCentimes\" <= \"PlafondCentimes\")"));
         b.HasIndex(v => v.AppareilId).IsUnique();
         b.HasIndex(v => v.Jeton).IsUnique();
+        b.HasIndex(v => new { v.FoyerCle, v.VenduLe });
+        b.Property(v => v.FoyerCle).HasMaxLength(300);
         b.Property(v => v.Motif).HasMaxLength(30);
         b.Property(v => v.Justificatif).HasMaxLength(200);
         b.Property(v => v.AcheteurNom).HasMaxLength(200);

@@ -10,7 +10,7 @@ using Passerelle.Web;
 namespace Passerelle.Features.Equiper.Appareils.Admin;
 
 /// <summary>The device page: its media and their proof, the test, the next step, the history. Each form calls the API's use case.</summary>
-[Authorize(Policy = Roles.PolitiqueGestion)]
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public Appareil Appareil { get; private set; } = null!;
@@ -41,7 +41,7 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
         Appareil = a;
         Historique = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).ToListAsync(ct);
         // The sale has its own page (eligibility, cap): it is not offered as a bare step here.
-        Suivants = Etats.Suivants(a.Etat).Where(s => s != Etats.Vendu && Etats.Roles(s).Any(User.IsInRole)).ToList();
+        Suivants = Etats.Suivants(a.Etat).Where(s => s is not (Etats.Vendu or Etats.Reserve) && Etats.Roles(s).Any(User.IsInRole)).ToList();
         return true;
     }
 
@@ -65,7 +65,7 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
     {
         // A support of another device posted by hand is refused like an unknown one.
         if (!await db.Set<SupportStockage>().AnyAsync(s => s.Id == SupportId && s.AppareilId == id, ct)) throw Valider.Invalide(new() { ["supportId"] = ["Support de stockage inconnu."] });
-        await EnregistrerEffacement.ExecuterAsync(db, new EffacementSaisie(SupportId, Niveau, Methode, Outil, null, Passes, Verification, ZonesCachees, Debut, Fin, Resultat), User, horloge, ct);
+        await EnregistrerEffacement.ExecuterAsync(db, new EffacementSaisie(SupportId, Niveau, Methode, Outil, null, Passes, Verification, ZonesCachees, Dons.HeureParis.VersUtc(Debut), Dons.HeureParis.VersUtc(Fin), Resultat), User, horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>

@@ -7,7 +7,7 @@ using Passerelle.Features.Comptes;
 
 namespace Passerelle.Features.Equiper.Appareils.Admin;
 
-[Authorize(Policy = Roles.PolitiqueGestion)]
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class EtiquettesModel(AppDbContext db) : PageModel
 {
     public int LotId { get; private set; }

@@ -12,7 +12,7 @@ namespace Passerelle.Features.Equiper.Appareils.Admin;
 
 /// <summary>A received lot and the intake loop: the type, brand and model stay filled in after each device, the serial field
 /// takes the next scan (a barcode reader types it and presses Enter).</summary>
-[Authorize(Policy = Roles.PolitiqueGestion)]
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class LotModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public Lot Lot { get; private set; } = null!;

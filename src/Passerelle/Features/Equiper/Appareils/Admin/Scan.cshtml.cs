@@ -8,7 +8,7 @@ using Passerelle.Features.Comptes;
 namespace Passerelle.Features.Equiper.Appareils.Admin;
 
 /// <summary><c>/admin/equipement/scan?code=</c>: a tag (EQ-000123) or a device's serial number opens its page (indexed lookups).</summary>
-[Authorize(Policy = Roles.PolitiqueGestion)]
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class ScanModel(AppDbContext db) : PageModel
 {
     public string? Code { get; private set; }

@@ -6,16 +6,20 @@ using Passerelle.Features.Comptes;
 
 namespace Passerelle.Features.Equiper.Dons.Admin;
 
-[Authorize(Policy = Roles.PolitiqueGestion)]
+/// <summary><c>/admin/equipement</c>: the workshop's entry (scan, counts, certificates' import) and, for managers, the offers.</summary>
+[Authorize(Policy = Roles.PolitiqueAtelier)]
 public sealed class IndexModel(AppDbContext db, IEnumerable<ICompteEtats> etats) : PageModel
 {
     public sealed record Ligne(int Id, string Organisation, string Origine, int Quantite, DateTime CreeLe, string Statut);
     public List<Ligne> Offres { get; private set; } = [];
     public List<(string Libelle, int N)> ParEtat { get; private set; } = [];
 
+    /// <summary>Managers and administrators see the offers (donors' contacts); the workshop staff see the devices only.</summary>
+    public bool Gestion => User.IsInRole(Roles.Gestionnaire) || User.IsInRole(Roles.Administrateur);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Offres = (await db.Set<OffreDon>().AsNoTracking().OrderByDescending(o => o.Id).Take(200)
+        if (Gestion) Offres = (await db.Set<OffreDon>().AsNoTracking().OrderByDescending(o => o.Id).Take(200)
             .Select(o => new { o.Id, o.Organisation, o.Origine, Q = o.Lignes.Sum(l => l.Quantite), o.CreeLe, o.Statut }).ToListAsync(ct))
             .Select(o => new Ligne(o.Id, o.Organisation, Origines.Libelle(o.Origine), o.Q, o.CreeLe, o.Statut)).ToList();
         foreach (var e in etats) ParEtat.AddRange(await e.CompterAsync(db, ct));

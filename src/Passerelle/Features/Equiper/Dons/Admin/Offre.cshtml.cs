@@ -31,7 +31,7 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (o is null) return false;
         Offre = o;
         if (NombreAppareils == 0) NombreAppareils = o.Quantite;
-        EnlevementLe ??= o.EnlevementLe;
+        EnlevementLe ??= o.EnlevementLe is { } le ? HeureParis.Depuis(le) : null;
         Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == id, ct);
         return true;
     }
@@ -58,7 +58,7 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         AgirAsync(id, () => EtablirRecu.ExecuterAsync(db, id, new RecuSaisie((long)Math.Round(MontantEuros * 100), MethodeValorisation, FormeJuridique, AdresseDonateur), horloge, ct), ct);
 
     public Task<IActionResult> OnPostPlanifierAsync(int id, CancellationToken ct) =>
-        AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(EnlevementLe), horloge, ct), ct);
+        AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(HeureParis.VersUtc(EnlevementLe)), horloge, ct), ct);
 
     public Task<IActionResult> OnPostRecevoirAsync(int id, CancellationToken ct) =>
         AgirAsync(id, () => TraiterOffre.ReceptionnerAsync(db, id, new ReceptionSaisie(NombreAppareils, PoidsKg), User.Identity?.Name ?? "", horloge, ct), ct);

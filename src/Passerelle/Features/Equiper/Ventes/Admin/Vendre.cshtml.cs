@@ -15,6 +15,7 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
 {
     public Appareil Appareil { get; private set; } = null!;
     public long? Plafond { get; private set; }
+    public DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     /// <summary>Price as typed, in euros: « 150 », « 150,50 », « 150.50 » or « 150,50 € » (French or dotted decimals, no thousands separator).</summary>
     [BindProperty] public string? PrixEuros { get; set; }
@@ -24,11 +25,14 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     [BindProperty] public int? QuotientFamilial { get; set; }
     [BindProperty] public string? AcheteurNom { get; set; }
     [BindProperty] public string? AcheteurCommune { get; set; }
+    [BindProperty] public string? Foyer { get; set; }
+    [BindProperty] public string? ReservePour { get; set; }
+    [BindProperty] public int? JoursReservation { get; set; }
 
     async Task ChargerAsync(int id, CancellationToken ct)
     {
         Appareil = await ChangerEtat.ChargerAsync(db, id, ct);
-        if (Appareil.Origine == Dons.Origines.Public) Plafond = await Vendre.PlafondAsync(db, Appareil.Type, DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime), ct);
+        if (Appareil.Origine == Dons.Origines.Public) Plafond = await Vendre.PlafondAsync(db, Appareil.Type, Territoire.AujourdHui(horloge), ct);
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -40,7 +44,9 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary();
+        // A value the binder could not read (« abc » as a family quotient) is keyed by the property: give it the use case's key,
+        // the one its field shows, so that the message sits next to the field and not only in the summary.
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary(e => Cles.GetValueOrDefault(e.Key, e.Key), e => e.Value);
         var prix = Centimes(PrixEuros);
         if (prix is null) Erreurs["prix"] = ["Indiquez le prix en euros, par exemple 150 ou 150,50."];
         if (Erreurs.Count == 0)
@@ -48,7 +54,7 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
             try
             {
                 var v = await Vendre.ExecuterAsync(db, new VenteSaisie(id, prix!.Value, new EligibiliteSaisie(Motif, Justificatif, DateJustificatif, QuotientFamilial),
-                    new AcheteurSaisie(AcheteurNom, AcheteurCommune)), options.Value, User, horloge, ct);
+                    new AcheteurSaisie(AcheteurNom, AcheteurCommune, null, Foyer)), options.Value, User, horloge, ct);
                 return Redirect($"/equipement/achat/{v.Jeton}");
             }
             catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
@@ -58,6 +64,31 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
         await ChargerAsync(id, ct);
         return Page();
     }
+
+    /// <summary>Holds the device for a buyer (state « réservé » with an expiry), then back to this page.</summary>
+    public async Task<IActionResult> OnPostReserverAsync(int id, CancellationToken ct)
+    {
+        Erreurs = Formulaire.Erreurs(ModelState).ToDictionary(e => e.Key switch { nameof(ReservePour) => "pour", nameof(JoursReservation) => "jours", var k => k }, e => e.Value);
+        if (Erreurs.Count == 0)
+        {
+            try
+            {
+                await Reserver.ExecuterAsync(db, new ReservationSaisie(id, ReservePour, JoursReservation), options.Value, User, horloge, ct);
+                return Redirect($"/admin/equipement/appareils/{id}");
+            }
+            catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
+            catch (RegleMetierException e) { Erreurs[e.Champ ?? ""] = [e.Message]; }
+            catch (AccesRefuseException e) { Erreurs[""] = [e.Message]; }
+        }
+        await ChargerAsync(id, ct);
+        return Page();
+    }
+
+    static readonly Dictionary<string, string> Cles = new()
+    {
+        [nameof(PrixEuros)] = "prix", [nameof(Motif)] = "eligibilite.motif", [nameof(Justificatif)] = "eligibilite.justificatif", [nameof(DateJustificatif)] = "eligibilite.date",
+        [nameof(QuotientFamilial)] = "eligibilite.quotientFamilial", [nameof(AcheteurNom)] = "acheteur.nom", [nameof(AcheteurCommune)] = "acheteur.commune", [nameof(Foyer)] = "acheteur.foyer",
+    };
 
     /// <summary>Cents from a price typed in euros; null when it is not a plain amount (letters, exponent, thousands separators, more than 2 decimals).</summary>
     internal static long? Centimes(string? saisie)

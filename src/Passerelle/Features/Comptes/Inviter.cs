@@ -32,7 +32,7 @@ public static class Inviter
     public static string? Role(string? saisi) => saisi?.Trim().ToLowerInvariant().Replace('é', 'e') switch
     {
         "mediateur" => Roles.Mediateur, "gestionnaire" => Roles.Gestionnaire, "financeur" => Roles.Financeur,
-        "administrateur" => Roles.Administrateur, "atelier" => Roles.Atelier, _ => null,
+        "administrateur" => Roles.Administrateur, "atelier" => Roles.Atelier, "operateur" => Roles.Operateur, _ => null,
     };
 
     /// <summary>Input errors (400), in French, keyed by field.</summary>
@@ -40,11 +40,13 @@ public static class Inviter
     {
         var e = Valider.Objet(s) ?? [];
         var role = Role(s.Role);
-        if (!e.ContainsKey(nameof(s.Role)) && role is null) e[nameof(s.Role)] = ["Rôle inconnu : médiateur, gestionnaire, financeur ou administrateur."];
+        if (!e.ContainsKey(nameof(s.Role)) && role is null) e[nameof(s.Role)] = ["Rôle inconnu : médiateur, gestionnaire, financeur, administrateur, atelier ou opérateur."];
         if (role == Roles.Mediateur && s.MediateurId is null) e[nameof(s.MediateurId)] = ["Choisissez la fiche du médiateur à relier au compte."];
         if (role != Roles.Mediateur && s.MediateurId is not null) e[nameof(s.MediateurId)] = ["Seul un compte de médiateur est relié à une fiche de médiateur."];
-        if (role == Roles.Gestionnaire && s.StructureIds is not { Length: > 0 }) e[nameof(s.StructureIds)] = ["Choisissez au moins une structure gérée."];
-        if (role != Roles.Gestionnaire && s.StructureIds is { Length: > 0 }) e[nameof(s.StructureIds)] = ["Seul un gestionnaire gère des structures."];
+        // An operator's or landlord's account is tied to its structure the same way (decision 0020).
+        var avecStructures = role is Roles.Gestionnaire or Roles.Operateur;
+        if (avecStructures && s.StructureIds is not { Length: > 0 }) e[nameof(s.StructureIds)] = [role == Roles.Operateur ? "Choisissez la structure de l'opérateur ou du bailleur." : "Choisissez au moins une structure gérée."];
+        if (!avecStructures && s.StructureIds is { Length: > 0 }) e[nameof(s.StructureIds)] = ["Seuls un gestionnaire ou un opérateur sont reliés à des structures."];
         if (s.StructureIds is { Length: > 100 }) e[nameof(s.StructureIds)] = ["100 structures au plus."];
         if (role == Roles.Financeur && string.IsNullOrWhiteSpace(s.Financeur)) e[nameof(s.Financeur)] = ["Indiquez l'organisme financeur."];
         if (role != Roles.Financeur && !string.IsNullOrWhiteSpace(s.Financeur)) e[nameof(s.Financeur)] = ["Seul un compte de financeur indique un organisme financeur."];

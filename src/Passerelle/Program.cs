@@ -23,6 +23,7 @@ using Passerelle.Web;
 using Passerelle.Features.Equiper.Dons;
 using Passerelle.Features.Equiper.Appareils;
 using Passerelle.Features.Equiper.Ventes;
+using Passerelle.Features.Former.Parcours;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -78,6 +79,7 @@ builder.AddDeliberations();
 builder.AddInformations();
 builder.AddEquipement();
 builder.AddLectureActes();
+builder.AddParcours();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -135,6 +137,7 @@ api.MapVentesApi();
 api.MapDeliberationsApi();
 app.MapDonneesDeliberations();
 api.MapLectureActesApi();
+api.MapParcoursApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

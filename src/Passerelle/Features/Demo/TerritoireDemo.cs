@@ -212,6 +212,7 @@ public static class TerritoireDemo
             await ConventionDemo.SemerAsync(db, metropole, portSaintLouis, lieux[0].Id, m, horloge, ct, acte);
             await ActivitesDemo.SemerAsync(db, metropole.Id, m.Id, horloge, ct);
             await EquipementDemo.SemerAsync(db, horloge, ct);
+            await ParcoursDemo.SemerAsync(db, gestionnaire?.Id, m, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

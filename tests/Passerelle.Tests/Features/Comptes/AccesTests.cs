@@ -75,6 +75,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/equipement/offres") => Acces.Public,
         ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
         (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
+        // Parcours: the public application and the learner's link need no account (the token is the key); the rest is for the team,
+        // then checked per object (school, support team, funders of the programme: ParcoursTests).
+        ("POST", "/api/v1/parcours/cohortes/{id:int}/candidatures") => Acces.Public,
+        (_, "/parcours/moi/{jeton}" or "/parcours/candidater/{id:int}") => Acces.Public,
+        (_, var r) when r.StartsWith("/parcours") || r.StartsWith("/api/v1/parcours") => Acces.Equipe,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };
 

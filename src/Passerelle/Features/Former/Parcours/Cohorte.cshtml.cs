@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+
+namespace Passerelle.Features.Former.Parcours;
+
+public sealed record LigneApprenant(int Id, string Nom, string Statut, string? Referent, string Origine);
+
+/// <summary><c>/parcours/cohortes/{id}</c>: the cohort board. School staff see the learners, their referent and those without one;
+/// a funder of the programme sees the aggregates only, small cells masked; anyone else is refused.</summary>
+[Authorize(Policy = Roles.PolitiqueEquipe)]
+public sealed class CohorteModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    public int Id { get; private set; }
+    public string Nom { get; private set; } = "";
+    public string Programme { get; private set; } = "";
+    public string Statut { get; private set; } = "";
+    public bool Complet { get; private set; }
+    public Indicateurs Indicateurs { get; private set; } = null!;
+    public List<LigneApprenant> Apprenants { get; private set; } = [];
+    public List<LigneApprenant> SansReferent => Apprenants.Where(a => a.Referent is null && a.Statut == Vocabulaire.Candidat).ToList();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Complet = await AccesParcours.VoitCohorteEnCompletAsync(db, User, id, horloge, ct);
+        var c = await db.Set<Cohorte>().AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Nom, Programme = x.Programme!.Nom, x.Statut }).SingleAsync(ct);
+        (Id, Nom, Programme, Statut) = (c.Id, c.Nom, c.Programme, c.Statut);
+        Indicateurs = await CalculerIndicateurs.CohorteAsync(db, id, masquer: !Complet, horloge, ct);
+        if (Complet)
+            Apprenants = (await db.Set<Inscription>().AsNoTracking().Where(i => i.CohorteId == id)
+                .Select(i => new { i.Id, i.Apprenant!.Prenom, i.Apprenant.Nom, i.Apprenant.AnonymiseLe, i.Statut, R = i.Referent == null ? null : i.Referent.Prenom + " " + i.Referent.Nom, i.Origine })
+                .ToListAsync(ct))
+                .Select(i => new LigneApprenant(i.Id, i.AnonymiseLe is null ? $"{i.Prenom} {i.Nom}" : "Personne anonymisée", i.Statut, i.R, i.Origine))
+                .OrderBy(a => a.Nom).ToList();
+        return Page();
+    }
+}

@@ -69,7 +69,8 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
         app.Horloge.Regler(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
         try
         {
-            var j = await e.Responsable.GetFromJsonAsync<JsonElement>($"/api/v1/parcours/cohortes/{id}/indicateurs");
+            var responsable = await e.ResponsableAsync(app);
+            var j = await responsable.GetFromJsonAsync<JsonElement>($"/api/v1/parcours/cohortes/{id}/indicateurs");
             j.EnumerateObject().Select(x => x.Name).ShouldBe(["apprenants", "femmes", "qpv", "moins26", "sortiesPositives", "sansNouvelles"]);
             (Nombre(j, "apprenants"), Nombre(j, "femmes"), Nombre(j, "qpv"), Nombre(j, "moins26")).ShouldBe((10, 6, 4, 3));
             var p = j.GetProperty("sortiesPositives");
@@ -80,7 +81,7 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
 
             // Before the +6-month measures are due (2025-12-30 for the completers), only the drop-out counts at +6 months.
             app.Horloge.Regler(new DateTimeOffset(2025, 12, 15, 10, 0, 0, TimeSpan.Zero));
-            Fraction((await e.Responsable.GetFromJsonAsync<JsonElement>($"/api/v1/parcours/cohortes/{id}/indicateurs")).GetProperty("sortiesPositives"), "6mois", 0, 1);
+            Fraction((await (await e.ResponsableAsync(app)).GetFromJsonAsync<JsonElement>($"/api/v1/parcours/cohortes/{id}/indicateurs")).GetProperty("sortiesPositives"), "6mois", 0, 1);
             app.Horloge.Regler(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
 
             // The programme's funder sees aggregates with small cells masked, and no name.
@@ -107,7 +108,7 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
             // The referent's queue at 2025-09-29 (Monday): the +3-month measures of 2025-09-30 are due this week and all recorded,
             // the exit measure of learner 7 is late.
             app.Horloge.Regler(new DateTimeOffset(2025, 9, 29, 10, 0, 0, TimeSpan.Zero));
-            var file = (await e.Referent.GetFromJsonAsync<FileReferentDto>("/api/v1/parcours/referent"))!;
+            var file = (await (await e.ReferentAsync(app)).GetFromJsonAsync<FileReferentDto>("/api/v1/parcours/referent"))!;
             file.MesuresDues.Select(d => (d.Nom, d.Moment, d.EnRetard)).ShouldBe([("Apprenant7 Calcul7", "sortie", true)]);
             file.Apprenants.Count.ShouldBe(10);
             file.SansNouvellesDepuis3Semaines.Select(a => a.Nom).ShouldBe(["Apprenant9 Calcul9"]);
@@ -133,7 +134,8 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
         {
             // Exit 2025-03-12 + 6 months + 12 months = 2026-09-12: the day before, nothing moves.
             Executer(new DateTimeOffset(2026, 9, 11, 10, 0, 0, TimeSpan.Zero)).ShouldBe(0);
-            var avant = await e.Responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs");
+            var responsable = await e.ResponsableAsync(app);
+            var avant = await responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs");
             avant.ShouldContain("\"6mois\":{\"n\":1,\"d\":1}");
             Executer(new DateTimeOffset(2026, 9, 12, 10, 0, 0, TimeSpan.Zero)).ShouldBeGreaterThanOrEqualTo(1);
             await app.AvecDb(async db =>
@@ -144,8 +146,9 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
                 i.Resultats.Single().Organisme.ShouldBeNull();
                 (await db.Set<EntreeJournal>().CountAsync(x => x.InscriptionId == id)).ShouldBe(0);
             });
-            (await e.Responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs")).ShouldBe(avant);
-            (await e.Responsable.GetStringAsync($"/api/v1/parcours/inscriptions/{id}")).ShouldNotContain("Retenu");
+            responsable = await e.ResponsableAsync(app);
+            (await responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs")).ShouldBe(avant);
+            (await responsable.GetStringAsync($"/api/v1/parcours/inscriptions/{id}")).ShouldNotContain("Retenu");
         }
         finally { app.Horloge.Regler(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero)); }
     }

@@ -8,7 +8,12 @@ namespace Passerelle.Tests.Features.Former.Parcours;
 
 /// <summary>A school (structure), its manager, two mediators, a programme funded by « Métropole Test » and a recruiting cohort.</summary>
 public sealed record Ecole(int StructureId, HttpClient Responsable, HttpClient Referent, int ReferentId, string ReferentEmail, string ReferentMdp,
-    HttpClient Cip, int CipId, string CipEmail, string CipMdp, int ProgrammeId, int CohorteId);
+    HttpClient Cip, int CipId, string CipEmail, string CipMdp, int ProgrammeId, int CohorteId, string ResponsableEmail, string ResponsableMdp)
+{
+    /// <summary>Bearer tokens expire with the clock: after moving it, sign in again.</summary>
+    public Task<HttpClient> ResponsableAsync(AppFactory app) => app.ClientApiAsync(ResponsableEmail, ResponsableMdp);
+    public Task<HttpClient> ReferentAsync(AppFactory app) => app.ClientApiAsync(ReferentEmail, ReferentMdp);
+}
 
 public static class ScenarioParcours
 {
@@ -34,7 +39,7 @@ public static class ScenarioParcours
         c.StatusCode.ShouldBe(HttpStatusCode.Created, await c.Content.ReadAsStringAsync());
         var cohorte = (await c.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         return new Ecole(s, resp.Api, referent.Api, referent.MediateurId!.Value, referent.Email, referent.MotDePasse, cip.Api, cip.MediateurId!.Value,
-            cip.Email, cip.MotDePasse, programme, cohorte);
+            cip.Email, cip.MotDePasse, programme, cohorte, resp.Email, resp.MotDePasse);
     }
 
     public static object Candidature(string prenom = "Inès", string nom = "Benali", bool consentement = true) => new

@@ -24,19 +24,19 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty] public bool Admettre { get; set; } = true;
     [BindProperty] public string? Motif { get; set; }
     [BindProperty] public int? ReferentId { get; set; }
-    [BindProperty] public string NiveauQualification { get; set; } = "infra_bac";
+    [BindProperty] public string? NiveauQualification { get; set; } = "infra_bac";
     [BindProperty] public bool DemandeurEmploi { get; set; }
     [BindProperty] public bool Neet { get; set; }
     [BindProperty] public bool Rqth { get; set; }
     [BindProperty] public List<string> Allocations { get; set; } = [];
     [BindProperty] public List<string> Freins { get; set; } = [];
-    [BindProperty] public string StatutSortie { get; set; } = Vocabulaire.Termine;
+    [BindProperty] public string? StatutSortie { get; set; } = Vocabulaire.Termine;
     [BindProperty] public DateOnly? Le { get; set; }
-    [BindProperty] public string Moment { get; set; } = "sortie";
-    [BindProperty] public string Type { get; set; } = "";
-    [BindProperty] public string Source { get; set; } = "declaratif";
+    [BindProperty] public string? Moment { get; set; } = "sortie";
+    [BindProperty] public string? Type { get; set; }
+    [BindProperty] public string? Source { get; set; } = "declaratif";
     [BindProperty] public string? Organisme { get; set; }
-    [BindProperty] public string Support { get; set; } = "entretien";
+    [BindProperty] public string? Support { get; set; } = "entretien";
     [BindProperty] public string? Synthese { get; set; }
     [BindProperty] public string? NotePrivee { get; set; }
     [BindProperty] public string? ProchaineEtape { get; set; }
@@ -81,7 +81,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         await Decider.ExecuterAsync(db, id, structure, new DecisionSaisie
         {
             Admettre = Admettre, Motif = Motif, ReferentId = ReferentId,
-            Situation = new SituationSaisie { NiveauQualification = NiveauQualification, DemandeurEmploi = DemandeurEmploi, Neet = Neet, Rqth = Rqth, Allocations = Allocations, Freins = Freins },
+            Situation = new SituationSaisie { NiveauQualification = NiveauQualification ?? "", DemandeurEmploi = DemandeurEmploi, Neet = Neet, Rqth = Rqth, Allocations = Allocations, Freins = Freins },
         }, horloge, ct);
     }, ct);
 
@@ -94,18 +94,18 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     public Task<IActionResult> OnPostSortieAsync(int id, CancellationToken ct) => AgirAsync(id, "sortie", async () =>
     {
         await AccesParcours.VerifierInscriptionAsync(db, User, id, horloge, ct);
-        await Sortir.ExecuterAsync(db, id, new SortieSaisie { Statut = StatutSortie, Le = Le, Motif = Motif }, ct);
+        await Sortir.ExecuterAsync(db, id, new SortieSaisie { Statut = StatutSortie ?? "", Le = Le, Motif = Motif }, ct);
     }, ct);
 
     public Task<IActionResult> OnPostResultatAsync(int id, CancellationToken ct) => AgirAsync(id, "resultat", async () =>
     {
         await AccesParcours.VerifierInscriptionAsync(db, User, id, horloge, ct);
-        await EnregistrerResultat.ExecuterAsync(db, id, new ResultatSaisie { Moment = Moment, Type = Type, Date = Le, Source = Source, Organisme = Organisme }, User.Identity?.Name ?? "", horloge, ct);
+        await EnregistrerResultat.ExecuterAsync(db, id, new ResultatSaisie { Moment = Moment ?? "", Type = Type ?? "", Date = Le, Source = Source ?? "", Organisme = Organisme }, User.Identity?.Name ?? "", horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostJournalAsync(int id, CancellationToken ct) => AgirAsync(id, "journal", async () =>
     {
         await AccesParcours.VerifierInscriptionAsync(db, User, id, horloge, ct);
-        await EcrireJournal.ExecuterAsync(db, id, new JournalSaisie { Le = Le, Support = Support, Synthese = Synthese, NotePrivee = NotePrivee, ProchaineEtape = ProchaineEtape, ProchaineEtapeLe = ProchaineEtapeLe }, User, horloge, ct);
+        await EcrireJournal.ExecuterAsync(db, id, new JournalSaisie { Le = Le, Support = Support ?? "", Synthese = Synthese, NotePrivee = NotePrivee, ProchaineEtape = ProchaineEtape, ProchaineEtapeLe = ProchaineEtapeLe }, User, horloge, ct);
     }, ct);
 }

@@ -28,6 +28,7 @@ public static class ParcoursApi
         g.MapPost("/programmes", Programme).WithSummary("Créer un programme (responsables de l'école)");
         g.MapPost("/cohortes", Cohorte).WithSummary("Créer une cohorte (responsables de l'école)");
         g.MapPost("/cohortes/{id:int}/statut", Statut).WithSummary("Démarrer ou terminer une cohorte");
+        g.MapPost("/cohortes/{id:int}/reaffectation", Reaffectation).WithSummary("Réaffecter en bloc les apprenants d'un·e référent·e qui part");
         g.MapPost("/cohortes/{id:int}/inscriptions", SaisieEquipe).WithSummary("Saisir une candidature (équipe de l'école, orientation d'un partenaire)");
         g.MapGet("/inscriptions/{id:int}", Lire).WithSummary("Le parcours d'un apprenant (les notes privées des autres n'y figurent jamais)");
         g.MapGet("/inscriptions/{id:int}/export", Exporter).WithSummary("Export du parcours (droit d'accès)");
@@ -76,6 +77,13 @@ public static class ParcoursApi
         await AccesParcours.VerifierGestionProgrammeAsync(db, u, programme, ct);
         await ChangerStatutCohorte.ExecuterAsync(db, id, s.Statut, ct);
         return TypedResults.Ok();
+    }
+
+    static async Task<Ok<ReaffectationDto>> Reaffectation(int id, ReaffectationSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
+    {
+        var c = await db.Set<Cohorte>().Where(x => x.Id == id).Select(x => new { x.ProgrammeId, x.Programme!.StructureId }).FirstOrDefaultAsync(ct);
+        await AccesParcours.VerifierGestionProgrammeAsync(db, u, c?.ProgrammeId ?? -1, ct);
+        return TypedResults.Ok(new ReaffectationDto(await Reaffecter.ExecuterAsync(db, id, c!.StructureId, s, horloge, ct)));
     }
 
     static async Task<Created<CreeDto>> SaisieEquipe(int id, CandidatureSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)

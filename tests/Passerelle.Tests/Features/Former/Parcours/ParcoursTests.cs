@@ -155,6 +155,22 @@ public class ParcoursTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Reaffectation_en_bloc_au_depart_d_un_referent()
+    {
+        var e = await EcoleAsync(app);
+        var ids = new[] { await AdmisAsync(app, e, "Alice", "Un"), await AdmisAsync(app, e, "Bruno", "Deux") };
+        var sansMotif = await e.Responsable.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/reaffectation", new { deId = e.ReferentId, versId = e.CipId });
+        sansMotif.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/reaffectation", new { deId = e.ReferentId, versId = e.CipId, motif = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var r = await e.Responsable.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/reaffectation", new { deId = e.ReferentId, versId = e.CipId, motif = "Départ de l'équipe" });
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        (await JsonAsync(r)).GetProperty("nombre").GetInt32().ShouldBe(2);
+        foreach (var id in ids)
+            (await e.Responsable.GetFromJsonAsync<FicheParcoursDto>($"/api/v1/parcours/inscriptions/{id}"))!.Equipe
+                .Where(m => m.Role == "referent").Select(m => (m.MediateurId, m.MotifFin)).ShouldBe([(e.CipId, null), (e.ReferentId, "Départ de l'équipe")]);
+    }
+
+    [Fact]
     public async Task Hors_de_l_ecole_et_de_l_equipe_refuse()
     {
         var e = await EcoleAsync(app);

@@ -27,6 +27,7 @@ using Passerelle.Features.Equiper.Appareils;
 using Passerelle.Features.Equiper.Ventes;
 using Passerelle.Features.Connecter.Programmes;
 using Passerelle.Features.Connecter.Fabrique;
+using Passerelle.Features.Former.Parcours;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -87,6 +88,7 @@ builder.AddLectureActes();
 builder.AddConnexion();
 builder.AddFabrique();
 builder.AddSubventions();
+builder.AddParcours();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -148,6 +150,7 @@ api.MapLectureActesApi();
 api.MapConnexionApi();
 api.MapFabriqueApi();
 api.MapSubventionsApi();
+api.MapParcoursApi();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

@@ -214,6 +214,7 @@ public static class TerritoireDemo
             await EquipementDemo.SemerAsync(db, horloge, ct);
             comptes.AddRange(await ConnexionDemo.SemerAsync(sp, db, metropole, horloge, ct));
             await FinancementDemo.SemerAsync(db, horloge, ct);
+            await ParcoursDemo.SemerAsync(db, gestionnaire?.Id, m, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

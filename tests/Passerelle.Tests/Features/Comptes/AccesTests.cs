@@ -93,6 +93,11 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/api/v1/connexion/programmes" or "/api/v1/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
         (_, "/admin/connexion" or "/admin/connexion/diagnostics" or "/admin/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
         (_, var r) when r.StartsWith("/api/v1/connexion/adhesions") || r.StartsWith("/admin/connexion") => Acces.Terrain,
+        // Parcours: the public application and the learner's link need no account (the token is the key); the rest is for the team,
+        // then checked per object (school, support team, funders of the programme: ParcoursTests).
+        ("POST", "/api/v1/parcours/cohortes/{id:int}/candidatures") => Acces.Public,
+        (_, "/parcours/moi/{jeton}" or "/parcours/candidater/{id:int}") => Acces.Public,
+        (_, var r) when r.StartsWith("/parcours") || r.StartsWith("/api/v1/parcours") => Acces.Equipe,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };
 

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Former.Parcours;
+
+/// <summary>n over d: n people meet the definition among the d people of its denominator. Null: masked (fewer than 5 people, or fewer than
+/// 5 in the complement d − n).</summary>
+public sealed record Fraction(int? N, int? D);
+
+public sealed record ParMoment(
+    [property: JsonPropertyName("sortie")] Fraction Sortie,
+    [property: JsonPropertyName("3mois")] Fraction TroisMois,
+    [property: JsonPropertyName("6mois")] Fraction SixMois)
+{
+    public Fraction De(string moment) => moment switch { "sortie" => Sortie, "3mois" => TroisMois, _ => SixMois };
+}
+
+/// <summary>The contract of <c>GET /api/v1/parcours/cohortes/{id}/indicateurs</c> (issue 14): entrants and, from the entry snapshot,
+/// women, QPV residents and under-26s; positive exits and « sans nouvelles » per moment, each with its denominator.</summary>
+public sealed record IndicateursDto(int? Apprenants, int? Femmes, int? Qpv, int? Moins26, ParMoment SortiesPositives, ParMoment SansNouvelles);
+
+/// <summary>What the pages show besides the contract: completions, drop-outs, low qualification, under-26 NEET, and per moment the
+/// measures due but not yet recorded (never counted as a failure nor a success).</summary>
+public sealed record Indicateurs(IndicateursDto Contrat, int? Termines, int? Abandons, int? BasNiveau, int? Moins26Neet, ParMoment ARenseigner, bool Masque);
+
+/// <summary>Funder indicators computed from the pathways, never retyped (standards, sections 3 and 4).
+/// <list type="bullet">
+/// <item>Entrants: enrolments admitted, in training, completed or dropped out; shares read from the first entry snapshot.</item>
+/// <item>Per moment (exit, +3, +6 months): the denominator d is every entrant who has left the course (completed or dropped out) and
+/// whose measure is due (exit day + 0, 3 or 6 months ≤ today); n counts the outcomes of the default positive rule (every type except
+/// <c>SANS_SOLUTION</c> and <c>INCONNU</c>, <see cref="Vocabulaire.Positive"/>). « Sans nouvelles » counts <c>INCONNU</c> over the same d:
+/// it stays in the denominator. A due measure not yet recorded is « à renseigner ».</item>
+/// <item>Shared views (funders) mask every count under 5 and every n whose complement d − n is under 5.</item>
+/// </list></summary>
+public static class CalculerIndicateurs
+{
+    public const int Seuil = 5;
+    static readonly string[] Entrants = [Vocabulaire.Admis, Vocabulaire.EnFormation, Vocabulaire.Termine, Vocabulaire.Abandon];
+
+    public static Task<Indicateurs> CohorteAsync(AppDbContext db, int cohorteId, bool masquer, TimeProvider horloge, CancellationToken ct) =>
+        ExecuterAsync(db, db.Set<Inscription>().Where(i => i.CohorteId == cohorteId), masquer, horloge, ct);
+
+    /// <summary>A programme's indicators over all its cohorts: the method the school's grant report calls.</summary>
+    public static Task<Indicateurs> ProgrammeAsync(AppDbContext db, int programmeId, bool masquer, TimeProvider horloge, CancellationToken ct) =>
+        ExecuterAsync(db, db.Set<Inscription>().Where(i => i.Cohorte!.ProgrammeId == programmeId), masquer, horloge, ct);
+
+    static async Task<Indicateurs> ExecuterAsync(AppDbContext db, IQueryable<Inscription> inscriptions, bool masquer, TimeProvider horloge, CancellationToken ct)
+    {
+        var aujourdHui = Territoire.AujourdHui(horloge);
+        var lignes = await inscriptions.AsNoTracking().Where(i => Entrants.Contains(i.Statut)).Select(i => new
+        {
+            i.Statut, i.SortieLe,
+            Entree = i.Situations.OrderBy(s => s.Le).ThenBy(s => s.Id).Select(s => new { s.Femme, s.ResidentQpv, s.MoinsDe26, s.Neet, s.NiveauQualification }).FirstOrDefault(),
+            Resultats = i.Resultats.Select(r => new { r.Moment, r.Type }).ToList(),
+        }).ToListAsync(ct);
+
+        int? C(int v) => masquer && v is > 0 and < Seuil ? null : v;
+        int? Sur(int v, int total) => masquer && (v is > 0 and < Seuil || (total - v) is > 0 and < Seuil) ? null : v;
+        Fraction F(int n, int d) => C(d) is null ? new(null, null) : new(Sur(n, d), d);
+
+        var fractions = Vocabulaire.Moments.Select(m =>
+        {
+            var dus = lignes.Where(l => l.SortieLe is { } s && s.AddMonths(m.Mois) <= aujourdHui).ToList();
+            var types = dus.Select(l => l.Resultats.FirstOrDefault(r => r.Moment == m.Code)?.Type).ToList();
+            return (Positives: F(types.Count(t => t is not null && Vocabulaire.Positive(t)), dus.Count),
+                    SansNouvelles: F(types.Count(t => t == Vocabulaire.Inconnu), dus.Count),
+                    ARenseigner: F(types.Count(t => t is null), dus.Count));
+        }).ToList();
+        ParMoment P(Func<(Fraction Positives, Fraction SansNouvelles, Fraction ARenseigner), Fraction> f) => new(f(fractions[0]), f(fractions[1]), f(fractions[2]));
+
+        var n = lignes.Count;
+        var contrat = new IndicateursDto(C(n), Sur(lignes.Count(l => l.Entree?.Femme == true), n), Sur(lignes.Count(l => l.Entree?.ResidentQpv == true), n),
+            Sur(lignes.Count(l => l.Entree?.MoinsDe26 == true), n), P(x => x.Positives), P(x => x.SansNouvelles));
+        return new Indicateurs(contrat, Sur(lignes.Count(l => l.Statut == Vocabulaire.Termine), n), Sur(lignes.Count(l => l.Statut == Vocabulaire.Abandon), n),
+            Sur(lignes.Count(l => l.Entree?.NiveauQualification is "infra_bac" or "bac"), n), Sur(lignes.Count(l => l.Entree is { MoinsDe26: true, Neet: true }), n),
+            P(x => x.ARenseigner), masquer);
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Former.Parcours;
+
+/// <summary><c>POST /api/v1/parcours/inscriptions/{id}/sortie</c>: the course ends for this learner — completed (<c>termine</c>) or
+/// dropped out (<c>abandon</c>, reason required) — on its last day <see cref="Le"/>; the +3/+6-month measures count from it.</summary>
+public sealed record SortieSaisie
+{
+    public string Statut { get; init; } = Vocabulaire.Termine;
+    [Required(ErrorMessage = "Indiquez le dernier jour du parcours.")] public DateOnly? Le { get; init; }
+    [StringLength(500, ErrorMessage = "500 caractères au plus.")] public string? Motif { get; init; }
+}
+
+public static class Sortir
+{
+    /// <exception cref="ValidationException">Unknown status, missing date or reason (400).</exception>
+    /// <exception cref="RegleMetierException">Not admitted, or already out (409).</exception>
+    public static async Task ExecuterAsync(AppDbContext db, int inscriptionId, SortieSaisie s, CancellationToken ct)
+    {
+        var e = Valider.Objet(s) ?? [];
+        if (s.Statut is not (Vocabulaire.Termine or Vocabulaire.Abandon)) e["Statut"] = ["Statut de sortie : termine ou abandon."];
+        if (s.Statut == Vocabulaire.Abandon && string.IsNullOrWhiteSpace(s.Motif)) e["Motif"] = ["Indiquez le motif de l'abandon."];
+        if (e.Count > 0) throw Valider.Invalide(e, "Sortie incomplète");
+        var i = await db.Set<Inscription>().FirstOrDefaultAsync(x => x.Id == inscriptionId, ct) ?? throw new KeyNotFoundException("Parcours inconnu.");
+        if (i.Statut is not (Vocabulaire.Admis or Vocabulaire.EnFormation)) throw new RegleMetierException("Seul un parcours en cours peut se terminer.", "Statut");
+        if (i.AdmissionLe is { } a && s.Le < a) throw Valider.Invalide(new() { ["Le"] = ["La sortie précède l'admission."] }, "Sortie incomplète");
+        i.Statut = s.Statut;
+        i.SortieLe = s.Le;
+        i.MotifSortie = string.IsNullOrWhiteSpace(s.Motif) ? null : s.Motif.Trim();
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary><c>POST /api/v1/parcours/inscriptions/{id}/equipe</c>: another member of the support team (CIP, social worker, tutor…), a mediator of the school.</summary>
+public sealed record MembreSaisie(int MediateurId, string Role);
+
+public static class AjouterMembre
+{
+    /// <exception cref="ValidationException">Unknown role, the referent role (changed with its own route), or not a mediator of the school (400).</exception>
+    public static async Task<MembreEquipe> ExecuterAsync(AppDbContext db, int inscriptionId, int structureId, MembreSaisie s, TimeProvider horloge, CancellationToken ct)
+    {
+        if (!Vocabulaire.Existe(Vocabulaire.RolesEquipe, s.Role) || s.Role == Vocabulaire.Referent)
+            throw Valider.Invalide(new() { ["Role"] = ["Rôle inconnu (le référent se change à part) : cip, eti, social, tuteur ou intervenant."] }, "Membre invalide");
+        await ChangerReferent.VerifierAsync(db, structureId, s.MediateurId, horloge, ct);
+        if (!await db.Set<Inscription>().AnyAsync(i => i.Id == inscriptionId, ct)) throw new KeyNotFoundException("Parcours inconnu.");
+        var m = new MembreEquipe { InscriptionId = inscriptionId, MediateurId = s.MediateurId, Role = s.Role, Debut = horloge.GetUtcNow().UtcDateTime };
+        db.Add(m);
+        await db.SaveChangesAsync(ct);
+        return m;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Passerelle.Features.Former.Parcours;
+
+/// <summary>The pathway's code lists, from the standards page « Parcours de formation » (entities and outcome vocabulary,
+/// sections 2 and 3). Codes are stored; labels are shown.</summary>
+public static class Vocabulaire
+{
+    /// <summary>Cohort status: recruitment, running, finished.</summary>
+    public static readonly IReadOnlyList<(string Code, string Libelle)> StatutsCohorte =
+        [("recrutement", "Recrutement"), ("en_cours", "En cours"), ("terminee", "Terminée")];
+
+    /// <summary>Enrolment status. <c>refuse</c> closes an application with its reason.</summary>
+    public const string Candidat = "candidat", Refuse = "refuse", Admis = "admis", EnFormation = "en_formation", Termine = "termine", Abandon = "abandon";
+    public static readonly IReadOnlyList<(string Code, string Libelle)> StatutsInscription =
+        [(Candidat, "Candidat·e"), (Refuse, "Candidature non retenue"), (Admis, "Admis·e"), (EnFormation, "En formation"), (Termine, "Parcours terminé"), (Abandon, "Abandon")];
+
+    /// <summary>Where an application comes from: the public form, a partner structure's referral, the school's staff.</summary>
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Origines =
+        [("formulaire", "Formulaire public"), ("prescripteur", "Orientation par un partenaire"), ("equipe", "Saisie par l'équipe")];
+
+    /// <summary>Support team roles (standards, <c>MembreEquipe</c>); <c>referent</c> is the one referent for the whole course.</summary>
+    public const string Referent = "referent";
+    public static readonly IReadOnlyList<(string Code, string Libelle)> RolesEquipe =
+        [(Referent, "Référent·e de parcours"), ("cip", "Conseiller·ère en insertion professionnelle (CIP)"), ("eti", "Encadrant·e technique d'insertion"),
+         ("social", "Travailleur·se social·e"), ("tuteur", "Tuteur·rice en entreprise"), ("intervenant", "Intervenant·e")];
+
+    /// <summary>Measure moments: at exit (last day), +3 and +6 months after exit.</summary>
+    public static readonly IReadOnlyList<(string Code, string Libelle, int Mois)> Moments =
+        [("sortie", "À la sortie", 0), ("3mois", "À 3 mois", 3), ("6mois", "À 6 mois", 6)];
+
+    /// <summary>Outcome types (standards, section 3).</summary>
+    public const string SansSolution = "SANS_SOLUTION", Inconnu = "INCONNU";
+    public static readonly IReadOnlyList<(string Code, string Libelle)> TypesResultat =
+        [("CDI", "CDI"), ("CDD_6_PLUS", "CDD ou intérim de 6 mois ou plus"), ("CDD_MOINS_6", "CDD ou intérim de moins de 6 mois"),
+         ("ALTERNANCE", "Alternance (apprentissage, professionnalisation)"), ("CREATION", "Création ou reprise d'entreprise"),
+         ("FORMATION", "Formation qualifiante ou poursuite d'études"), (SansSolution, "Sans solution (en recherche)"), (Inconnu, "Sans nouvelles (non joignable)")];
+
+    /// <summary>The default positive-exit rule: every type except « sans solution » and « sans nouvelles » (standards, section 3).</summary>
+    public static bool Positive(string type) => type is not (SansSolution or Inconnu);
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Sources =
+        [("declaratif", "Déclaratif"), ("justificatif", "Justificatif vu"), ("tiers", "Tiers (employeur, organisme)")];
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Niveaux =
+        [("infra_bac", "Sans diplôme ou infra-bac"), ("bac", "Niveau bac"), ("superieur", "Au-delà du bac")];
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Allocations =
+        [("RSA", "RSA"), ("ASS", "ASS"), ("AAH", "AAH"), ("ARE", "ARE")];
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Freins =
+        [("mobilite", "Mobilité"), ("logement", "Logement"), ("garde", "Garde d'enfants"), ("langue", "Langue"), ("equipement", "Équipement"), ("connexion", "Connexion")];
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Genres =
+        [("femme", "Femme"), ("homme", "Homme"), ("autre", "Autre ou non communiqué")];
+
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Supports =
+        [("entretien", "Entretien"), ("telephone", "Téléphone"), ("visite", "Visite"), ("visio", "Visio"), ("mail", "Courriel"), ("tiers", "Échange avec un tiers")];
+
+    public static bool Existe(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.Any(x => x.Code == code);
+    public static string Libelle(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.FirstOrDefault(x => x.Code == code).Libelle ?? code ?? "";
+    public static string Codes(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => x.Code));
+    public static int MoisDe(string moment) => Moments.First(m => m.Code == moment).Mois;
+}

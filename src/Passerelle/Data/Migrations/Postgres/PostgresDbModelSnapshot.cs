@@ -116,6 +116,13 @@ namespace Passerelle.Data.Migrations.Postgres
                             ConcurrencyStamp = "Operateur",
                             Name = "Operateur",
                             NormalizedName = "OPERATEUR"
+                        },
+                        new
+                        {
+                            Id = "atelier",
+                            ConcurrencyStamp = "Atelier",
+                            Name = "Atelier",
+                            NormalizedName = "ATELIER"
                         });
                 });
 
@@ -1923,6 +1930,13 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReservePour")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("SanteBatterie")
                         .HasColumnType("integer");
 
@@ -2005,6 +2019,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("Passes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Resultat")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2033,7 +2051,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportId");
+                    b.HasIndex("SupportId", "CertificatSha256")
+                        .IsUnique();
 
                     b.ToTable("Effacements", null, t =>
                         {
@@ -2481,6 +2500,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("date");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("integer");
 
@@ -2522,6 +2546,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("FoyerCle", "VenduLe");
 
                     b.ToTable("Ventes", null, t =>
                         {
@@ -2692,9 +2718,6 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int?>("Excuses")
                         .HasColumnType("integer");
 
-                    b.Property<byte[]>("Fichier")
-                        .HasColumnType("bytea");
-
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2826,6 +2849,20 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DeliberationId");
+
+                    b.ToTable("FichiersDeliberations", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
@@ -3208,6 +3245,460 @@ namespace Passerelle.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ConsentementLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Apprenants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HeuresPrevues")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecrutementDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RecrutementFin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Cohortes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Cohortes_Capacite", "\"Capacite\" >= 0 AND \"HeuresPrevues\" >= 0");
+
+                            t.HasCheckConstraint("CK_Cohortes_Dates", "\"Fin\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_Cohortes_Statut", "\"Statut\" IN ('recrutement', 'en_cours', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NotePrivee")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProchaineEtape")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ProchaineEtapeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Support")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Synthese")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("JournalParcours", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AdmissionLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ApprenantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CandidatureLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MotifDecision")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ReferentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("ApprenantId", "CohorteId")
+                        .IsUnique();
+
+                    b.HasIndex("CohorteId", "Statut");
+
+                    b.ToTable("InscriptionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Referent", "\"Statut\" IN ('candidat', 'refuse') OR \"ReferentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Statut", "\"Statut\" IN ('candidat', 'refuse', 'admis', 'en_formation', 'termine', 'abandon')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembresEquipeParcours_ReferentActif")
+                        .HasFilter("\"Role\" = 'referent' AND \"Fin\" IS NULL");
+
+                    b.HasIndex("MediateurId", "Fin");
+
+                    b.ToTable("MembresEquipeParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Certification")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Financeurs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("LabelDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LabelFin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LabelGen")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("ProgrammesFormation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SaisiPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ResultatsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ResultatsParcours_Moment", "\"Moment\" IN ('sortie', '3mois', '6mois')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("DemandeurEmploi")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("DemandeurEmploiDepuis")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Femme")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Freins")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("MoinsDe26")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Neet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NiveauQualification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ResidentQpv")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Rqth")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("SituationsEntree", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -4208,6 +4699,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Partenaire");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithOne("Fichier")
+                        .HasForeignKey("Passerelle.Features.Financer.Deliberations.FichierDeliberation", "DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
@@ -4296,6 +4796,112 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Programme", "Programme")
+                        .WithMany("Cohortes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Apprenant", "Apprenant")
+                        .WithMany()
+                        .HasForeignKey("ApprenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", "Cohorte")
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Apprenant");
+
+                    b.Navigation("Cohorte");
+
+                    b.Navigation("Referent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Equipe")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Resultats")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Situations")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
                 {
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
@@ -4382,7 +4988,23 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
+                    b.Navigation("Fichier");
+
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Navigation("Equipe");
+
+                    b.Navigation("Resultats");
+
+                    b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Navigation("Cohortes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

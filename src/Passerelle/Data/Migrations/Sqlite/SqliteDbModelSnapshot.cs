@@ -109,6 +109,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                             ConcurrencyStamp = "Operateur",
                             Name = "Operateur",
                             NormalizedName = "OPERATEUR"
+                        },
+                        new
+                        {
+                            Id = "atelier",
+                            ConcurrencyStamp = "Atelier",
+                            Name = "Atelier",
+                            NormalizedName = "ATELIER"
                         });
                 });
 
@@ -1864,6 +1871,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservePour")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SanteBatterie")
                         .HasColumnType("INTEGER");
 
@@ -1944,6 +1958,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("Passes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Resultat")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1972,7 +1990,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportId");
+                    b.HasIndex("SupportId", "CertificatSha256")
+                        .IsUnique();
 
                     b.ToTable("Effacements", null, t =>
                         {
@@ -2400,6 +2419,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("INTEGER");
 
@@ -2441,6 +2465,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Jeton")
                         .IsUnique();
+
+                    b.HasIndex("FoyerCle", "VenduLe");
 
                     b.ToTable("Ventes", null, t =>
                         {
@@ -2607,9 +2633,6 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int?>("Excuses")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Fichier")
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2741,6 +2764,20 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DeliberationId");
+
+                    b.ToTable("FichiersDeliberations", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
@@ -3109,6 +3146,444 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
                         });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentementLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Apprenants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeuresPrevues")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecrutementDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecrutementFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Cohortes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Cohortes_Capacite", "\"Capacite\" >= 0 AND \"HeuresPrevues\" >= 0");
+
+                            t.HasCheckConstraint("CK_Cohortes_Dates", "\"Fin\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_Cohortes_Statut", "\"Statut\" IN ('recrutement', 'en_cours', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotePrivee")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProchaineEtape")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProchaineEtapeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Support")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Synthese")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("JournalParcours", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdmissionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApprenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CandidatureLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifDecision")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("ApprenantId", "CohorteId")
+                        .IsUnique();
+
+                    b.HasIndex("CohorteId", "Statut");
+
+                    b.ToTable("InscriptionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Referent", "\"Statut\" IN ('candidat', 'refuse') OR \"ReferentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Statut", "\"Statut\" IN ('candidat', 'refuse', 'admis', 'en_formation', 'termine', 'abandon')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembresEquipeParcours_ReferentActif")
+                        .HasFilter("\"Role\" = 'referent' AND \"Fin\" IS NULL");
+
+                    b.HasIndex("MediateurId", "Fin");
+
+                    b.ToTable("MembresEquipeParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certification")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Financeurs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LabelDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LabelFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelGen")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("ProgrammesFormation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaisiPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ResultatsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ResultatsParcours_Moment", "\"Moment\" IN ('sortie', '3mois', '6mois')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DemandeurEmploi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DemandeurEmploiDepuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Femme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Freins")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MoinsDe26")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Neet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NiveauQualification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResidentQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Rqth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("SituationsEntree", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -4099,6 +4574,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Partenaire");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithOne("Fichier")
+                        .HasForeignKey("Passerelle.Features.Financer.Deliberations.FichierDeliberation", "DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
@@ -4187,6 +4671,112 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Programme", "Programme")
+                        .WithMany("Cohortes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Apprenant", "Apprenant")
+                        .WithMany()
+                        .HasForeignKey("ApprenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", "Cohorte")
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Apprenant");
+
+                    b.Navigation("Cohorte");
+
+                    b.Navigation("Referent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Equipe")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Resultats")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Situations")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
                 {
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
@@ -4273,7 +4863,23 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
+                    b.Navigation("Fichier");
+
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Navigation("Equipe");
+
+                    b.Navigation("Resultats");
+
+                    b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Navigation("Cohortes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

@@ -11,7 +11,7 @@ namespace Passerelle.Features.Connecter.Programmes;
 /// managing structure the same plus cost per person by source and people by eligibility route and QPV (standard §5).</summary>
 public enum VueIndicateurs { Partenaire, Complete }
 
-/// <summary>Who may do what in Connecter (decision 0019). Enrolments, top-ups and lines: the staff (mediators, managers) of the
+/// <summary>Who may do what in Connecter (decision 0020). Enrolments, top-ups and lines: the staff (mediators, managers) of the
 /// programme's managing structure; enrolments and top-ups also the staff of the structure that holds the person's file. Lines and
 /// boxes: the managing structure only. Indicators: see <see cref="VueAsync"/>.</summary>
 public static class AccesConnexion

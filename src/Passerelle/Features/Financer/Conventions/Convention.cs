@@ -8,7 +8,7 @@ using Passerelle.Web;
 
 namespace Passerelle.Features.Financer.Conventions;
 
-/// <summary>A convention, one model for both kinds (issue 11, ADR 0025): a <b>service convention</b> — a coordinating body commits N
+/// <summary>A convention, one model for both kinds (issue 11, ADR 0022): a <b>service convention</b> — a coordinating body commits N
 /// individual slots a week and M workshops a month at a partner's place over a period, free (<see cref="MontantAnnuelCentimes"/> 0) —
 /// and an <b>objective convention</b> attached to a grant (<see cref="SubventionId"/>; loi n° 2000-321 art. 10, mandatory above
 /// 23 000 € a year), whose <see cref="DateSignature"/> is SCDL Subventions' <c>dateConvention</c>. A convention made only to carry

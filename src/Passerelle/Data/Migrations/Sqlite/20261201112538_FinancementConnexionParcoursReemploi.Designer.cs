@@ -11,8 +11,8 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261201100343_CertificatsEtAtelier")]
-    partial class CertificatsEtAtelier
+    [Migration("20261201112538_FinancementConnexionParcoursReemploi")]
+    partial class FinancementConnexionParcoursReemploi
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -105,6 +105,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                             ConcurrencyStamp = "Financeur",
                             Name = "Financeur",
                             NormalizedName = "FINANCEUR"
+                        },
+                        new
+                        {
+                            Id = "operateur",
+                            ConcurrencyStamp = "Operateur",
+                            Name = "Operateur",
+                            NormalizedName = "OPERATEUR"
                         },
                         new
                         {
@@ -1297,6 +1304,525 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("ProfilCompte");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppareilsProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Connexion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreneauxProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Equipement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManqueCompetences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ManqueConnexion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ManqueEquipement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectifs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgrammesProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreCompetences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionsProposees")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId", "Le");
+
+                    b.HasIndex("Commune", "CodeQpv");
+
+                    b.ToTable("DiagnosticsFabrique", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DiagnosticsFabrique_Score", "\"ScoreCompetences\" >= 0 AND \"ScoreCompetences\" <= 6");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bailleur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OffreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceLogement")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuiviImpayes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("OffreId");
+
+                    b.ToTable("ActivationsBox", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateJustificatif")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EffaceeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EligibleJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justificatif")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffreSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Renouvellements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RevueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TermineeLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "BeneficiaireId")
+                        .IsUnique()
+                        .HasFilter("\"Statut\" <> 'terminee' AND \"BeneficiaireId\" IS NOT NULL");
+
+                    b.HasIndex("ProgrammeId", "Statut");
+
+                    b.ToTable("Adhesions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Adhesions_Dates", "\"Fin\" >= \"Debut\" AND \"PlafondMensuelCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_Adhesions_Statut", "\"Statut\" IN ('en_attente', 'active', 'suspendue', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsommeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlafondCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdhesionId", "Mois");
+
+                    b.ToTable("ConsommationsMensuelles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsommationsMensuelles_Plafond", "\"ConsommeCentimes\" >= 0 AND \"ConsommeCentimes\" <= \"PlafondCentimes\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iccid")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operateur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("Iccid")
+                        .IsUnique();
+
+                    b.ToTable("LignesMobiles", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MouvementOrigineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSubvention")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementOrigineId");
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("AdhesionId", "Mois");
+
+                    b.HasIndex("OffreId", "Le");
+
+                    b.ToTable("MouvementsRecharges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Mois", "\"Mois\" >= 200001 AND \"Mois\" <= 999912");
+
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Signe", "(\"Type\" = 'recharge' AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('remboursement', 'bon_annule') AND \"MontantCentimes\" < 0 AND \"MouvementOrigineId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceProduit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubventionPayeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValeurFacialeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Libelle")
+                        .IsUnique();
+
+                    b.ToTable("OffresConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OffresConnexion_Montants", "\"ValeurFacialeCentimes\" >= 0 AND \"PrixPayeCentimes\" >= 0 AND \"SubventionCentimes\" >= 0 AND (\"VolumeMo\" IS NULL OR \"VolumeMo\" >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "Role", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("PartenairesProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeAdhesionMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffresSortie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regles")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenouvellementsMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevueJoursAvantFin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureGestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.HasIndex("StructureGestionnaireId");
+
+                    b.ToTable("ProgrammesConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Duree", "\"DureeAdhesionMois\" >= 1 AND \"RenouvellementsMax\" >= 0 AND \"RetentionMois\" >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Montants", "\"BudgetCentimes\" >= 0 AND \"PlafondMensuelCentimes\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Appareils.Appareil", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,6 +1871,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Processeur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservePour")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1889,6 +2422,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("INTEGER");
 
@@ -1931,6 +2469,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("Jeton")
                         .IsUnique();
 
+                    b.HasIndex("FoyerCle", "VenduLe");
+
                     b.ToTable("Ventes", null, t =>
                         {
                             t.HasCheckConstraint("CK_Ventes_Prix", "\"PrixCentimes\" >= 0 AND (\"PlafondCentimes\" IS NULL OR \"PrixCentimes\" <= \"PlafondCentimes\")");
@@ -1946,7 +2486,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int>("AteliersParMois")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CoordinateurId")
+                    b.Property<int?>("CoordinateurId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CreneauxParSemaine")
@@ -1972,7 +2512,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("LieuId")
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantAnnuelCentimes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PartenaireId")
@@ -1981,6 +2524,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("ReferenceDeliberation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1992,7 +2538,56 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("PartenaireId");
 
-                    b.ToTable("Conventions");
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Conventions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeposeLe");
+
+                    b.ToTable("ActesDeposes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
@@ -2034,15 +2629,23 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DateTransmission")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Engagements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Excuses")
                         .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Fichier")
-                        .HasColumnType("BLOB");
 
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FichierTaille")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FichierType")
                         .HasMaxLength(100)
@@ -2069,6 +2672,10 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<string>("ImputationSousPolitique")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MatiereCode")
@@ -2107,6 +2714,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("Organe")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodeDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodeFin")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrefId")
@@ -2154,6 +2767,20 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DeliberationId");
+
+                    b.ToTable("FichiersDeliberations", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
@@ -2209,6 +2836,14 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FichierNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FichierSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Motif")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -2222,6 +2857,736 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantPrevuCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Enveloppes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Enveloppes_Montant", "\"MontantPrevuCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Financeurs", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.JournalFinancement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ancien")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nouveau")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("JournalFinancement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubventionId", "Date");
+
+                    b.ToTable("MouvementsSubventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsSubventions_Signe", "(\"Type\" IN ('engagement', 'mandat') AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('annulation', 'reversement', 'avoir') AND \"MontantCentimes\" < 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BudgetActionCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConditionsVersement")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DispositifAide")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EngageCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnveloppeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdRae")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantTotalCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotificationUe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartDixMilliemes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayeCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RangActe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValorisationNatureCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VersementDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VersementFin")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("EnveloppeId");
+
+                    b.HasIndex("BeneficiaireId", "Exercice");
+
+                    b.HasIndex("DeliberationId", "RangActe")
+                        .IsUnique();
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Subventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
+
+                            t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+
+                            t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentementLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Apprenants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeuresPrevues")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecrutementDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecrutementFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Cohortes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Cohortes_Capacite", "\"Capacite\" >= 0 AND \"HeuresPrevues\" >= 0");
+
+                            t.HasCheckConstraint("CK_Cohortes_Dates", "\"Fin\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_Cohortes_Statut", "\"Statut\" IN ('recrutement', 'en_cours', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotePrivee")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProchaineEtape")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProchaineEtapeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Support")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Synthese")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("JournalParcours", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdmissionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApprenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CandidatureLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifDecision")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("ApprenantId", "CohorteId")
+                        .IsUnique();
+
+                    b.HasIndex("CohorteId", "Statut");
+
+                    b.ToTable("InscriptionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Referent", "\"Statut\" IN ('candidat', 'refuse') OR \"ReferentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Statut", "\"Statut\" IN ('candidat', 'refuse', 'admis', 'en_formation', 'termine', 'abandon')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembresEquipeParcours_ReferentActif")
+                        .HasFilter("\"Role\" = 'referent' AND \"Fin\" IS NULL");
+
+                    b.HasIndex("MediateurId", "Fin");
+
+                    b.ToTable("MembresEquipeParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certification")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Financeurs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LabelDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LabelFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelGen")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("ProgrammesFormation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaisiPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ResultatsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ResultatsParcours_Moment", "\"Moment\" IN ('sortie', '3mois', '6mois')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DemandeurEmploi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DemandeurEmploiDepuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Femme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Freins")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MoinsDe26")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Neet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NiveauQualification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResidentQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Rqth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("SituationsEntree", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -2962,6 +4327,124 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.MouvementRecharge", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureGestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Appareils.Appareil", b =>
                 {
                     b.HasOne("Passerelle.Features.Equiper.Dons.Lot", "Lot")
@@ -3062,8 +4545,7 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
                         .WithMany()
                         .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
                         .WithMany()
@@ -3073,14 +4555,18 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
                         .WithMany()
                         .HasForeignKey("PartenaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Coordinateur");
 
@@ -3089,6 +4575,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lieu");
 
                     b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithOne("Fichier")
+                        .HasForeignKey("Passerelle.Features.Financer.Deliberations.FichierDeliberation", "DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
@@ -3106,6 +4601,182 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Enveloppe")
+                        .WithMany()
+                        .HasForeignKey("EnveloppeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Enveloppe");
+
+                    b.Navigation("Financeur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Programme", "Programme")
+                        .WithMany("Cohortes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Apprenant", "Apprenant")
+                        .WithMany()
+                        .HasForeignKey("ApprenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", "Cohorte")
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Apprenant");
+
+                    b.Navigation("Cohorte");
+
+                    b.Navigation("Referent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Equipe")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Resultats")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Situations")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3195,7 +4866,23 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
+                    b.Navigation("Fichier");
+
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Navigation("Equipe");
+
+                    b.Navigation("Resultats");
+
+                    b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Navigation("Cohortes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

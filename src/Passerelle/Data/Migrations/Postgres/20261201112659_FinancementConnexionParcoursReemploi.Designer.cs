@@ -12,8 +12,8 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261201101429_DeliberationsActeJointPeriodeLieu")]
-    partial class DeliberationsActeJointPeriodeLieu
+    [Migration("20261201112659_FinancementConnexionParcoursReemploi")]
+    partial class FinancementConnexionParcoursReemploi
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -112,6 +112,20 @@ namespace Passerelle.Data.Migrations.Postgres
                             ConcurrencyStamp = "Financeur",
                             Name = "Financeur",
                             NormalizedName = "FINANCEUR"
+                        },
+                        new
+                        {
+                            Id = "operateur",
+                            ConcurrencyStamp = "Operateur",
+                            Name = "Operateur",
+                            NormalizedName = "OPERATEUR"
+                        },
+                        new
+                        {
+                            Id = "atelier",
+                            ConcurrencyStamp = "Atelier",
+                            Name = "Atelier",
+                            NormalizedName = "ATELIER"
                         });
                 });
 
@@ -1331,6 +1345,541 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("ProfilCompte");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppareilsProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Connexion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CreneauxProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Equipement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ManqueCompetences")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ManqueConnexion")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ManqueEquipement")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Objectifs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProgrammesProposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScoreCompetences")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SessionsProposees")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId", "Le");
+
+                    b.HasIndex("Commune", "CodeQpv");
+
+                    b.ToTable("DiagnosticsFabrique", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DiagnosticsFabrique_Score", "\"ScoreCompetences\" >= 0 AND \"ScoreCompetences\" <= 6");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Bailleur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OffreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceLogement")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SuiviImpayes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("OffreId");
+
+                    b.ToTable("ActivationsBox", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DateJustificatif")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EffaceeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EligibleJusquAu")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Justificatif")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OffreSortie")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Regle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Renouvellements")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RevueLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TermineeLe")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "BeneficiaireId")
+                        .IsUnique()
+                        .HasFilter("\"Statut\" <> 'terminee' AND \"BeneficiaireId\" IS NOT NULL");
+
+                    b.HasIndex("ProgrammeId", "Statut");
+
+                    b.ToTable("Adhesions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Adhesions_Dates", "\"Fin\" >= \"Debut\" AND \"PlafondMensuelCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_Adhesions_Statut", "\"Statut\" IN ('en_attente', 'active', 'suspendue', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConsommeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PlafondCentimes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AdhesionId", "Mois");
+
+                    b.ToTable("ConsommationsMensuelles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsommationsMensuelles_Plafond", "\"ConsommeCentimes\" >= 0 AND \"ConsommeCentimes\" <= \"PlafondCentimes\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ActiveeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DesactiveeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Iccid")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Operateur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdhesionId");
+
+                    b.HasIndex("Iccid")
+                        .IsUnique();
+
+                    b.ToTable("LignesMobiles", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdhesionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MouvementOrigineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OffreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceSubvention")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementOrigineId");
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("AdhesionId", "Mois");
+
+                    b.HasIndex("OffreId", "Le");
+
+                    b.ToTable("MouvementsRecharges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Mois", "\"Mois\" >= 200001 AND \"Mois\" <= 999912");
+
+                            t.HasCheckConstraint("CK_MouvementsRecharges_Signe", "(\"Type\" = 'recharge' AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('remboursement', 'bon_annule') AND \"MontantCentimes\" < 0 AND \"MouvementOrigineId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PrixPayeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceProduit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("SubventionCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubventionPayeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ValeurFacialeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("VolumeMo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Libelle")
+                        .IsUnique();
+
+                    b.ToTable("OffresConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OffresConnexion_Montants", "\"ValeurFacialeCentimes\" >= 0 AND \"PrixPayeCentimes\" >= 0 AND \"SubventionCentimes\" >= 0 AND (\"VolumeMo\" IS NULL OR \"VolumeMo\" >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("ProgrammeId", "Role", "Nom")
+                        .IsUnique();
+
+                    b.ToTable("PartenairesProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BudgetCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DureeAdhesionMois")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OffresSortie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("PlafondMensuelCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Regles")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RenouvellementsMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RetentionMois")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevueJoursAvantFin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureGestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.HasIndex("StructureGestionnaireId");
+
+                    b.ToTable("ProgrammesConnexion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Duree", "\"DureeAdhesionMois\" >= 1 AND \"RenouvellementsMax\" >= 0 AND \"RetentionMois\" >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammesConnexion_Montants", "\"BudgetCentimes\" >= 0 AND \"PlafondMensuelCentimes\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Appareils.Appareil", b =>
                 {
                     b.Property<int>("Id")
@@ -1381,6 +1930,13 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Processeur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ReserveJusquAu")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReservePour")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1466,6 +2022,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("Passes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Resultat")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1494,7 +2054,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportId");
+                    b.HasIndex("SupportId", "CertificatSha256")
+                        .IsUnique();
 
                     b.ToTable("Effacements", null, t =>
                         {
@@ -1942,6 +2503,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly>("EligibleJusquAu")
                         .HasColumnType("date");
 
+                    b.Property<string>("FoyerCle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("GarantieMois")
                         .HasColumnType("integer");
 
@@ -1984,6 +2550,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("Jeton")
                         .IsUnique();
 
+                    b.HasIndex("FoyerCle", "VenduLe");
+
                     b.ToTable("Ventes", null, t =>
                         {
                             t.HasCheckConstraint("CK_Ventes_Prix", "\"PrixCentimes\" >= 0 AND (\"PlafondCentimes\" IS NULL OR \"PrixCentimes\" <= \"PlafondCentimes\")");
@@ -2001,7 +2569,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("AteliersParMois")
                         .HasColumnType("integer");
 
-                    b.Property<int>("CoordinateurId")
+                    b.Property<int?>("CoordinateurId")
                         .HasColumnType("integer");
 
                     b.Property<int>("CreneauxParSemaine")
@@ -2027,8 +2595,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int>("LieuId")
+                    b.Property<int?>("LieuId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("MontantAnnuelCentimes")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("PartenaireId")
                         .HasColumnType("integer");
@@ -2036,6 +2607,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<string>("ReferenceDeliberation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2047,7 +2621,13 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("PartenaireId");
 
-                    b.ToTable("Conventions");
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Conventions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.ActeDepose", b =>
@@ -2140,9 +2720,6 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<int?>("Excuses")
                         .HasColumnType("integer");
-
-                    b.Property<byte[]>("Fichier")
-                        .HasColumnType("bytea");
 
                     b.Property<string>("FichierNom")
                         .HasMaxLength(200)
@@ -2277,6 +2854,20 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Deliberations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DeliberationId");
+
+                    b.ToTable("FichiersDeliberations", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
                 {
                     b.Property<int>("Id")
@@ -2355,6 +2946,762 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Chapitre")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("MontantPrevuCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SousPolitique")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Enveloppes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Enveloppes_Montant", "\"MontantPrevuCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Financeurs", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.JournalFinancement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Ancien")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nouveau")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObjetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Objet", "ObjetId");
+
+                    b.ToTable("JournalFinancement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubventionId", "Date");
+
+                    b.ToTable("MouvementsSubventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MouvementsSubventions_Signe", "(\"Type\" IN ('engagement', 'mandat') AND \"MontantCentimes\" > 0) OR (\"Type\" IN ('annulation', 'reversement', 'avoir') AND \"MontantCentimes\" < 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BudgetActionCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConditionsVersement")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DispositifAide")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("EngageCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("EnveloppeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdRae")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantTotalCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("NotificationUe")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PartDixMilliemes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PayeCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RangActe")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ValorisationNatureCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("VersementDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("VersementFin")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("EnveloppeId");
+
+                    b.HasIndex("BeneficiaireId", "Exercice");
+
+                    b.HasIndex("DeliberationId", "RangActe")
+                        .IsUnique();
+
+                    b.HasIndex("FinanceurId", "Exercice");
+
+                    b.ToTable("Subventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
+
+                            t.HasCheckConstraint("CK_Subventions_Montant", "\"MontantCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
+
+                            t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ConsentementLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeQpv");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Apprenants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacite")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HeuresPrevues")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecrutementDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RecrutementFin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("Cohortes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Cohortes_Capacite", "\"Capacite\" >= 0 AND \"HeuresPrevues\" >= 0");
+
+                            t.HasCheckConstraint("CK_Cohortes_Dates", "\"Fin\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_Cohortes_Statut", "\"Statut\" IN ('recrutement', 'en_cours', 'terminee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NotePrivee")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProchaineEtape")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ProchaineEtapeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Support")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Synthese")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("JournalParcours", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AdmissionLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ApprenantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CandidatureLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Jeton")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MotifDecision")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MotifSortie")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Prescripteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ReferentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jeton")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("ApprenantId", "CohorteId")
+                        .IsUnique();
+
+                    b.HasIndex("CohorteId", "Statut");
+
+                    b.ToTable("InscriptionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Referent", "\"Statut\" IN ('candidat', 'refuse') OR \"ReferentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InscriptionsParcours_Statut", "\"Statut\" IN ('candidat', 'refuse', 'admis', 'en_formation', 'termine', 'abandon')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembresEquipeParcours_ReferentActif")
+                        .HasFilter("\"Role\" = 'referent' AND \"Fin\" IS NULL");
+
+                    b.HasIndex("MediateurId", "Fin");
+
+                    b.ToTable("MembresEquipeParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Certification")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Financeurs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("LabelDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LabelFin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LabelGen")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("ProgrammesFormation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SaisiPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ResultatsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ResultatsParcours_Moment", "\"Moment\" IN ('sortie', '3mois', '6mois')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
+
+                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Allocations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("DemandeurEmploi")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("DemandeurEmploiDepuis")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Femme")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Freins")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("MoinsDe26")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Neet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NiveauQualification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ResidentQpv")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Rqth")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Le");
+
+                    b.ToTable("SituationsEntree", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Notifications.Notification", b =>
@@ -3105,6 +4452,124 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ActivationBox", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.Adhesion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Accompagner.Beneficiaires.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ConsommationMensuelle", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
+                        .WithMany()
+                        .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.MouvementRecharge", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.OffreConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.PartenaireProgramme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureGestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Appareils.Appareil", b =>
                 {
                     b.HasOne("Passerelle.Features.Equiper.Dons.Lot", "Lot")
@@ -3205,8 +4670,7 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
                         .WithMany()
                         .HasForeignKey("CoordinateurId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
                         .WithMany()
@@ -3216,14 +4680,18 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Reseau.Lieux.Lieu", "Lieu")
                         .WithMany()
                         .HasForeignKey("LieuId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Partenaire")
                         .WithMany()
                         .HasForeignKey("PartenaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Coordinateur");
 
@@ -3232,6 +4700,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lieu");
 
                     b.Navigation("Partenaire");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithOne("Fichier")
+                        .HasForeignKey("Passerelle.Features.Financer.Deliberations.FichierDeliberation", "DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.MontantAutorise", b =>
@@ -3249,6 +4726,182 @@ namespace Passerelle.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Financeur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.MouvementSubvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Subvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Beneficiaire")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", "Deliberation")
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Enveloppe", "Enveloppe")
+                        .WithMany()
+                        .HasForeignKey("EnveloppeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beneficiaire");
+
+                    b.Navigation("Deliberation");
+
+                    b.Navigation("Enveloppe");
+
+                    b.Navigation("Financeur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("CodeQpv")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Cohorte", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Programme", "Programme")
+                        .WithMany("Cohortes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Apprenant", "Apprenant")
+                        .WithMany()
+                        .HasForeignKey("ApprenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", "Cohorte")
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Apprenant");
+
+                    b.Navigation("Cohorte");
+
+                    b.Navigation("Referent");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.MembreEquipe", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Equipe")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Resultats")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.SituationEntree", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany("Situations")
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3338,7 +4991,23 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
+                    b.Navigation("Fichier");
+
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
+                {
+                    b.Navigation("Equipe");
+
+                    b.Navigation("Resultats");
+
+                    b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
+                {
+                    b.Navigation("Cohortes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Mediateurs.Mediateur", b =>

@@ -18,10 +18,6 @@ namespace Passerelle.Data.Migrations.Postgres
                 name: "IX_Effacements_SupportId",
                 table: "Effacements");
 
-            migrationBuilder.DropColumn(
-                name: "Fichier",
-                table: "Deliberations");
-
             migrationBuilder.AddColumn<string>(
                 name: "FichierNom",
                 table: "VersionsDeliberations",
@@ -258,6 +254,13 @@ namespace Passerelle.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            // Written by hand: the attached acts move to their own table before the old column goes (nothing lost).
+            migrationBuilder.Sql("INSERT INTO \"FichiersDeliberations\" (\"DeliberationId\", \"Contenu\") SELECT \"Id\", \"Fichier\" FROM \"Deliberations\" WHERE \"Fichier\" IS NOT NULL;");
+
+            migrationBuilder.DropColumn(
+                name: "Fichier",
+                table: "Deliberations");
 
             migrationBuilder.CreateTable(
                 name: "JournalFinancement",

@@ -17,10 +17,6 @@ namespace Passerelle.Data.Migrations.Sqlite
                 name: "IX_Effacements_SupportId",
                 table: "Effacements");
 
-            migrationBuilder.DropColumn(
-                name: "Fichier",
-                table: "Deliberations");
-
             migrationBuilder.AddColumn<string>(
                 name: "FichierNom",
                 table: "VersionsDeliberations",
@@ -257,6 +253,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            // Written by hand: the attached acts move to their own table before the old column goes (nothing lost).
+            migrationBuilder.Sql("INSERT INTO \"FichiersDeliberations\" (\"DeliberationId\", \"Contenu\") SELECT \"Id\", \"Fichier\" FROM \"Deliberations\" WHERE \"Fichier\" IS NOT NULL;");
+
+            migrationBuilder.DropColumn(
+                name: "Fichier",
+                table: "Deliberations");
 
             migrationBuilder.CreateTable(
                 name: "JournalFinancement",

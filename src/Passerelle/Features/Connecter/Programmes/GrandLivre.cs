@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Passerelle.Web;
 
@@ -82,24 +81,5 @@ public sealed class GrandLivreConfiguration : IEntityTypeConfiguration<Mouvement
 
 /// <summary>The ledger is append-only: any save that would change or delete a <see cref="MouvementRecharge"/> is refused before it
 /// reaches the database (same mechanism as the devices' history, decision 0018).</summary>
-public sealed class GrandLivreEnAjoutSeul : SaveChangesInterceptor
-{
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Verifier(e.Context);
-        return base.SavingChangesAsync(e, result, ct);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
-    {
-        Verifier(e.Context);
-        return base.SavingChanges(e, result);
-    }
-
-    static void Verifier(DbContext? db)
-    {
-        if (db is null) return;
-        if (db.ChangeTracker.Entries<MouvementRecharge>().Any(x => x.State is EntityState.Modified or EntityState.Deleted))
-            throw new RegleMetierException("Le journal des recharges ne se modifie pas : enregistrez un remboursement ou un bon annulé (mouvement négatif).");
-    }
-}
+public sealed class GrandLivreEnAjoutSeul() : EnAjoutSeul(e => e is MouvementRecharge,
+    "Le journal des recharges ne se modifie pas : enregistrez un remboursement ou un bon annulé (mouvement négatif).");

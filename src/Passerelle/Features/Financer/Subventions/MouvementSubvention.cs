@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Passerelle.Web;
 
@@ -98,23 +97,5 @@ public sealed class JournalFinancementConfiguration : IEntityTypeConfiguration<J
 
 /// <summary>The ledger and the journal are written once: a save that would change or delete a <see cref="MouvementSubvention"/>
 /// or a <see cref="JournalFinancement"/> line is refused before it reaches the database (409 on the API).</summary>
-public sealed class RegistresEnAjoutSeul : SaveChangesInterceptor
-{
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Verifier(e.Context);
-        return base.SavingChangesAsync(e, result, ct);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
-    {
-        Verifier(e.Context);
-        return base.SavingChanges(e, result);
-    }
-
-    static void Verifier(DbContext? db)
-    {
-        if (db is not null && db.ChangeTracker.Entries().Any(x => x.Entity is MouvementSubvention or JournalFinancement && x.State is EntityState.Modified or EntityState.Deleted))
-            throw new RegleMetierException("Les mouvements d'une subvention et le journal du financement ne se modifient pas : une correction est un nouveau mouvement.");
-    }
-}
+public sealed class RegistresEnAjoutSeul() : EnAjoutSeul(e => e is MouvementSubvention or JournalFinancement,
+    "Les mouvements d'une subvention et le journal du financement ne se modifient pas : une correction est un nouveau mouvement.");

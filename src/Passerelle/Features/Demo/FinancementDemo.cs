@@ -1,3 +1,4 @@
+using Passerelle.Features.Financer.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Comptes;
@@ -32,12 +33,17 @@ public static class FinancementDemo
         db.AddRange(fabrique, ecole, cafEtudes);
         await db.SaveChangesAsync(ct);
 
+        static int StableHash(string texte) { var h = 17; foreach (var c in texte) h = unchecked(h * 31 + c); return h; }
+
         async Task<int> Structure(string nom, string type = "ASSO", string commune = "Marseille")
         {
             // The directory keeps ARSENIC's usual name; the act prints it in full (the grant page matches the two).
             if (nom.StartsWith("Association Régionale de Soutien", StringComparison.Ordinal)) nom = "Association Régionale de Soutien aux Espaces Numériques de l'Information (ARSENIC)";
             var s = await db.Structures.FirstOrDefaultAsync(x => x.Nom == nom, ct);
-            if (s is null) { s = new Structure { Nom = nom, Typologie = type, Commune = commune, Demo = true }; db.Add(s); await db.SaveChangesAsync(ct); }
+            if (s is null) { s = new Structure { Nom = nom, Typologie = type, Commune = commune, Demo = true }; db.Add(s); }
+            // An identifier the open-data export can publish: a fictitious RNA of the W999 series, never a real one.
+            if (s.Demo && s.Siret is null && s.Rna is null) s.Rna = $"W999{Math.Abs(StableHash(nom) % 1_000_000):000000}";
+            await db.SaveChangesAsync(ct);
             return s.Id;
         }
 
@@ -87,7 +93,21 @@ public static class FinancementDemo
             await db.Set<Subvention>().Where(s => s.Id == urban.Id || s.Id == arsenic.Id)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.VersementDebut, aujourdHui.AddDays(20)).SetProperty(s => s.VersementFin, aujourdHui.AddDays(120)), ct);
         }
+        await Mvt(etude, TypesMouvement.Engagement, 985_000, new(2022, 10, 14), "CAF-EJ-2022-31");
         await Mvt(etude, TypesMouvement.Mandat, 492_500, new(2022, 11, 8), "CAF-2022-77");
+
+        // The annual objective conventions of the grants marked « convention signée » (dates fictitious): they give the SCDL
+        // export its dateConvention.
+        var conventionnees = await db.Set<Subvention>().Where(s => s.Financeur!.Demo && s.Statut != StatutsSubvention.Votee && s.Statut != StatutsSubvention.Notifiee
+                && s.MontantCentimes > 2_300_000).Include(s => s.Beneficiaire).ToListAsync(ct);
+        foreach (var s in conventionnees.Where(s => !db.Conventions.Any(c => c.SubventionId == s.Id)))
+            db.Conventions.Add(new Convention
+            {
+                Intitule = $"Convention annuelle d'objectifs {s.Exercice} — {s.Beneficiaire!.Nom}", PartenaireId = s.BeneficiaireId,
+                DateDebut = new DateOnly(s.Exercice, 1, 1), DateFin = new DateOnly(s.Exercice, 12, 31), DateSignature = new DateOnly(s.Exercice, 4, 10),
+                DeliberationId = s.DeliberationId, SubventionId = s.Id, MontantAnnuelCentimes = s.MontantCentimes, Gratuite = false,
+            });
+        await db.SaveChangesAsync(ct);
         await Statuts(etude, StatutsSubvention.Notifiee);
 
         // The demo funder account is the CAF's.

@@ -37,12 +37,15 @@ public static class ParcoursDemo
         cip.Employer(ecole.Id, aujourdHui.AddYears(-2), null);
         db.Mediateurs.Add(cip);
         var financeur = await db.Users.Where(u => u.Email == "financeur@demo.passerelle.test").Select(u => u.Id).FirstOrDefaultAsync(ct);
-        if (financeur is not null && !await db.Set<ProfilCompte>().AnyAsync(p => p.UtilisateurId == financeur, ct))
+        // The demo funder account may already belong to another funder (the CAF, FinancementDemo): that funder is then named a
+        // co-funder of the school (fictitious), so the one demo funder account sees the school's aggregates.
+        var dejaFinanceur = financeur is null ? null : await db.Set<ProfilCompte>().Where(p => p.UtilisateurId == financeur).Select(p => p.Financeur).FirstOrDefaultAsync(ct);
+        if (financeur is not null && dejaFinanceur is null && !await db.Set<ProfilCompte>().AnyAsync(p => p.UtilisateurId == financeur, ct))
             db.Add(new ProfilCompte { UtilisateurId = financeur, Financeur = Financeur });
         var programme = new Programme
         {
             Nom = "Développeur·se web et web mobile", Structure = ecole, LabelGen = "Grande École du Numérique (démo)", LabelDebut = aujourdHui.AddYears(-2), LabelFin = aujourdHui.AddYears(1),
-            Certification = "Titre professionnel DWWM, niveau 5", Financeurs = Financeur, Demo = true,
+            Certification = "Titre professionnel DWWM, niveau 5", Financeurs = dejaFinanceur is null || dejaFinanceur == Financeur ? Financeur : Financeur + "|" + dejaFinanceur, Demo = true,
         };
         var finFinie = aujourdHui.AddMonths(-7).AddDays(-10);
         var finie = new Cohorte { Programme = programme, Nom = "Promo « Calanques »", Debut = finFinie.AddMonths(-7), Fin = finFinie, HeuresPrevues = 1200, Capacite = 16, Lieu = "Marseille 3e", Statut = "terminee" };

@@ -35,6 +35,10 @@ public static class Territoire
     public static DateOnly AujourdHui(TimeProvider horloge, string? fuseau = null) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(horloge.GetUtcNow().UtcDateTime, Zone(fuseau)));
 
+    /// <summary>A stored UTC instant as the territory's local time (Europe/Paris unless given), for display.</summary>
+    public static DateTime HeureLocale(DateTime utc, string? fuseau = null) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(fuseau));
+
     public static TimeZoneInfo Zone(string? fuseau)
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById(fuseau ?? FuseauMetropole); }

@@ -42,7 +42,7 @@ public class TerritoireDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryD
         (portSaintLouis.PeriodeDebut, portSaintLouis.PeriodeFin).ShouldBe((new DateOnly(2024, 10, 1), new DateOnly(2025, 10, 1)));
         portSaintLouis.Lieu!.ShouldContain("4 rue Jean Rouget");
         portSaintLouis.Engagements!.Split('\n').Length.ShouldBe(2);
-        var convention = await app.AvecDb(db => db.Conventions.Include(c => c.Deliberation).OrderBy(c => c.DateDebut).FirstAsync());
+        var convention = await app.AvecDb(db => db.Conventions.Include(c => c.Deliberation).Where(c => c.SubventionId == null).OrderBy(c => c.DateDebut).FirstAsync());
         convention.Deliberation!.Numero.ShouldBe("CHL-038-16533/24/BM");
         convention.ReferenceDeliberation.ShouldBeNull();
         var csv = await app.ClientAnonyme().GetStringAsync("/donnees/deliberations.csv");

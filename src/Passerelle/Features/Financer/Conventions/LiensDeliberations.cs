@@ -12,7 +12,7 @@ public sealed class ConventionsAutorisees(TimeProvider horloge) : IActesAutorise
 
     public async Task<IReadOnlyList<ActeAutorise>> ListerAsync(AppDbContext db, int deliberationId, CancellationToken ct)
     {
-        var aujourdhui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        var aujourdhui = Passerelle.Features.Referentiels.Territoire.AujourdHui(horloge);
         var conventions = await db.Conventions.AsNoTracking().Where(c => c.DeliberationId == deliberationId).OrderBy(c => c.DateDebut).ToListAsync(ct);
         return conventions.Select(c => new ActeAutorise("Convention de service", c.Intitule, $"/admin/conventions/{c.Id}",
             c.DateSignature is null && c.DateDebut > aujourdhui ? "pas encore signée"

@@ -82,7 +82,7 @@ public static class Mouvements
 public static class Montants
 {
     static readonly System.Globalization.CultureInfo Fr = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
-    public static string Euros(long centimes) => (centimes / 100m).ToString("N2", Fr) + " €";
+    public static string Euros(long centimes) => (centimes / 100m).ToString("N2", Fr) + "\u00A0€";
     /// <summary>A share of a total, « 4,05 % », or « — » when the total is zero.</summary>
     public static string Pourcentage(long part, long total) => total == 0 ? "—" : ((decimal)part / total).ToString("P2", Fr);
 }

@@ -31,7 +31,7 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
         var (_, _, _, email, mdp) = await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app));
         var mediateur = await PagesAsync(email, mdp);
         var page = await Formulaires.PageAsync(mediateur, "/beneficiaires");
-        Menu(page).ShouldBe(["/admin", "/admin/agenda", "/activites", "/beneficiaires", "/statistiques", "/admin/conventions", "/admin/deliberations"]);
+        Menu(page).ShouldBe(["/admin", "/admin/agenda", "/activites", "/beneficiaires", "/statistiques", "/admin/conventions", "/admin/deliberations", "/parcours", "/admin/connexion"]);
         page.QuerySelector("#menu-equipe a[aria-current='page']")!.GetAttribute("href").ShouldBe("/beneficiaires");
         // Every link of the mediator's menu opens (no refusal, no dead end).
         foreach (var lien in Menu(page)) (await mediateur.GetAsync(lien)).StatusCode.ShouldBe(HttpStatusCode.OK, lien);
@@ -39,7 +39,7 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
 
         var financeur = await Formulaires.ConnecterAsync(app, Roles.Financeur);
         var accueil = await Formulaires.PageAsync(financeur, "/admin");
-        Menu(accueil).ShouldBe(["/admin", "/statistiques", "/admin/conventions", "/admin/deliberations"]);
+        Menu(accueil).ShouldBe(["/admin", "/statistiques", "/admin/conventions", "/admin/deliberations", "/admin/financement", "/parcours", "/admin/connexion"]);
         accueil.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain("/admin/agenda");
         accueil.QuerySelector("main")!.TextContent.ShouldNotContain("prochaines versions");
 

@@ -21,6 +21,11 @@ public class ParcoursDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryDem
         (i.Contrat.Apprenants, i.Contrat.SortiesPositives.Sortie.D, i.Contrat.SansNouvelles.De("6mois").N).ShouldBe((14, 14, 2));
         i.Contrat.SortiesPositives.De("6mois").N.ShouldBe(8);
         (await db.Set<Inscription>().CountAsync(x => x.CohorteId == cohortes[1].Id && x.Statut == "candidat" && x.ReferentId == null)).ShouldBe(3);
-        (await db.Set<Passerelle.Features.Comptes.ProfilCompte>().AnyAsync(p => p.Financeur == ParcoursDemo.Financeur)).ShouldBeTrue();
+        // The demo funder account is one of the school's funders (whichever funder it belongs to).
+        var financeurs = await db.Set<Programme>().Where(p => p.Demo).Select(p => p.Financeurs).SingleAsync();
+        var profil = await db.Set<Passerelle.Features.Comptes.ProfilCompte>().Join(db.Users.Where(u => u.Email == "financeur@demo.passerelle.test"),
+            p => p.UtilisateurId, u => u.Id, (p, u) => p.Financeur).SingleAsync();
+        financeurs.Split('|').ShouldContain(profil);
+        financeurs.Split('|').ShouldContain(ParcoursDemo.Financeur);
     }
 }

@@ -18,7 +18,7 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty] public DateTime? EnlevementLe { get; set; }
     [BindProperty] public int NombreAppareils { get; set; }
     [BindProperty] public int PoidsKg { get; set; }
-    [BindProperty] public decimal MontantEuros { get; set; }
+    [BindProperty] public string? MontantEuros { get; set; }
     [BindProperty] public string? MethodeValorisation { get; set; } = "Valeur nette comptable déclarée par le donateur";
     [BindProperty] public string? FormeJuridique { get; set; }
     [BindProperty] public string? AdresseDonateur { get; set; }
@@ -55,7 +55,9 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         AgirAsync(id, () => TraiterOffre.QualifierAsync(db, id, new QualificationSaisie(Accepter, MotifRefus), ct), ct);
 
     public Task<IActionResult> OnPostRecuAsync(int id, CancellationToken ct) =>
-        AgirAsync(id, () => EtablirRecu.ExecuterAsync(db, id, new RecuSaisie((long)Math.Round(MontantEuros * 100), MethodeValorisation, FormeJuridique, AdresseDonateur), horloge, ct), ct);
+        AgirAsync(id, () => Euros.Lire(MontantEuros, out var centimes) && centimes > 0
+            ? EtablirRecu.ExecuterAsync(db, id, new RecuSaisie(centimes.Value, MethodeValorisation, FormeJuridique, AdresseDonateur), horloge, ct)
+            : throw new RegleMetierException("Indiquez la valeur du don en euros, plus de 0 : par exemple 120 ou 120,50.", "MontantCentimes"), ct);
 
     public Task<IActionResult> OnPostPlanifierAsync(int id, CancellationToken ct) =>
         AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(HeureParis.VersUtc(EnlevementLe)), horloge, ct), ct);

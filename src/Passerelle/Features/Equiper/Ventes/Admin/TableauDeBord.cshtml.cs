@@ -20,7 +20,7 @@ public sealed class TableauDeBordModel(AppDbContext db, TimeProvider horloge) : 
     {
         foreach (var e in Web.Formulaire.Erreurs(ModelState)) Erreurs[e.Key] = e.Value;
         var jour = Territoire.AujourdHui(horloge);
-        var du = Du ?? new DateOnly(jour.Year, jour.Month, 1);
+        var du = Du ?? jour.AddYears(-1).AddDays(1); // the last twelve months by default
         var au = Au ?? jour;
         if (au < du) Erreurs["Au"] = ["La fin de la période doit suivre son début."];
         else if (au.DayNumber - du.DayNumber > 3 * 366) Erreurs["Au"] = ["Choisissez une période de trois ans au plus."];

@@ -76,18 +76,3 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         return await ChargerAsync(id, ct) ? Page() : NotFound();
     }
 }
-
-/// <summary>Euros typed in a form ("2 500", "2 500,50", "2500.5") to cents.</summary>
-public static class Euros
-{
-    public static bool Lire(string? texte, out long? centimes)
-    {
-        centimes = null;
-        if (string.IsNullOrWhiteSpace(texte)) return true;
-        var t = new string([.. texte.Where(c => !char.IsWhiteSpace(c) && c != '€' && c != '\u202f' && c != '\u00a0')]).Replace(',', '.');
-        if (t.Length > 20 || !decimal.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
-                System.Globalization.CultureInfo.InvariantCulture, out var v) || decimal.Round(v, 2) != v || Math.Abs(v) > 10_000_000_000m) return false;
-        centimes = (long)(v * 100);
-        return true;
-    }
-}

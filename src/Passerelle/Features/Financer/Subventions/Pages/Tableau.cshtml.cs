@@ -21,7 +21,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge) : PageMo
 
     public async Task OnGetAsync(int? annee, CancellationToken ct)
     {
-        var aujourdHui = DateOnly.FromDateTime(horloge.GetUtcNow().UtcDateTime);
+        var aujourdHui = Passerelle.Features.Referentiels.Territoire.AujourdHui(horloge);
         Perimetre = await PerimetreFinancement.DeAsync(db, User, ct);
         var visibles = Perimetre.Filtrer(db.Set<Subvention>().AsNoTracking());
         Annees = await visibles.Select(s => s.Exercice).Distinct().OrderByDescending(a => a).Take(30).ToListAsync(ct);

@@ -28,6 +28,11 @@ public static class CommunesQpv
         return (parNom.Count > 0 ? parNom : parCp).Select(c => c.Insee).ToList();
     }
 
+    /// <summary>The postcode of the commune with INSEE code <paramref name="insee"/> when it has exactly one (Fos-sur-Mer → "13270");
+    /// empty when it has several (Arles: five) or is unknown — a record made at home or elsewhere names only the commune.</summary>
+    public static string CodePostalSeul(string? insee) =>
+        Reference.Value.FirstOrDefault(c => c.Insee == insee) is { CodesPostaux: [var seul] } ? seul : "";
+
     /// <summary>The neighbourhoods lying in one of <paramref name="insee"/>'s communes.</summary>
     public static bool DansLaCommune(Qpv q, IReadOnlyList<string> insee) => q.CodesInsee.Split('|').Any(insee.Contains);
 }

@@ -135,7 +135,7 @@ public static class ExportCoop
             var lieu = a.Lieu is { } l ? new LieuCoop(l.Nom, l.Adresse, l.Commune, l.CodePostal, l.CodeInsee ?? "")
                 : a.TypeLieu == VocabulaireCoop.Distance && employeur is { } e
                     ? new LieuCoop(e.Nom, e.Adresse ?? "", e.Commune ?? "", e.CodePostal ?? "", Insee(e.Commune, e.CodePostal))
-                    : new LieuCoop("", "", a.Commune ?? "", "", Insee(a.Commune, null));
+                    : LieuSansAdresse(a.Commune);
             return new ActiviteCoop(a.Id, a.Date, a.CreeLe, a.ModifieLe, a.MPrenom, a.MNom, a.ConseillerNumerique, a.Type, a.TypeLieu, lieu, a.DureeMinutes,
                 a.Atelier, a.Materiel, a.Themes, a.ThemesDemarches, a.Etiquettes, a.NomDemarche, a.Autonomie, a.Niveau, a.Orientation, a.Notes, personnes);
         }).ToList();
@@ -152,6 +152,14 @@ public static class ExportCoop
         var nom = identifie ? string.Join(' ', new[] { p.Prenom, p.Nom }.Where(x => !string.IsNullOrWhiteSpace(x))) : "";
         return new PersonneCoop(nom.Length > 0 ? nom : LignesCoop.BeneficiaireAnonyme, p.Commune, p.CodePostal, Insee(p.Commune, p.CodePostal),
             p.Genre, VocabulaireCoop.TrancheAge(p.AnneeNaissance, annee), p.Statut);
+    }
+
+    /// <summary>A record made at home or in another place names only a commune: its INSEE code when the reference names exactly one,
+    /// and its postcode when that commune has only one (a commune with several postcodes keeps an empty postcode).</summary>
+    static LieuCoop LieuSansAdresse(string? commune)
+    {
+        var insee = Insee(commune, null);
+        return new LieuCoop("", "", commune ?? "", Referentiels.CommunesQpv.CodePostalSeul(insee), insee);
     }
 
     /// <summary>The INSEE code of a typed commune when the commune reference names exactly one.</summary>

@@ -159,4 +159,24 @@ public class ExportCoopTests(AppFactory app) : IClassFixture<AppFactory>
         (l[Array.IndexOf(ColonnesCoop, "Canaux d’accompagnement")], l[Array.IndexOf(ColonnesCoop, "Nom du lieu")], l[Array.IndexOf(ColonnesCoop, "Bénéficiaire")],
             l[Array.IndexOf(ColonnesCoop, "Bénéficiaire réorienté")]).ShouldBe(("À distance", nom, "Bénéficiaire anonyme", "Non"));
     }
+
+    [Fact]
+    public async Task Un_compte_rendu_a_domicile_porte_le_code_postal_de_sa_commune_quand_elle_n_en_a_qu_un()
+    {
+        var s = await Scenario.StructureAsync(app);
+        var m = await Scenario.EquipierAsync(app, s);
+        foreach (var (jour, commune) in new[] { ("2025-03-06", "Fos-sur-Mer"), ("2025-03-07", "Arles") })
+        {
+            var r = await m.Api.PostAsJsonAsync("/api/v1/activites", new { type = "Accompagnement individuel", date = jour, duree = 30, typeLieu = "À domicile",
+                commune, themes = new[] { "E-mail" } });
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        }
+        var csv = (await m.Api.GetStringAsync("/api/v1/activites/export-coop.csv")).TrimStart('\uFEFF');
+        var lignes = Passerelle.Web.Csv.Lire(new StringReader(csv), ',').Select(l => l.Champs).ToList();
+        string[] Lieu(string date) => lignes.Where(x => x[0] == date).ShouldHaveSingleItem() is var l
+            ? [l[Array.IndexOf(ColonnesCoop, "Commune")], l[Array.IndexOf(ColonnesCoop, "Code postal")], l[Array.IndexOf(ColonnesCoop, "Code Insee")]] : [];
+        Lieu("06/03/2025").ShouldBe(["Fos-sur-Mer", "13270", "13039"]);
+        // Arles has five postcodes: the commune and its INSEE code are known, the postcode is not guessed.
+        Lieu("07/03/2025").ShouldBe(["Arles", "", "13004"]);
+    }
 }

@@ -37,6 +37,7 @@ builder.AddReferentiels();
 builder.AddLieux();
 builder.Services.AddDonneesDataInclusion();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Passerelle.Web.Instance>();
 builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(DemoOptions.Lire(builder.Configuration)));
 builder.AddProduction();
 builder.AddComptes();

@@ -54,22 +54,12 @@ public static class EnvoiNotifications
     }
 }
 
-public sealed class EnvoiNotificationsJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<EnvoiNotificationsJob> log, NotificationsOptions options) : BackgroundService
+public sealed class EnvoiNotificationsJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, ILogger<EnvoiNotificationsJob> log,
+    NotificationsOptions options) : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        var periode = TimeSpan.FromSeconds(options.PeriodeSecondes);
-        using var timer = new PeriodicTimer(periode, horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sp = scope.ServiceProvider;
-                await EnvoiNotifications.TraiterAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<IEnvoiEmail>(),
-                    sp.GetRequiredService<IEnvoiSms>(), horloge, log, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Boucle d'envoi des notifications"); }
-        } while (await timer.WaitForNextTickAsync(ct));
-    }
+    protected override string Nom => "envoi-notifications";
+    protected override TimeSpan Periode => TimeSpan.FromSeconds(options.PeriodeSecondes);
+
+    protected override Task ExecuterAsync(IServiceProvider sp, CancellationToken ct) =>
+        EnvoiNotifications.TraiterAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<IEnvoiEmail>(), sp.GetRequiredService<IEnvoiSms>(), Horloge, Journal, ct);
 }

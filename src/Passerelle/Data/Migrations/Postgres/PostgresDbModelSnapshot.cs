@@ -4133,6 +4133,28 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Structures");
                 });
 
+            modelBuilder.Entity("Passerelle.Web.BailTache", b =>
+                {
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PrisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Titulaire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Nom");
+
+                    b.ToTable("BauxTaches", (string)null);
+                });
+
             modelBuilder.Entity("PermanenceMediateur", b =>
                 {
                     b.Property<int>("MediateursId")

@@ -4008,6 +4008,28 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Structures");
                 });
 
+            modelBuilder.Entity("Passerelle.Web.BailTache", b =>
+                {
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PrisLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titulaire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nom");
+
+                    b.ToTable("BauxTaches", (string)null);
+                });
+
             modelBuilder.Entity("PermanenceMediateur", b =>
                 {
                     b.Property<int>("MediateursId")

@@ -15,22 +15,16 @@ public sealed class RetentionFichesOptions
 
 /// <summary>Every 6 hours, anonymises the followed files without activity for <see cref="RetentionFichesOptions.MoisBeneficiaires"/>
 /// months (<see cref="AnonymiserFiches.ExecuterAsync"/>). Beneficiaires runs its own job, so that no feature above it has to.</summary>
-public sealed class RetentionFichesJob(IServiceScopeFactory scopes, TimeProvider horloge, IOptions<RetentionFichesOptions> reglages, ILogger<RetentionFichesJob> log)
-    : BackgroundService
+public sealed class RetentionFichesJob(IServiceScopeFactory scopes, TimeProvider horloge, Instance instance, IOptions<RetentionFichesOptions> reglages,
+    ILogger<RetentionFichesJob> log) : TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "retention-fiches";
+    protected override TimeSpan Periode => TimeSpan.FromHours(6);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var b = await AnonymiserFiches.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisBeneficiaires, ct);
-                if (b > 0) log.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des fiches"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var b = await AnonymiserFiches.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, reglages.Value.MoisBeneficiaires, ct);
+        if (b > 0) Journal.LogInformation("{Nombre} fiches suivies sans activité anonymisées", b);
     }
 }
 

@@ -154,21 +154,15 @@ public static class GenererCreneaux
 }
 
 /// <summary>Extends the rolling horizon every hour.</summary>
-public sealed class GenerationCreneauxJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<GenerationCreneauxJob> log) : BackgroundService
+public sealed class GenerationCreneauxJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, ILogger<GenerationCreneauxJob> log)
+    : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "generation-creneaux";
+    protected override TimeSpan Periode => TimeSpan.FromHours(1);
+
+    protected override async Task ExecuterAsync(IServiceProvider sp, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sp = scope.ServiceProvider;
-                var bilan = await GenererCreneaux.GenererAsync(sp.GetRequiredService<AppDbContext>(), horloge, null, sp.GetRequiredService<NotificationsOptions>(), log, ct);
-                if (bilan.Echecs > 0) log.LogWarning("Génération des créneaux : {Echecs} permanence(s) en échec", bilan.Echecs);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Génération des créneaux"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var bilan = await GenererCreneaux.GenererAsync(sp.GetRequiredService<AppDbContext>(), Horloge, null, sp.GetRequiredService<NotificationsOptions>(), Journal, ct);
+        if (bilan.Echecs > 0) Journal.LogWarning("Génération des créneaux : {Echecs} permanence(s) en échec", bilan.Echecs);
     }
 }

@@ -34,21 +34,15 @@ public sealed class RetentionOptions
     public int MoisReservations { get; set; } = 12;
 }
 
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, Microsoft.Extensions.Options.IOptions<RetentionOptions> reglages, ILogger<RetentionJob> log)
-    : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance,
+    Microsoft.Extensions.Options.IOptions<RetentionOptions> reglages, ILogger<RetentionJob> log) : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "retention-reservations";
+    protected override TimeSpan Periode => TimeSpan.FromHours(6);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var n = await Retention.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisReservations, ct);
-                if (n > 0) log.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des réservations"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var n = await Retention.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, reglages.Value.MoisReservations, ct);
+        if (n > 0) Journal.LogInformation("{Nombre} réservations ou inscriptions anonymisées", n);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;

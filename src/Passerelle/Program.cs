@@ -27,6 +27,7 @@ using Passerelle.Features.Equiper.Appareils;
 using Passerelle.Features.Equiper.Ventes;
 using Passerelle.Features.Connecter.Programmes;
 using Passerelle.Features.Connecter.Fabrique;
+using Passerelle.Features.Connecter.AllerVers;
 using Passerelle.Features.Former.Parcours;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
@@ -150,6 +151,7 @@ app.MapDonneesSubventions();
 api.MapLectureActesApi();
 api.MapConnexionApi();
 api.MapFabriqueApi();
+api.MapAllerVersApi();
 api.MapSubventionsApi();
 api.MapParcoursApi();
 app.MapAgendaIcs();

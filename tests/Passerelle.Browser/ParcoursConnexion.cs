@@ -39,7 +39,7 @@ public class ParcoursConnexion(Navigateur app) : IAsyncLifetime
         {
             await vueFinanceur.GotoAsync($"/admin/connexion/programmes/{programme}/indicateurs");
             var texte = await vueFinanceur.Locator("#t-qpv-table tr", new() { HasText = qpv }).Locator("td").InnerTextAsync();
-            return int.Parse(texte);
+            return int.Parse(new string([.. texte.Where(char.IsDigit)]));
         }
         var avant = await FoyersAsync();
         await Navigateur.VerifierAccessibiliteAsync(vueFinanceur);
@@ -69,11 +69,11 @@ public class ParcoursConnexion(Navigateur app) : IAsyncLifetime
         await carte.GetByRole(AriaRole.Button, new() { Name = "Inscrire à Connexion solidaire Métropole" }).ClickAsync();
         await page.AttendreAdresseAsync("**/admin/connexion/adhesions/*");
         await Navigateur.VerifierAccessibiliteAsync(page);
-        await page.Locator("#offre").SelectOptionAsync(new SelectOptionValue { Label = "Recharge 5 € (10 Go) (5,00 €)" });
+        await page.Locator("#offre").SelectOptionAsync(new SelectOptionValue { Label = "Recharge 5 € (10 Go) (5,00\u00A0€)" });
         await page.Locator("#montanteuros").FillAsync("5");
         await page.Locator("#reference").FillAsync("BON-PARCOURS");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la recharge" }).ClickAsync();
-        (await page.Locator("#consomme").InnerTextAsync()).ShouldBe("5,00 € sur 30,00 €");
+        (await page.Locator("#consomme").InnerTextAsync()).ShouldBe("5,00\u00A0€ sur 30,00\u00A0€");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         // The funder: one more household in that QPV, and no name anywhere.

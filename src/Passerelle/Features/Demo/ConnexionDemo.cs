@@ -158,6 +158,7 @@ public static class ConnexionDemo
                 });
         }
         await db.SaveChangesAsync(ct);
+        await ConnexionDemoTerrain.SemerAsync(db, p, gestionnaire.Id, adhesions, mouvements, offres, operateur.Nom, aujourdhui, ct);
 
         // The operator's account: aggregates of this programme only.
         var users = sp.GetRequiredService<UserManager<IdentityUser>>();

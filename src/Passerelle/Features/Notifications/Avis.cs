@@ -24,4 +24,16 @@ public static class Avis
             db.Notifications.Add(new Notification { Type = type, Canal = CanalNotification.Sms, Destinataire = contact.Telephone, Sujet = sujet, Corps = Messages.Sms(sujet, rdv),
                 PrevueLe = quand, PerimeLe = perime, ReservationId = reservationId, InscriptionId = inscriptionId, CreeLe = quand });
     }
+
+    /// <summary>A message that is not about an appointment (a reminder of a feature's deadline): subject and body given as they are, the SMS
+    /// being the subject; dropped unsent after <paramref name="perime"/>.</summary>
+    public static void PlanifierTexte(AppDbContext db, string type, Contact contact, string sujet, string corps, DateTime quand, DateTime? perime)
+    {
+        if (contact.Email is not null)
+            db.Notifications.Add(new Notification { Type = type, Canal = CanalNotification.Email, Destinataire = contact.Email, Sujet = sujet, Corps = corps,
+                PrevueLe = quand, PerimeLe = perime, CreeLe = quand });
+        if (contact.Telephone is not null)
+            db.Notifications.Add(new Notification { Type = type, Canal = CanalNotification.Sms, Destinataire = contact.Telephone, Sujet = sujet, Corps = sujet,
+                PrevueLe = quand, PerimeLe = perime, CreeLe = quand });
+    }
 }

@@ -89,7 +89,10 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/admin/equipement") || r.StartsWith("/api/v1/equipement") => Acces.Gestion,
         // Connecter: enrolments, ledger and lines for the staff who meet people (the managing or enrolling structure is checked per object);
         // programmes' aggregates for every team account (per programme: operators see only their programmes); a new programme: managers.
-        ("POST", "/api/v1/connexion/programmes") => Acces.Gestion,
+        ("POST", "/api/v1/connexion/programmes") or ("PUT", "/api/v1/connexion/programmes/{id:int}") or (_, "/admin/connexion/programmes/edition/{id:int?}") => Acces.Gestion,
+        ("GET", "/api/v1/connexion/programmes/{id:int}/indicateurs.csv" or "/api/v1/connexion/programmes/{id:int}/indicateurs.xlsx") => Acces.Equipe,
+        (_, "/api/v1/connexion/programmes/{id:int}/factures" or "/api/v1/connexion/programmes/{id:int}/bons" or "/api/v1/connexion/programmes/{id:int}/rapprochement") => Acces.Terrain,
+        (_, var r) when r.StartsWith("/api/v1/connexion/aller-vers") => Acces.Terrain,
         ("GET", "/api/v1/connexion/programmes" or "/api/v1/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
         (_, "/admin/connexion" or "/admin/connexion/diagnostics" or "/admin/connexion/programmes/{id:int}/indicateurs") => Acces.Equipe,
         (_, var r) when r.StartsWith("/api/v1/connexion/adhesions") || r.StartsWith("/admin/connexion") => Acces.Terrain,
@@ -116,7 +119,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     public static string Url(string route) => route
-        .Replace("{id:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
+        .Replace("{id:int}", "1").Replace("{id:int?}", "1").Replace("{ligne:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
         .Replace("{jeton}", "x").Replace("{userId}", "x").Replace("{code}", "x").Replace("{changedEmail}", "x");
 
     static HttpRequestMessage Requete(string methode, string route)

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -155,6 +156,71 @@ public class ConnexionTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Une_adhesion_dont_le_justificatif_a_expire_ne_prend_plus_de_recharge()
+    {
+        app.Horloge.Regler(Depart);
+        var s = await ScenarioConnexion.CreerAsync(app);
+        // Proof of 20 December 2024 (RSA, three months): valid until 20 March 2025.
+        var r = await s.Mediateur.PostAsJsonAsync("/api/v1/connexion/adhesions", ScenarioConnexion.Adhesion(s.Programme, await s.FicheAsync(app), date: "2024-12-20"));
+        r.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        (await s.RechargerAsync(id, 500)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // The day after the expiry: 409 in French on the API, the same message on the page, nothing recorded.
+        app.Horloge.Regler(new DateTimeOffset(2025, 3, 21, 9, 0, 0, TimeSpan.Zero));
+        s = await s.ReconnecterAsync(app);
+        var refus = await s.RechargerAsync(id, 500);
+        refus.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ScenarioConnexion.DetailAsync(refus)).ShouldContain("justificatif d'éligibilité a expiré le 20/03/2025");
+        var client = await Formulaires.ConnecterAsync(app, s.EmailMediateur, s.MotDePasseMediateur);
+        var page = await Formulaires.PageAsync(client, $"/admin/connexion/adhesions/{id}");
+        var html = await Formulaires.SoumettreAsync(client, page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action*=Recharger]")!,
+            [new("Offre", s.OffreRecharge.ToString()), new("MontantEuros", "5")]);
+        html.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await html.Content.ReadAsStringAsync()).ShouldContain("a expiré le 20/03/2025");
+        (await app.AvecDb(db => db.Set<MouvementRecharge>().CountAsync(m => m.AdhesionId == id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Un_rappel_part_une_fois_a_la_date_de_revue_et_encore_apres_un_renouvellement()
+    {
+        app.Horloge.Regler(Depart);
+        var s = await ScenarioConnexion.CreerAsync(app);
+        var fiche = await s.FicheAsync(app);
+        var courriel = $"rappel-{Guid.NewGuid():N}@exemple.fr";
+        await app.AvecDb(async db => { (await db.Beneficiaires.SingleAsync(b => b.Id == fiche)).Courriel = courriel; await db.SaveChangesAsync(); });
+        var r = await s.Mediateur.PostAsJsonAsync("/api/v1/connexion/adhesions", ScenarioConnexion.Adhesion(s.Programme, fiche));
+        var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        // Nine months from 12 March 2025: ends 12 December, review (30 days before) from 12 November.
+        (await app.AvecDb(db => db.Set<Adhesion>().Where(a => a.Id == id).Select(a => a.RevueLe).SingleAsync())).ShouldBe(new DateOnly(2025, 11, 12));
+        Task<int> Rappels() => app.AvecDb(db => RappelsRevue.ExecuterAsync(db, app.Horloge, CancellationToken.None));
+        Task<List<Passerelle.Features.Notifications.Notification>> Messages() =>
+            app.AvecDb(db => db.Notifications.Where(n => n.Destinataire == courriel && n.Type == RappelsRevue.TypeAvis).ToListAsync());
+
+        app.Horloge.Regler(new DateTimeOffset(2025, 11, 11, 9, 0, 0, TimeSpan.Zero));
+        await Rappels();
+        (await Messages()).Count.ShouldBe(0);
+        // Two runs at once on the review day: one message.
+        app.Horloge.Regler(new DateTimeOffset(2025, 11, 12, 9, 0, 0, TimeSpan.Zero));
+        await Task.WhenAll(Rappels(), Rappels());
+        await Rappels();
+        var m = (await Messages()).ShouldHaveSingleItem();
+        m.Sujet.ShouldContain("se termine le 12/12/2025");
+        m.PerimeLe.ShouldBe(new DateTime(2025, 12, 12, 23, 0, 0));
+
+        // Renewed with a recent proof: the next review gets its own reminder, once.
+        s = await s.ReconnecterAsync(app);
+        (await s.Gestion.PostAsJsonAsync($"/api/v1/connexion/adhesions/{id}/renouvellement", new { dateJustificatif = "2025-11-10" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Rappels();
+        (await Messages()).Count.ShouldBe(1);
+        app.Horloge.Regler(new DateTimeOffset(2026, 8, 14, 9, 0, 0, TimeSpan.Zero));
+        await Rappels();
+        await Rappels();
+        (await Messages()).Select(x => x.Sujet).Last().ShouldContain("se termine le 12/09/2026");
+        (await Messages()).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task La_retention_efface_lignes_numeros_et_justificatifs_et_garde_les_agregats()
     {
         app.Horloge.Regler(Depart);
@@ -189,7 +255,10 @@ public class ConnexionTests(AppFactory app) : IClassFixture<AppFactory>
         var ind = await s.Gestion.GetFromJsonAsync<JsonElement>($"/api/v1/connexion/programmes/{s.Programme}/indicateurs?du=2025-03-01&au=2025-03-31");
         ind.GetProperty("parMois")[0].GetProperty("montant").GetInt64().ShouldBe(500);
         ind.GetProperty("parMois")[0].GetProperty("lignesActives").GetInt32().ShouldBe(1);
-        ind.GetProperty("parMois")[0].GetProperty("boxActivees").GetInt32().ShouldBe(1);
+        // One box in the month: a household, masked by the small-cells rule.
+        ind.GetProperty("parMois")[0].GetProperty("boxActivees").ValueKind.ShouldBe(JsonValueKind.Null);
+        ind.GetProperty("parMois")[0].GetProperty("libelle").GetString().ShouldBe("mars 2025");
+        (await app.AvecDb(db => db.Set<ActivationBox>().CountAsync(x => x.AdhesionId == id))).ShouldBe(1);
     }
 
     [Fact]

@@ -92,13 +92,17 @@ public class FabriqueTests(AppFactory app) : IClassFixture<AppFactory>
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ok.Content.ReadAsStringAsync());
         var lien = ok.Headers.Location!.ToString();
         lien.ShouldStartWith("/admin/connexion/adhesions/");
+        // Back on the diagnostic, the programme shows the enrolment instead of offering a new one.
+        var revu = await Formulaires.PageAsync(client, $"/beneficiaires/{fiche}/diagnostic-fabrique");
+        revu.QuerySelector($".adhesion-existante a[href='{lien}']").ShouldNotBeNull();
+        revu.QuerySelectorAll("main form input[name=Programme]").Any(i => i.GetAttribute("value") == s.Programme.ToString()).ShouldBeFalse();
 
         // A top-up of 5 € from the enrolment's page.
         var pageAdhesion = await Formulaires.PageAsync(client, lien);
         var recharge = await Formulaires.SoumettreAsync(client, pageAdhesion.QuerySelector<IHtmlFormElement>("form[action*=Recharger]")!,
             [new("Offre", s.OffreRecharge.ToString()), new("MontantEuros", "5"), new("Reference", "BON-42")]);
         recharge.StatusCode.ShouldBe(HttpStatusCode.Redirect, await recharge.Content.ReadAsStringAsync());
-        (await Formulaires.PageAsync(client, lien)).QuerySelector("#consomme")!.TextContent.ShouldBe("5,00 € sur 30,00 €");
+        (await Formulaires.PageAsync(client, lien)).QuerySelector("#consomme")!.TextContent.ShouldBe("5,00\u00A0€ sur 30,00\u00A0€");
         // Over the cap: the message is shown, nothing recorded.
         var trop = await Formulaires.SoumettreAsync(client, pageAdhesion.QuerySelector<IHtmlFormElement>("form[action*=Recharger]")!,
             [new("Offre", s.OffreRecharge.ToString()), new("MontantEuros", "25,01")]);

@@ -41,7 +41,7 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
         var structures = await AccesBeneficiaires.StructuresAsync(db, User, horloge, ct);
         try { Fiche = await Fiches.ChargerAsync(db, structures, Id, ct); }
         catch (KeyNotFoundException) { return NotFound(); }
-        catch (AccesRefuseException) { return StatusCode(403); }
+        catch (AccesRefuseException) { return Forbid(); }
         var deux = await db.Set<DiagnosticFabrique>().AsNoTracking().Where(d => d.BeneficiaireId == Id).OrderByDescending(d => d.Le).ThenByDescending(d => d.Id).Take(2).ToListAsync(ct);
         Dernier = deux.FirstOrDefault();
         if (Dernier is not null)
@@ -67,7 +67,7 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
         }
         catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
         catch (RegleMetierException e) { Erreurs[e.Champ ?? ""] = [e.Message]; }
-        catch (AccesRefuseException) { return StatusCode(403); }
+        catch (AccesRefuseException) { return Forbid(); }
         catch (KeyNotFoundException) { return NotFound(); }
         return await AfficherAsync(ct);
     }
@@ -82,7 +82,7 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
         }
         catch (ValidationException e) { Erreurs = Valider.Erreurs(e).ToDictionary(x => "adhesion." + x.Key, x => x.Value); }
         catch (RegleMetierException e) { Erreurs["adhesion." + (e.Champ ?? "")] = [e.Message]; }
-        catch (AccesRefuseException) { return StatusCode(403); }
+        catch (AccesRefuseException) { return Forbid(); }
         catch (KeyNotFoundException) { return NotFound(); }
         return await AfficherAsync(ct);
     }

@@ -13,7 +13,7 @@ public sealed class PartsModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.IsInRole(Roles.Operateur) && !Roles.Tous.Where(r => r != Roles.Operateur).Any(User.IsInRole)) return StatusCode(403);
+        if (User.IsInRole(Roles.Operateur) && !Roles.Tous.Where(r => r != Roles.Operateur).Any(User.IsInRole)) return Forbid();
         (Communes, Qpv) = await PartsFabrique.ExecuterAsync(db, ct);
         return Page();
     }

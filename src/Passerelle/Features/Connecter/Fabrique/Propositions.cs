@@ -10,8 +10,11 @@ namespace Passerelle.Features.Connecter.Fabrique;
 
 /// <summary>A device in stock for a solidarity sale; <c>plafond</c> the legal cap in cents for public-origin equipment.</summary>
 public sealed record AppareilPropose(int Id, string Etiquette, string Type, string Marque, string Modele, string? Grade, long? Plafond, string Lien);
-/// <summary>An open programme, the eligibility route that fits the person (null: to check with them) and its offers.</summary>
-public sealed record ProgrammePropose(int Id, string Nom, string? Regle, long PlafondMensuel, IReadOnlyList<string> Offres);
+/// <summary>An open programme, the eligibility route that fits the person (null: to check with them) and its offers; <c>adhesion</c> the
+/// person's open enrolment in it when there is one (shown instead of a new enrolment).</summary>
+public sealed record ProgrammePropose(int Id, string Nom, string? Regle, long PlafondMensuel, IReadOnlyList<string> Offres, AdhesionExistante? Adhesion = null);
+/// <summary>An open enrolment (waiting, active or suspended) of the person: id, status code, end date and eligibility expiry.</summary>
+public sealed record AdhesionExistante(int Id, string Statut, DateOnly Fin, DateOnly EligibleJusquAu);
 public sealed record AtelierPropose(int Id, string Titre, DateTime Debut, string Lieu, string Commune, int PlacesRestantes, string Lien);
 public sealed record CreneauPropose(int Id, DateTime Debut, string Lieu, string Commune, string Lien);
 public sealed record Propositions(IReadOnlyList<AppareilPropose> Appareils, IReadOnlyList<ProgrammePropose> Programmes, IReadOnlyList<AtelierPropose> Ateliers,
@@ -45,7 +48,9 @@ public static class ChercherPropositions
                     : fiche.CodeQpv is not null && p.CodesRegles.Contains(EligibiliteConnexion.ResidentQpv) ? EligibiliteConnexion.ResidentQpv : null;
                 if (eligibilite is not null && regle is null) continue;
                 var offres = await db.Set<OffreConnexion>().AsNoTracking().Where(o => o.ProgrammeId == p.Id && o.Active).OrderBy(o => o.Id).Select(o => o.Libelle).ToListAsync(ct);
-                programmes.Add(new ProgrammePropose(p.Id, p.Nom, regle, p.PlafondMensuelCentimes, offres));
+                var existante = await db.Set<Adhesion>().AsNoTracking().Where(a => a.ProgrammeId == p.Id && a.BeneficiaireId == fiche.Id && a.Statut != StatutsAdhesion.Terminee)
+                    .Select(a => new AdhesionExistante(a.Id, a.Statut, a.Fin, a.EligibleJusquAu)).FirstOrDefaultAsync(ct);
+                programmes.Add(new ProgrammePropose(p.Id, p.Nom, regle, p.PlafondMensuelCentimes, offres, existante));
                 if (programmes.Count == 3) break;
             }
         }

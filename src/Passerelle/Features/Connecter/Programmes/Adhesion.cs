@@ -51,6 +51,9 @@ public sealed class Adhesion
     public string? OffreSortie { get; set; }
     public DateTime CreeLe { get; set; }
     public string CreePar { get; set; } = "";
+    /// <summary>The review date (<see cref="RevueLe"/>) whose reminder was put in the outbox; a renewal moves <see cref="RevueLe"/>, so the
+    /// next review gets its own reminder (<see cref="RappelsRevue"/>).</summary>
+    public DateOnly? RappelRevuePour { get; set; }
     /// <summary>When retention erased lines, numbers and proofs.</summary>
     public DateTime? EffaceeLe { get; set; }
 }

@@ -37,9 +37,18 @@ public static class ConnexionApi
         terrain.MapPost("/adhesions/{id:int}/statut", Statut).WithSummary("Activer, suspendre ou terminer (motif et offre de sortie)");
         terrain.MapPost("/adhesions/{id:int}/renouvellement", Renouvellement).WithSummary("Renouveler après la revue");
         terrain.MapPost("/adhesions/{id:int}/lignes", Ligne).WithSummary("Ligne mobile (ICCID, numéro) : structure gestionnaire");
+        terrain.MapPost("/adhesions/{id:int}/lignes/{ligne:int}/desactivation", Desactiver).WithSummary("Désactiver une ligne (date, par défaut aujourd'hui) : structure gestionnaire");
         terrain.MapPost("/adhesions/{id:int}/box", Box).WithSummary("Box dans un logement : structure gestionnaire");
+        terrain.MapPost("/programmes/{id:int}/factures", NouvelleFacture).WithSummary("Facture de l'opérateur (lignes : référence, montant en centimes, date) : structure gestionnaire");
+        terrain.MapPost("/programmes/{id:int}/bons", NouveauLot).WithSummary("Lot de bons reçus pour une offre : structure gestionnaire");
+        terrain.MapGet("/programmes/{id:int}/rapprochement", Rapprochement).WithSummary("Rapprochement journal / factures (?du=&au=) et stock de bons");
         g.MapGet("/programmes", ListeProgrammes).RequireAuthorization(Roles.PolitiqueEquipe).WithSummary("Programmes dont le compte voit les indicateurs");
         g.MapPost("/programmes", Creer).RequireAuthorization(Roles.PolitiqueGestion).WithSummary("Créer un programme, ses partenaires et ses offres");
+        g.MapPut("/programmes/{id:int}", Modifier).RequireAuthorization(Roles.PolitiqueGestion).WithSummary("Modifier un programme : partenaires remplacés, offres changées ou ajoutées");
+        g.MapGet("/programmes/{id:int}/indicateurs.csv", (int id, DateOnly? du, DateOnly? au, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) => Exporter(id, du, au, false, db, qui, h, ct))
+            .RequireAuthorization(Roles.PolitiqueEquipe).WithSummary("Indicateurs en CSV (séparateur ;), même vue que la page");
+        g.MapGet("/programmes/{id:int}/indicateurs.xlsx", (int id, DateOnly? du, DateOnly? au, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) => Exporter(id, du, au, true, db, qui, h, ct))
+            .RequireAuthorization(Roles.PolitiqueEquipe).WithSummary("Indicateurs en XLSX, même vue que la page");
         g.MapGet("/programmes/{id:int}/indicateurs", Indicateurs).RequireAuthorization(Roles.PolitiqueEquipe).WithSummary("Agrégats du programme (?du=&au=), petits effectifs masqués");
     }
 
@@ -96,6 +105,12 @@ public static class ConnexionApi
     static async Task<Created<CreeDto>> Ligne(int id, LigneSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/connexion/adhesions/{id}", new CreeDto((await EnregistrerLigne.ExecuterAsync(db, id, s, qui, h, ct)).Id));
 
+    static async Task<Ok<LigneDto>> Desactiver(int id, int ligne, DesactivationSaisie? s, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct)
+    {
+        var l = await DesactiverLigne.ExecuterAsync(db, id, ligne, s ?? new(null), qui, h, ct);
+        return TypedResults.Ok(new LigneDto(l.Id, l.Iccid, l.Numero, l.Operateur, l.ActiveeLe, l.DesactiveeLe));
+    }
+
     static async Task<Created<CreeDto>> Box(int id, BoxSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/connexion/adhesions/{id}", new CreeDto((await EnregistrerBox.ExecuterAsync(db, id, s, qui, h, ct)).Id));
 
@@ -110,6 +125,21 @@ public static class ConnexionApi
         var p = await CreerProgramme.ExecuterAsync(db, s, qui, h, ct);
         return TypedResults.Created($"/api/v1/connexion/programmes/{p.Id}", Dto(p));
     }
+
+    static async Task<ProgrammeDto> Modifier(int id, ProgrammeSaisie s, AppDbContext db, ClaimsPrincipal qui, CancellationToken ct) =>
+        Dto(await ModifierProgramme.ExecuterAsync(db, id, s, qui, ct));
+
+    static async Task<Created<CreeDto>> NouvelleFacture(int id, FactureSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/connexion/programmes/{id}/rapprochement", new CreeDto((await ImporterFacture.ExecuterAsync(db, id, s, qui, h, ct)).Id));
+
+    static async Task<Created<CreeDto>> NouveauLot(int id, LotSaisie s, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/connexion/programmes/{id}/rapprochement", new CreeDto((await ImporterFacture.RecevoirBonsAsync(db, id, s, qui, h, ct)).Id));
+
+    static async Task<RapprochementDto> Rapprochement(int id, DateOnly? du, DateOnly? au, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
+        await RapportRapprochement.ExecuterAsync(db, await ImporterFacture.ProgrammeGereAsync(db, id, qui, h, ct), du, au, h, ct);
+
+    static async Task<FileContentHttpResult> Exporter(int id, DateOnly? du, DateOnly? au, bool xlsx, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct) =>
+        ExportIndicateurs.Fichier(await Indicateurs(id, du, au, db, qui, h, ct), xlsx, Territoire.AujourdHui(h));
 
     static async Task<IndicateursDto> Indicateurs(int id, DateOnly? du, DateOnly? au, AppDbContext db, ClaimsPrincipal qui, TimeProvider h, CancellationToken ct)
     {

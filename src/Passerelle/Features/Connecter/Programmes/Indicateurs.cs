@@ -10,7 +10,10 @@ public sealed record CompteDto(string Cle, int? Nombre);
 public sealed record MontantDto(string Cle, long Centimes);
 /// <param name="Mois">yyyy-MM.</param>
 /// <param name="Recharges">Top-ups counted in the month; <c>montant</c> net of refunds, in cents; <c>volumeMo</c> net megabytes.</param>
-public sealed record MoisDto(string Mois, int LignesActives, int Recharges, long Montant, long VolumeMo, int BoxActivees);
+/// <param name="BoxActivees">Boxes activated in the month (one box, one household): null when masked by the small-cells rule
+/// (decision 0009, primary and secondary suppression across the months of the period).</param>
+/// <param name="Libelle">The month for people, « janvier 2026 ».</param>
+public sealed record MoisDto(string Mois, int LignesActives, int Recharges, long Montant, long VolumeMo, int? BoxActivees, string Libelle);
 
 /// <summary><c>GET /api/v1/connexion/programmes/{id}/indicateurs?du=&amp;au=</c>: aggregates only, amounts in cents. <c>vue</c> is
 /// <c>partenaire</c> (operator, landlord) or <c>complete</c> (funder, administrator, managing structure), which adds the cost per person,
@@ -18,7 +21,10 @@ public sealed record MoisDto(string Mois, int LignesActives, int Recharges, long
 public sealed record IndicateursDto(int Programme, string Nom, DateOnly Du, DateOnly Au, string Vue, int Adhesions, int AdhesionsActives, int NouvellesAdhesions,
     int Renouvellements, int Sorties, IReadOnlyList<CompteDto> OffresSortie, IReadOnlyList<MoisDto> ParMois, long PlafondMensuel, long DepenseMoyenneMois,
     long? CoutParPersonne, IReadOnlyList<MontantDto>? SubventionParSource, IReadOnlyList<CompteDto>? PersonnesParRegle, IReadOnlyList<CompteDto>? PersonnesParQpv,
-    int? MouvementsSansReference, string Note);
+    int? MouvementsSansReference, string Note, AccompagnementsDto? Accompagnements = null);
+/// <summary>Funder's view (standard §5): accompaniment records of the period naming a person enrolled in the programme (as its person or a
+/// workshop participant), the people they concern (masked under 5) and the records that completed a procedure.</summary>
+public sealed record AccompagnementsDto(int Accompagnements, int? Personnes, int Demarches);
 
 /// <summary>A programme's indicators over a period (standard §5), in LINQ on both databases.</summary>
 public static class IndicateursProgramme
@@ -54,8 +60,10 @@ public static class IndicateursProgramme
             var actifs = await lignes.CountAsync(l => l.ActiveeLe <= finMois && (l.DesactiveeLe == null || l.DesactiveeLe >= debutMois), ct);
             var boxMois = await box.CountAsync(b => b.ActiveeLe >= debutMois && b.ActiveeLe <= finMois, ct);
             var g = parMois.FirstOrDefault(x => x.Mois == Recharger.Mois(m));
-            mois.Add(new MoisDto(m.ToString("yyyy-MM"), actifs, g?.Recharges ?? 0, g?.Montant ?? 0, g?.Volume ?? 0, boxMois));
+            mois.Add(new MoisDto(m.ToString("yyyy-MM"), actifs, g?.Recharges ?? 0, g?.Montant ?? 0, g?.Volume ?? 0, boxMois, FormatsConnexion.Mois(m)));
         }
+        var boxMasquees = Secret.Masquer(mois.Select(x => x.BoxActivees ?? 0).ToList());
+        mois = mois.Select((x, i) => boxMasquees[i] ? x with { BoxActivees = null } : x).ToList();
         var consommations = db.Set<ConsommationMensuelle>().AsNoTracking().Where(c => ids.Contains(c.AdhesionId) && c.Mois >= moisDu && c.Mois <= moisAu && c.ConsommeCentimes > 0);
         var moyenne = (long)Math.Round(await consommations.AverageAsync(c => (double?)c.ConsommeCentimes, ct) ?? 0);
 
@@ -71,11 +79,19 @@ public static class IndicateursProgramme
         var parQpv = await presentes.GroupBy(a => a.CodeQpv).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var sansReference = await mouvements.CountAsync(m => m.Reference == null, ct);
         var totalSubvention = subventions.Sum(s => s.S);
+        var suivis = presentes.Where(a => a.BeneficiaireId != null).Select(a => a.BeneficiaireId!.Value);
+        var directs = db.Activites.AsNoTracking().Where(x => x.Date >= debut && x.Date <= fin && x.BeneficiaireId != null && suivis.Contains(x.BeneficiaireId.Value));
+        var participations = db.ParticipantsActivites.AsNoTracking().Where(x => suivis.Contains(x.BeneficiaireId))
+            .Join(db.Activites.Where(x => x.Date >= debut && x.Date <= fin), x => x.ActiviteId, x => x.Id, (x, act) => new { x.BeneficiaireId, act.ThemesDemarches });
+        var nAcc = await directs.CountAsync(ct) + await participations.CountAsync(ct);
+        var nDemarches = await directs.CountAsync(x => x.ThemesDemarches != null, ct) + await participations.CountAsync(x => x.ThemesDemarches != null, ct);
+        var personnesAcc = (await directs.Select(x => x.BeneficiaireId!.Value).Distinct().ToListAsync(ct)).Union(await participations.Select(x => x.BeneficiaireId).Distinct().ToListAsync(ct)).Count();
+        var accompagnements = new AccompagnementsDto(nAcc, personnesAcc is > 0 and < CalculStatistiques.SeuilMasquage ? null : personnesAcc, nDemarches);
         return new IndicateursDto(p.Id, p.Nom, debut, fin, "complete", total, actives, nouvelles, renouvellements, sorties.Sum(s => s.N), offresSortie, mois,
             p.PlafondMensuelCentimes, moyenne, personnes == 0 ? 0 : totalSubvention / personnes,
             subventions.OrderByDescending(s => s.S).Select(s => new MontantDto(s.Key ?? "Non renseignée", s.S)).ToList(),
             Masquer(parRegle.Select(r => (EligibiliteConnexion.Libelle(r.Key), r.N)).ToList()),
-            Masquer(parQpv.Select(r => (r.Key ?? "Hors QPV ou non renseigné", r.N)).ToList()), sansReference, Secret.Note);
+            Masquer(parQpv.Select(r => (r.Key ?? "Hors QPV ou non renseigné", r.N)).ToList()), sansReference, Secret.Note, accompagnements);
     }
 
     /// <summary>Counts of people, largest first, small cells masked (primary and secondary suppression, decision 0009).</summary>

@@ -17,7 +17,7 @@ public static class Recharger
     public static int Mois(DateOnly jour) => jour.Year * 100 + jour.Month;
 
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Missing offer, amount out of range (400).</exception>
-    /// <exception cref="RegleMetierException">Enrolment not active, offer of another programme, month's cap exceeded (409).</exception>
+    /// <exception cref="RegleMetierException">Enrolment not active or its eligibility proof expired, offer of another programme, month's cap exceeded (409).</exception>
     public static async Task<MouvementRecharge> ExecuterAsync(AppDbContext db, int adhesionId, RechargeSaisie s, ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
@@ -33,6 +33,9 @@ public static class Recharger
         var aujourdhui = Territoire.AujourdHui(horloge);
         if (a.Statut != StatutsAdhesion.Active || aujourdhui < a.Debut || aujourdhui > a.Fin)
             throw new RegleMetierException($"L'adhésion n'est pas active (statut : {StatutsAdhesion.Libelle(a.Statut)}, du {a.Debut:dd/MM/yyyy} au {a.Fin:dd/MM/yyyy}) : pas de recharge.", "adhesion");
+        // The proof of eligibility must still hold on the day of the top-up (issue 13: « eligibility expiry »); renewing records a newer one.
+        if (aujourdhui > a.EligibleJusquAu)
+            throw new RegleMetierException($"Le justificatif d'éligibilité a expiré le {a.EligibleJusquAu:dd/MM/yyyy} : pas de recharge avant d'en noter un plus récent (renouvellement).", "adhesion");
 
         var montant = s.Montant!.Value;
         var mois = Mois(aujourdhui);
@@ -63,5 +66,5 @@ public static class Recharger
     internal static long Prorata(long valeurOffre, long montant, long valeurFaciale) =>
         valeurFaciale <= 0 || montant == valeurFaciale ? valeurOffre : (long)Math.Round((decimal)valeurOffre * montant / valeurFaciale);
 
-    internal static string Euros(long centimes) => (centimes / 100m).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " €";
+    internal static string Euros(long centimes) => FormatsConnexion.Euros(centimes);
 }

@@ -35,7 +35,7 @@ public static class RetentionConnexion
     }
 }
 
-/// <summary>Runs <see cref="RetentionConnexion"/> every six hours (registered unless <c>Taches:Actives=false</c>).</summary>
+/// <summary>Runs <see cref="RetentionConnexion"/> and the renewal reminders (<see cref="RappelsRevue"/>) every six hours (registered unless <c>Taches:Actives=false</c>).</summary>
 public sealed class RetentionConnexionJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<RetentionConnexionJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -48,6 +48,8 @@ public sealed class RetentionConnexionJob(IServiceScopeFactory scopes, TimeProvi
                 using var scope = scopes.CreateScope();
                 var n = await RetentionConnexion.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
                 if (n > 0) log.LogInformation("{Nombre} adhésions de connexion effacées (lignes, numéros, justificatifs)", n);
+                var r = await RappelsRevue.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
+                if (r > 0) log.LogInformation("{Nombre} rappels de revue d'adhésion mis dans la boîte d'envoi", r);
             }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Effacement des adhésions de connexion"); }
         } while (await timer.WaitForNextTickAsync(ct));

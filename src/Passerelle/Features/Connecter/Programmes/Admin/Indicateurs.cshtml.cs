@@ -19,7 +19,7 @@ public sealed class IndicateursModel(AppDbContext db, TimeProvider horloge) : Pa
         var p = await db.Set<ProgrammeConnexion>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return NotFound();
         var vue = await AccesConnexion.VueAsync(db, User, p, horloge, ct);
-        if (vue is null) return StatusCode(403);
+        if (vue is null) return Forbid();
         try { Indicateurs = await IndicateursProgramme.ExecuterAsync(db, p, Du, Au, vue.Value, horloge, ct); }
         catch (System.ComponentModel.DataAnnotations.ValidationException e)
         {

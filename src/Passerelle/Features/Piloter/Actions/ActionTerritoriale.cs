@@ -45,6 +45,7 @@ public sealed class ActionTerritorialeConfiguration : IEntityTypeConfiguration<A
             t.HasCheckConstraint("CK_ActionsTerritoriales_Cout", "\"CoutCentimes\" >= 0");
             t.HasCheckConstraint("CK_ActionsTerritoriales_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
         });
+        b.Ignore(a => a.CodesZones);
         b.Property(a => a.Titre).HasMaxLength(200);
         b.Property(a => a.Type).HasMaxLength(20);
         b.Property(a => a.Zones).HasMaxLength(400);

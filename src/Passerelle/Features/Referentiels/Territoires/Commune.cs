@@ -47,6 +47,7 @@ public sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
     {
         b.ToTable("Communes");
         b.HasKey(c => c.CodeInsee);
+        b.Ignore(c => c.CodeCommune);
         b.Property(c => c.CodeInsee).HasMaxLength(5);
         b.Property(c => c.Nom).HasMaxLength(200);
         b.Property(c => c.Type).HasMaxLength(20);

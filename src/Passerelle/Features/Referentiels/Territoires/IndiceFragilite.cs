@@ -64,6 +64,7 @@ public sealed class IndiceFragiliteConfiguration : IEntityTypeConfiguration<Indi
             t.HasCheckConstraint("CK_IndicesFragilite_Score", "\"Score\" >= 1 AND \"Score\" <= 10");
             t.HasCheckConstraint("CK_IndicesFragilite_Niveau", "\"Niveau\" IN ('commune', 'qpv', 'iris', 'epci', 'departement')");
         });
+        b.Ignore(i => i.Criteres);
         b.Property(i => i.Niveau).HasMaxLength(12);
         b.Property(i => i.Code).HasMaxLength(12);
         b.Property(i => i.VersionModele).HasMaxLength(20);

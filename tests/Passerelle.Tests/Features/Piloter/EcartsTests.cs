@@ -67,8 +67,8 @@ public class EcartsTests : IClassFixture<AppFactory>
             db.Inscriptions.Add(new Inscription { SessionId = session.Id, Jeton = Guid.NewGuid().ToString("N"), Prenom = "X", Nom = "Y", Statut = StatutInscription.ListeAttente, CreeLe = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc) });
             // Demand by residence: 6 residents of Port-Saint-Louis (typed « Port St Louis du Rhone »), 7 records (one person twice),
             // one of them already seen in February: 5 first-time people. Two residents of Fos-sur-Mer: masked.
-            var personnes = Enumerable.Range(0, 6).Select(i => new Beneficiaire { StructureId = structure, Commune = "Port St Louis du Rhone", CodePostal = "13230", Suivi = true })
-                .Concat(Enumerable.Range(0, 2).Select(i => new Beneficiaire { StructureId = structure, Commune = "Fos-sur-Mer", CodePostal = "13270", Suivi = true })).ToList();
+            var personnes = Enumerable.Range(0, 6).Select(i => new Beneficiaire { StructureId = structure, Commune = "Port St Louis du Rhone", CodePostal = "13230", Suivi = false })
+                .Concat(Enumerable.Range(0, 2).Select(i => new Beneficiaire { StructureId = structure, Commune = "Fos-sur-Mer", CodePostal = "13270", Suivi = false })).ToList();
             db.Beneficiaires.AddRange(personnes);
             await db.SaveChangesAsync();
             Activite A(Beneficiaire b, int jour, int mois = 3) => new() { MediateurId = m.Id, BeneficiaireId = b.Id, Date = new DateOnly(2025, mois, jour), DureeMinutes = 30, LieuId = lieu.Id };
@@ -130,8 +130,8 @@ public class EcartsTests : IClassFixture<AppFactory>
         (await (await _app.ClientApiAsync(Roles.Mediateur)).GetAsync("/api/v1/pilotage/ecarts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var csv = await _app.ClientAnonyme().GetStringAsync("/donnees/ecarts-territoriaux.csv?du=2025-03-03&au=2025-03-16&epci=200054807");
-        csv.Split('\n')[0].ShouldStartWith("niveau,code,nom,du,au,population,annee_population,annee_cog");
-        csv.ShouldContain("commune,13078,Port-Saint-Louis-du-Rhône,2025-03-03,2025-03-16,8573,2023,2026");
+        csv.Split('\n')[0].ShouldStartWith("\"niveau\",\"code\",\"nom\",\"du\",\"au\",\"population\",\"annee_population\",\"annee_cog\"");
+        csv.ShouldContain("\"commune\",\"13078\",\"Port-Saint-Louis-du-Rhône\",\"2025-03-03\",\"2025-03-16\",\"8573\",\"2023\",\"2026\"");
         (await _app.ClientAnonyme().GetStringAsync("/donnees")).ShouldContain("/donnees/ecarts-territoriaux.csv");
     }
 }

@@ -21,6 +21,7 @@ using Passerelle.Features.Accompagner.Beneficiaires;
 using Passerelle.Features.Informations;
 using Passerelle.Features.Notifications;
 using Passerelle.Features.Referentiels;
+using Passerelle.Features.Referentiels.Territoires;
 using Passerelle.Web;
 using Passerelle.Features.Equiper.Dons;
 using Passerelle.Features.Equiper.Appareils;
@@ -29,6 +30,7 @@ using Passerelle.Features.Connecter.Programmes;
 using Passerelle.Features.Connecter.Fabrique;
 using Passerelle.Features.Connecter.AllerVers;
 using Passerelle.Features.Former.Parcours;
+using Passerelle.Features.Piloter.Ecarts;
 
 // A command's own arguments (file paths, --email E) are not settings: only "--Key=Value" reach the configuration.
 var builder = WebApplication.CreateBuilder(Cli.EstCommande(args) ? Cli.Reglages(args) : args);
@@ -68,6 +70,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Notifications", Roles.PolitiqueAdmin);
     o.Conventions.AuthorizeFolder("/Comptes/Admin", Roles.PolitiqueGestion);
     o.Conventions.AuthorizeFolder("/Connecter", Roles.PolitiqueEquipe);
+    o.Conventions.AuthorizeFolder("/Piloter", PilotageApi.Politique);
 });
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -91,6 +94,7 @@ builder.AddConnexion();
 builder.AddFabrique();
 builder.AddSubventions();
 builder.AddParcours();
+builder.AddPilotage();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("base");
 builder.AddObservabilite();
@@ -154,6 +158,9 @@ api.MapFabriqueApi();
 api.MapAllerVersApi();
 api.MapSubventionsApi();
 api.MapParcoursApi();
+api.MapCommunesApi();
+api.MapPilotageApi();
+app.MapDonneesEcarts();
 app.MapAgendaIcs();
 app.MapCalendrierRendezvous();
 app.MapDonneesDataInclusion();

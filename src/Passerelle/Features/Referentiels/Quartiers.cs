@@ -13,6 +13,13 @@ public sealed class Qpv
     public string Departement { get; set; } = "";
     /// <summary>INSEE codes of the communes it spans, |-joined.</summary>
     public string CodesInsee { get; set; } = "";
+    /// <summary>Population of the neighbourhood (INSEE/ANCT) and its year, when imported (optional columns <c>population</c>,
+    /// <c>annee_population</c>).</summary>
+    public int? Population { get; set; }
+    public int? AnneePopulation { get; set; }
+    /// <summary>Reference point for distances (WGS 84 degrees, optional columns <c>latitude</c>, <c>longitude</c>), null when unknown.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }
 
 public sealed class QpvConfiguration : IEntityTypeConfiguration<Qpv>
@@ -50,6 +57,7 @@ public static class Quartiers
         int Col(string nom) => entete.IndexOf(nom);
         var (iCode, iNom, iDep, iCom) = (Col("code_qp"), Col("lib_qp"), Col("insee_dep"), Col("insee_com"));
         if (iCode < 0 || iNom < 0 || iDep < 0 || iCom < 0) return new(0, 0, ["Colonnes attendues : code_qp, lib_qp, insee_dep, insee_com."]);
+        var (iPop, iAnnee, iLat, iLon) = (Col("population"), Col("annee_population"), Col("latitude"), Col("longitude"));
         var lus = new Dictionary<string, Qpv>();
         for (var i = 1; i < lignes.Count; i++)
         {
@@ -61,7 +69,15 @@ public static class Quartiers
             var communes = l[iCom].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (communes.Length == 0 || communes.Any(c => c.Length != 5)) { erreurs.Add($"Ligne {i + 1} : code INSEE de commune invalide « {l[iCom]} »."); continue; }
             if (string.IsNullOrWhiteSpace(l[iNom]) || l[iNom].Length > 200) { erreurs.Add($"Ligne {i + 1} : nom du quartier manquant ou trop long."); continue; }
-            if (!lus.TryAdd(code, new Qpv { Code = code, Nom = l[iNom].Trim(), Departement = l[iDep].Trim(), CodesInsee = string.Join('|', communes) }))
+            string? Opt(int i) => i >= 0 && l[i].Trim() is { Length: > 0 } v ? v : null;
+            int? population = Opt(iPop) is { } p ? int.TryParse(p, out var n) && n >= 0 ? n : -1 : null;
+            int? annee = Opt(iAnnee) is { } a ? int.TryParse(a, out var y) && y is >= 1990 and <= 2100 ? y : -1 : null;
+            double? Coord(int i, double max) => Opt(i) is { } c ? double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && Math.Abs(d) <= max ? d : double.NaN : null;
+            var (lat, lon) = (Coord(iLat, 90), Coord(iLon, 180));
+            if (population < 0 || annee < 0 || (population is not null && annee is null)) { erreurs.Add($"Ligne {i + 1} : population ou année de population invalide."); continue; }
+            if (double.IsNaN(lat ?? 0) || double.IsNaN(lon ?? 0) || (lat is null) != (lon is null)) { erreurs.Add($"Ligne {i + 1} : point de référence invalide."); continue; }
+            if (!lus.TryAdd(code, new Qpv { Code = code, Nom = l[iNom].Trim(), Departement = l[iDep].Trim(), CodesInsee = string.Join('|', communes),
+                Population = population, AnneePopulation = annee, Latitude = lat, Longitude = lon }))
                 erreurs.Add($"Ligne {i + 1} : code {code} en double.");
         }
         if (erreurs.Count > 0) return new(0, 0, erreurs);
@@ -69,7 +85,13 @@ public static class Quartiers
         int ajoutes = 0, maj = 0;
         foreach (var q in lus.Values)
         {
-            if (existants.TryGetValue(q.Code, out var e)) { e.Nom = q.Nom; e.Departement = q.Departement; e.CodesInsee = q.CodesInsee; maj++; }
+            if (existants.TryGetValue(q.Code, out var e))
+            {
+                e.Nom = q.Nom; e.Departement = q.Departement; e.CodesInsee = q.CodesInsee; maj++;
+                // A file without the optional columns keeps what an earlier import gave.
+                if (q.Population is not null) (e.Population, e.AnneePopulation) = (q.Population, q.AnneePopulation);
+                if (q.Latitude is not null) (e.Latitude, e.Longitude) = (q.Latitude, q.Longitude);
+            }
             else { db.Qpv.Add(q); ajoutes++; }
         }
         await db.SaveChangesAsync(ct);

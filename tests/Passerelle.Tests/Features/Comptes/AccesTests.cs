@@ -44,6 +44,9 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/admin/financement" or "/admin/financement/subventions/{id:int}" or "/admin/financement/structures/{id:int}" or "/admin/financement/enveloppes/{id:int}") => Acces.Financement,
         (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,
         ("GET", "/donnees/subventions.csv") => Acces.Public,
+        // Territorial steering: aggregates for administrators, funders and managers (managers: their zones); the CSV and the communes autocomplete are public.
+        ("GET", "/donnees/ecarts-territoriaux.csv" or "/api/v1/communes") => Acces.Public,
+        (_, var r) when r.StartsWith("/pilotage") || r.StartsWith("/api/v1/pilotage") => Acces.Financement,
         ("GET", var r) when r.StartsWith("/api/v1/deliberations") => Acces.Equipe,
         (_, "/api/v1/deliberations" or "/api/v1/deliberations/{id:int}") => Acces.Admin,
         (_, "/admin/deliberations/nouvelle" or "/admin/deliberations/lire" or "/admin/deliberations/{id:int}/corriger") => Acces.Admin,

@@ -3998,11 +3998,80 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Piloter.Actions.ActionTerritoriale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cofinancement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("CoutCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Porteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Zones")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.ToTable("ActionsTerritoriales", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ActionsTerritoriales_Cout", "\"CoutCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_ActionsTerritoriales_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Referentiels.Qpv", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("AnneePopulation")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CodesInsee")
                         .IsRequired()
@@ -4014,14 +4083,192 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
                     b.HasKey("Code");
 
                     b.ToTable("Qpv");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Territoires.Commune", b =>
+                {
+                    b.Property<string>("CodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("AnneeCog")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodesPostaux")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CommuneParente")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("EpciNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTime>("ImporteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NomRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CodeInsee");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.HasIndex("NomRecherche");
+
+                    b.ToTable("Communes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Communes_Population", "\"Population\" IS NULL OR \"Population\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Territoires.IndiceFragilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnneeNonCouverture4g")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneeNonCouvertureThd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePart65Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePartPeuDiplomes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneeTauxPauvrete")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("ImporteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<double?>("NonCouverture4g")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NonCouvertureThd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Part65Plus")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PartPeuDiplomes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SourceNonCouverture4g")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceNonCouvertureThd")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourcePart65Plus")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourcePartPeuDiplomes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceTauxPauvrete")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("TauxPauvrete")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Variante")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VersionModele")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Niveau", "Code", "VersionModele", "Variante")
+                        .IsUnique();
+
+                    b.ToTable("IndicesFragilite", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_IndicesFragilite_Niveau", "\"Niveau\" IN ('commune', 'qpv', 'iris', 'epci', 'departement')");
+
+                            t.HasCheckConstraint("CK_IndicesFragilite_Score", "\"Score\" >= 1 AND \"Score\" <= 10");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>

@@ -63,9 +63,10 @@ public static class RechercheLieux
         var q = string.IsNullOrWhiteSpace(c.Q) ? null : Texte.Normaliser(c.Q);
         var commune = c.Commune?.Trim();
         var codePostal = c.CodePostal?.Trim();
-        if (commune is { Length: 5 } && commune.All(char.IsAsciiDigit)) { codePostal = commune; commune = null; }
-        var communeN = string.IsNullOrEmpty(commune) ? null : Texte.Normaliser(commune);
-        var prefixeCommune = communeN + " ";
+        // Forgiving commune: accents, hyphens, « St »/« Saint », a postcode, « Marseille 3e » (Referentiels.Territoires.RechercheCommunes).
+        var saisie = Referentiels.Territoires.RechercheCommunes.Interpreter(commune);
+        if (saisie.CodePostal is not null) codePostal = saisie.CodePostal;
+        var communeN = saisie.Cle;
         int services = AnnuaireEnMemoire.Masque(c.Services, StandardLieux.Services), modalites = AnnuaireEnMemoire.Masque(c.Modalites, StandardLieux.ModalitesAccompagnement),
             publics = AnnuaireEnMemoire.Masque(c.Publics, StandardLieux.Publics), prises = AnnuaireEnMemoire.Masque(c.PrisesEnCharge, StandardLieux.PrisesEnCharge),
             frais = AnnuaireEnMemoire.Masque(c.Frais, StandardLieux.Frais);
@@ -83,7 +84,7 @@ public static class RechercheLieux
         var resultats = new List<(AnnuaireEnMemoire.Entree Entree, double? Distance)>();
         foreach (var e in entrees)
         {
-            if (communeN is not null && e.CommuneRecherche != communeN && !e.CommuneRecherche.StartsWith(prefixeCommune, StringComparison.Ordinal)) continue;
+            if (communeN is not null && !Referentiels.Territoires.RechercheCommunes.Correspond(e.CommuneRecherche, saisie)) continue;
             if (!string.IsNullOrEmpty(codePostal) && !e.CodePostal.StartsWith(codePostal, StringComparison.Ordinal)) continue;
             if ((e.MasqueServices & services) != services || (e.MasqueModalites & modalites) != modalites || (e.MasquePublics & publics) != publics
                 || (e.MasquePrises & prises) != prises || (e.MasqueFrais & frais) != frais) continue;

@@ -39,7 +39,7 @@ public class JourneeTests(AppFactory app) : IClassFixture<AppFactory>
 
         var financeur = await Formulaires.ConnecterAsync(app, Roles.Financeur);
         var accueil = await Formulaires.PageAsync(financeur, "/admin");
-        Menu(accueil).ShouldBe(["/admin", "/statistiques", "/admin/conventions", "/admin/deliberations", "/admin/financement", "/parcours", "/admin/connexion"]);
+        Menu(accueil).ShouldBe(["/admin", "/statistiques", "/admin/conventions", "/admin/deliberations", "/admin/financement", "/parcours", "/pilotage", "/admin/connexion"]);
         accueil.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ShouldNotContain("/admin/agenda");
         accueil.QuerySelector("main")!.TextContent.ShouldNotContain("prochaines versions");
 

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Referentiels.Territoires;
+
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>The gap table per commune or QPV for a period (standards file « pilotage territorial », § 2): offer attributed by
+/// place location, demand by residence. Counts are aggregated in SQL (one query per source); zones, hours and distances in memory.</summary>
+public static class CalculEcarts
+{
+    public const string Commune = "commune", Qpv = "qpv";
+    public const string FormulePriorite = "indice de priorité = (population ÷ 1 000 × (fragilité ÷ 5, ou 1 sans indice) + demande non satisfaite) ÷ (1 + heures d'aide hebdomadaires)";
+    /// <summary>A QPV has no geometry here: its offer is that of the places within this distance of its reference point.</summary>
+    public const double RayonQpvKm = 0.5;
+
+    sealed record Zone(string Code, string Nom, int? Population, int? AnneePopulation, int? AnneeCog, double? Lat, double? Lon);
+    sealed record LieuZone(int Id, string? CodeInsee, string CodePostal, string Commune, double? Lat, double? Lon, bool Services);
+
+    public static async Task<TableEcarts> ExecuterAsync(AppDbContext db, string niveau, DateOnly du, DateOnly au, string? epci, CancellationToken ct)
+    {
+        var semaines = (au.DayNumber - du.DayNumber + 1) / 7.0;
+        var reference = new ZonesDeReference(await db.Set<Referentiels.Territoires.Commune>().AsNoTracking().ToListAsync(ct));
+        var communesEpci = await db.Set<Referentiels.Territoires.Commune>().AsNoTracking()
+            .Where(c => c.Type == Referentiels.Territoires.Commune.TypeCommune && (epci == null || c.EpciSiren == epci)).ToListAsync(ct);
+        List<Zone> zones;
+        if (niveau == Qpv)
+        {
+            var codes = communesEpci.Select(c => c.CodeInsee).ToHashSet();
+            zones = (await db.Qpv.AsNoTracking().ToListAsync(ct))
+                .Where(q => epci is null || q.CodesInsee.Split('|').Any(codes.Contains))
+                .Select(q => new Zone(q.Code, q.Nom, q.Population, q.AnneePopulation, null, q.Latitude, q.Longitude)).ToList();
+        }
+        else zones = communesEpci.Select(c => new Zone(c.CodeInsee, c.Nom, c.Population, c.AnneePopulation, c.AnneeCog, c.Latitude, c.Longitude)).ToList();
+
+        var lieux = await db.Lieux.AsNoTracking().Where(l => !l.Archive)
+            .Select(l => new LieuZone(l.Id, l.CodeInsee, l.CodePostal, l.Commune, l.Latitude, l.Longitude, l.Services != null && l.Services != "")).ToListAsync(ct);
+        // Which zones each place serves: its commune, or the QPV whose reference point lies within RayonQpvKm.
+        var zonesDuLieu = lieux.ToDictionary(l => l.Id, l => niveau == Qpv
+            ? zones.Where(z => z.Lat is { } la && z.Lon is { } lo && l.Lat is { } pla && l.Lon is { } plo && ZonesDeReference.Distance(la, lo, pla, plo) <= RayonQpvKm).Select(z => z.Code).ToList()
+            : reference.CodeCommune(l.CodeInsee, l.Commune, l.CodePostal) is { } c ? [c] : new List<string>());
+
+        var offre = await OffreHebdo.CalculerAsync(db, du, au, ct);
+        var creneaux = await db.Creneaux.AsNoTracking()
+            .Where(c => !c.Ferme && c.Debut >= du.ToDateTime(TimeOnly.MinValue) && c.Debut < au.AddDays(1).ToDateTime(TimeOnly.MinValue))
+            .GroupBy(c => c.LieuId).Select(g => new { g.Key, Places = g.Sum(c => c.Capacite) }).ToDictionaryAsync(x => x.Key, x => x.Places, ct);
+        var (debutUtc, finUtc) = (du.ToDateTime(TimeOnly.MinValue), au.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var completes = await db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut >= debutUtc && s.Debut < finUtc && s.Inscrits >= s.Capacite)
+            .GroupBy(s => s.LieuId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var attente = await db.Inscriptions.AsNoTracking()
+            .Where(i => i.Statut == StatutInscription.ListeAttente && i.Session!.Debut >= debutUtc && i.Session.Debut < finUtc && !i.Session.Annulee)
+            .GroupBy(i => i.Session!.LieuId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var demande = await DemandeParResidence.CalculerAsync(db, du, au, ct);
+        var fragilite = (await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == niveau).ToListAsync(ct))
+            .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.VersionModele).ThenBy(i => i.Variante == "tout-age" ? 0 : 1).First());
+
+        // Demand by residence, per zone.
+        var demandeZone = new Dictionary<string, (int Acc, int Pers, int Prem)>();
+        foreach (var d in demande)
+        {
+            var code = niveau == Qpv ? d.CodeQpv : reference.CodeCommune(null, d.Commune, d.CodePostal);
+            if (code is null) continue;
+            var v = demandeZone.GetValueOrDefault(code);
+            demandeZone[code] = (v.Acc + d.Accompagnements, v.Pers + d.Personnes, v.Prem + d.Premieres);
+        }
+        var lieuxAvecService = lieux.Where(l => l.Services && l.Lat is not null && l.Lon is not null).ToList();
+        var seuil = Accompagner.Statistiques.CalculStatistiques.SeuilMasquage;
+        var lignes = new List<LigneEcart>(zones.Count);
+        var lieuxParZone = new Dictionary<string, List<int>>();
+        foreach (var z in zones)
+        {
+            var ids = lieuxParZone[z.Code] = lieux.Where(l => zonesDuLieu[l.Id].Contains(z.Code)).Select(l => l.Id).ToList();
+            var heures = ids.Sum(id => offre.Heures.GetValueOrDefault(id)) / semaines;
+            var mediateurs = ids.SelectMany(id => offre.Mediateurs.GetValueOrDefault(id) ?? []).Distinct().ToList();
+            var places = ids.Sum(id => creneaux.GetValueOrDefault(id)) / semaines;
+            double? distance = z.Lat is { } la && z.Lon is { } lo && lieuxAvecService.Count > 0
+                ? Math.Round(lieuxAvecService.Min(l => ZonesDeReference.Distance(la, lo, l.Lat!.Value, l.Lon!.Value)), 1) : null;
+            var (acc, pers, prem) = demandeZone.GetValueOrDefault(z.Code);
+            var nonServie = ids.Sum(id => attente.GetValueOrDefault(id));
+            var pleines = ids.Sum(id => completes.GetValueOrDefault(id));
+            var f = fragilite.GetValueOrDefault(z.Code);
+            double? indice = z.Population is > 0 ? Math.Round((z.Population.Value / 1000.0 * (f is null ? 1 : f.Score / 5) + nonServie + pleines) / (1 + heures), 2) : null;
+            var masque = pers > 0 && pers < seuil;
+            lignes.Add(new LigneEcart(z.Code, z.Nom, z.Population, z.AnneePopulation, z.AnneeCog, f?.Score, f is null ? null : $"modèle {f.VersionModele}, {f.Variante}",
+                ids.Count, Math.Round(heures, 1), Math.Round(places, 1), z.Population is > 0 ? Math.Round(places * 1000 / z.Population.Value, 2) : null,
+                mediateurs.Count, mediateurs.Count(m => m.ConseillerNumerique), distance,
+                masque ? null : acc, masque ? null : pers, masque ? null : prem, nonServie, pleines, nonServie + pleines, indice,
+                masque ? ["demandeObservee", "personnes", "premieresVisites"] : []));
+        }
+        return new TableEcarts(niveau, du, au, epci, Math.Round(semaines, 2), lignes.OrderByDescending(l => l.IndicePriorite ?? -1).ThenBy(l => l.Code, StringComparer.Ordinal).ToList())
+        { LieuxParZone = lieuxParZone };
+    }
+}

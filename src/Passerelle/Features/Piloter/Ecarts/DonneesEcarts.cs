@@ -1,0 +1,66 @@
+using System.Globalization;
+using Passerelle.Data;
+using Passerelle.Features.Informations;
+
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>The open-data file <c>/donnees/ecarts-territoriaux.csv</c>: the gap table, aggregates only, counts of fewer than 5
+/// people left empty (column <c>masque</c> names them). UTF-8 without byte-order mark, comma, decimal point. Columns:
+/// <c>niveau</c> (commune|qpv), <c>code</c> (INSEE or QPV code), <c>nom</c>, <c>du</c>, <c>au</c> (period, ISO dates),
+/// <c>population</c>, <c>annee_population</c> (census year), <c>annee_cog</c>, <c>fragilite</c> (1–10), <c>modele_fragilite</c>,
+/// <c>lieux</c>, <c>heures_hebdo</c> (weekly help hours), <c>creneaux_hebdo</c>, <c>creneaux_pour_1000</c>, <c>mediateurs</c>,
+/// <c>conseillers_numeriques</c>, <c>distance_min_km</c>, <c>demande_observee</c> (accompaniments by residence), <c>personnes</c>,
+/// <c>premieres_visites</c>, <c>liste_attente_non_servie</c>, <c>sessions_completes</c>, <c>demande_non_satisfaite</c>,
+/// <c>indice_priorite</c>, <c>masque</c>.</summary>
+public static class DonneesEcarts
+{
+    public static readonly string[] Colonnes = ["niveau", "code", "nom", "du", "au", "population", "annee_population", "annee_cog", "fragilite",
+        "modele_fragilite", "lieux", "heures_hebdo", "creneaux_hebdo", "creneaux_pour_1000", "mediateurs", "conseillers_numeriques", "distance_min_km",
+        "demande_observee", "personnes", "premieres_visites", "liste_attente_non_servie", "sessions_completes", "demande_non_satisfaite",
+        "indice_priorite", "masque"];
+
+    public static string Texte(TableEcarts t)
+    {
+        static string N(double? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+        static string E(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+        var du = t.Du.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var au = t.Au.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Web.Csv.Ecrire(t.Lignes.OrderBy(l => l.Code, StringComparer.Ordinal).Select(l => new[]
+        {
+            t.Niveau, l.Code, l.Nom, du, au, E(l.Population), E(l.AnneePopulation), E(l.AnneeCog), N(l.Fragilite), l.ModeleFragilite ?? "",
+            E(l.Lieux), N(l.HeuresHebdo), N(l.CreneauxHebdo), N(l.CreneauxPour1000), E(l.Mediateurs), E(l.ConseillersNumeriques), N(l.DistanceMinKm),
+            E(l.DemandeObservee), E(l.Personnes), E(l.PremieresVisites), E(l.ListeAttenteNonServie), E(l.SessionsCompletes), E(l.DemandeNonSatisfaite),
+            N(l.IndicePriorite), string.Join(' ', l.Masques),
+        }).Prepend(Colonnes));
+    }
+
+    /// <summary><c>GET /donnees/ecarts-territoriaux.csv?niveau=&amp;du=&amp;au=&amp;epci=</c>: anyone may read it (aggregates only).</summary>
+    public static void MapDonneesEcarts(this IEndpointRouteBuilder app) =>
+        app.MapGet("/donnees/ecarts-territoriaux.csv", async Task<IResult> (AppDbContext db, TimeProvider horloge, CancellationToken ct,
+                string? niveau = null, string? du = null, string? au = null, string? epci = null) =>
+            {
+                var (demande, erreurs) = PilotageApi.Lire(niveau, du, au, epci, horloge);
+                if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
+                var table = await CalculEcarts.ExecuterAsync(db, demande.Niveau, demande.Du, demande.Au, demande.Epci, ct);
+                return Results.File(new System.Text.UTF8Encoding(false).GetBytes(Texte(table)), "text/csv; charset=utf-8", "ecarts-territoriaux.csv");
+            })
+            .AllowAnonymous().WithTags("Données ouvertes").WithSummary("Écarts besoins / offre par commune ou QPV (agrégats, petits effectifs masqués)");
+}
+
+/// <summary>Lists the gap table on <c>/donnees</c>.</summary>
+public sealed class JeuxDonneesEcarts : IJeuxDonneesPublies
+{
+    public Task<IReadOnlyList<JeuDonneesPublie>> ListerAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<JeuDonneesPublie>>(
+        [new JeuDonneesPublie("Écarts territoriaux : besoins et offre d'accompagnement par commune (12 derniers mois)", "/donnees/ecarts-territoriaux.csv", "CSV",
+            "Passerelle — écarts territoriaux (colonnes décrites dans docs/decisions)", "1", null, "Licence Ouverte 2.0", null)]);
+}
+
+public static class ServicesPilotage
+{
+    public static void AddPilotage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IJeuxDonneesPublies, JeuxDonneesEcarts>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PilotageApi.Politique,
+            p => p.RequireRole(Comptes.Roles.Administrateur, Comptes.Roles.Financeur, Comptes.Roles.Gestionnaire));
+    }
+}

@@ -1,0 +1,28 @@
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>One zone's row of the gap table (needs against offer) for a period. Counts of people under 5 are masked (null, and
+/// <see cref="Masques"/> names the columns) outside the producing structure. Every reference figure carries its vintage.</summary>
+/// <param name="Code">INSEE code of the commune, or QPV code « QN… ».</param>
+/// <param name="Population">Inhabitants (municipal population), with <see cref="AnneePopulation"/> (census year) and <see cref="AnneeCog"/>.</param>
+/// <param name="Fragilite">Fragility index score 1–10 with <see cref="ModeleFragilite"/> (model version and variant); null when not imported.</param>
+/// <param name="HeuresHebdo">Weekly help hours: permanence hours actually held in the period (closures and absences removed) ÷ weeks.</param>
+/// <param name="CreneauxHebdo">Bookable seats of slots per week in the period; <see cref="CreneauxPour1000"/> per 1 000 inhabitants.</param>
+/// <param name="DistanceMinKm">Straight-line distance (km, haversine) from the zone's reference point to the nearest place offering a
+/// service; null when the zone has no reference point or no place is geocoded.</param>
+/// <param name="DemandeObservee">Accompaniments given to residents of the zone in the period (by residence, not by place).</param>
+/// <param name="DemandeNonSatisfaite">Waiting-list registrations never promoted + sessions full, for sessions of the period in the zone's places.</param>
+/// <param name="IndicePriorite">See <see cref="CalculEcarts.FormulePriorite"/>.</param>
+public sealed record LigneEcart(string Code, string Nom, int? Population, int? AnneePopulation, int? AnneeCog,
+    double? Fragilite, string? ModeleFragilite, int Lieux, double HeuresHebdo, double CreneauxHebdo, double? CreneauxPour1000,
+    int Mediateurs, int ConseillersNumeriques, double? DistanceMinKm, int? DemandeObservee, int? Personnes, int? PremieresVisites,
+    int ListeAttenteNonServie, int SessionsCompletes, int DemandeNonSatisfaite, double? IndicePriorite, IReadOnlyList<string> Masques);
+
+/// <summary>The gap table and how it was computed: the period, the level, and the formulas shown with it.</summary>
+public sealed record TableEcarts(string Niveau, DateOnly Du, DateOnly Au, string? Epci, double Semaines, IReadOnlyList<LigneEcart> Lignes)
+{
+    /// <summary>Ids of the places counted in each zone (for the managers' scope; never published).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, List<int>> LieuxParZone { get; init; } = new Dictionary<string, List<int>>();
+
+    public string Formule => CalculEcarts.FormulePriorite;
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Reseau.Structures;
+
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>What the API and the pages ask for: level, period, EPCI (SIREN).</summary>
+public sealed record DemandeEcarts(string Niveau, DateOnly Du, DateOnly Au, string? Epci);
+
+public static class PilotageApi
+{
+    /// <summary>Administrators, funders (aggregates) and structure managers (their own zones).</summary>
+    public const string Politique = "pilotage";
+    public const string NoteMasquage = "masqué : moins de 5 personnes";
+
+    /// <summary>Reads and checks the query: <c>niveau</c> commune (default) or qpv; <c>du</c>/<c>au</c> ISO dates, default the 12 months
+    /// ending today (Paris), at most 3 years; <c>epci</c> a 9-digit SIREN. Errors are French, per field.</summary>
+    public static (DemandeEcarts? Demande, Dictionary<string, string[]> Erreurs) Lire(string? niveau, string? du, string? au, string? epci, TimeProvider horloge)
+    {
+        var erreurs = new Dictionary<string, string[]>();
+        var n = string.IsNullOrWhiteSpace(niveau) ? CalculEcarts.Commune : niveau.Trim().ToLowerInvariant();
+        if (n is not (CalculEcarts.Commune or CalculEcarts.Qpv)) erreurs["niveau"] = ["Le niveau est « commune » ou « qpv »."];
+        var aujourdhui = Territoire.AujourdHui(horloge);
+        DateOnly Date(string nom, string? v, DateOnly defaut)
+        {
+            if (string.IsNullOrWhiteSpace(v)) return defaut;
+            if (DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2100) return d;
+            erreurs[nom] = ["Date attendue au format AAAA-MM-JJ."];
+            return defaut;
+        }
+        var fin = Date("au", au, aujourdhui);
+        var debut = Date("du", du, fin.AddMonths(-12).AddDays(1));
+        if (debut > fin) erreurs["du"] = ["La date de début doit précéder la date de fin."];
+        else if (fin.DayNumber - debut.DayNumber > 3 * 366) erreurs["au"] = ["La période ne dépasse pas trois ans."];
+        var e = string.IsNullOrWhiteSpace(epci) ? null : epci.Trim();
+        if (e is not null && (e.Length != 9 || !e.All(char.IsAsciiDigit))) erreurs["epci"] = ["L'EPCI est désigné par son SIREN (9 chiffres)."];
+        return (erreurs.Count > 0 ? null : new DemandeEcarts(n, debut, fin, e), erreurs);
+    }
+
+    /// <summary>The gap table an account may see: everything for administrators and funders, the zones holding one of its
+    /// structures' places for a manager.</summary>
+    public static async Task<TableEcarts> PourAsync(AppDbContext db, ClaimsPrincipal user, DemandeEcarts d, CancellationToken ct)
+    {
+        var table = await CalculEcarts.ExecuterAsync(db, d.Niveau, d.Du, d.Au, d.Epci, ct);
+        if (user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Financeur)) return table;
+        var gerees = await Perimetre.StructuresGereesAsync(db, user, ct) ?? [];
+        var lieux = (await db.Lieux.Where(l => l.StructureId != null && gerees.Contains(l.StructureId.Value)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        return table with { Lignes = table.Lignes.Where(l => table.LieuxParZone.GetValueOrDefault(l.Code)?.Any(lieux.Contains) == true).ToList() };
+    }
+
+    public static void MapPilotageApi(this RouteGroupBuilder api) =>
+        api.MapGet("/pilotage/ecarts", Ecarts).RequireAuthorization(Politique).WithTags("Pilotage territorial")
+            .WithSummary("Tableau des écarts besoins / offre par commune ou QPV (niveau, du, au, epci)");
+
+    static async Task<Results<Ok<TableEcarts>, ValidationProblem>> Ecarts(AppDbContext db, TimeProvider horloge, ClaimsPrincipal user, CancellationToken ct,
+        string? niveau = null, string? du = null, string? au = null, string? epci = null)
+    {
+        var (demande, erreurs) = Lire(niveau, du, au, epci, horloge);
+        if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
+        return TypedResults.Ok(await PourAsync(db, user, demande, ct));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Referentiels.Territoires;
+
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>A place offering help in the zone: who runs it, its permanences (day and hours).</summary>
+public sealed record OffreLieu(int Id, string Nom, string? Structure, IReadOnlyList<string> Permanences);
+
+/// <summary>One month of the zone's trend: accompaniments of residents (masked under 5 people) and weekly help hours.</summary>
+public sealed record MoisZone(DateOnly Mois, int? Accompagnements, double HeuresHebdo);
+
+/// <summary><c>/pilotage/zones/{code}</c>: a commune's or QPV's row of the gap table for the last 12 months, what is offered there
+/// (places, by whom, when), and the trend month by month. Same roles and scope as <c>/pilotage</c>; 404 for an unknown or
+/// out-of-scope zone.</summary>
+public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
+{
+    public LigneEcart? Ligne { get; private set; }
+    public string Niveau { get; private set; } = CalculEcarts.Commune;
+    public List<OffreLieu> Offre { get; private set; } = [];
+    public List<MoisZone> Tendance { get; private set; } = [];
+    public IndiceFragilite? Fragilite { get; private set; }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        code = code.Trim().ToUpperInvariant();
+        if (code.Length is < 5 or > 12) return NotFound();
+        Niveau = code.StartsWith("QN", StringComparison.Ordinal) ? CalculEcarts.Qpv : CalculEcarts.Commune;
+        var (demande, _) = PilotageApi.Lire(Niveau, null, null, null, horloge);
+        var table = await PilotageApi.PourAsync(db, User, demande!, ct);
+        Ligne = table.Lignes.FirstOrDefault(l => l.Code == code);
+        if (Ligne is null) return NotFound();
+        var ids = table.LieuxParZone.GetValueOrDefault(code) ?? [];
+        var lieux = await db.Lieux.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Nom, Structure = l.Structure == null ? null : l.Structure.Nom }).ToListAsync(ct);
+        var permanences = await db.Permanences.AsNoTracking().Where(p => ids.Contains(p.LieuId) && !p.Archivee && (p.DateFin == null || p.DateFin >= demande!.Du)).ToListAsync(ct);
+        Offre = lieux.OrderBy(l => l.Nom).Select(l => new OffreLieu(l.Id, l.Nom, l.Structure, permanences.Where(p => p.LieuId == l.Id)
+            .Select(p => $"{p.Recurrence.Description()}, {p.HeureDebut:HH\\:mm}–{p.HeureFin:HH\\:mm}").ToList())).ToList();
+        Fragilite = await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == Niveau && i.Code == code)
+            .OrderByDescending(i => i.VersionModele).FirstOrDefaultAsync(ct);
+        var fin = demande!.Au;
+        for (var m = 11; m >= 0; m--)
+        {
+            var debut = new DateOnly(fin.Year, fin.Month, 1).AddMonths(-m);
+            var finMois = debut.AddMonths(1).AddDays(-1);
+            var mois = (await CalculEcarts.ExecuterAsync(db, Niveau, debut, finMois, null, ct)).Lignes.FirstOrDefault(l => l.Code == code);
+            Tendance.Add(new MoisZone(debut, mois?.DemandeObservee, mois?.HeuresHebdo ?? 0));
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,41 @@
+using Passerelle.Features.Referentiels.Territoires;
+
+namespace Passerelle.Features.Piloter.Ecarts;
+
+/// <summary>Puts a place or a person's residence into a commune of the reference: by INSEE code (an arrondissement counts for its
+/// commune), else by postcode narrowed by the name (forgiving, <see cref="RechercheCommunes"/>). Null when unknown or ambiguous.</summary>
+public sealed class ZonesDeReference
+{
+    readonly Dictionary<string, Commune> _parCode;
+    readonly Dictionary<string, List<Commune>> _parCodePostal = [];
+
+    public ZonesDeReference(IEnumerable<Commune> communes)
+    {
+        _parCode = communes.ToDictionary(c => c.CodeInsee);
+        foreach (var c in _parCode.Values)
+            foreach (var cp in c.CodesPostaux.Split('|', StringSplitOptions.RemoveEmptyEntries))
+                (_parCodePostal.TryGetValue(cp, out var l) ? l : _parCodePostal[cp] = []).Add(c);
+    }
+
+    public Commune? Commune(string code) => _parCode.GetValueOrDefault(code);
+
+    /// <summary>The INSEE code of the commune (never an arrondissement) a code, or a name and postcode, designate.</summary>
+    public string? CodeCommune(string? codeInsee, string? nom, string? codePostal)
+    {
+        if (codeInsee is not null && _parCode.TryGetValue(codeInsee, out var c)) return c.CodeCommune;
+        if (codePostal is null || !_parCodePostal.TryGetValue(codePostal.Trim(), out var candidates)) return null;
+        var codes = candidates.Select(x => x.CodeCommune).Distinct().ToList();
+        if (codes.Count == 1) return codes[0];
+        var saisie = RechercheCommunes.Interpreter(nom);
+        var nommees = candidates.Where(x => RechercheCommunes.Correspond(x.Nom, saisie)).Select(x => x.CodeCommune).Distinct().ToList();
+        return nommees is [var seule] ? seule : null;
+    }
+
+    /// <summary>Great-circle distance in km (haversine, Earth radius 6 371 km).</summary>
+    public static double Distance(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
+        return 2 * 6371 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

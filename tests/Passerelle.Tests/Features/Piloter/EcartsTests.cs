@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Features.Accompagner.Activites;
+using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Accompagner.Beneficiaires;
+using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Accompagner.Permanences;
+using Passerelle.Features.Comptes;
+using Passerelle.Features.Piloter.Ecarts;
+using Passerelle.Features.Referentiels.Territoires;
+using Passerelle.Tests.Infra;
+
+namespace Passerelle.Tests.Features.Piloter;
+
+/// <summary>The gap table on a hand-computed small territory (Port-Saint-Louis-du-Rhône, 8 573 inhabitants, census 2023, COG 2026),
+/// over two weeks (Monday 3 to Sunday 16 March 2025).</summary>
+public class EcartsTests : IClassFixture<AppFactory>
+{
+    readonly AppFactory _app;
+    public EcartsTests(AppFactory app) => _app = app;
+
+    static readonly DateOnly Du = new(2025, 3, 3), Au = new(2025, 3, 16);
+
+    async Task PreparerAsync()
+    {
+        var lieu = await Scenario.LieuAsync(_app);   // at 43.38, 4.80
+        var structure = await Scenario.StructureAsync(_app);
+        await _app.AvecDb(async db =>
+        {
+            await db.Lieux.Where(l => l.Id == lieu.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Services, "aide-aux-demarches-administratives").SetProperty(l => l.CodeInsee, "13078"));
+            // The commune's reference point 0.1° east of the place: 8.08 km by haversine.
+            await db.Set<Commune>().Where(c => c.CodeInsee == "13078").ExecuteUpdateAsync(s => s.SetProperty(c => c.Latitude, 43.38).SetProperty(c => c.Longitude, 4.90));
+            var m = new Passerelle.Features.Reseau.Mediateurs.Mediateur { Prenom = "Ana", Nom = "Test", ConseillerNumerique = true };
+            db.Mediateurs.Add(m);
+            await db.SaveChangesAsync();
+            // Monday 9–12 and Wednesday 14–16, weekly: 10 h over the two weeks; the place is closed Monday 10 March (−3 h), the only
+            // mediator is away Wednesday 5 March (−2 h): 5 h held, 2.5 h a week.
+            db.Permanences.Add(new Permanence
+            {
+                LieuId = lieu.Id, MotifId = Motif.IdDemarches, Type = TypeRecurrence.Hebdomadaire, JoursSemaine = Recurrence.Masque(DayOfWeek.Monday),
+                HeureDebut = new TimeOnly(9, 0), HeureFin = new TimeOnly(12, 0), DateDebut = new DateOnly(2025, 1, 1), Mediateurs = [m],
+            });
+            db.Permanences.Add(new Permanence
+            {
+                LieuId = lieu.Id, MotifId = Motif.IdDemarches, Type = TypeRecurrence.Hebdomadaire, JoursSemaine = Recurrence.Masque(DayOfWeek.Wednesday),
+                HeureDebut = new TimeOnly(14, 0), HeureFin = new TimeOnly(16, 0), DateDebut = new DateOnly(2025, 1, 1), Mediateurs = [m],
+            });
+            db.Fermetures.Add(new Fermeture { LieuId = lieu.Id, DateDebut = new DateOnly(2025, 3, 10), DateFin = new DateOnly(2025, 3, 10) });
+            db.Absences.Add(new Absence { MediateurId = m.Id, DateDebut = new DateOnly(2025, 3, 5), DateFin = new DateOnly(2025, 3, 5) });
+            await db.SaveChangesAsync();
+            var permanence = await db.Permanences.Where(p => p.LieuId == lieu.Id).Select(p => p.Id).FirstAsync();
+            // Seats: 3 slots of 2 seats in the period, one of them closed, one outside: 4 seats, 2 a week, 0.23 per 1 000.
+            foreach (var (jour, ferme) in new[] { (3, false), (12, false), (10, true), (20, false) })
+                db.Creneaux.Add(new Creneau
+                {
+                    PermanenceId = permanence, LieuId = lieu.Id, MotifId = Motif.IdDemarches, Debut = new DateTime(2025, 3, jour, 9, 0, 0, DateTimeKind.Utc),
+                    Fin = new DateTime(2025, 3, jour, 9, 30, 0, DateTimeKind.Utc), Capacite = 2, Ferme = ferme, CodePostal = "13230",
+                });
+            // A full workshop session with one person left on its waiting list: unmet demand 2.
+            var atelier = new Atelier { Titre = "Premiers pas" };
+            db.Add(atelier);
+            await db.SaveChangesAsync();
+            var session = new SessionAtelier { AtelierId = atelier.Id, LieuId = lieu.Id, Debut = new DateTime(2025, 3, 6, 13, 0, 0, DateTimeKind.Utc), Fin = new DateTime(2025, 3, 6, 15, 0, 0, DateTimeKind.Utc), Capacite = 2, Inscrits = 2 };
+            db.SessionsAteliers.Add(session);
+            await db.SaveChangesAsync();
+            db.Inscriptions.Add(new Inscription { SessionId = session.Id, Jeton = Guid.NewGuid().ToString("N"), Prenom = "X", Nom = "Y", Statut = StatutInscription.ListeAttente, CreeLe = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc) });
+            // Demand by residence: 6 residents of Port-Saint-Louis (typed « Port St Louis du Rhone »), 7 records (one person twice),
+            // one of them already seen in February: 5 first-time people. Two residents of Fos-sur-Mer: masked.
+            var personnes = Enumerable.Range(0, 6).Select(i => new Beneficiaire { StructureId = structure, Commune = "Port St Louis du Rhone", CodePostal = "13230", Suivi = false })
+                .Concat(Enumerable.Range(0, 2).Select(i => new Beneficiaire { StructureId = structure, Commune = "Fos-sur-Mer", CodePostal = "13270", Suivi = false })).ToList();
+            db.Beneficiaires.AddRange(personnes);
+            await db.SaveChangesAsync();
+            Activite A(Beneficiaire b, int jour, int mois = 3) => new() { MediateurId = m.Id, BeneficiaireId = b.Id, Date = new DateOnly(2025, mois, jour), DureeMinutes = 30, LieuId = lieu.Id };
+            db.Activites.AddRange(personnes.Select((b, i) => A(b, 4 + i % 5)));
+            db.Activites.Add(A(personnes[0], 12));
+            db.Activites.Add(A(personnes[1], 10, 2));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Chaque_indicateur_sur_un_petit_territoire_calcule_a_la_main()
+    {
+        await PreparerAsync();
+        var table = await _app.AvecDb(db => CalculEcarts.ExecuterAsync(db, CalculEcarts.Commune, Du, Au, "200054807", CancellationToken.None));
+        table.Lignes.Count.ShouldBe(92);
+        var psl = table.Lignes.Single(l => l.Code == "13078");
+        psl.Population.ShouldBe(8573);
+        psl.AnneePopulation.ShouldBe(2023);
+        psl.AnneeCog.ShouldBe(2026);
+        psl.Lieux.ShouldBe(1);
+        psl.HeuresHebdo.ShouldBe(2.5);
+        psl.CreneauxHebdo.ShouldBe(2);
+        psl.CreneauxPour1000.ShouldBe(0.23);
+        psl.Mediateurs.ShouldBe(1);
+        psl.ConseillersNumeriques.ShouldBe(1);
+        psl.DistanceMinKm.ShouldBe(8.1);
+        psl.DemandeObservee.ShouldBe(7);
+        psl.Personnes.ShouldBe(6);
+        psl.PremieresVisites.ShouldBe(5);
+        psl.ListeAttenteNonServie.ShouldBe(1);
+        psl.SessionsCompletes.ShouldBe(1);
+        psl.DemandeNonSatisfaite.ShouldBe(2);
+        // (8 573 ÷ 1 000 × 1 + 2) ÷ (1 + 2.5) = 3.02
+        psl.IndicePriorite.ShouldBe(3.02);
+        psl.Masques.ShouldBeEmpty();
+
+        var fos = table.Lignes.Single(l => l.Code == "13039");
+        fos.Personnes.ShouldBeNull();
+        fos.DemandeObservee.ShouldBeNull();
+        fos.Masques.ShouldContain("personnes");
+        fos.DistanceMinKm.ShouldBeNull();   // no reference point
+    }
+
+    [Fact]
+    public async Task L_api_et_le_csv_publient_les_agregats_avec_leur_millesime_et_refusent_une_mauvaise_saisie()
+    {
+        var api = await _app.ClientApiAsync(Roles.Financeur);
+        var r = await api.GetAsync("/api/v1/pilotage/ecarts?niveau=commune&du=2025-03-03&au=2025-03-16&epci=200054807");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = await r.Content.ReadAsStringAsync();
+        foreach (var champ in new[] { "\"code\"", "\"nom\"", "\"population\"", "\"heuresHebdo\"", "\"creneauxPour1000\"", "\"distanceMinKm\"", "\"demandeObservee\"", "\"demandeNonSatisfaite\"", "\"indicePriorite\"", "\"anneePopulation\"", "\"anneeCog\"" })
+            json.ShouldContain(champ);
+        json.ShouldNotContain("lieuxParZone");
+        (await api.GetAsync("/api/v1/pilotage/ecarts?niveau=iris")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.GetAsync("/api/v1/pilotage/ecarts?du=2025-04-01&au=2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.GetAsync("/api/v1/pilotage/ecarts?epci=12")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await _app.ClientAnonyme().GetAsync("/api/v1/pilotage/ecarts")).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+        (await (await _app.ClientApiAsync(Roles.Mediateur)).GetAsync("/api/v1/pilotage/ecarts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var csv = await _app.ClientAnonyme().GetStringAsync("/donnees/ecarts-territoriaux.csv?du=2025-03-03&au=2025-03-16&epci=200054807");
+        csv.Split('\n')[0].ShouldStartWith("\"niveau\",\"code\",\"nom\",\"du\",\"au\",\"population\",\"annee_population\",\"annee_cog\"");
+        csv.ShouldContain("\"commune\",\"13078\",\"Port-Saint-Louis-du-Rhône\",\"2025-03-03\",\"2025-03-16\",\"8573\",\"2023\",\"2026\"");
+        (await _app.ClientAnonyme().GetStringAsync("/donnees")).ShouldContain("/donnees/ecarts-territoriaux.csv");
+    }
+}

@@ -40,8 +40,13 @@ public static class GestionRapports
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)
         {
+            // Opened at the same moment by someone else (unique index): that one is the report.
+            foreach (var l in r.Lignes) db.Entry(l).State = EntityState.Detached;
+            foreach (var i in r.Indicateurs) db.Entry(i).State = EntityState.Detached;
             db.Entry(r).State = EntityState.Detached;
-            return await db.Set<RapportFinancier>().FirstAsync(x => x.SubventionId == subventionId && x.Exercice == exercice, ct);
+            var autre = await db.Set<RapportFinancier>().FirstOrDefaultAsync(x => x.SubventionId == subventionId && x.Exercice == exercice, ct);
+            if (autre is null) throw;
+            return autre;
         }
         Journal.Ajouter(db, horloge, auteur, Objet, r.Id, "création", null, $"exercice {exercice}, à rendre le {DatesEnLettres.Jour(r.Echeance)}");
         await db.SaveChangesAsync(ct);

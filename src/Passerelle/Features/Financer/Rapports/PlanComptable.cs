@@ -33,7 +33,7 @@ public static class PlanComptable
         new("73", "73 – Dotations et produits de tarification", Produits),
         new("74-etat", "74 – Subvention de l'État", Produits),
         new("74-region", "74 – Subvention de la région", Produits),
-        new("74-departement", "74 – Subvention du département", Produits),
+        new("74-dept", "74 – Subvention du département", Produits),
         new("74-interco", "74 – Subvention de l'intercommunalité (métropole)", Produits),
         new("74-commune", "74 – Subvention de la commune", Produits),
         new("74-social", "74 – Organismes sociaux (CAF…)", Produits),

@@ -115,7 +115,7 @@ public class ObjectifsAvenantsTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await Formulaires.PageAsync(admin, $"/admin/conventions/{convention}");
         var historique = page.QuerySelector("#avenants")!.TextContent;
         historique.ShouldContain("Avenant n° 1 du 1er juin 2023");
-        historique.ShouldContain("30 000,00\u00A0€ → 40 000,00\u00A0€");
+        historique.ShouldContain($"{Montants.Euros(3_000_000)} → {Montants.Euros(4_000_000)}");
         historique.ShouldContain("Fin : 1er janvier 2024 → 1er juillet 2024");
     }
 

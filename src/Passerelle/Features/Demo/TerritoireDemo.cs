@@ -215,6 +215,7 @@ public static class TerritoireDemo
             comptes.AddRange(await ConnexionDemo.SemerAsync(sp, db, metropole, horloge, ct));
             await FinancementDemo.SemerAsync(db, horloge, ct);
             await ParcoursDemo.SemerAsync(db, gestionnaire?.Id, m, horloge, ct);
+            await RapportsDemo.SemerAsync(db, gestionnaire?.Id, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

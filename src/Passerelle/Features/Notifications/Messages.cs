@@ -13,7 +13,7 @@ public static class Messages
     {
         var zone = Territoire.Zone(r.Fuseau);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.DebutUtc, DateTimeKind.Utc), zone);
-        return local.ToString("dddd d MMMM yyyy 'à' HH'h'mm", Fr);
+        return Passerelle.Web.DatesEnLettres.Format(local, "dddd d MMMM yyyy 'à' HH'h'mm");
     }
 
     public static (string Sujet, string Corps) Confirmation(Rdv r) => ($"Rendez-vous confirmé : {r.Titre}, {Quand(r)}",

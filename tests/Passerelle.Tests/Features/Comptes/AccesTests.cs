@@ -43,6 +43,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/subventions" or "/api/v1/subventions/{id:int}/mouvements" or "/api/v1/subventions/{id:int}/statut") => Acces.Admin,
         (_, "/admin/financement" or "/admin/financement/subventions/{id:int}" or "/admin/financement/structures/{id:int}" or "/admin/financement/enveloppes/{id:int}") => Acces.Financement,
         (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,
+        // Funder reports: the beneficiary's managers fill them, administrators decide, the grant's funder reads (checked per report: RapportsTests).
+        (_, var r) when r.StartsWith("/admin/financement/rapports") => Acces.Financement,
         ("GET", "/donnees/subventions.csv") => Acces.Public,
         // Territorial steering: aggregates for administrators, funders and managers (managers: their zones); the CSV and the communes autocomplete are public.
         ("GET", "/donnees/ecarts-territoriaux.csv" or "/api/v1/communes") => Acces.Public,

@@ -2767,6 +2767,76 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AncienDebut")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("AncienMontantAnnuelCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("AncienneFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("NouveauDebut")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("NouveauMontantAnnuelCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("NouvelleFin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("ConventionId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Avenants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Avenants_Montant", "\"NouveauMontantAnnuelCentimes\" IS NULL OR \"NouveauMontantAnnuelCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Avenants_Numero", "\"Numero\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
                 {
                     b.Property<int>("Id")
@@ -2836,6 +2906,50 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Conventions", t =>
                         {
                             t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.ObjectifConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Cible")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indicateur")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unite")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("ObjectifsConventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectifsConventions_Cible", "\"Cible\" >= 0");
                         });
                 });
 
@@ -3155,6 +3269,172 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cible")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("Declare")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("numeric(14,1)");
+
+                    b.Property<string>("Indicateur")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("Mesure")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("numeric(14,1)");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("IndicateursRapports", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.LigneRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Compte")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Explication")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("PrevuCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RealiseCentimes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Compte")
+                        .IsUnique();
+
+                    b.ToTable("LignesRapports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LignesRapports_Montants", "\"PrevuCentimes\" >= 0 AND \"RealiseCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Annexe")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("BilanQualitatif")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecideLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RappelApresLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RappelAvantLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SoumisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SoumisPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("Statut", "Echeance");
+
+                    b.HasIndex("SubventionId", "Exercice")
+                        .IsUnique();
+
+                    b.ToTable("RapportsFinanciers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RapportsFinanciers_Statut", "\"Statut\" IN ('a_remplir', 'soumis', 'accepte', 'a_corriger')");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
@@ -5193,6 +5473,20 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
                 {
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
@@ -5230,6 +5524,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Partenaire");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.ObjectifConvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
@@ -5253,6 +5556,38 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
                         .WithMany()
                         .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany("Indicateurs")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.LigneRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5522,6 +5857,13 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Fichier");
 
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.Navigation("Indicateurs");
+
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>

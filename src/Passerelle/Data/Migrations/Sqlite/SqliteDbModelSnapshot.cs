@@ -2676,6 +2676,74 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AncienDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AncienMontantAnnuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AncienneFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliberationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistrePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NouveauDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NouveauMontantAnnuelCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NouvelleFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.HasIndex("ConventionId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Avenants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Avenants_Montant", "\"NouveauMontantAnnuelCentimes\" IS NULL OR \"NouveauMontantAnnuelCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_Avenants_Numero", "\"Numero\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
                 {
                     b.Property<int>("Id")
@@ -2743,6 +2811,48 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Conventions", t =>
                         {
                             t.HasCheckConstraint("CK_Conventions_MontantAnnuel", "\"MontantAnnuelCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.ObjectifConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicateur")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unite")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("ObjectifsConventions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectifsConventions_Cible", "\"Cible\" >= 0");
                         });
                 });
 
@@ -3056,6 +3166,166 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VersionsDeliberations", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Declare")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicateur")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Mesure")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("IndicateursRapports", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.LigneRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Compte")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explication")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrevuCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RealiseCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Compte")
+                        .IsUnique();
+
+                    b.ToTable("LignesRapports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LignesRapports_Montants", "\"PrevuCentimes\" >= 0 AND \"RealiseCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annexe")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BilanQualitatif")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecideLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RappelApresLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RappelAvantLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SoumisLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoumisPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("Statut", "Echeance");
+
+                    b.HasIndex("SubventionId", "Exercice")
+                        .IsUnique();
+
+                    b.ToTable("RapportsFinanciers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RapportsFinanciers_Statut", "\"Statut\" IN ('a_remplir', 'soumis', 'accepte', 'a_corriger')");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Subventions.Enveloppe", b =>
@@ -5054,6 +5324,20 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
+                        .WithMany()
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Convention", b =>
                 {
                     b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Coordinateur")
@@ -5091,6 +5375,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Partenaire");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Conventions.ObjectifConvention", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.FichierDeliberation", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
@@ -5114,6 +5407,38 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Features.Financer.Deliberations.Deliberation", null)
                         .WithMany()
                         .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany("Indicateurs")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.LigneRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", null)
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5383,6 +5708,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Fichier");
 
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
+                {
+                    b.Navigation("Indicateurs");
+
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>

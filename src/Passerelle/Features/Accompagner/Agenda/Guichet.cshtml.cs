@@ -65,7 +65,7 @@ public sealed class GuichetModel(AppDbContext db, NotificationsOptions options, 
                 var r = await ReserverAuGuichet.ExecuterAsync(db, Saisie, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, options, horloge, ct);
                 var debut = await db.Creneaux.Where(c => c.Id == r.CreneauId).Select(c => new { c.Debut, c.Lieu!.FuseauHoraire }).FirstAsync(ct);
                 var local = TimeZoneInfo.ConvertTimeFromUtc(debut.Debut, Territoire.Zone(debut.FuseauHoraire));
-                TempData["Message"] = $"Rendez-vous pris pour {r.Prenom} {r.Nom} le {local.ToString("dddd d MMMM 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}."
+                TempData["Message"] = $"Rendez-vous pris pour {r.Prenom} {r.Nom} le {Passerelle.Web.DatesEnLettres.Format(local, "dddd d MMMM 'à' HH'h'mm")}."
                     + (r.Telephone is null ? " Donnez-lui la date sur papier : aucun message ne lui sera envoyé." : " Un SMS de confirmation part.");
                 // The place's agenda for its managers; a mediator goes back to their own agenda of that day.
                 var lieu = Lieu is { } l && await Passerelle.Features.Reseau.Lieux.AutorisationsLieux.AgendaLieuAsync(db, User, l, ct) ? $"&lieu={l}" : "";

@@ -16,9 +16,9 @@ public sealed class ConventionsAutorisees(TimeProvider horloge) : IActesAutorise
         var conventions = await db.Conventions.AsNoTracking().Where(c => c.DeliberationId == deliberationId).OrderBy(c => c.DateDebut).ToListAsync(ct);
         return conventions.Select(c => new ActeAutorise("Convention de service", c.Intitule, $"/admin/conventions/{c.Id}",
             c.DateSignature is null && c.DateDebut > aujourdhui ? "pas encore signée"
-            : c.DateFin <= aujourdhui ? $"terminée le {c.DateFin.ToString("d MMMM yyyy", Fr)}"
-            : c.DateDebut > aujourdhui ? $"signée, commence le {c.DateDebut.ToString("d MMMM yyyy", Fr)}"
-            : $"en cours jusqu'au {c.DateFin.ToString("d MMMM yyyy", Fr)}")).ToList();
+            : c.DateFin <= aujourdhui ? $"terminée le {Passerelle.Web.DatesEnLettres.Format(c.DateFin, "d MMMM yyyy")}"
+            : c.DateDebut > aujourdhui ? $"signée, commence le {Passerelle.Web.DatesEnLettres.Format(c.DateDebut, "d MMMM yyyy")}"
+            : $"en cours jusqu'au {Passerelle.Web.DatesEnLettres.Format(c.DateFin, "d MMMM yyyy")}")).ToList();
     }
 }
 

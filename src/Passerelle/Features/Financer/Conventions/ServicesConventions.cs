@@ -18,5 +18,6 @@ public static class ServicesConventions
         builder.Services.AddSingleton<IChoixConventions, ChoixConventions>();
         builder.Services.AddScoped<Deliberations.IActesAutorises, ConventionsAutorisees>();
         builder.Services.AddSingleton<IPreparationDonnees, LierConventionsDeliberations>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AvenantsEnAjoutSeul>();
     }
 }

@@ -79,5 +79,6 @@ public static class ServicesParcours
     {
         if (Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionParcoursJob>();
         builder.Services.AddReglages<ParcoursOptions>("Parcours");
+        builder.Services.AddScoped<Financer.Indicateurs.IMesuresIndicateurs, MesuresParcours>();
     }
 }

@@ -41,7 +41,7 @@ public sealed class CommandeLireActe : ICommandeCli
         string V(object? x) => x switch
         {
             null => "introuvable dans le texte",
-            DateOnly d => d.ToString("d MMMM yyyy", fr),
+            DateOnly d => Passerelle.Web.DatesEnLettres.Format(d, "d MMMM yyyy"),
             bool b => b ? "oui" : "non",
             decimal m => m.ToString("N2", fr) + " €",
             _ => x.ToString()!,

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Financer.Indicateurs;
+using Passerelle.Features.Financer.Subventions;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Financer.Rapports;
+
+/// <summary><c>/admin/financement/rapports/{id}</c>: a funder report (CERFA 15059 layout). The beneficiary's managers fill and submit it;
+/// administrators accept it or send it back with a comment; the grant's funder reads it (aggregates, no names). Others: 404.</summary>
+[Authorize(Policy = PerimetreFinancement.Politique)]
+public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueIndicateurs catalogue) : PageModel
+{
+    public RapportVu Vu { get; private set; } = null!;
+    public List<JournalFinancement> Historique { get; private set; } = [];
+    public Dictionary<string, string[]> Erreurs { get; private set; } = [];
+    public DateOnly AujourdHui { get; private set; }
+
+    [BindProperty] public string? BilanQualitatif { get; set; }
+    [BindProperty] public string? Annexe { get; set; }
+    [BindProperty] public Dictionary<string, string?> Prevu { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Realise { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Explication { get; set; } = [];
+    [BindProperty] public Dictionary<int, string?> Declare { get; set; } = [];
+    [BindProperty] public Dictionary<int, string?> CommentaireIndicateur { get; set; } = [];
+    [BindProperty] public string? Commentaire { get; set; }
+
+    /// <summary>The summary's link target of each error key.</summary>
+    public static string IdDe(string cle) => cle switch
+    {
+        "bilan" => "bilan", "annexe" => "annexe", "commentaire" => "commentaire", "budget" => "budget",
+        _ when cle.StartsWith("ligne-") => "realise-" + cle[6..],
+        _ when cle.StartsWith("declare-") => cle,
+        _ => "rapport",
+    };
+
+    async Task<bool> ChargerAsync(int id, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null) return false;
+        Vu = vu;
+        AujourdHui = Territoire.AujourdHui(horloge);
+        if (vu.VoitPersonnes)
+            Historique = await db.Set<JournalFinancement>().AsNoTracking().Where(j => j.Objet == GestionRapports.Objet && j.ObjetId == id).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ? Page() : NotFound();
+
+    SaisieRapport? Lire()
+    {
+        var lignes = new List<SaisieLigne>();
+        foreach (var l in PlanComptable.Lignes)
+        {
+            var okP = Euros.Lire(Prevu.GetValueOrDefault(l.Compte), out var p);
+            var okR = Euros.Lire(Realise.GetValueOrDefault(l.Compte), out var r);
+            if (!okP || !okR || p < 0 || r < 0) { Erreurs["ligne-" + l.Compte] = [$"{l.Libelle} : un montant en euros, par exemple 2 500 ou 2 500,50."]; continue; }
+            lignes.Add(new SaisieLigne(l.Compte, p ?? 0, r ?? 0, Explication.GetValueOrDefault(l.Compte)));
+        }
+        var declares = new Dictionary<int, decimal?>();
+        foreach (var (rang, texte) in Declare)
+        {
+            if (!Nombres.Lire(texte, out double? v) || v < 0) { Erreurs["declare-" + rang] = ["La valeur atteinte est un nombre positif."]; continue; }
+            declares[rang] = v is null ? null : Math.Round((decimal)v.Value, 1);
+        }
+        if (Erreurs.Count > 0) return null;
+        var s = new SaisieRapport(BilanQualitatif, Annexe, lignes, declares, CommentaireIndicateur);
+        Erreurs = GestionRapports.Verifier(s);
+        return Erreurs.Count == 0 ? s : null;
+    }
+
+    async Task<IActionResult?> EnregistrerAsync(int id, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null) return NotFound();
+        if (!vu.PeutEcrire) return Forbid();
+        var s = Lire();
+        if (s is null) return null;
+        try { await DeciderRapports.EnregistrerAsync(db, id, s, catalogue, User.Identity?.Name ?? "inconnu", horloge, ct); }
+        catch (RegleMetierException e) { Erreurs[e.Champ ?? "rapport"] = [e.Message]; return null; }
+        return Redirect("ok");
+    }
+
+    public async Task<IActionResult> OnPostEnregistrerAsync(int id, CancellationToken ct)
+    {
+        var r = await EnregistrerAsync(id, ct);
+        if (r is RedirectResult) { TempData["Message"] = "Compte rendu enregistré."; return RedirectToPage(new { id }); }
+        return r ?? (await ChargerAsync(id, ct) ? Page() : NotFound());
+    }
+
+    public async Task<IActionResult> OnPostSoumettreAsync(int id, CancellationToken ct)
+    {
+        var r = await EnregistrerAsync(id, ct);
+        if (r is not RedirectResult) return r ?? (await ChargerAsync(id, ct) ? Page() : NotFound());
+        db.ChangeTracker.Clear();
+        try
+        {
+            await DeciderRapports.SoumettreAsync(db, id, User.Identity?.Name ?? "inconnu", horloge, ct);
+            TempData["Message"] = "Compte rendu envoyé au financeur.";
+            return RedirectToPage(new { id });
+        }
+        catch (RegleMetierException e) { Erreurs[e.Champ ?? "rapport"] = [e.Message]; }
+        return await ChargerAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAccepterAsync(int id, CancellationToken ct) => await DeciderAsync(id, () => DeciderRapports.AccepterAsync(db, id, User.Identity?.Name ?? "inconnu", horloge, ct), "Compte rendu accepté.", ct);
+
+    public async Task<IActionResult> OnPostCorrigerAsync(int id, CancellationToken ct) =>
+        await DeciderAsync(id, () => DeciderRapports.DemanderCorrectionAsync(db, id, Commentaire, User.Identity?.Name ?? "inconnu", horloge, ct), "Compte rendu renvoyé à l'association pour correction.", ct);
+
+    async Task<IActionResult> DeciderAsync(int id, Func<Task<bool>> action, string message, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null) return NotFound();
+        if (!vu.EstAdmin) return Forbid();
+        try
+        {
+            await action();
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+        catch (RegleMetierException e) { Erreurs[e.Champ ?? "rapport"] = [e.Message]; }
+        return await ChargerAsync(id, ct) ? Page() : NotFound();
+    }
+}

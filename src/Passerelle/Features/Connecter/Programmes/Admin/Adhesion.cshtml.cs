@@ -68,8 +68,7 @@ public sealed class AdhesionModel(AppDbContext db, TimeProvider horloge) : PageM
 
     public Task<IActionResult> OnPostRechargerAsync(int id, CancellationToken ct)
     {
-        var centimes = Equiper.Ventes.Admin.VendreModel.Centimes(MontantEuros);
-        if (centimes is null)
+        if (!Web.Euros.Lire(MontantEuros, out var centimes) || centimes is null or < 0 or > 1_000_000)
         {
             Erreurs["montant"] = ["Indiquez le montant en euros, par exemple 5 ou 5,50."];
             return AfficherAsync(id, ct);

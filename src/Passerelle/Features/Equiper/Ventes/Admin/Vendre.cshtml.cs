@@ -94,12 +94,4 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
         [nameof(PrixEuros)] = "prix", [nameof(Motif)] = "eligibilite.motif", [nameof(Justificatif)] = "eligibilite.justificatif", [nameof(DateJustificatif)] = "eligibilite.date",
         [nameof(QuotientFamilial)] = "eligibilite.quotientFamilial", [nameof(AcheteurNom)] = "acheteur.nom", [nameof(AcheteurCommune)] = "acheteur.commune", [nameof(Foyer)] = "acheteur.foyer", [nameof(Qpv)] = "acheteur.qpv",
     };
-
-    /// <summary>Cents from a price typed in euros; null when it is not a plain amount (letters, exponent, thousands separators, more than 2 decimals).</summary>
-    internal static long? Centimes(string? saisie)
-    {
-        var t = (saisie ?? "").Replace("€", "").Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim().Replace(',', '.');
-        if (!System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d{1,7}(\.\d{1,2})?$")) return null;
-        return (long)Math.Round(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) * 100);
-    }
 }

@@ -13,6 +13,7 @@ if (args.Contains("statistiques")) return await Statistiques.ExecuterAsync(args)
 if (args.Contains("csv")) return LectureCsv.Executer(args);
 if (args.Contains("deliberations")) return await DeliberationsBench.ExecuterAsync(args);
 if (args.Contains("actes")) return LectureActes.Executer(args);
+if (args.Contains("equipement")) return await EquipementBench.ExecuterAsync(args);
 var options = Options.Lire(args);
 Directory.CreateDirectory(options.Dossier);
 var csv = Path.Combine(options.Dossier, $"lieux-{options.Lieux}.csv");

@@ -84,7 +84,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // Équiper: the donor's offer, its follow-up and receipt links, the buyer's receipt and the public page need no account (the token is the key);
         // the workshop, the sales and the receipts' issue are for managers and administrators.
         (_, "/api/v1/equipement/offres") => Acces.Public,
-        ("GET", "/equipement" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
+        ("GET", "/equipement" or "/equipement/chiffres" or "/equipement/don" or "/equipement/don/{jeton}" or "/equipement/don/{jeton}/recu" or "/equipement/achat/{jeton}") => Acces.Public,
         ("GET", "/equipement/don/{jeton}/recu.pdf" or "/equipement/don/{jeton}/effacements.pdf" or "/equipement/achat/{jeton}/recu.pdf") => Acces.Public,
         // The workshop (Atelier role, managers, administrators): devices, erasure proof, tests, stock, WEEE; the offers and the sales stay with managers.
         (_, var r) when r.StartsWith("/admin/equipement/offres") || r == "/admin/equipement/appareils/{id:int}/vente" => Acces.Gestion,

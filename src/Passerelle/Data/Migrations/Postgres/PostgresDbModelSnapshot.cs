@@ -2308,6 +2308,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("AppareilId", "Id");
 
+                    b.HasIndex("Le", "Vers", "AppareilId");
+
                     b.ToTable("EvenementsAppareils", (string)null);
                 });
 
@@ -2651,6 +2653,165 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("RecusDons", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnneesSupposees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AppareilId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Co2eEviteGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FacteurCo2Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MasseGrammes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppareilId")
+                        .IsUnique();
+
+                    b.HasIndex("FacteurCo2Id");
+
+                    b.HasIndex("Le");
+
+                    b.ToTable("BilansAppareils", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BilansAppareils_Issue", "\"Issue\" IN ('reemploi','recyclage')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.FacteurCo2", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnneesSecondeVie")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EmpreinteNeufGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EviteParAnGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ValableDu")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "ValableDu");
+
+                    b.HasIndex("Version", "Type")
+                        .IsUnique();
+
+                    b.ToTable("FacteursCo2", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FacteursCo2_Positifs", "\"EmpreinteNeufGrammes\" >= 0 AND \"EviteParAnGrammes\" >= 0 AND \"AnneesSecondeVie\" BETWEEN 0 AND 20");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Insertion.HeuresInsertion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activite")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SaisiPar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Site", "Mois", "Categorie", "Activite")
+                        .IsUnique();
+
+                    b.ToTable("HeuresInsertion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_HeuresInsertion_Valeurs", "\"Minutes\" BETWEEN 0 AND 10000000 AND \"Personnes\" BETWEEN 0 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.AchatFoyer", b =>
+                {
+                    b.Property<string>("FoyerCle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("DernierAchat")
+                        .HasColumnType("date");
+
+                    b.HasKey("FoyerCle");
+
+                    b.ToTable("AchatsFoyers", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.PlafondPrix", b =>
                 {
                     b.Property<int>("Id")
@@ -2706,6 +2867,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int?>("BeneficiaireId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateOnly>("DateJustificatif")
                         .HasColumnType("date");
 
@@ -2740,6 +2905,11 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<long>("PrixCentimes")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SituationQpv")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Vendeur")
                         .IsRequired()
@@ -5457,6 +5627,20 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("OffreDonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.HasOne("Passerelle.Features.Equiper.Appareils.Appareil", null)
+                        .WithMany()
+                        .HasForeignKey("AppareilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Equiper.Impact.FacteurCo2", null)
+                        .WithMany()
+                        .HasForeignKey("FacteurCo2Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.Vente", b =>

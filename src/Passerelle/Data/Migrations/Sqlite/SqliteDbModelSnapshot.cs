@@ -2235,6 +2235,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("AppareilId", "Id");
 
+                    b.HasIndex("Le", "Vers", "AppareilId");
+
                     b.ToTable("EvenementsAppareils", (string)null);
                 });
 
@@ -2564,6 +2566,159 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("RecusDons", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnneesSupposees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppareilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Co2eEviteGrammes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FacteurCo2Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MasseGrammes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppareilId")
+                        .IsUnique();
+
+                    b.HasIndex("FacteurCo2Id");
+
+                    b.HasIndex("Le");
+
+                    b.ToTable("BilansAppareils", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BilansAppareils_Issue", "\"Issue\" IN ('reemploi','recyclage')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.FacteurCo2", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnneesSecondeVie")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EmpreinteNeufGrammes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EviteParAnGrammes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValableDu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "ValableDu");
+
+                    b.HasIndex("Version", "Type")
+                        .IsUnique();
+
+                    b.ToTable("FacteursCo2", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FacteursCo2_Positifs", "\"EmpreinteNeufGrammes\" >= 0 AND \"EviteParAnGrammes\" >= 0 AND \"AnneesSecondeVie\" BETWEEN 0 AND 20");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Insertion.HeuresInsertion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activite")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaisiPar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Site", "Mois", "Categorie", "Activite")
+                        .IsUnique();
+
+                    b.ToTable("HeuresInsertion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_HeuresInsertion_Valeurs", "\"Minutes\" BETWEEN 0 AND 10000000 AND \"Personnes\" BETWEEN 0 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.AchatFoyer", b =>
+                {
+                    b.Property<string>("FoyerCle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DernierAchat")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FoyerCle");
+
+                    b.ToTable("AchatsFoyers", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.PlafondPrix", b =>
                 {
                     b.Property<int>("Id")
@@ -2615,6 +2770,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int?>("BeneficiaireId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DateJustificatif")
                         .HasColumnType("TEXT");
 
@@ -2649,6 +2808,11 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<long>("PrixCentimes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationQpv")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Vendeur")
                         .IsRequired()
@@ -5308,6 +5472,20 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("OffreDonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.HasOne("Passerelle.Features.Equiper.Appareils.Appareil", null)
+                        .WithMany()
+                        .HasForeignKey("AppareilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Equiper.Impact.FacteurCo2", null)
+                        .WithMany()
+                        .HasForeignKey("FacteurCo2Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.Vente", b =>

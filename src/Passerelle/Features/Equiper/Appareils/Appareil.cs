@@ -135,6 +135,7 @@ public sealed class AppareilConfiguration : IEntityTypeConfiguration<Appareil>, 
     {
         b.ToTable("EvenementsAppareils");
         b.HasIndex(e => new { e.AppareilId, e.Id });
+        b.HasIndex(e => new { e.Le, e.Vers, e.AppareilId }); // the dashboard counts the devices entering each state in a period
         b.Property(e => e.De).HasMaxLength(20);
         b.Property(e => e.Vers).HasMaxLength(20);
         b.Property(e => e.Auteur).HasMaxLength(200);

@@ -15,6 +15,9 @@ public static class ServicesEquipement
         builder.Services.AddOptions<Dons.OrganismeOptions>().Bind(builder.Configuration.GetSection("Equipement:Organisme"));
         builder.Services.AddSingleton<IPreparationDonnees, ChargementPlafonds>();
         builder.Services.AddSingleton<IInterceptor, HistoriqueEnAjoutSeul>();
+        builder.Services.AddSingleton<IPreparationDonnees, Impact.FacteursAdeme>();
+        builder.Services.AddSingleton<IInterceptor, Impact.ValeurEcologique>();
+        builder.Services.AddSingleton<IInterceptor, Impact.ImpactEnAjoutSeul>();
         builder.Services.AddSingleton<Dons.ISuiviAppareilsDon, VuesAppareils>();
         builder.Services.AddSingleton<Dons.Admin.ICompteEtats, VuesAppareils>();
     }

@@ -13,6 +13,15 @@ namespace Passerelle.Features.Equiper.Ventes;
 public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(string Etat, int Appareils)> Entrees, int Ventes, double? DelaiMedianJours,
     double? DelaiP90Jours, IReadOnlyList<(string Motif, int Ventes)> VentesParMotif, IReadOnlyList<(string Type, string Grade, int Appareils)> Stock)
 {
+    /// <summary>Sales by where the buyer lives (« QPV », « Hors QPV », « Non renseigné »).</summary>
+    public IReadOnlyList<(string Situation, int Ventes)> VentesParQpv { get; init; } = [];
+    /// <summary>Outcomes recorded in the period (<see cref="Impact.BilanAppareil"/>): devices, kg CO2e avoided and kg of equipment, for reuse
+    /// and for recycling; with the factor versions used.</summary>
+    public IReadOnlyList<(string Issue, int Appareils, decimal Co2eKg, decimal MasseKg)> Bilans { get; init; } = [];
+    public IReadOnlyList<string> VersionsFacteurs { get; init; } = [];
+    /// <summary>Insertion hours of the months the period touches, by category of workers (<see cref="Insertion.HeuresInsertion"/>).</summary>
+    public IReadOnlyList<(string Categorie, decimal Heures)> HeuresInsertion { get; init; } = [];
+
     public static readonly string[] EtatsComptes = [Etats.Recu, Etats.Reconditionne, Etats.Vendu, Etats.Donne, Etats.Deee, Etats.Pieces];
 
     public static async Task<TableauDeBord> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct)
@@ -28,25 +37,65 @@ public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(stri
         double? Rang(double p) => delais.Count == 0 ? null : Math.Round(delais[Math.Max(0, (int)Math.Ceiling(p * delais.Count) - 1)], 1);
         var stock = await db.Set<Appareil>().Where(a => a.Etat == Etats.EnStock || a.Etat == Etats.Reserve)
             .GroupBy(a => new { a.Type, a.Grade }).Select(g => new { g.Key.Type, g.Key.Grade, N = g.Count() }).ToListAsync(ct);
+        var bilans = await db.Set<Impact.BilanAppareil>().Where(b => b.Le >= debut && b.Le < fin)
+            .GroupBy(b => b.Issue).Select(g => new { g.Key, N = g.Count(), Co2 = g.Sum(b => b.Co2eEviteGrammes), Masse = g.Sum(b => b.MasseGrammes) }).ToListAsync(ct);
+        var versions = await db.Set<Impact.BilanAppareil>().Where(b => b.Le >= debut && b.Le < fin && b.FacteurCo2Id != null)
+            .Join(db.Set<Impact.FacteurCo2>(), b => b.FacteurCo2Id, f => f.Id, (b, f) => f.Version).Distinct().ToListAsync(ct);
+        var moisDu = new DateOnly(du.Year, du.Month, 1);
+        var heures = await db.Set<Insertion.HeuresInsertion>().Where(h => h.Mois >= moisDu && h.Mois <= au)
+            .GroupBy(h => h.Categorie).Select(g => new { g.Key, Minutes = g.Sum(h => (long)h.Minutes) }).ToListAsync(ct);
+        var qpv = await db.Set<Vente>().Where(v => v.VenduLe >= debut && v.VenduLe < fin).GroupBy(v => v.SituationQpv)
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         return new TableauDeBord(du, au,
             EtatsComptes.Select(e => (e, entrees.FirstOrDefault(x => x.Key == e)?.N ?? 0)).ToList(),
             ventes.Count, Rang(0.5), Rang(0.9),
             ventes.GroupBy(v => v.Motif).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList(),
-            stock.OrderBy(s => s.Type).ThenBy(s => s.Grade).Select(s => (s.Type, s.Grade ?? "-", s.N)).ToList());
+            stock.OrderBy(s => s.Type).ThenBy(s => s.Grade).Select(s => (s.Type, s.Grade ?? "-", s.N)).ToList())
+        {
+            // Sales recorded before the QPV was asked carry an empty situation: not known.
+            VentesParQpv = qpv.GroupBy(q => q.Key is null or "" ? Quartiers.NonRenseigne : q.Key).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(q => q.N))).ToList(),
+            Bilans = new[] { Impact.BilanAppareil.Reemploi, Impact.BilanAppareil.Recyclage }
+                .Select(i => bilans.FirstOrDefault(b => b.Key == i) is { } b ? (i, b.N, b.Co2 / 1000m, b.Masse / 1000m) : (i, 0, 0m, 0m)).ToList(),
+            VersionsFacteurs = versions.Order().ToList(),
+            HeuresInsertion = heures.OrderBy(h => h.Key).Select(h => (h.Key, Math.Round(h.Minutes / 60m, 1))).ToList(),
+        };
+    }
+
+    /// <summary>One row per figure: indicator code, key (state, type, rule… codes as in the API), value (number, or text for dates and versions).</summary>
+    public IEnumerable<(string Indicateur, string Cle, object? Valeur)> Lignes()
+    {
+        yield return ("periode", "du", Du.ToString("yyyy-MM-dd"));
+        yield return ("periode", "au", Au.ToString("yyyy-MM-dd"));
+        foreach (var (etat, n) in Entrees) yield return ("appareils_entres_dans_l_etat", etat, n);
+        yield return ("ventes", "total", Ventes);
+        yield return ("delai_reception_vente_jours", "mediane", DelaiMedianJours);
+        yield return ("delai_reception_vente_jours", "p90", DelaiP90Jours);
+        foreach (var (motif, n) in VentesParMotif) yield return ("ventes_par_motif", motif, n);
+        foreach (var (type, grade, n) in Stock) yield return ("stock", $"{type}/{grade}", n);
+        foreach (var (situation, n) in VentesParQpv) yield return ("ventes_par_qpv", situation, n);
+        foreach (var (issue, n, co2, masse) in Bilans)
+        {
+            yield return ($"appareils_{issue}", "total", n);
+            yield return ("co2e_evite_kg", issue, co2);
+            yield return ("masse_kg", issue, masse);
+        }
+        foreach (var v in VersionsFacteurs) yield return ("facteurs_co2", "version", v);
+        foreach (var (cat, h) in HeuresInsertion) yield return ("heures_insertion", cat, h);
     }
 
     /// <summary>The same figures as CSV (UTF-8, comma, one line per figure: <c>indicateur,cle,valeur</c>; state and type codes as in the API).</summary>
     public string Csv()
     {
         var sb = new StringBuilder("indicateur,cle,valeur\n");
-        var c = CultureInfo.InvariantCulture;
-        sb.Append($"periode,du,{Du:yyyy-MM-dd}\nperiode,au,{Au:yyyy-MM-dd}\n");
-        foreach (var (etat, n) in Entrees) sb.Append($"appareils_entres_dans_l_etat,{etat},{n}\n");
-        sb.Append($"ventes,total,{Ventes}\n");
-        sb.Append($"delai_reception_vente_jours,mediane,{DelaiMedianJours?.ToString(c)}\n");
-        sb.Append($"delai_reception_vente_jours,p90,{DelaiP90Jours?.ToString(c)}\n");
-        foreach (var (motif, n) in VentesParMotif) sb.Append($"ventes_par_motif,{motif},{n}\n");
-        foreach (var (type, grade, n) in Stock) sb.Append($"stock,{type}/{grade},{n}\n");
+        foreach (var (indicateur, cle, valeur) in Lignes())
+            sb.Append(indicateur).Append(',').Append(cle).Append(',').Append(valeur switch
+            {
+                null => "", decimal d => d.ToString("0.###", CultureInfo.InvariantCulture), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), var o => o.ToString(),
+            }).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>The same rows as an XLSX workbook (one sheet « equipement », numbers as numbers).</summary>
+    public byte[] Xlsx() => Web.Tableur.Ecrire("equipement",
+        new IReadOnlyList<object?>[] { ["indicateur", "cle", "valeur"] }.Concat(Lignes().Select(l => (IReadOnlyList<object?>)[l.Indicateur, l.Cle, l.Valeur])));
 }

@@ -28,7 +28,9 @@ public sealed class EquipementOptions
 public sealed record EligibiliteSaisie(string? Motif, string? Justificatif, DateOnly? Date, int? QuotientFamilial = null);
 /// <param name="Foyer">The household's reference seen by the seller (CAF allocataire number, tax notice number…), compared without spaces
 /// nor case; without it the household is the buyer's file when linked, else the name and town.</param>
-public sealed record AcheteurSaisie(string? Nom, string? Commune = null, int? BeneficiaireId = null, string? Foyer = null);
+/// <param name="Qpv">Where the buyer lives for the city policy: a QPV code (<c>Referentiels.Qpv</c>), « hors » (outside any QPV) or
+/// nothing (not known; the linked file's QPV is then used when it has one).</param>
+public sealed record AcheteurSaisie(string? Nom, string? Commune = null, int? BeneficiaireId = null, string? Foyer = null, string? Qpv = null);
 /// <summary><c>POST /api/v1/equipement/ventes</c>: <c>prix</c> TTC in cents.</summary>
 public sealed record VenteSaisie(int AppareilId, long Prix, EligibiliteSaisie? Eligibilite, AcheteurSaisie? Acheteur);
 
@@ -55,7 +57,16 @@ public static class Vendre
         if (string.IsNullOrWhiteSpace(s.Acheteur?.Nom) || s.Acheteur.Nom.Length > 200) e["acheteur.nom"] = ["Indiquez le nom de l'acheteur (200 caractères au plus)."];
         if ((s.Acheteur?.Commune?.Length ?? 0) > 200) e["acheteur.commune"] = ["200 caractères au plus."];
         if ((s.Acheteur?.Foyer?.Length ?? 0) > 50) e["acheteur.foyer"] = ["50 caractères au plus."];
-        if (s.Acheteur?.BeneficiaireId is { } b && !await db.Beneficiaires.AnyAsync(x => x.Id == b, ct)) e["acheteur.beneficiaireId"] = ["Fiche de personne accompagnée inconnue."];
+        string? codeQpvFiche = null;
+        if (s.Acheteur?.BeneficiaireId is { } b)
+        {
+            var fiche = await db.Beneficiaires.Where(x => x.Id == b).Select(x => new { x.CodeQpv }).FirstOrDefaultAsync(ct);
+            if (fiche is null) e["acheteur.beneficiaireId"] = ["Fiche de personne accompagnée inconnue."];
+            else codeQpvFiche = fiche.CodeQpv;
+        }
+        var qpv = s.Acheteur?.Qpv?.Trim();
+        if (qpv is { Length: > 0 } && !string.Equals(qpv, "hors", StringComparison.OrdinalIgnoreCase) && !await db.Qpv.AnyAsync(q => q.Code == qpv, ct))
+            e["acheteur.qpv"] = ["Quartier prioritaire inconnu : indiquez son code (QN…), « hors » ou rien."];
         if (e.Count > 0) throw Valider.Invalide(e, "Vente invalide");
 
         var a = await ChangerEtat.ChargerAsync(db, s.AppareilId, ct);
@@ -77,18 +88,27 @@ public static class Vendre
         }
         var foyer = Foyers.Cle(s.Acheteur!.Foyer, s.Acheteur.BeneficiaireId, s.Acheteur.Nom!, s.Acheteur.Commune);
         if (options.PeriodeAchatMois > 0 && await Foyers.DerniereVenteAsync(db, foyer, ct) is { } derniere
-            && DateOnly.FromDateTime(HeureParis.Depuis(derniere)).AddMonths(options.PeriodeAchatMois) > aujourdhui)
+            && DateOnly.FromDateTime(HeureParis.Depuis(derniere)) > aujourdhui.AddMonths(-options.PeriodeAchatMois))
             throw new RegleMetierException($"Ce foyer a déjà fait un achat solidaire le {HeureParis.Depuis(derniere):dd/MM/yyyy} : un achat par foyer tous les {options.PeriodeAchatMois} mois.", "acheteur.nom");
         ChangerEtat.Verifier(a, Etats.Vendu, qui);
         var v = new Vente
         {
             AppareilId = a.Id, PrixCentimes = s.Prix, PlafondCentimes = plafond, Motif = el.Motif!, Justificatif = el.Justificatif!.Trim(), DateJustificatif = el.Date!.Value,
             EligibleJusquAu = expiration, AcheteurNom = s.Acheteur!.Nom!.Trim(), AcheteurCommune = s.Acheteur.Commune?.Trim(), BeneficiaireId = s.Acheteur.BeneficiaireId,
+            SituationQpv = qpv is { Length: > 0 } ? (string.Equals(qpv, "hors", StringComparison.OrdinalIgnoreCase) ? Quartiers.HorsQpv : Quartiers.EnQpv)
+                : codeQpvFiche is null ? Quartiers.NonRenseigne : Quartiers.EnQpv,
+            CodeQpv = qpv is { Length: > 0 } && !string.Equals(qpv, "hors", StringComparison.OrdinalIgnoreCase) ? qpv : qpv is { Length: > 0 } ? null : codeQpvFiche,
             FoyerCle = foyer, GarantieMois = options.GarantieMois, VenduLe = horloge.GetUtcNow().UtcDateTime, Vendeur = ChangerEtat.Auteur(qui), Jeton = Jetons.Nouveau(),
         };
         try
         {
-            await ChangerEtat.AppliquerAsync(db, a, Etats.Vendu, $"Vente à {v.AcheteurNom}", v.Vendeur, horloge, ct, async c => { db.Add(v); await db.SaveChangesAsync(c); });
+            await ChangerEtat.AppliquerAsync(db, a, Etats.Vendu, $"Vente à {v.AcheteurNom}", v.Vendeur, horloge, ct, async c =>
+            {
+                // The household rule held by the database, in the sale's transaction (the check above only gives the nicer message).
+                if (options.PeriodeAchatMois > 0) await Foyers.EnregistrerAchatAsync(db, foyer, aujourdhui, options.PeriodeAchatMois, c);
+                db.Add(v);
+                await db.SaveChangesAsync(c);
+            });
         }
         catch (DbUpdateException) { throw new RegleMetierException("Cet appareil vient d'être vendu.", "appareilId"); }
         return v;

@@ -23,6 +23,10 @@ public sealed class Vente
     public DateOnly EligibleJusquAu { get; set; }
     public string AcheteurNom { get; set; } = "";
     public string? AcheteurCommune { get; set; }
+    /// <summary>Where the buyer lives for the city policy: « QPV », « Hors QPV » or « Non renseigné » (<c>Referentiels.Quartiers.Situations</c>).</summary>
+    public string SituationQpv { get; set; } = "Non renseigné";
+    /// <summary>The priority neighbourhood's code when <see cref="SituationQpv"/> is « QPV » (chosen among the buyer's commune's QPV).</summary>
+    public string? CodeQpv { get; set; }
     /// <summary>The buyer's file in the accompaniment pillar, when the structure follows them (optional).</summary>
     public int? BeneficiaireId { get; set; }
     public int GarantieMois { get; set; }
@@ -65,6 +69,8 @@ public sealed class VenteConfiguration : IEntityTypeConfiguration<Vente>, IEntit
         b.Property(v => v.Justificatif).HasMaxLength(200);
         b.Property(v => v.AcheteurNom).HasMaxLength(200);
         b.Property(v => v.AcheteurCommune).HasMaxLength(200);
+        b.Property(v => v.SituationQpv).HasMaxLength(20);
+        b.Property(v => v.CodeQpv).HasMaxLength(12);
         b.Property(v => v.Vendeur).HasMaxLength(200);
         b.Property(v => v.Jeton).HasMaxLength(40);
         b.HasOne<Appareil>().WithMany().HasForeignKey(v => v.AppareilId).OnDelete(DeleteBehavior.Restrict);

@@ -26,12 +26,17 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     [BindProperty] public string? AcheteurNom { get; set; }
     [BindProperty] public string? AcheteurCommune { get; set; }
     [BindProperty] public string? Foyer { get; set; }
+    /// <summary>A QPV code, « hors » or empty (not known).</summary>
+    [BindProperty] public string? Qpv { get; set; }
+    /// <summary>The territory's priority neighbourhoods, for the buyer's address (code, name and department).</summary>
+    public List<Referentiels.Qpv> Quartiers { get; private set; } = [];
     [BindProperty] public string? ReservePour { get; set; }
     [BindProperty] public int? JoursReservation { get; set; }
 
     async Task ChargerAsync(int id, CancellationToken ct)
     {
         Appareil = await ChangerEtat.ChargerAsync(db, id, ct);
+        Quartiers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Qpv.OrderBy(q => q.Nom), ct);
         if (Appareil.Origine == Dons.Origines.Public) Plafond = await Vendre.PlafondAsync(db, Appareil.Type, Territoire.AujourdHui(horloge), ct);
     }
 
@@ -47,14 +52,14 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
         // A value the binder could not read (« abc » as a family quotient) is keyed by the property: give it the use case's key,
         // the one its field shows, so that the message sits next to the field and not only in the summary.
         Erreurs = Formulaire.Erreurs(ModelState).ToDictionary(e => Cles.GetValueOrDefault(e.Key, e.Key), e => e.Value);
-        var prix = Centimes(PrixEuros);
-        if (prix is null) Erreurs["prix"] = ["Indiquez le prix en euros, par exemple 150 ou 150,50."];
+        // The sale's bounds (0 to 10 000 €, as the use case) at the call site of the shared reader.
+        if (!Euros.Lire(PrixEuros, out var prix) || prix is null or < 0 or > 1_000_000) Erreurs["prix"] = ["Indiquez le prix en euros, par exemple 150 ou 150,50 (10 000 € au plus)."];
         if (Erreurs.Count == 0)
         {
             try
             {
                 var v = await Vendre.ExecuterAsync(db, new VenteSaisie(id, prix!.Value, new EligibiliteSaisie(Motif, Justificatif, DateJustificatif, QuotientFamilial),
-                    new AcheteurSaisie(AcheteurNom, AcheteurCommune, null, Foyer)), options.Value, User, horloge, ct);
+                    new AcheteurSaisie(AcheteurNom, AcheteurCommune, null, Foyer, Qpv)), options.Value, User, horloge, ct);
                 return Redirect($"/equipement/achat/{v.Jeton}");
             }
             catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }
@@ -87,14 +92,6 @@ public sealed class VendreModel(AppDbContext db, IOptions<EquipementOptions> opt
     static readonly Dictionary<string, string> Cles = new()
     {
         [nameof(PrixEuros)] = "prix", [nameof(Motif)] = "eligibilite.motif", [nameof(Justificatif)] = "eligibilite.justificatif", [nameof(DateJustificatif)] = "eligibilite.date",
-        [nameof(QuotientFamilial)] = "eligibilite.quotientFamilial", [nameof(AcheteurNom)] = "acheteur.nom", [nameof(AcheteurCommune)] = "acheteur.commune", [nameof(Foyer)] = "acheteur.foyer",
+        [nameof(QuotientFamilial)] = "eligibilite.quotientFamilial", [nameof(AcheteurNom)] = "acheteur.nom", [nameof(AcheteurCommune)] = "acheteur.commune", [nameof(Foyer)] = "acheteur.foyer", [nameof(Qpv)] = "acheteur.qpv",
     };
-
-    /// <summary>Cents from a price typed in euros; null when it is not a plain amount (letters, exponent, thousands separators, more than 2 decimals).</summary>
-    internal static long? Centimes(string? saisie)
-    {
-        var t = (saisie ?? "").Replace("€", "").Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim().Replace(',', '.');
-        if (!System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d{1,7}(\.\d{1,2})?$")) return null;
-        return (long)Math.Round(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) * 100);
-    }
 }

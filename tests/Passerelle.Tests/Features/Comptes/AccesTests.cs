@@ -43,6 +43,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/api/v1/subventions" or "/api/v1/subventions/{id:int}/mouvements" or "/api/v1/subventions/{id:int}/statut") => Acces.Admin,
         (_, "/admin/financement" or "/admin/financement/subventions/{id:int}" or "/admin/financement/structures/{id:int}" or "/admin/financement/enveloppes/{id:int}") => Acces.Financement,
         (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,
+        (_, "/admin/financement/cofinancements" or "/admin/financement/cofinancements/{id:int}" or "/admin/financement/postes" or "/admin/financement/postes/{id:int}") => Acces.Financement,
+        (_, "/admin/financement/financeurs/{id:int}/modifier" or "/admin/financement/enveloppes/{id:int}/modifier") => Acces.Admin,
         ("GET", "/donnees/subventions.csv") => Acces.Public,
         ("GET", var r) when r.StartsWith("/api/v1/deliberations") => Acces.Equipe,
         (_, "/api/v1/deliberations" or "/api/v1/deliberations/{id:int}") => Acces.Admin,

@@ -67,9 +67,10 @@ public sealed class PostesDuTableau : IPostesDuTableau
     public async Task<IReadOnlyList<EcheanceDue>> EcheancesDuesAsync(AppDbContext db, PerimetreFinancement p, DateOnly jusquAu, CancellationToken ct)
     {
         var postes = RequetesPostes.Filtrer(db.Set<Poste>().AsNoTracking(), p);
-        return await db.Set<EcheancePoste>().AsNoTracking().Where(e => e.Statut == StatutsEcheance.Prevue && e.DatePrevue <= jusquAu)
-            .Join(postes, e => e.PosteId, x => x.Id, (e, x) => new EcheanceDue(e.Id, x.Id, x.Programme, x.Structure!.Nom, e.Rang, e.DatePrevue, e.MontantCentimes, e.Condition, e.Fictif))
+        var lignes = await db.Set<EcheancePoste>().AsNoTracking().Where(e => e.Statut == StatutsEcheance.Prevue && e.DatePrevue <= jusquAu)
+            .Join(postes, e => e.PosteId, x => x.Id, (e, x) => new { e.Id, PosteId = x.Id, x.Programme, Structure = x.Structure!.Nom, e.Rang, e.DatePrevue, e.MontantCentimes, e.Condition, e.Fictif })
             .OrderBy(e => e.DatePrevue).ThenBy(e => e.Id).Take(200).ToListAsync(ct);
+        return lignes.Select(e => new EcheanceDue(e.Id, e.PosteId, e.Programme, e.Structure, e.Rang, e.DatePrevue, e.MontantCentimes, e.Condition, e.Fictif)).ToList();
     }
 
     public async Task<IReadOnlyList<PosteVacant>> PostesVacantsAsync(AppDbContext db, PerimetreFinancement p, DateOnly aujourdHui, CancellationToken ct)

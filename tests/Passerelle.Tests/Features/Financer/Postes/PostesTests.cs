@@ -27,7 +27,7 @@ public class PostesTests(AppFactory app) : IClassFixture<AppFactory>
         {
             if (engage > 0) await Mouvements.EnregistrerAsync(db, sub, new SaisieMouvement(TypesMouvement.Engagement, engage, new DateOnly(2021, 3, 1), "EJ"), "test", Horloge, default);
             var p = await GestionPostes.CreerAsync(db, new SaisiePoste("Conseiller numérique", structure, new DateOnly(2021, 3, 1), null, sub), "test", Horloge, default);
-            var aujourdHui = DateOnly.FromDateTime(DateTime.UtcNow);
+            var aujourdHui = DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime); // the app's clock: the board counts 60 days from it
             var e1 = await GestionPostes.AjouterEcheanceAsync(db, p.Id, new SaisieEcheance(new DateOnly(2021, 3, 15), 2_000_000, "Convention signée"), "test", Horloge, default);
             var e2 = await GestionPostes.AjouterEcheanceAsync(db, p.Id, new SaisieEcheance(aujourdHui.AddDays(30), 1_500_000, "Poste pourvu"), "test", Horloge, default);
             var e3 = await GestionPostes.AjouterEcheanceAsync(db, p.Id, new SaisieEcheance(aujourdHui.AddDays(400), 1_500_000, "Bilan"), "test", Horloge, default);

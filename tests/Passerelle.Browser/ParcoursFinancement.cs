@@ -55,6 +55,13 @@ public class ParcoursFinancement(Navigateur app) : IAsyncLifetime
         await page.Locator("#deja-creees a").First.ClickAsync();
         await page.Locator("h1", new() { HasText = "Subvention n°" }).WaitForAsync();
         await Navigateur.VerifierAccessibiliteAsync(page);
+        // Commitment first (decision 0024), then the payment order.
+        await page.GetByLabel("Type de mouvement").SelectOptionAsync(TypesMouvement.Engagement);
+        await page.GetByLabel("Montant en euros").FillAsync("10 000");
+        await page.Locator("#mvt-date").FillAsync("2023-06-01");
+        await page.GetByLabel("Numéro (engagement juridique, mandat, titre)").FillAsync("EJ-2023-PARCOURS");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mouvement" }).ClickAsync();
+        await page.GetByText("Engagement enregistré.").WaitForAsync();
         await page.GetByLabel("Type de mouvement").SelectOptionAsync(TypesMouvement.Mandat);
         await page.GetByLabel("Montant en euros").FillAsync("10 000");
         await page.Locator("#mvt-date").FillAsync("2023-07-03");
@@ -71,6 +78,9 @@ public class ParcoursFinancement(Navigateur app) : IAsyncLifetime
         await page.GotoAsync("/admin/financement?annee=2023");
         (await page.Locator("#total-vote").InnerTextAsync()).ShouldNotBe(voteAvant);
         (await page.Locator("#total-paye").InnerTextAsync()).ShouldNotBe(payeAvant);
+        // The board lists the posts' instalments due within 60 days (Saint-Médard's conseillers numériques) and the vacant post.
+        (await page.Locator("#echeances-dues").InnerTextAsync()).ShouldContain("Saint-Médard-en-Jalles");
+        (await page.Locator("#postes-vacants").InnerTextAsync()).ShouldContain("Conseiller numérique");
 
         // The CAF's account: its grant to Aix-en-Provence, nothing of the Métropole's.
         var (emailCaf, mdpCaf) = await app.CompteAsync(Roles.Financeur);
@@ -78,7 +88,8 @@ public class ParcoursFinancement(Navigateur app) : IAsyncLifetime
         {
             var id = await db.Users.Where(u => u.Email == emailCaf).Select(u => u.Id).SingleAsync();
             var p = await db.Set<ProfilCompte>().FirstOrDefaultAsync(x => x.UtilisateurId == id);
-            if (p is null) db.Add(new ProfilCompte { UtilisateurId = id, Financeur = FinancementDemo.NomCaf }); else p.Financeur = FinancementDemo.NomCaf;
+            var cafId = await db.Set<Financeur>().Where(f => f.Nom == FinancementDemo.NomCaf).Select(f => (int?)f.Id).FirstAsync();
+            if (p is null) db.Add(new ProfilCompte { UtilisateurId = id, Financeur = FinancementDemo.NomCaf, FinanceurId = cafId }); else (p.Financeur, p.FinanceurId) = (FinancementDemo.NomCaf, cafId);
             return await db.SaveChangesAsync();
         });
         var caf = await app.ConnecterAsync(emailCaf, mdpCaf);
@@ -89,5 +100,19 @@ public class ParcoursFinancement(Navigateur app) : IAsyncLifetime
         texte.ShouldNotContain("Métropole");
         await caf.GotoAsync("/admin/financement?annee=2023");
         (await caf.Locator("main").InnerTextAsync()).ShouldNotContain("Emmaüs");
+        // Its co-financing share of Aix-en-Provence's strategy study, the plan's totals, and nothing else.
+        await caf.GotoAsync("/admin/financement/cofinancements");
+        await Navigateur.VerifierAccessibiliteAsync(caf);
+        await caf.GetByRole(AriaRole.Link, new() { Name = "Étude de stratégie territoriale d'inclusion numérique pour les quartiers prioritaires" }).ClickAsync();
+        await caf.Locator("#parts").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(caf);
+        (await caf.Locator("#plan-cout").InnerTextAsync()).ShouldContain("700,00");
+        var parts = await caf.Locator("#parts").InnerTextAsync();
+        parts.ShouldContain("850,00");
+        parts.ShouldContain("Notifié");
+        (await caf.Locator("#parts tbody tr").CountAsync()).ShouldBe(1);
+        (await caf.Locator("main").InnerTextAsync()).ShouldNotContain("Ajouter la part");
+        await caf.GotoAsync("/admin/financement/postes");
+        (await caf.Locator("main").InnerTextAsync()).ShouldNotContain("Saint-Médard");
     }
 }

@@ -18,10 +18,10 @@ public static class ComptesApi
     }
 
     static async Task<Results<Created<InvitationDto>, ValidationProblem>> Inviter(InvitationSaisie saisie, ClaimsPrincipal user, AppDbContext db,
-        UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+        UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge, IFinanceursDesComptes financeurs, CancellationToken ct)
     {
         if (Passerelle.Features.Comptes.Inviter.Verifier(saisie) is { } erreurs) return TypedResults.ValidationProblem(erreurs, title: "Invitation invalide");
-        var id = await Passerelle.Features.Comptes.Inviter.ExecuterAsync(db, users, user, saisie, options, horloge, ct);
+        var id = await Passerelle.Features.Comptes.Inviter.ExecuterAsync(db, users, user, saisie, options, horloge, ct, financeurs);
         return TypedResults.Created($"/admin/comptes?q={Uri.EscapeDataString(saisie.Email.Trim())}",
             new InvitationDto(id, saisie.Email.Trim(), Passerelle.Features.Comptes.Inviter.Role(saisie.Role)!));
     }

@@ -20,6 +20,8 @@ public sealed record InvitationSaisie
     public int[]? StructureIds { get; init; }
     [StringLength(200, ErrorMessage = "Nom du financeur trop long (200 caractères au plus).")]
     public string? Financeur { get; init; }
+    /// <summary>For a Financeur account: the funder it belongs to (id in the funding chain). Its name becomes <see cref="Financeur"/>.</summary>
+    public int? FinanceurId { get; init; }
 }
 
 /// <summary>Invites someone by e-mail: the account is created without a password, with its role and what it is
@@ -48,13 +50,15 @@ public static class Inviter
         if (avecStructures && s.StructureIds is not { Length: > 0 }) e[nameof(s.StructureIds)] = [role == Roles.Operateur ? "Choisissez la structure de l'opérateur ou du bailleur." : "Choisissez au moins une structure gérée."];
         if (!avecStructures && s.StructureIds is { Length: > 0 }) e[nameof(s.StructureIds)] = ["Seuls un gestionnaire ou un opérateur sont reliés à des structures."];
         if (s.StructureIds is { Length: > 100 }) e[nameof(s.StructureIds)] = ["100 structures au plus."];
-        if (role == Roles.Financeur && string.IsNullOrWhiteSpace(s.Financeur)) e[nameof(s.Financeur)] = ["Indiquez l'organisme financeur."];
-        if (role != Roles.Financeur && !string.IsNullOrWhiteSpace(s.Financeur)) e[nameof(s.Financeur)] = ["Seul un compte de financeur indique un organisme financeur."];
+        if (role == Roles.Financeur && string.IsNullOrWhiteSpace(s.Financeur) && s.FinanceurId is null) e[nameof(s.FinanceurId)] = ["Choisissez le financeur dans la liste."];
+        if (role != Roles.Financeur && (!string.IsNullOrWhiteSpace(s.Financeur) || s.FinanceurId is not null))
+            e[s.FinanceurId is null ? nameof(s.Financeur) : nameof(s.FinanceurId)] = ["Seul un compte de financeur indique un organisme financeur."];
         return e.Count == 0 ? null : e;
     }
 
+    /// <param name="financeurs">The funders to tie a Financeur account to (by <see cref="InvitationSaisie.FinanceurId"/>).</param>
     public static async Task<string> ExecuterAsync(AppDbContext db, UserManager<IdentityUser> users, ClaimsPrincipal auteur, InvitationSaisie s,
-        NotificationsOptions options, TimeProvider horloge, CancellationToken ct)
+        NotificationsOptions options, TimeProvider horloge, CancellationToken ct, IFinanceursDesComptes? financeurs = null)
     {
         if (Verifier(s) is not null) throw new ArgumentException("Invitation invalide.");
         var role = Role(s.Role)!;
@@ -74,6 +78,21 @@ public static class Inviter
         if (structures.Length > 0 && await db.Structures.CountAsync(x => structures.Contains(x.Id) && !x.Archivee, ct) != structures.Length)
             throw new RegleMetierException("Une des structures choisies est introuvable ou archivée.", nameof(s.StructureIds));
 
+        string? nomFinanceur = role == Roles.Financeur ? s.Financeur?.Trim() : null;
+        int? financeurId = null;
+        if (role == Roles.Financeur)
+        {
+            var liste = financeurs is null ? [] : await financeurs.ListerAsync(db, ct);
+            if (s.FinanceurId is { } fid)
+            {
+                nomFinanceur = liste.Where(f => f.Id == fid).Select(f => f.Nom).FirstOrDefault()
+                    ?? throw new RegleMetierException("Financeur introuvable : choisissez-le dans la liste.", nameof(s.FinanceurId));
+                financeurId = fid;
+            }
+            // A name only (older API clients, a pathway's funding body): tied to the funder of that name when there is one.
+            else financeurId = liste.Where(f => string.Equals(f.Nom, nomFinanceur, StringComparison.OrdinalIgnoreCase)).Select(f => (int?)f.Id).FirstOrDefault();
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var utilisateur = new IdentityUser { UserName = email, Email = email };
         var r = await users.CreateAsync(utilisateur);
@@ -82,7 +101,8 @@ public static class Inviter
         if (mediateur is not null) mediateur.UtilisateurId = utilisateur.Id;
         foreach (var st in structures) db.GestionsStructures.Add(new GestionStructure { UtilisateurId = utilisateur.Id, StructureId = st });
         var maintenant = horloge.GetUtcNow().UtcDateTime;
-        db.Add(new ProfilCompte { UtilisateurId = utilisateur.Id, InviteLe = maintenant, Financeur = role == Roles.Financeur ? s.Financeur!.Trim() : null });
+        db.Add(new ProfilCompte { UtilisateurId = utilisateur.Id, InviteLe = maintenant, Financeur = nomFinanceur,
+            FinanceurId = financeurId });
         await PlanifierLienAsync(db, users, utilisateur, JetonsComptes.Invitation, options, maintenant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Passerelle.Features.Comptes;
 
 /// <summary>What Identity does not hold about an account: when it was invited, when it last signed in,
-/// and for a funder the body it represents (a label: funders have no entity of their own yet).</summary>
+/// and for a funder the body it represents (its name as a label, and its id in the funding chain).</summary>
 public sealed class ProfilCompte
 {
     public string UtilisateurId { get; set; } = "";
     public DateTime? InviteLe { get; set; }
     public DateTime? DerniereConnexion { get; set; }
     public string? Financeur { get; set; }
+    /// <summary>The funder (<c>Financeurs</c> table of the funding chain) a Financeur account belongs to; what it may see of
+    /// the funding chain follows this id (decision 0024). The foreign key is declared by the funding feature.</summary>
+    public int? FinanceurId { get; set; }
 }
 
 public sealed class ProfilCompteConfiguration : IEntityTypeConfiguration<ProfilCompte>

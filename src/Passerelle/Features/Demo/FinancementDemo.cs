@@ -115,9 +115,10 @@ public static class FinancementDemo
         if (compte is not null)
         {
             var profil = await db.Set<ProfilCompte>().FirstOrDefaultAsync(p => p.UtilisateurId == compte, ct);
-            if (profil is null) db.Add(new ProfilCompte { UtilisateurId = compte, Financeur = NomCaf });
-            else profil.Financeur = NomCaf;
+            if (profil is null) db.Add(new ProfilCompte { UtilisateurId = compte, Financeur = NomCaf, FinanceurId = caf.Id });
+            else (profil.Financeur, profil.FinanceurId) = (NomCaf, caf.Id);
             await db.SaveChangesAsync(ct);
         }
+        await PostesCofinancementDemo.SemerAsync(db, horloge, ct);
     }
 }

@@ -45,6 +45,8 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,
         // Funder reports: the beneficiary's managers fill them, administrators decide, the grant's funder reads (checked per report: RapportsTests).
         (_, var r) when r.StartsWith("/admin/financement/rapports") => Acces.Financement,
+        (_, "/admin/financement/cofinancements" or "/admin/financement/cofinancements/{id:int}" or "/admin/financement/postes" or "/admin/financement/postes/{id:int}") => Acces.Financement,
+        (_, "/admin/financement/financeurs/{id:int}/modifier" or "/admin/financement/enveloppes/{id:int}/modifier") => Acces.Admin,
         ("GET", "/donnees/subventions.csv") => Acces.Public,
         // Territorial steering: aggregates for administrators, funders and managers (managers: their zones); the CSV and the communes autocomplete are public.
         ("GET", "/donnees/ecarts-territoriaux.csv" or "/api/v1/communes") => Acces.Public,

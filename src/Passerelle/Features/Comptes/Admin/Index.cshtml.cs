@@ -11,7 +11,7 @@ namespace Passerelle.Features.Comptes.Admin;
 
 /// <summary>/admin/comptes: who has an account and in what state; invite; deactivate, re-send, unlock.
 /// A manager sees and invites only the mediators of their structures.</summary>
-public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge, DelaisConnexion delais) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users, NotificationsOptions options, TimeProvider horloge, DelaisConnexion delais, IFinanceursDesComptes financeurs) : PageModel
 {
     public const int TaillePage = 50;
     public sealed record Ligne(string Id, string Email, string Role, string Rattachement, string Statut, DateTime? DerniereConnexion, bool DoubleAuthentification);
@@ -24,6 +24,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users,
     public int Total { get; private set; }
     public List<Choix> MediateursSansCompte { get; private set; } = [];
     public List<Choix> Structures { get; private set; } = [];
+    /// <summary>The funders a Financeur account can be tied to.</summary>
+    public List<Choix> Financeurs { get; private set; } = [];
     public bool Administrateur => User.IsInRole(Roles.Administrateur);
     [TempData] public string? Message { get; set; }
     public string? Erreur { get; private set; }
@@ -39,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users,
         {
             try
             {
-                await Inviter.ExecuterAsync(db, users, User, Invitation, options, horloge, ct);
+                await Inviter.ExecuterAsync(db, users, User, Invitation, options, horloge, ct, financeurs);
                 Message = $"Invitation envoyée à {Invitation.Email.Trim()} : le lien est valable 7 jours.";
                 return RedirectToPage();
             }
@@ -65,6 +67,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<IdentityUser> users,
         var maintenant = horloge.GetUtcNow();
         var aujourdHui = DateOnly.FromDateTime(maintenant.UtcDateTime);
         var perimetre = await Perimetre.StructuresGereesAsync(db, User, ct);
+        if (Administrateur) Financeurs = (await financeurs.ListerAsync(db, ct)).Select(f => new Choix(f.Id, f.Nom)).ToList();
         IQueryable<IdentityUser> q = db.Users;
         if (perimetre is not null)
         {

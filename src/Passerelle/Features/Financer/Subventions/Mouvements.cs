@@ -31,7 +31,8 @@ public static class Mouvements
 
     /// <summary>Appends one movement and moves the grant's running total in one transaction: one conditional UPDATE
     /// (<c>PayeCentimes = PayeCentimes + m WHERE PayeCentimes + m BETWEEN 0 AND MontantCentimes</c>), rows affected checked,
-    /// then the insert. Under parallel requests the database serialises the updates of the row, so the paid total
+    /// then the insert. A mandat is refused beyond what is committed, and a cancellation below what is paid (commitment first,
+    /// decision 0024; CHECK <c>PayeCentimes &lt;= EngageCentimes</c>). Under parallel requests the database serialises the updates of the row, so the paid total
     /// never passes the grant's amount (CHECK constraints hold it too).</summary>
     /// <returns>The movement, or null when the grant does not exist.</returns>
     /// <exception cref="RegleMetierException">The grant is not voted, or the movement would pay beyond what remains (or recover
@@ -41,16 +42,18 @@ public static class Mouvements
         var type = s.Type!;
         var montant = TypesMouvement.Negatif(type) ? -Math.Abs(s.Montant!.Value) : s.Montant!.Value;
         var subventions = db.Set<Subvention>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the caller's transaction when there is one (an instalment paid with its mandat), else in its own.
+        var propre = db.Database.CurrentTransaction is null;
+        await using var tx = propre ? await db.Database.BeginTransactionAsync(ct) : null;
         var cible = subventions.Where(x => x.Id == subventionId && x.Statut != StatutsSubvention.Demandee && x.Statut != StatutsSubvention.Refusee);
         var lignes = TypesMouvement.SurPaye(type)
-            ? await cible.Where(x => x.PayeCentimes + montant >= 0 && x.PayeCentimes + montant <= x.MontantCentimes)
+            ? await cible.Where(x => x.PayeCentimes + montant >= 0 && x.PayeCentimes + montant <= x.MontantCentimes && x.PayeCentimes + montant <= x.EngageCentimes)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.PayeCentimes, x => x.PayeCentimes + montant), ct)
-            : await cible.Where(x => x.EngageCentimes + montant >= 0 && x.EngageCentimes + montant <= x.MontantCentimes)
+            : await cible.Where(x => x.EngageCentimes + montant >= x.PayeCentimes && x.EngageCentimes + montant <= x.MontantCentimes)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.EngageCentimes, x => x.EngageCentimes + montant), ct);
         if (lignes != 1)
         {
-            await tx.RollbackAsync(ct);
+            if (tx is not null) await tx.RollbackAsync(ct);
             var etat = await subventions.AsNoTracking().Where(x => x.Id == subventionId)
                 .Select(x => new { x.Statut, x.MontantCentimes, x.PayeCentimes, x.EngageCentimes }).FirstOrDefaultAsync(ct);
             if (etat is null) return null;
@@ -58,9 +61,11 @@ public static class Mouvements
                 throw new RegleMetierException($"La subvention est « {StatutsSubvention.Libelle(etat.Statut).ToLowerInvariant()} » : aucun mouvement avant son vote.", "type");
             throw new RegleMetierException(type switch
             {
+                TypesMouvement.Mandat when etat.PayeCentimes + montant > etat.EngageCentimes && etat.PayeCentimes + montant <= etat.MontantCentimes =>
+                    $"Ce mandat dépasse ce qui est engagé : {Montants.Euros(etat.EngageCentimes)} engagés, {Montants.Euros(etat.PayeCentimes)} déjà payés. Enregistrez d'abord l'engagement.",
                 TypesMouvement.Mandat => $"Ce mandat paierait plus que ce qui reste : il reste {Montants.Euros(etat.MontantCentimes - etat.PayeCentimes)} à payer sur {Montants.Euros(etat.MontantCentimes)}.",
                 TypesMouvement.Engagement => $"Cet engagement dépasserait la subvention : {Montants.Euros(etat.EngageCentimes)} déjà engagés sur {Montants.Euros(etat.MontantCentimes)}.",
-                TypesMouvement.Annulation => $"On ne peut annuler que ce qui est engagé : {Montants.Euros(etat.EngageCentimes)}.",
+                TypesMouvement.Annulation => $"On ne peut annuler que ce qui est engagé et pas encore payé : {Montants.Euros(etat.EngageCentimes - etat.PayeCentimes)}.",
                 _ => $"On ne peut reprendre que ce qui a été payé : {Montants.Euros(etat.PayeCentimes)}.",
             }, "montant");
         }
@@ -73,7 +78,7 @@ public static class Mouvements
         Journal.Ajouter(db, horloge, auteur, Journal.Subvention, subventionId, "mouvement", null,
             $"{TypesMouvement.Libelle(type)} {Montants.Euros(montant)}{(m.Numero is null ? "" : " n° " + m.Numero)} du {m.Date:dd/MM/yyyy}");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return m;
     }
 }

@@ -7,11 +7,11 @@ using Passerelle.Features.Reseau.Structures;
 namespace Passerelle.Features.Financer.Subventions;
 
 /// <summary>What a signed-in account sees of the funding chain (issue 11 §9): everything for an administrator; for a
-/// <c>Financeur</c> account, the grants and envelopes of its own funder (matched by the organisation name its invitation
-/// carries, <see cref="ProfilCompte.Financeur"/>, case-insensitive); for a <c>Gestionnaire</c>, the grants of the structures
+/// <c>Financeur</c> account, the grants, envelopes and co-financing shares of its own funder (by id,
+/// <see cref="ProfilCompte.FinanceurId"/>, decision 0024); for a <c>Gestionnaire</c>, the grants of the structures
 /// it manages; for anyone else, nothing. Funders see aggregates and statuses only (never who recorded what).</summary>
 /// <param name="Tout">Administrator.</param>
-/// <param name="FinanceurId">The funder of a Financeur account (null when none matches).</param>
+/// <param name="FinanceurId">The funder of a Financeur account (null when its account is tied to none).</param>
 /// <param name="Structures">The structures of a Gestionnaire.</param>
 public sealed record PerimetreFinancement(bool Tout, int? FinanceurId, IReadOnlyCollection<int> Structures)
 {
@@ -30,12 +30,7 @@ public sealed record PerimetreFinancement(bool Tout, int? FinanceurId, IReadOnly
         int? financeur = null;
         if (user.IsInRole(Roles.Financeur))
         {
-            var nom = await db.Set<ProfilCompte>().Where(p => p.UtilisateurId == id).Select(p => p.Financeur).FirstOrDefaultAsync(ct);
-            if (!string.IsNullOrWhiteSpace(nom))
-            {
-                var cle = nom.Trim().ToLower();
-                financeur = await db.Set<Financeur>().Where(f => f.Nom.ToLower() == cle).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
-            }
+            financeur = await db.Set<ProfilCompte>().Where(p => p.UtilisateurId == id).Select(p => p.FinanceurId).FirstOrDefaultAsync(ct);
         }
         var structures = user.IsInRole(Roles.Gestionnaire) ? await Perimetre.StructuresGereesAsync(db, user, ct) ?? [] : [];
         return new(false, financeur, structures);

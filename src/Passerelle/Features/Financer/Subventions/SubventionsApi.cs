@@ -81,5 +81,14 @@ public static class ServicesSubventions
         builder.Services.AddAuthorizationBuilder().AddPolicy(PerimetreFinancement.Politique, p => p.RequireRole(Roles.Administrateur, Roles.Gestionnaire, Roles.Financeur));
         builder.Services.AddSingleton<IInterceptor, RegistresEnAjoutSeul>();
         builder.Services.AddScoped<IActesAutorises, SubventionsAutorisees>();
+        builder.Services.AddScoped<Comptes.IFinanceursDesComptes, FinanceursDesComptes>();
     }
+}
+
+/// <summary>The funders a Financeur account can be tied to (<see cref="Comptes.IFinanceursDesComptes"/>).</summary>
+public sealed class FinanceursDesComptes : Comptes.IFinanceursDesComptes
+{
+    public async Task<IReadOnlyList<(int Id, string Nom)>> ListerAsync(AppDbContext db, CancellationToken ct) =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<Financeur>().OrderBy(f => f.Nom).Select(f => new { f.Id, f.Nom }), ct)).Select(f => (f.Id, f.Nom)).ToList();
 }

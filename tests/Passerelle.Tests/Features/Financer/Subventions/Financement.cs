@@ -27,7 +27,7 @@ public static class Financement
             return s.Id;
         });
 
-    /// <summary>A Financeur account tied to the funder by name, with its API client.</summary>
+    /// <summary>A Financeur account tied to the funder of that name by its id (decision 0024), with its API client.</summary>
     public static async Task<HttpClient> CompteFinanceurAsync(AppFactory app, string nomFinanceur)
     {
         var (email, mdp) = await app.CreerCompteAsync(Roles.Financeur);
@@ -35,8 +35,10 @@ public static class Financement
         {
             var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var p = await db.Set<ProfilCompte>().FirstOrDefaultAsync(x => x.UtilisateurId == id);
-            if (p is null) db.Add(new ProfilCompte { UtilisateurId = id, Financeur = nomFinanceur });
-            else p.Financeur = nomFinanceur;
+            var cle = nomFinanceur.ToLower();
+            var fid = await db.Set<Financeur>().Where(f => f.Nom.ToLower() == cle).Select(f => (int?)f.Id).FirstOrDefaultAsync();
+            if (p is null) db.Add(new ProfilCompte { UtilisateurId = id, Financeur = nomFinanceur, FinanceurId = fid });
+            else (p.Financeur, p.FinanceurId) = (nomFinanceur, fid);
             await db.SaveChangesAsync();
         });
         return await app.ClientApiAsync(email, mdp);

@@ -30,6 +30,7 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
         var f = await Financement.FinanceurAsync(app);
         var id = await Financement.SubventionAsync(app, f, await Scenario.StructureAsync(app), 1_000_000);
         var admin = await app.ClientApiAsync(Roles.Administrateur);
+        (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("engagement", 1_000_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 990_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         // 10 000 cents remain; 50 payments of 700 cents: 14 fit (9 800), the 36 others must be refused.
         var reponses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 700, $"M-{i}"))));
@@ -61,6 +62,7 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
         e.SommeEngage.ShouldBe(e.Engage);
         e.Paye.ShouldBeInRange(0, e.Montant);
         e.Engage.ShouldBeInRange(0, e.Montant);
+        e.Paye.ShouldBeLessThanOrEqualTo(e.Engage);
     }
 
     [Fact]
@@ -70,6 +72,7 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
         var structure = await Scenario.StructureAsync(app);
         var id = await Financement.SubventionAsync(app, f, structure, 500_000);
         var admin = await app.ClientApiAsync(Roles.Administrateur);
+        (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("engagement", 500_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 200_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var r = await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("reversement", 300_000));
         r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -94,6 +97,7 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
         var f = await Financement.FinanceurAsync(app);
         var id = await Financement.SubventionAsync(app, f, await Scenario.StructureAsync(app), 100_000);
         var admin = await app.ClientApiAsync(Roles.Administrateur);
+        (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("engagement", 10_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 10_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
         await Should.ThrowAsync<RegleMetierException>(() => app.AvecDb(async db =>
         {
@@ -121,5 +125,34 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
             s.PayeCentimes = s.MontantCentimes + 1;
             await db.SaveChangesAsync();
         }));
+        // Nor a paid total above the committed one (commitment first, decision 0024).
+        await Should.ThrowAsync<DbUpdateException>(() => app.AvecDb(async db =>
+        {
+            var s = await db.Set<Subvention>().SingleAsync(x => x.Id == id);
+            s.EngageCentimes = 5_000;
+            await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task Un_mandat_au_dela_de_l_engage_est_refuse_en_409_meme_en_parallele()
+    {
+        var f = await Financement.FinanceurAsync(app);
+        var id = await Financement.SubventionAsync(app, f, await Scenario.StructureAsync(app), 1_000_000);
+        var admin = await app.ClientApiAsync(Roles.Administrateur);
+        var sans = await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 100));
+        sans.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await sans.Content.ReadAsStringAsync()).ShouldContain("dépasse ce qui est engagé");
+        (await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("engagement", 10_000))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // 30 payments of 700 cents against 10 000 committed: 14 fit, 16 are refused; paid never passes committed.
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("mandat", 700, $"M-{i}"))));
+        reponses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(14);
+        reponses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(16);
+        // A cancellation cannot release what is already paid.
+        var annul = await admin.PostAsJsonAsync($"/api/v1/subventions/{id}/mouvements", M("annulation", -1_000));
+        annul.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await annul.Content.ReadAsStringAsync()).ShouldContain("pas encore payé");
+        var e = await EtatAsync(app, id);
+        (e.Paye, e.Engage, e.SommePaye, e.SommeEngage).ShouldBe((9_800L, 10_000L, 9_800L, 10_000L));
     }
 }

@@ -44,8 +44,10 @@ public class PagesFinancementTests(AppFactory app) : IClassFixture<AppFactory>
         var subs = await app.AvecDb(db => db.Set<Subvention>().Where(s => s.DeliberationId == acte.Id).OrderBy(s => s.RangActe).ToListAsync());
         subs.Select(s => s.MontantCentimes).ShouldBe([3_000_000L, 4_000_050L]);
         subs.ShouldAllBe(s => s.Statut == StatutsSubvention.Votee && s.EnveloppeId == enveloppe && s.Exercice == 2023);
-        // The same form posted again creates nothing more.
-        (await Formulaires.SoumettreAsync(admin, form, [])).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The same form posted again (a double click) creates nothing more and says the grants are already created.
+        var encore = await Formulaires.SoumettreAsync(admin, form, []);
+        encore.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Formulaires.PageAsync(admin, $"/admin/financement/deliberations/{acte.Id}")).Body!.TextContent.ShouldContain("déjà créées");
         (await app.AvecDb(db => db.Set<Subvention>().CountAsync(s => s.DeliberationId == acte.Id))).ShouldBe(2);
         (await Formulaires.PageAsync(admin, $"/admin/deliberations/{acte.Id}")).QuerySelector("#autorises")!.TextContent.ShouldContain("Emmaüs Connect");
 
@@ -54,6 +56,9 @@ public class PagesFinancementTests(AppFactory app) : IClassFixture<AppFactory>
         var fiche = await Formulaires.PageAsync(admin, $"/admin/financement/subventions/{subs[0].Id}");
         fiche.QuerySelector("#chaine")!.TextContent.ShouldContain(acte.Acte.Numero!);
         var mvt = fiche.QuerySelector<IHtmlFormElement>("form[action*='Mouvement']")!;
+        var sansEngagement = await Formulaires.SoumettreAsync(admin, mvt, [new("Type", "mandat"), new("MontantEur", "100"), new("Date", "2023-07-01")]);
+        (await Formulaires.DocumentAsync(sansEngagement)).QuerySelector("#err-mvt-montant")!.TextContent.ShouldContain("dépasse ce qui est engagé");
+        (await Formulaires.SoumettreAsync(admin, mvt, [new("Type", "engagement"), new("MontantEur", "30 000"), new("Date", "2023-06-01"), new("Numero", "EJ-2023-1")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Formulaires.SoumettreAsync(admin, mvt, [new("Type", "mandat"), new("MontantEur", "12 000"), new("Date", "2023-07-01"), new("Numero", "M-2023-1")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Formulaires.SoumettreAsync(admin, mvt, [new("Type", "reversement"), new("MontantEur", "2 000,50"), new("Date", "2024-02-01"), new("Numero", "T-2024-9")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var trop = await Formulaires.SoumettreAsync(admin, mvt, [new("Type", "mandat"), new("MontantEur", "30000"), new("Date", "2024-02-01")]);

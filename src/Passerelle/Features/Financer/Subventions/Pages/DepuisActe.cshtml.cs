@@ -87,7 +87,16 @@ public sealed class DepuisActeModel(AppDbContext db, TimeProvider horloge) : Pag
             saisies.Add(new SaisieSubvention(FinanceurId ?? 0, l.StructureId ?? 0, Annee, objet, c.Value, l.EnveloppeId, d.Id, m.Rang,
                 StatutsSubvention.Votee, m.Nature));
         }
-        if (Erreurs.Count == 0 && saisies.Count == 0) Erreurs[""] = ["Cochez au moins une ligne à créer."];
+        if (Erreurs.Count == 0 && saisies.Count == 0)
+        {
+            // A second click (or the form posted again) on lines created meanwhile: say so, and show the page as it now is.
+            if (Lignes.Any(l => l.Creer && Deja.ContainsKey(l.Rang)))
+            {
+                TempData["Message"] = "Ces subventions sont déjà créées : rien de plus n'a été créé.";
+                return RedirectToPage(new { id });
+            }
+            Erreurs[""] = ["Cochez au moins une ligne à créer."];
+        }
         if (Erreurs.Count == 0)
         {
             try
@@ -96,7 +105,12 @@ public sealed class DepuisActeModel(AppDbContext db, TimeProvider horloge) : Pag
                 TempData["Message"] = $"{crees.Count} subvention(s) créée(s).";
                 return RedirectToPage(new { id });
             }
-            catch (RegleMetierException e) { Erreurs[""] = [e.Message]; }
+            catch (RegleMetierException)
+            {
+                // Two clicks at once: the unique (act, rank) index let one through; the other finds the lines created.
+                TempData["Message"] = "Ces subventions sont déjà créées : rien de plus n'a été créé.";
+                return RedirectToPage(new { id });
+            }
         }
         return Page();
     }

@@ -6,10 +6,11 @@ using Passerelle.Data;
 namespace Passerelle.Features.Financer.Subventions.Pages;
 
 /// <summary><c>/admin/financement</c>: the funding board of one exercise — per funder and envelope, planned / voted / committed /
-/// paid / remaining; grants whose payment period opens in the next 60 days with money still to pay; the exercise's grants.
+/// paid / remaining; grants whose payment period opens in the next 60 days with money still to pay; per-post instalments due
+/// within 60 days and vacant posts (<see cref="IPostesDuTableau"/>); the exercise's grants.
 /// Each account sees its perimeter (<see cref="PerimetreFinancement"/>).</summary>
 [Authorize(Policy = PerimetreFinancement.Politique)]
-public sealed class TableauModel(AppDbContext db, TimeProvider horloge) : PageModel
+public sealed class TableauModel(AppDbContext db, TimeProvider horloge, IPostesDuTableau postes) : PageModel
 {
     public int Annee { get; private set; }
     public List<int> Annees { get; private set; } = [];
@@ -18,6 +19,10 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge) : PageMo
     public List<SubventionDto> Subventions { get; private set; } = [];
     public List<(int Id, int Numero, string Texte)> ActesSansSubvention { get; private set; } = [];
     public PerimetreFinancement Perimetre { get; private set; } = PerimetreFinancement.Rien;
+    /// <summary>Per-post instalments still to pay whose date falls within 60 days (overdue ones included).</summary>
+    public IReadOnlyList<EcheanceDue> Echeances { get; private set; } = [];
+    public IReadOnlyList<PosteVacant> Vacants { get; private set; } = [];
+    public DateOnly AujourdHui { get; private set; }
 
     public async Task OnGetAsync(int? annee, CancellationToken ct)
     {
@@ -29,6 +34,9 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge) : PageMo
         if (!Annees.Contains(Annee)) Annees.Insert(0, Annee);
         Lignes = await RequetesFinancement.TableauAsync(db, Annee, Perimetre, ct);
         var dans60 = aujourdHui.AddDays(60);
+        AujourdHui = aujourdHui;
+        Echeances = await postes.EcheancesDuesAsync(db, Perimetre, dans60, ct);
+        Vacants = await postes.PostesVacantsAsync(db, Perimetre, aujourdHui, ct);
         var votes = GestionSubventions.Votes;
         AVerser = await RequetesFinancement.Projeter(visibles.Where(s => votes.Contains(s.Statut) && s.PayeCentimes < s.MontantCentimes
                 && s.VersementDebut != null && s.VersementDebut <= dans60 && (s.VersementFin == null || s.VersementFin >= aujourdHui))

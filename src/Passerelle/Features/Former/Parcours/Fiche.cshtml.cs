@@ -131,4 +131,13 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (MembreId is null) throw Valider.Invalide(new() { ["MembreId"] = ["Choisissez la participation à clore."] }, "Fin de participation incomplète");
         await CloreMembre.ExecuterAsync(db, id, MembreId.Value, new FinMembreSaisie { Le = Le, Motif = Motif }, horloge, ct);
     }, ct);
+
+    [BindProperty] public bool Confirmation { get; set; }
+
+    /// <summary>Erasure on the learner's request (<see cref="EffacerApprenant"/>), managers of the school only.</summary>
+    public Task<IActionResult> OnPostEffacementAsync(int id, CancellationToken ct) => AgirAsync(id, "effacement", async () =>
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, User, id, ct);
+        await EffacerApprenant.ExecuterAsync(db, id, new EffacementSaisie { Confirmation = Confirmation }, User, horloge, ct);
+    }, ct);
 }

@@ -33,6 +33,7 @@ public static class ParcoursApi
         g.MapPost("/cohortes/{id:int}/reaffectation", Reaffectation).WithSummary("Réaffecter en bloc les apprenants d'un·e référent·e qui part");
         g.MapPost("/cohortes/{id:int}/inscriptions", SaisieEquipe).WithSummary("Saisir une candidature (équipe de l'école, orientation d'un partenaire)");
         g.MapGet("/inscriptions/{id:int}", Lire).WithSummary("Le parcours d'un apprenant (les notes privées des autres n'y figurent jamais)");
+        g.MapPost("/inscriptions/{id:int}/effacement", Effacement).WithSummary("Effacer la personne à sa demande : anonymisée, les agrégats restent (responsables de l'école)");
         g.MapGet("/inscriptions/{id:int}/export", Exporter).WithSummary("Export du parcours (droit d'accès)");
         g.MapPost("/inscriptions/{id:int}/decision", Decision).WithSummary("Admettre (avec référent et situation d'entrée) ou refuser avec un motif");
         g.MapPut("/inscriptions/{id:int}/referent", Referent).WithSummary("Changer de référent (l'ancien est clos avec date et motif)");
@@ -121,6 +122,13 @@ public static class ParcoursApi
         var f = await LireInscription.ExecuterAsync(db, id, u, horloge, ct, "export");
         ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"parcours-{id}.json\"";
         return TypedResults.Json(f);
+    }
+
+    static async Task<Ok> Effacement(int id, EffacementSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, u, id, ct);
+        await EffacerApprenant.ExecuterAsync(db, id, s, u, horloge, ct);
+        return TypedResults.Ok();
     }
 
     static async Task<Ok<FicheParcoursDto>> Decision(int id, DecisionSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)

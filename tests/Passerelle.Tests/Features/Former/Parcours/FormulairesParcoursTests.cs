@@ -131,4 +131,27 @@ public class FormulairesParcoursTests(AppFactory app) : IClassFixture<AppFactory
         }
         finally { app.Horloge.Regler(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero)); }
     }
+
+    [Fact]
+    public async Task Effacement_sur_demande_anonymise_et_garde_les_agregats()
+    {
+        var e = await EcoleAsync(app);
+        var id = await AdmisAsync(app, e, "Nora", "Efface");
+        (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/journal", new { le = "2025-03-12", synthese = "Premier entretien", notePrivee = "privé" })).EnsureSuccessStatusCode();
+        var avant = await e.Responsable.GetFromJsonAsync<FicheParcoursDto>($"/api/v1/parcours/inscriptions/{id}");
+        var indicateurs = await e.Responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs");
+
+        (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/effacement", new { confirmation = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var sans = await e.Responsable.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/effacement", new { confirmation = false });
+        sans.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await sans.Content.ReadAsStringAsync()).ShouldContain("Cochez la case");
+        (await e.Responsable.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/effacement", new { confirmation = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var apres = (await e.Responsable.GetFromJsonAsync<FicheParcoursDto>($"/api/v1/parcours/inscriptions/{id}"))!;
+        (apres.Apprenant.Anonymise, apres.Apprenant.Nom, apres.Apprenant.Courriel, apres.Journal.Count).ShouldBe((true, "Personne anonymisée", (string?)null, 0));
+        apres.Lien.ShouldNotBe(avant!.Lien);
+        (await app.ClientAnonyme().GetAsync(avant.Lien)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await e.Responsable.GetStringAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/indicateurs")).ShouldBe(indicateurs);
+        (await e.Responsable.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/effacement", new { confirmation = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
 }

@@ -121,6 +121,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // The API writes French ProblemDetails (GestionnaireExceptions); pages show the HTML error page of the same status.
     ExceptionHandlingPath = "/erreur/0",
     StatusCodeSelector = Erreurs.Statut,
+    // A refused access or a bad input is an answer, not a failure: only 5xx reach the Error level (GestionnaireExceptions logs the rest lower).
+    SuppressDiagnosticsCallback = c => Erreurs.Statut(c.Exception) < 500,
 });
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));

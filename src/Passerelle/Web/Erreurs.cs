@@ -83,6 +83,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         if (!chemin.StartsWithSegments("/api"))
         {
             if (Erreurs.Statut(e) >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+            else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", chemin, e.Message);
             return false;
         }
         if (e is System.ComponentModel.DataAnnotations.ValidationException v)
@@ -119,6 +120,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
             _ => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         };
         if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+        else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", http.Request.Path, e.Message);
         http.Response.StatusCode = statut;
         var probleme = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail };
         // The field the rule is about, so that an API client can show the message where a page would.

@@ -61,15 +61,18 @@ public static class ParcoursDemo
                 DateNaissance = aujourdHui.AddYears(-19 - (k * 5) % 24), Genre = k % 3 == 0 ? "homme" : k % 3 == 1 ? "femme" : k % 2 == 0 ? "homme" : "femme",
                 Commune = "Marseille", CodeQpv = k % 3 == 0 ? "QN01303I" : null, ConsentementLe = maintenant,
             };
-            var i = new Inscription { Apprenant = a, Cohorte = c, Statut = statut, Origine = k % 4 == 0 ? "prescripteur" : "formulaire", Prescripteur = k % 4 == 0 ? "Mission locale (démo)" : null,
-                CandidatureLe = maintenant.AddDays(-30), Jeton = Web.Jetons.Nouveau() };
-            if (statut is Vocabulaire.Candidat) return i;
+            // Dated in the pathway's own time: applied 40 days and admitted 7 days before the course starts (candidates of the running
+            // cohort applied 30 days ago); the team joins on the admission day, never after the learner's last day.
             var admission = c.Debut.AddDays(-7);
-            i.AdmissionLe = admission; i.DecisionLe = maintenant; i.ReferentId = referente.Id;
+            var admiseLe = CloreMembre.Instant(admission, aujourdHui, horloge);
+            var i = new Inscription { Apprenant = a, Cohorte = c, Statut = statut, Origine = k % 4 == 0 ? "prescripteur" : "formulaire", Prescripteur = k % 4 == 0 ? "Mission locale (démo)" : null,
+                CandidatureLe = statut is Vocabulaire.Candidat ? maintenant.AddDays(-30) : admiseLe.AddDays(-33), Jeton = Web.Jetons.Nouveau() };
+            if (statut is Vocabulaire.Candidat) return i;
+            i.AdmissionLe = admission; i.DecisionLe = admiseLe; i.ReferentId = referente.Id;
             i.Situations.Add(Decider.Instantane(a, new SituationSaisie { DemandeurEmploi = k % 2 == 0, NiveauQualification = k % 4 == 3 ? "superieur" : k % 2 == 0 ? "infra_bac" : "bac",
                 Neet = k % 3 != 2, Allocations = k % 5 == 0 ? ["RSA"] : [], Freins = k % 4 == 1 ? ["mobilite", "equipement"] : [] }, admission));
-            i.Equipe.Add(new MembreEquipe { Mediateur = referente, Role = Vocabulaire.Referent, Debut = maintenant.AddDays(-60) });
-            i.Equipe.Add(new MembreEquipe { Mediateur = cip, Role = "cip", Debut = maintenant.AddDays(-60) });
+            i.Equipe.Add(new MembreEquipe { Mediateur = referente, Role = Vocabulaire.Referent, Debut = admiseLe });
+            i.Equipe.Add(new MembreEquipe { Mediateur = cip, Role = "cip", Debut = admiseLe });
             return i;
         }
 

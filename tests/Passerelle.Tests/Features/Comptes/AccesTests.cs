@@ -126,7 +126,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     public static string Url(string route) => route
-        .Replace("{id:int}", "1").Replace("{id:int?}", "1").Replace("{ligne:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
+        .Replace("{id:int}", "1").Replace("{id:int?}", "1").Replace("{ligne:int}", "1").Replace("{membreId:int}", "1").Replace("{code:int}", "404").Replace("{documentName}", "v1")
         .Replace("{jeton}", "x").Replace("{userId}", "x").Replace("{code}", "x").Replace("{changedEmail}", "x");
 
     static HttpRequestMessage Requete(string methode, string route)

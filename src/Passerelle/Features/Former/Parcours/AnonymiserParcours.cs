@@ -33,7 +33,13 @@ public static class AnonymiserParcours
                     || (i.Statut == Vocabulaire.Refuse && i.DecisionLe <= limiteDecision)))
             .Select(a => a.Id).ToListAsync(ct);
         if (ids.Count == 0) return 0;
-        var maintenant = horloge.GetUtcNow().UtcDateTime;
+        await AnonymiserAsync(db, ids, horloge.GetUtcNow().UtcDateTime, ct);
+        return ids.Count;
+    }
+
+    /// <summary>Anonymises these learners in one transaction (retention, and erasure on request: <see cref="EffacerApprenant"/>).</summary>
+    public static async Task AnonymiserAsync(AppDbContext db, List<int> ids, DateTime maintenant, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inscriptions = db.Set<Inscription>().Where(i => ids.Contains(i.ApprenantId));
         await db.Set<EntreeJournal>().Where(e => inscriptions.Any(i => i.Id == e.InscriptionId)).ExecuteDeleteAsync(ct);
@@ -49,7 +55,6 @@ public static class AnonymiserParcours
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ids.Count;
     }
 }
 

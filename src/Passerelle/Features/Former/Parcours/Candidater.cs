@@ -28,6 +28,10 @@ public sealed record CandidatureSaisie
 
 public static class Candidater
 {
+    /// <summary>The public form accepts applications while the cohort recruits and today lies in its recruitment window (open ends allowed).</summary>
+    public static bool Ouverte(string statut, DateOnly? debut, DateOnly? fin, DateOnly aujourdHui) =>
+        statut == "recrutement" && !(debut > aujourdHui) && !(fin < aujourdHui);
+
     /// <param name="parEquipe">False for the public form: the cohort must be recruiting and the origin is <c>formulaire</c>.</param>
     /// <exception cref="ValidationException">Field errors (400).</exception>
     /// <exception cref="RegleMetierException">Recruitment closed (409).</exception>
@@ -37,7 +41,7 @@ public static class Candidater
             .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Cohorte inconnue.");
         var e = Valider.Objet(s) ?? [];
         var aujourdHui = Territoire.AujourdHui(horloge);
-        if (!Vocabulaire.Existe(Vocabulaire.Genres, s.Genre)) e["Genre"] = [$"Genre inconnu : choisissez parmi {Vocabulaire.Codes(Vocabulaire.Genres)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Genres, s.Genre)) e["Genre"] = [$"Choisissez un genre dans la liste : {Vocabulaire.Libelles(Vocabulaire.Genres)}."];
         if (s.DateNaissance is { } n && (n > aujourdHui.AddYears(-15) || n < aujourdHui.AddYears(-100))) e["DateNaissance"] = ["Date de naissance invalide."];
         if (string.IsNullOrWhiteSpace(s.Courriel) && string.IsNullOrWhiteSpace(s.Telephone)) e["Courriel"] = ["Indiquez une adresse électronique ou un téléphone pour vous répondre."];
         if (!string.IsNullOrWhiteSpace(s.CodeQpv) && !await db.Qpv.AnyAsync(q => q.Code == s.CodeQpv, ct)) e["CodeQpv"] = ["Quartier prioritaire inconnu."];
@@ -46,7 +50,7 @@ public static class Candidater
         if (origine == "prescripteur" && string.IsNullOrWhiteSpace(s.Prescripteur)) e["Prescripteur"] = ["Indiquez la structure qui oriente la personne."];
         if (!s.Consentement) e["Consentement"] = ["Votre accord est nécessaire pour que l'école étudie votre candidature."];
         if (e.Count > 0) throw Valider.Invalide(e, "Candidature incomplète");
-        if (!parEquipe && (c.Statut != "recrutement" || c.RecrutementDebut > aujourdHui || c.RecrutementFin < aujourdHui))
+        if (!parEquipe && !Ouverte(c.Statut, c.RecrutementDebut, c.RecrutementFin, aujourdHui))
             throw new RegleMetierException("Les candidatures pour cette session sont fermées.", "CohorteId");
 
         var maintenant = horloge.GetUtcNow().UtcDateTime;

@@ -17,10 +17,16 @@ public sealed class CandidaterModel(AppDbContext db, TimeProvider horloge, Limit
     public string Cohorte { get; private set; } = "";
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
 
+    /// <summary>False when the cohort no longer (or not yet) recruits: the page says so instead of showing the form (same rule as <see cref="Candidater.Ouverte"/>).</summary>
+    public bool Ouverte { get; private set; }
+
     async Task<bool> ChargerAsync(int id, CancellationToken ct)
     {
-        Cohorte = await db.Set<Cohorte>().Where(c => c.Id == id).Select(c => c.Nom).FirstOrDefaultAsync(ct) ?? "";
-        return Cohorte.Length > 0;
+        var c = await db.Set<Cohorte>().Where(c => c.Id == id).Select(c => new { c.Nom, c.Statut, c.RecrutementDebut, c.RecrutementFin }).FirstOrDefaultAsync(ct);
+        if (c is null) return false;
+        Cohorte = c.Nom;
+        Ouverte = Candidater.Ouverte(c.Statut, c.RecrutementDebut, c.RecrutementFin, Territoire.AujourdHui(horloge));
+        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ? Page() : NotFound();
@@ -28,6 +34,7 @@ public sealed class CandidaterModel(AppDbContext db, TimeProvider horloge, Limit
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await ChargerAsync(id, ct)) return NotFound();
+        if (!Ouverte) return Page();
         Erreurs = Formulaire.Erreurs(ModelState, "Saisie.").ToDictionary();
         if (Erreurs.Count == 0 && !limite.Accepter(HttpContext))
         {

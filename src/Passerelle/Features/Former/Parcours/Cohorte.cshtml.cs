@@ -65,4 +65,21 @@ public sealed class CohorteModel(AppDbContext db, TimeProvider horloge) : PageMo
         catch (System.ComponentModel.DataAnnotations.ValidationException e) { Erreurs = Valider.Erreurs(e); }
         return await OnGetAsync(id, ct);
     }
+
+    /// <summary>The next status of the cohort (recruiting → running → finished), or null when finished.</summary>
+    public string? StatutSuivant => Statut switch { "recrutement" => "en_cours", "en_cours" => "terminee", _ => null };
+
+    /// <summary>Starts or finishes the cohort (<see cref="ChangerStatutCohorte"/>), managers of the school only.</summary>
+    public async Task<IActionResult> OnPostStatutAsync(int id, string? statut, CancellationToken ct)
+    {
+        var programme = await db.Set<Cohorte>().Where(x => x.Id == id).Select(x => (int?)x.ProgrammeId).FirstOrDefaultAsync(ct);
+        await AccesParcours.VerifierGestionProgrammeAsync(db, User, programme ?? -1, ct);
+        try
+        {
+            await ChangerStatutCohorte.ExecuterAsync(db, id, statut ?? "", ct);
+            return Redirect($"/parcours/cohortes/{id}");
+        }
+        catch (RegleMetierException e) { Erreurs["Statut"] = [e.Message]; }
+        return await OnGetAsync(id, ct);
+    }
 }

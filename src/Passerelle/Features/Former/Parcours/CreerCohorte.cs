@@ -36,19 +36,40 @@ public static class CreerProgramme
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors (400).</exception>
     public static async Task<Programme> ExecuterAsync(AppDbContext db, ProgrammeSaisie s, CancellationToken ct)
     {
+        await VerifierAsync(db, s, ct);
+        var p = new Programme { StructureId = s.StructureId };
+        Appliquer(p, s);
+        db.Add(p);
+        await db.SaveChangesAsync(ct);
+        return p;
+    }
+
+    /// <summary>Edits a programme (<c>PUT /api/v1/parcours/programmes/{id}</c>); its school (<c>StructureId</c>) never changes.</summary>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors (400).</exception>
+    /// <exception cref="KeyNotFoundException">No such programme (404).</exception>
+    public static async Task ModifierAsync(AppDbContext db, int id, ProgrammeSaisie s, CancellationToken ct)
+    {
+        var p = await db.Set<Programme>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException("Programme inconnu.");
+        await VerifierAsync(db, s with { StructureId = p.StructureId }, ct);
+        Appliquer(p, s);
+        await db.SaveChangesAsync(ct);
+    }
+
+    static async Task VerifierAsync(AppDbContext db, ProgrammeSaisie s, CancellationToken ct)
+    {
         var e = Valider.Objet(s) ?? [];
         if (!await db.Structures.AnyAsync(x => x.Id == s.StructureId, ct)) e["StructureId"] = ["Structure inconnue."];
         if (s.LabelDebut is { } d && s.LabelFin is { } f && f < d) e["LabelFin"] = ["La fin du label précède son début."];
         if (s.Financeurs.Any(x => x.Contains('|') || x.Length > 200)) e["Financeurs"] = ["Un financeur s'écrit sans « | », en 200 caractères au plus."];
+        if (string.Join('|', s.Financeurs).Length > 1000) e["Financeurs"] = ["1 000 caractères au plus pour l'ensemble des financeurs."];
         if (e.Count > 0) throw Valider.Invalide(e, "Programme incomplet");
-        var p = new Programme
-        {
-            Nom = s.Nom.Trim(), StructureId = s.StructureId, LabelGen = s.LabelGen?.Trim(), LabelDebut = s.LabelDebut, LabelFin = s.LabelFin,
-            Certification = s.Certification?.Trim(), Financeurs = string.Join('|', s.Financeurs.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct()),
-        };
-        db.Add(p);
-        await db.SaveChangesAsync(ct);
-        return p;
+    }
+
+    static void Appliquer(Programme p, ProgrammeSaisie s)
+    {
+        static string? Net(string? t) => string.IsNullOrWhiteSpace(t) ? null : t.Trim();
+        (p.Nom, p.LabelGen, p.LabelDebut, p.LabelFin, p.Certification) = (s.Nom.Trim(), Net(s.LabelGen), s.LabelDebut, s.LabelFin, Net(s.Certification));
+        p.Financeurs = string.Join('|', s.Financeurs.Select(x => x.Trim()).Where(x => x.Length > 0).Distinct());
     }
 }
 
@@ -57,19 +78,41 @@ public static class CreerCohorte
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors (400).</exception>
     public static async Task<Cohorte> ExecuterAsync(AppDbContext db, CohorteSaisie s, CancellationToken ct)
     {
+        await VerifierAsync(db, s, ct);
+        var c = new Cohorte { ProgrammeId = s.ProgrammeId };
+        Appliquer(c, s);
+        db.Add(c);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>Edits a cohort (<c>PUT /api/v1/parcours/cohortes/{id}</c>): dates, hours, capacity, place, recruitment window; its programme
+    /// and status do not change here (status: <see cref="ChangerStatutCohorte"/>).</summary>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Field errors, or a capacity below the learners already admitted (400).</exception>
+    /// <exception cref="KeyNotFoundException">No such cohort (404).</exception>
+    public static async Task ModifierAsync(AppDbContext db, int id, CohorteSaisie s, CancellationToken ct)
+    {
+        var c = await db.Set<Cohorte>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException("Cohorte inconnue.");
+        await VerifierAsync(db, s with { ProgrammeId = c.ProgrammeId }, ct);
+        var admis = await db.Set<Inscription>().CountAsync(i => i.CohorteId == id && i.Statut != Vocabulaire.Candidat && i.Statut != Vocabulaire.Refuse, ct);
+        if (s.Capacite < admis) throw Valider.Invalide(new() { ["Capacite"] = [$"{admis} personnes sont déjà admises : la capacité ne peut pas être plus petite."] }, "Cohorte incomplète");
+        Appliquer(c, s);
+        await db.SaveChangesAsync(ct);
+    }
+
+    static async Task VerifierAsync(AppDbContext db, CohorteSaisie s, CancellationToken ct)
+    {
         var e = Valider.Objet(s) ?? [];
         if (!await db.Set<Programme>().AnyAsync(p => p.Id == s.ProgrammeId, ct)) e["ProgrammeId"] = ["Programme inconnu."];
         if (s.Debut is { } d && s.Fin is { } f && f < d) e["Fin"] = ["La fin de la session précède son début."];
         if (s.RecrutementDebut is { } rd && s.RecrutementFin is { } rf && rf < rd) e["RecrutementFin"] = ["La fin du recrutement précède son début."];
         if (e.Count > 0) throw Valider.Invalide(e, "Cohorte incomplète");
-        var c = new Cohorte
-        {
-            ProgrammeId = s.ProgrammeId, Nom = s.Nom.Trim(), Debut = s.Debut!.Value, Fin = s.Fin!.Value, HeuresPrevues = s.HeuresPrevues, Capacite = s.Capacite,
-            Lieu = s.Lieu?.Trim(), RecrutementDebut = s.RecrutementDebut, RecrutementFin = s.RecrutementFin,
-        };
-        db.Add(c);
-        await db.SaveChangesAsync(ct);
-        return c;
+    }
+
+    static void Appliquer(Cohorte c, CohorteSaisie s)
+    {
+        (c.Nom, c.Debut, c.Fin, c.HeuresPrevues, c.Capacite) = (s.Nom.Trim(), s.Debut!.Value, s.Fin!.Value, s.HeuresPrevues, s.Capacite);
+        (c.Lieu, c.RecrutementDebut, c.RecrutementFin) = (string.IsNullOrWhiteSpace(s.Lieu) ? null : s.Lieu.Trim(), s.RecrutementDebut, s.RecrutementFin);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Web;
 
@@ -19,11 +20,30 @@ public sealed record JournalSaisie
 
 public static class EcrireJournal
 {
-    /// <exception cref="ValidationException">Unknown medium, nothing written, a due date without a step (400).</exception>
+    /// <summary>Months after the learner's last day during which the journal stays open: the +6-month follow-up and one month to reach
+    /// the person for its measure (decision 0021).</summary>
+    public const int MoisSuiviApresSortie = 7;
+
+    /// <summary>The last day an entry may be written or dated, or null while the course runs.</summary>
+    public static DateOnly? FinSuivi(DateOnly? sortieLe) => sortieLe?.AddMonths(MoisSuiviApresSortie);
+
+    /// <summary>Rule (decision 0021): an entry is dated between the application day and today; the journal is open from the application
+    /// to <see cref="FinSuivi"/>, closed for a refused application and for an anonymised learner.</summary>
+    /// <exception cref="ValidationException">Unknown medium, nothing written, a due date without a step, a date outside the pathway (400).</exception>
+    /// <exception cref="RegleMetierException">The journal is closed (409).</exception>
     public static async Task<EntreeJournal> ExecuterAsync(AppDbContext db, int inscriptionId, JournalSaisie s, ClaimsPrincipal auteur, TimeProvider horloge, CancellationToken ct)
     {
+        var p = await db.Set<Inscription>().Where(i => i.Id == inscriptionId).Select(i => new { i.Statut, i.CandidatureLe, i.SortieLe, i.Apprenant!.AnonymiseLe })
+            .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Parcours inconnu.");
+        var aujourdHui = Territoire.AujourdHui(horloge);
+        if (p.Statut == Vocabulaire.Refuse) throw new RegleMetierException("Cette candidature n'a pas été retenue : il n'y a pas de suivi à écrire.", "Le");
+        if (p.AnonymiseLe is not null) throw new RegleMetierException("Ce parcours est anonymisé : son journal est fermé.", "Le");
+        if (FinSuivi(p.SortieLe) is { } fin && fin < aujourdHui)
+            throw new RegleMetierException($"Le suivi de ce parcours est clos depuis le {fin:dd/MM/yyyy} (sortie + {MoisSuiviApresSortie} mois) : le journal ne prend plus d'entrée.", "Le");
         var e = Valider.Objet(s) ?? [];
-        if (!Vocabulaire.Existe(Vocabulaire.Supports, s.Support)) e["Support"] = [$"Support inconnu : choisissez parmi {Vocabulaire.Codes(Vocabulaire.Supports)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Supports, s.Support)) e["Support"] = [$"Choisissez un support dans la liste : {Vocabulaire.Libelles(Vocabulaire.Supports)}."];
+        var candidature = DateOnly.FromDateTime(Territoire.HeureLocale(p.CandidatureLe));
+        if (s.Le is { } le && (le < candidature || le > aujourdHui)) e["Le"] = [$"La date de l'échange tombe entre la candidature ({candidature:dd/MM/yyyy}) et aujourd'hui."];
         if (string.IsNullOrWhiteSpace(s.Synthese) && string.IsNullOrWhiteSpace(s.NotePrivee) && string.IsNullOrWhiteSpace(s.ProchaineEtape))
             e["Synthese"] = ["Écrivez une synthèse, une note privée ou une prochaine étape."];
         if (s.ProchaineEtapeLe is not null && string.IsNullOrWhiteSpace(s.ProchaineEtape)) e["ProchaineEtape"] = ["Décrivez la prochaine étape de cette échéance."];

@@ -25,8 +25,8 @@ public static class EnregistrerResultat
     {
         var e = Valider.Objet(s) ?? [];
         if (!Vocabulaire.Moments.Any(m => m.Code == s.Moment)) e["Moment"] = ["Moment inconnu : sortie, 3mois ou 6mois."];
-        if (!Vocabulaire.Existe(Vocabulaire.TypesResultat, s.Type)) e["Type"] = [$"Type inconnu : choisissez parmi {Vocabulaire.Codes(Vocabulaire.TypesResultat)}."];
-        if (!Vocabulaire.Existe(Vocabulaire.Sources, s.Source)) e["Source"] = [$"Source inconnue : choisissez parmi {Vocabulaire.Codes(Vocabulaire.Sources)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.TypesResultat, s.Type)) e["Type"] = [string.IsNullOrEmpty(s.Type) ? "Choisissez la situation de la personne." : $"Choisissez une situation dans la liste : {Vocabulaire.Libelles(Vocabulaire.TypesResultat)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Sources, s.Source)) e["Source"] = [$"Choisissez une source dans la liste : {Vocabulaire.Libelles(Vocabulaire.Sources)}."];
         if (e.Count > 0) throw Valider.Invalide(e, "Résultat incomplet");
         var i = await db.Set<Inscription>().Where(x => x.Id == inscriptionId).Select(x => new { x.SortieLe }).FirstOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException("Parcours inconnu.");

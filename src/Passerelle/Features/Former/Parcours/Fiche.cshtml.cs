@@ -41,6 +41,10 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty] public string? NotePrivee { get; set; }
     [BindProperty] public string? ProchaineEtape { get; set; }
     [BindProperty] public DateOnly? ProchaineEtapeLe { get; set; }
+    [BindProperty] public int? MediateurId { get; set; }
+    [BindProperty] public string? Role { get; set; } = "cip";
+    [BindProperty] public DateOnly? Debut { get; set; }
+    [BindProperty] public int? MembreId { get; set; }
 
     async Task ChargerAsync(int id, CancellationToken ct)
     {
@@ -53,7 +57,11 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
                 .OrderBy(m => m.Nom).Select(m => new Option(m.Id.ToString(), m.Prenom + " " + m.Nom)).ToListAsync(ct);
         }
         Le ??= Territoire.AujourdHui(horloge);
+        JournalOuvert = Fiche.Statut != Vocabulaire.Refuse && !Fiche.Apprenant.Anonymise && !(EcrireJournal.FinSuivi(Fiche.SortieLe) < Territoire.AujourdHui(horloge));
     }
+
+    /// <summary>The journal takes entries (rule of <see cref="EcrireJournal"/>): not for a refused application, an anonymised learner, or past the follow-up.</summary>
+    public bool JournalOuvert { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -107,5 +115,29 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     {
         await AccesParcours.VerifierInscriptionAsync(db, User, id, horloge, ct);
         await EcrireJournal.ExecuterAsync(db, id, new JournalSaisie { Le = Le, Support = Support ?? "", Synthese = Synthese, NotePrivee = NotePrivee, ProchaineEtape = ProchaineEtape, ProchaineEtapeLe = ProchaineEtapeLe }, User, horloge, ct);
+    }, ct);
+
+    /// <summary>Adds a support-team member with a dated role (<see cref="AjouterMembre"/>), managers of the school only.</summary>
+    public Task<IActionResult> OnPostMembreAsync(int id, CancellationToken ct) => AgirAsync(id, "membre", async () =>
+    {
+        var structure = await AccesParcours.VerifierGestionInscriptionAsync(db, User, id, ct);
+        await AjouterMembre.ExecuterAsync(db, id, structure, new MembreSaisie(MediateurId ?? 0, Role ?? "", Debut), horloge, ct);
+    }, ct);
+
+    /// <summary>Closes a member's participation with its last day and reason (<see cref="CloreMembre"/>), managers of the school only.</summary>
+    public Task<IActionResult> OnPostFinMembreAsync(int id, CancellationToken ct) => AgirAsync(id, "fin-membre", async () =>
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, User, id, ct);
+        if (MembreId is null) throw Valider.Invalide(new() { ["MembreId"] = ["Choisissez la participation à clore."] }, "Fin de participation incomplète");
+        await CloreMembre.ExecuterAsync(db, id, MembreId.Value, new FinMembreSaisie { Le = Le, Motif = Motif }, horloge, ct);
+    }, ct);
+
+    [BindProperty] public bool Confirmation { get; set; }
+
+    /// <summary>Erasure on the learner's request (<see cref="EffacerApprenant"/>), managers of the school only.</summary>
+    public Task<IActionResult> OnPostEffacementAsync(int id, CancellationToken ct) => AgirAsync(id, "effacement", async () =>
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, User, id, ct);
+        await EffacerApprenant.ExecuterAsync(db, id, new EffacementSaisie { Confirmation = Confirmation }, User, horloge, ct);
     }, ct);
 }

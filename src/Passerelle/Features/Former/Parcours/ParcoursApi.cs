@@ -27,14 +27,18 @@ public static class ParcoursApi
         g.MapGet("/cohortes/{id:int}/indicateurs", IndicateursCohorte).WithSummary("Indicateurs calculés d'une cohorte (agrégats ; petits effectifs masqués pour les financeurs)");
         g.MapPost("/programmes", Programme).WithSummary("Créer un programme (responsables de l'école)");
         g.MapPost("/cohortes", Cohorte).WithSummary("Créer une cohorte (responsables de l'école)");
+        g.MapPut("/programmes/{id:int}", ModifierProgramme).WithSummary("Modifier un programme (responsables de l'école)");
+        g.MapPut("/cohortes/{id:int}", ModifierCohorte).WithSummary("Modifier une cohorte : dates, heures, capacité, lieu, recrutement (responsables de l'école)");
         g.MapPost("/cohortes/{id:int}/statut", Statut).WithSummary("Démarrer ou terminer une cohorte");
         g.MapPost("/cohortes/{id:int}/reaffectation", Reaffectation).WithSummary("Réaffecter en bloc les apprenants d'un·e référent·e qui part");
         g.MapPost("/cohortes/{id:int}/inscriptions", SaisieEquipe).WithSummary("Saisir une candidature (équipe de l'école, orientation d'un partenaire)");
         g.MapGet("/inscriptions/{id:int}", Lire).WithSummary("Le parcours d'un apprenant (les notes privées des autres n'y figurent jamais)");
+        g.MapPost("/inscriptions/{id:int}/effacement", Effacement).WithSummary("Effacer la personne à sa demande : anonymisée, les agrégats restent (responsables de l'école)");
         g.MapGet("/inscriptions/{id:int}/export", Exporter).WithSummary("Export du parcours (droit d'accès)");
         g.MapPost("/inscriptions/{id:int}/decision", Decision).WithSummary("Admettre (avec référent et situation d'entrée) ou refuser avec un motif");
         g.MapPut("/inscriptions/{id:int}/referent", Referent).WithSummary("Changer de référent (l'ancien est clos avec date et motif)");
         g.MapPost("/inscriptions/{id:int}/equipe", Membre).WithSummary("Ajouter un membre à l'équipe d'accompagnement");
+        g.MapPost("/inscriptions/{id:int}/equipe/{membreId:int}/fin", FinMembre).WithSummary("Clore la participation d'un membre de l'équipe (date et motif)");
         g.MapPost("/inscriptions/{id:int}/sortie", Sortie).WithSummary("Fin du parcours : terminé ou abandon");
         g.MapPost("/inscriptions/{id:int}/resultats", Resultat).WithSummary("Résultat à la sortie, à 3 ou à 6 mois (409 s'il existe déjà)");
         g.MapPost("/inscriptions/{id:int}/journal", Journal).WithSummary("Entrée du journal de suivi");
@@ -71,6 +75,21 @@ public static class ParcoursApi
         return TypedResults.Created($"/parcours/cohortes/{c.Id}", new CreeDto(c.Id));
     }
 
+    static async Task<Ok> ModifierProgramme(int id, ProgrammeSaisie s, AppDbContext db, ClaimsPrincipal u, CancellationToken ct)
+    {
+        await AccesParcours.VerifierGestionProgrammeAsync(db, u, id, ct);
+        await CreerProgramme.ModifierAsync(db, id, s, ct);
+        return TypedResults.Ok();
+    }
+
+    static async Task<Ok> ModifierCohorte(int id, CohorteSaisie s, AppDbContext db, ClaimsPrincipal u, CancellationToken ct)
+    {
+        var programme = await db.Set<Cohorte>().Where(c => c.Id == id).Select(c => (int?)c.ProgrammeId).FirstOrDefaultAsync(ct) ?? -1;
+        await AccesParcours.VerifierGestionProgrammeAsync(db, u, programme, ct);
+        await CreerCohorte.ModifierAsync(db, id, s, ct);
+        return TypedResults.Ok();
+    }
+
     static async Task<Ok> Statut(int id, StatutSaisie s, AppDbContext db, ClaimsPrincipal u, CancellationToken ct)
     {
         var programme = await db.Set<Cohorte>().Where(c => c.Id == id).Select(c => (int?)c.ProgrammeId).FirstOrDefaultAsync(ct) ?? -1;
@@ -105,6 +124,13 @@ public static class ParcoursApi
         return TypedResults.Json(f);
     }
 
+    static async Task<Ok> Effacement(int id, EffacementSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, u, id, ct);
+        await EffacerApprenant.ExecuterAsync(db, id, s, u, horloge, ct);
+        return TypedResults.Ok();
+    }
+
     static async Task<Ok<FicheParcoursDto>> Decision(int id, DecisionSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
     {
         var structure = await AccesParcours.VerifierGestionInscriptionAsync(db, u, id, ct);
@@ -125,6 +151,13 @@ public static class ParcoursApi
         var structure = await AccesParcours.VerifierGestionInscriptionAsync(db, u, id, ct);
         var m = await AjouterMembre.ExecuterAsync(db, id, structure, s, horloge, ct);
         return TypedResults.Created($"/parcours/inscriptions/{id}", new CreeDto(m.Id));
+    }
+
+    static async Task<Ok> FinMembre(int id, int membreId, FinMembreSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
+    {
+        await AccesParcours.VerifierGestionInscriptionAsync(db, u, id, ct);
+        await CloreMembre.ExecuterAsync(db, id, membreId, s, horloge, ct);
+        return TypedResults.Ok();
     }
 
     static async Task<Ok> Sortie(int id, SortieSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)

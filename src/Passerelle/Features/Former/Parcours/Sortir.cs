@@ -34,19 +34,32 @@ public static class Sortir
     }
 }
 
-/// <summary><c>POST /api/v1/parcours/inscriptions/{id}/equipe</c>: another member of the support team (CIP, social worker, tutor…), a mediator of the school.</summary>
-public sealed record MembreSaisie(int MediateurId, string Role);
+/// <summary><c>POST /api/v1/parcours/inscriptions/{id}/equipe</c>: another member of the support team (CIP, social worker, tutor…), a mediator of the school,
+/// from <see cref="Debut"/> (a calendar day in Paris; default today).</summary>
+public sealed record MembreSaisie(int MediateurId, string Role, DateOnly? Debut = null);
 
 public static class AjouterMembre
 {
-    /// <exception cref="ValidationException">Unknown role, the referent role (changed with its own route), or not a mediator of the school (400).</exception>
+    /// <summary>Rule (decision 0021): a member joins between the application day and the learner's last day (or the cohort's end while the
+    /// course runs); the follow-up after exit is carried by the team already there.</summary>
+    /// <exception cref="ValidationException">Unknown role, the referent role (changed with its own route), not a mediator of the school, or a start
+    /// outside the pathway (400).</exception>
+    /// <exception cref="RegleMetierException">Application not retained (409).</exception>
     public static async Task<MembreEquipe> ExecuterAsync(AppDbContext db, int inscriptionId, int structureId, MembreSaisie s, TimeProvider horloge, CancellationToken ct)
     {
         if (!Vocabulaire.Existe(Vocabulaire.RolesEquipe, s.Role) || s.Role == Vocabulaire.Referent)
-            throw Valider.Invalide(new() { ["Role"] = ["Rôle inconnu (le référent se change à part) : cip, eti, social, tuteur ou intervenant."] }, "Membre invalide");
+            throw Valider.Invalide(new() { ["Role"] = ["Choisissez un rôle dans la liste (le ou la référent·e se change à part)."] }, "Membre invalide");
         await ChangerReferent.VerifierAsync(db, structureId, s.MediateurId, horloge, ct);
-        if (!await db.Set<Inscription>().AnyAsync(i => i.Id == inscriptionId, ct)) throw new KeyNotFoundException("Parcours inconnu.");
-        var m = new MembreEquipe { InscriptionId = inscriptionId, MediateurId = s.MediateurId, Role = s.Role, Debut = horloge.GetUtcNow().UtcDateTime };
+        var i = await db.Set<Inscription>().Where(x => x.Id == inscriptionId).Select(x => new { x.Statut, x.CandidatureLe, x.SortieLe, x.Cohorte!.Fin })
+            .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Parcours inconnu.");
+        if (i.Statut == Vocabulaire.Refuse) throw new RegleMetierException("Cette candidature n'a pas été retenue : pas d'équipe d'accompagnement.", "MediateurId");
+        var aujourdHui = Territoire.AujourdHui(horloge);
+        var debut = s.Debut ?? aujourdHui;
+        var limite = i.SortieLe ?? (i.Fin > aujourdHui ? i.Fin : aujourdHui);
+        if (debut < DateOnly.FromDateTime(i.CandidatureLe) || debut > limite)
+            throw Valider.Invalide(new() { ["Debut"] = [$"Le début doit tomber entre la candidature ({DateOnly.FromDateTime(i.CandidatureLe):dd/MM/yyyy}) et le {limite:dd/MM/yyyy}"
+                + (i.SortieLe is null ? " (fin de la session)." : " (dernier jour du parcours).")] }, "Membre invalide");
+        var m = new MembreEquipe { InscriptionId = inscriptionId, MediateurId = s.MediateurId, Role = s.Role, Debut = CloreMembre.Instant(debut, aujourdHui, horloge) };
         db.Add(m);
         await db.SaveChangesAsync(ct);
         return m;

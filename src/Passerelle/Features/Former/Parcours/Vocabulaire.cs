@@ -57,6 +57,8 @@ public static class Vocabulaire
 
     public static bool Existe(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.Any(x => x.Code == code);
     public static string Libelle(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.FirstOrDefault(x => x.Code == code).Libelle ?? code ?? "";
+    /// <summary>The labels of a list, for a French error message (« Entretien, Téléphone, … »).</summary>
+    public static string Libelles(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => x.Libelle));
     public static string Codes(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => x.Code));
     public static int MoisDe(string moment) => Moments.First(m => m.Code == moment).Mois;
 }

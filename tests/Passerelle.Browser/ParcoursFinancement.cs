@@ -55,7 +55,7 @@ public class ParcoursFinancement(Navigateur app) : IAsyncLifetime
         await page.Locator("#deja-creees a").First.ClickAsync();
         await page.Locator("h1", new() { HasText = "Subvention n°" }).WaitForAsync();
         await Navigateur.VerifierAccessibiliteAsync(page);
-        // Commitment first (decision 0024), then the payment order.
+        // Commitment first (decision 0026), then the payment order.
         await page.GetByLabel("Type de mouvement").SelectOptionAsync(TypesMouvement.Engagement);
         await page.GetByLabel("Montant en euros").FillAsync("10 000");
         await page.Locator("#mvt-date").FillAsync("2023-06-01");

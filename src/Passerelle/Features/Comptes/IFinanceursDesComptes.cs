@@ -2,7 +2,7 @@ using Passerelle.Data;
 
 namespace Passerelle.Features.Comptes;
 
-/// <summary>The funders a Financeur account can be tied to (decision 0024). Owned by the accounts, implemented by the funding
+/// <summary>The funders a Financeur account can be tied to (decision 0026). Owned by the accounts, implemented by the funding
 /// chain, so that accounts do not depend on funding (decision 0016).</summary>
 public interface IFinanceursDesComptes
 {

@@ -13,7 +13,7 @@ public sealed class ProfilCompte
     public DateTime? DerniereConnexion { get; set; }
     public string? Financeur { get; set; }
     /// <summary>The funder (<c>Financeurs</c> table of the funding chain) a Financeur account belongs to; what it may see of
-    /// the funding chain follows this id (decision 0024). The foreign key is declared by the funding feature.</summary>
+    /// the funding chain follows this id (decision 0026). The foreign key is declared by the funding feature.</summary>
     public int? FinanceurId { get; set; }
 }
 

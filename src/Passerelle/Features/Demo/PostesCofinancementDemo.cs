@@ -74,7 +74,7 @@ public static class PostesCofinancementDemo
             await GestionPostes.PayerAsync(db, e2.Id, new DateOnly(2021, 10, 20), $"DEMO-ANCT-M-{i}-2", Auteur, horloge, ct);
         }
 
-        // The demo funder account belongs to the CAF by id (decision 0024).
+        // The demo funder account belongs to the CAF by id (decision 0026).
         var compte = await db.Users.Where(u => u.Email == "financeur@demo.passerelle.test").Select(u => u.Id).FirstOrDefaultAsync(ct);
         if (compte is not null)
         {

@@ -1334,10 +1334,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("FinanceurId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("InviteLe")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UtilisateurId");
+
+                    b.HasIndex("FinanceurId");
 
                     b.ToTable("ProfilCompte");
                 });
@@ -2937,6 +2942,103 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TauxDixMilliemes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinanceurId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "FinanceurId")
+                        .IsUnique();
+
+                    b.ToTable("PartsFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PartsFinancement_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PartsFinancement_Taux", "\"TauxDixMilliemes\" IS NULL OR (\"TauxDixMilliemes\" >= 1 AND \"TauxDixMilliemes\" <= 10000)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("CoutCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PartsCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PorteurId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PorteurId", "Exercice");
+
+                    b.ToTable("PlansFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PlansFinancement_Base", "\"Base\" IN ('TTC', 'HT')");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Cout", "\"CoutCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Parts", "\"PartsCentimes\" >= 0 AND \"PartsCentimes\" <= \"CoutCentimes\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
                 {
                     b.Property<int>("Id")
@@ -3441,6 +3543,146 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("VersionsDeliberations", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DatePrevue")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Fictif")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MouvementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PayeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementId")
+                        .IsUnique();
+
+                    b.HasIndex("PosteId", "Rang")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "DatePrevue");
+
+                    b.ToTable("EcheancesPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EcheancesPostes_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Paiement", "(\"Statut\" = 'payee') = (\"MouvementId\" IS NOT NULL AND \"PayeeLe\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Statut", "\"Statut\" IN ('prevue', 'payee', 'annulee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId");
+
+                    b.HasIndex("PosteId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OccupationsPostes_PosteId_Ouverte")
+                        .HasFilter("\"Fin\" IS NULL");
+
+                    b.HasIndex("PosteId", "Debut");
+
+                    b.ToTable("OccupationsPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OccupationsPostes_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FermeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NumeroNational")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("OuvertLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Postes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Postes_Dates", "\"FermeLe\" IS NULL OR \"FermeLe\" >= \"OuvertLe\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
                 {
                     b.Property<int>("Id")
@@ -3906,6 +4148,8 @@ namespace Passerelle.Data.Migrations.Postgres
                             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
 
                             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
+
+                            t.HasCheckConstraint("CK_Subventions_PayeEngage", "\"PayeCentimes\" <= \"EngageCentimes\"");
                         });
                 });
 
@@ -5373,6 +5617,11 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithOne()
                         .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
@@ -5657,6 +5906,43 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Cofinancements.PlanFinancement", "Plan")
+                        .WithMany("Parts")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Subvention");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Porteur")
+                        .WithMany()
+                        .HasForeignKey("PorteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Porteur");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
@@ -5742,6 +6028,55 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.MouvementSubvention", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Echeances")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("Subvention");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
@@ -6036,11 +6371,23 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lot");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Navigation("Parts");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
                     b.Navigation("Fichier");
 
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Navigation("Echeances");
+
+                    b.Navigation("Occupations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>

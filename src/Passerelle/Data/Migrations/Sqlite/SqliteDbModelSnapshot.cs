@@ -1293,10 +1293,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("InviteLe")
                         .HasColumnType("TEXT");
 
                     b.HasKey("UtilisateurId");
+
+                    b.HasIndex("FinanceurId");
 
                     b.ToTable("ProfilCompte");
                 });
@@ -2840,6 +2845,99 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TauxDixMilliemes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinanceurId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "FinanceurId")
+                        .IsUnique();
+
+                    b.ToTable("PartsFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PartsFinancement_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PartsFinancement_Taux", "\"TauxDixMilliemes\" IS NULL OR (\"TauxDixMilliemes\" >= 1 AND \"TauxDixMilliemes\" <= 10000)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CoutCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PartsCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PorteurId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PorteurId", "Exercice");
+
+                    b.ToTable("PlansFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PlansFinancement_Base", "\"Base\" IN ('TTC', 'HT')");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Cout", "\"CoutCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Parts", "\"PartsCentimes\" >= 0 AND \"PartsCentimes\" <= \"CoutCentimes\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
                 {
                     b.Property<int>("Id")
@@ -3332,6 +3430,140 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("VersionsDeliberations", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DatePrevue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fictif")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MouvementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PayeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementId")
+                        .IsUnique();
+
+                    b.HasIndex("PosteId", "Rang")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "DatePrevue");
+
+                    b.ToTable("EcheancesPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EcheancesPostes_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Paiement", "(\"Statut\" = 'payee') = (\"MouvementId\" IS NOT NULL AND \"PayeeLe\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Statut", "\"Statut\" IN ('prevue', 'payee', 'annulee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId");
+
+                    b.HasIndex("PosteId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OccupationsPostes_PosteId_Ouverte")
+                        .HasFilter("\"Fin\" IS NULL");
+
+                    b.HasIndex("PosteId", "Debut");
+
+                    b.ToTable("OccupationsPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OccupationsPostes_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FermeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumeroNational")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OuvertLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Postes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Postes_Dates", "\"FermeLe\" IS NULL OR \"FermeLe\" >= \"OuvertLe\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
                 {
                     b.Property<int>("Id")
@@ -3781,6 +4013,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
 
                             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
+
+                            t.HasCheckConstraint("CK_Subventions_PayeEngage", "\"PayeCentimes\" <= \"EngageCentimes\"");
                         });
                 });
 
@@ -5218,6 +5452,11 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithOne()
                         .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
@@ -5502,6 +5741,43 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Cofinancements.PlanFinancement", "Plan")
+                        .WithMany("Parts")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Subvention");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Porteur")
+                        .WithMany()
+                        .HasForeignKey("PorteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Porteur");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
                 {
                     b.HasOne("Passerelle.Features.Financer.Conventions.Convention", null)
@@ -5587,6 +5863,55 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.MouvementSubvention", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Echeances")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("Subvention");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
@@ -5881,11 +6206,23 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lot");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Navigation("Parts");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
                     b.Navigation("Fichier");
 
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Navigation("Echeances");
+
+                    b.Navigation("Occupations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>

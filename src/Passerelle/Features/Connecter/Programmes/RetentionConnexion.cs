@@ -36,22 +36,17 @@ public static class RetentionConnexion
 }
 
 /// <summary>Runs <see cref="RetentionConnexion"/> and the renewal reminders (<see cref="RappelsRevue"/>) every six hours (registered unless <c>Taches:Actives=false</c>).</summary>
-public sealed class RetentionConnexionJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<RetentionConnexionJob> log) : BackgroundService
+public sealed class RetentionConnexionJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, ILogger<RetentionConnexionJob> log)
+    : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "retention-connexion";
+    protected override TimeSpan Periode => TimeSpan.FromHours(6);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var n = await RetentionConnexion.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
-                if (n > 0) log.LogInformation("{Nombre} adhésions de connexion effacées (lignes, numéros, justificatifs)", n);
-                var r = await RappelsRevue.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
-                if (r > 0) log.LogInformation("{Nombre} rappels de revue d'adhésion mis dans la boîte d'envoi", r);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Effacement des adhésions de connexion"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var n = await RetentionConnexion.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, ct);
+        if (n > 0) Journal.LogInformation("{Nombre} adhésions de connexion effacées (lignes, numéros, justificatifs)", n);
+        var r = await RappelsRevue.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, ct);
+        if (r > 0) Journal.LogInformation("{Nombre} rappels de revue d'adhésion mis dans la boîte d'envoi", r);
     }
 }

@@ -64,20 +64,15 @@ public static class LibererReservations
 }
 
 /// <summary>Every hour, expired reservations go back to stock.</summary>
-public sealed class ReservationsJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<ReservationsJob> log) : BackgroundService
+public sealed class ReservationsJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, ILogger<ReservationsJob> log)
+    : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "liberation-reservations-appareils";
+    protected override TimeSpan Periode => TimeSpan.FromHours(1);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var n = await LibererReservations.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
-                if (n > 0) log.LogInformation("{Nombre} réservations d'appareils expirées, appareils remis en stock", n);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Expiration des réservations d'appareils"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var n = await LibererReservations.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, ct);
+        if (n > 0) Journal.LogInformation("{Nombre} réservations d'appareils expirées, appareils remis en stock", n);
     }
 }

@@ -54,20 +54,15 @@ public static class RappelsRapports
 }
 
 /// <summary>Once a day, the reports' reminders.</summary>
-public sealed class RappelsRapportsJob(IServiceScopeFactory scopes, TimeProvider horloge, ILogger<RappelsRapportsJob> log) : BackgroundService
+public sealed class RappelsRapportsJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, ILogger<RappelsRapportsJob> log)
+    : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "rappels-rapports-financiers";
+    protected override TimeSpan Periode => TimeSpan.FromHours(24);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var n = await RappelsRapports.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, ct);
-                if (n > 0) log.LogInformation("{Nombre} rappels de comptes rendus financiers mis en file", n);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Rappels des comptes rendus financiers"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var n = await RappelsRapports.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, ct);
+        if (n > 0) Journal.LogInformation("{Nombre} rappels de comptes rendus financiers mis en file", n);
     }
 }

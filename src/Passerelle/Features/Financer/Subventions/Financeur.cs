@@ -72,7 +72,7 @@ public sealed class FinanceurConfiguration : IEntityTypeConfiguration<Financeur>
         b.Property(f => f.Genre).HasMaxLength(20);
         b.HasIndex(f => f.Siret).IsUnique();
         b.HasOne(f => f.Structure).WithMany().HasForeignKey(f => f.StructureId).OnDelete(DeleteBehavior.Restrict);
-        // A funder account belongs to one funder (decision 0024); declared here so that accounts do not depend on funding.
+        // A funder account belongs to one funder (decision 0026); declared here so that accounts do not depend on funding.
         b.HasMany<Passerelle.Features.Comptes.ProfilCompte>().WithOne().HasForeignKey(p => p.FinanceurId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -32,7 +32,7 @@ public static class Mouvements
     /// <summary>Appends one movement and moves the grant's running total in one transaction: one conditional UPDATE
     /// (<c>PayeCentimes = PayeCentimes + m WHERE PayeCentimes + m BETWEEN 0 AND MontantCentimes</c>), rows affected checked,
     /// then the insert. A mandat is refused beyond what is committed, and a cancellation below what is paid (commitment first,
-    /// decision 0024; CHECK <c>PayeCentimes &lt;= EngageCentimes</c>). Under parallel requests the database serialises the updates of the row, so the paid total
+    /// decision 0026; CHECK <c>PayeCentimes &lt;= EngageCentimes</c>). Under parallel requests the database serialises the updates of the row, so the paid total
     /// never passes the grant's amount (CHECK constraints hold it too).</summary>
     /// <returns>The movement, or null when the grant does not exist.</returns>
     /// <exception cref="RegleMetierException">The grant is not voted, or the movement would pay beyond what remains (or recover

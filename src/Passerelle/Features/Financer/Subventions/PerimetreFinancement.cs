@@ -8,7 +8,7 @@ namespace Passerelle.Features.Financer.Subventions;
 
 /// <summary>What a signed-in account sees of the funding chain (issue 11 §9): everything for an administrator; for a
 /// <c>Financeur</c> account, the grants, envelopes and co-financing shares of its own funder (by id,
-/// <see cref="ProfilCompte.FinanceurId"/>, decision 0024); for a <c>Gestionnaire</c>, the grants of the structures
+/// <see cref="ProfilCompte.FinanceurId"/>, decision 0026); for a <c>Gestionnaire</c>, the grants of the structures
 /// it manages; for anyone else, nothing. Funders see aggregates and statuses only (never who recorded what).</summary>
 /// <param name="Tout">Administrator.</param>
 /// <param name="FinanceurId">The funder of a Financeur account (null when its account is tied to none).</param>

@@ -102,7 +102,7 @@ public sealed class SubventionConfiguration : IEntityTypeConfiguration<Subventio
             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
             t.HasCheckConstraint("CK_Subventions_Engage", "\"EngageCentimes\" >= 0 AND \"EngageCentimes\" <= \"MontantCentimes\"");
             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
-            // Commitment first (decision 0024): nothing is paid beyond what is committed.
+            // Commitment first (decision 0026): nothing is paid beyond what is committed.
             t.HasCheckConstraint("CK_Subventions_PayeEngage", "\"PayeCentimes\" <= \"EngageCentimes\"");
         });
         b.Ignore(s => s.ResteCentimes);

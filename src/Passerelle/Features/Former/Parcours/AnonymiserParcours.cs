@@ -59,21 +59,16 @@ public static class AnonymiserParcours
 }
 
 /// <summary>Every 6 hours, runs <see cref="AnonymiserParcours"/> with the configured delay.</summary>
-public sealed class RetentionParcoursJob(IServiceScopeFactory scopes, TimeProvider horloge, IOptions<ParcoursOptions> reglages, ILogger<RetentionParcoursJob> log) : BackgroundService
+public sealed class RetentionParcoursJob(IServiceScopeFactory scopes, TimeProvider horloge, Web.Instance instance, IOptions<ParcoursOptions> reglages, ILogger<RetentionParcoursJob> log)
+    : Web.TachePeriodique(scopes, horloge, instance, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Nom => "retention-parcours";
+    protected override TimeSpan Periode => TimeSpan.FromHours(6);
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), horloge);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var n = await AnonymiserParcours.ExecuterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), horloge, reglages.Value.MoisConservation, ct);
-                if (n > 0) log.LogInformation("{Nombre} apprenants anonymisés", n);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Anonymisation des parcours"); }
-        } while (await timer.WaitForNextTickAsync(ct));
+        var n = await AnonymiserParcours.ExecuterAsync(services.GetRequiredService<AppDbContext>(), Horloge, reglages.Value.MoisConservation, ct);
+        if (n > 0) Journal.LogInformation("{Nombre} apprenants anonymisés", n);
     }
 }
 

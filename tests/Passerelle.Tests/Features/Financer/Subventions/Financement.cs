@@ -27,7 +27,7 @@ public static class Financement
             return s.Id;
         });
 
-    /// <summary>A Financeur account tied to the funder of that name by its id (decision 0024), with its API client.</summary>
+    /// <summary>A Financeur account tied to the funder of that name by its id (decision 0026), with its API client.</summary>
     public static async Task<HttpClient> CompteFinanceurAsync(AppFactory app, string nomFinanceur)
     {
         var (email, mdp) = await app.CreerCompteAsync(Roles.Financeur);

@@ -9,7 +9,7 @@ using Passerelle.Tests.Infra;
 
 namespace Passerelle.Tests.Features.Financer.Subventions;
 
-/// <summary>Funders and accounts (decision 0024): a Financeur account is invited with its funder chosen from the list and follows
+/// <summary>Funders and accounts (decision 0026): a Financeur account is invited with its funder chosen from the list and follows
 /// it by id (a renamed funder changes nothing to what it sees); funders and envelopes are edited by administrators, journaled old → new.</summary>
 public class FinanceursTests(AppFactory app) : IClassFixture<AppFactory>
 {

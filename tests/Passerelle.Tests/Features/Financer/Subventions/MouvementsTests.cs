@@ -125,7 +125,7 @@ public class MouvementsTests(AppFactory app) : IClassFixture<AppFactory>
             s.PayeCentimes = s.MontantCentimes + 1;
             await db.SaveChangesAsync();
         }));
-        // Nor a paid total above the committed one (commitment first, decision 0024).
+        // Nor a paid total above the committed one (commitment first, decision 0026).
         await Should.ThrowAsync<DbUpdateException>(() => app.AvecDb(async db =>
         {
             var s = await db.Set<Subvention>().SingleAsync(x => x.Id == id);

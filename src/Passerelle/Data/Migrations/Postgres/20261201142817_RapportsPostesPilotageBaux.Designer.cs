@@ -12,8 +12,8 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261201130116_ObjectifsAvenantsRapports")]
-    partial class ObjectifsAvenantsRapports
+    [Migration("20261201142817_RapportsPostesPilotageBaux")]
+    partial class RapportsPostesPilotageBaux
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1337,12 +1337,116 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("FinanceurId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("InviteLe")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UtilisateurId");
 
+                    b.HasIndex("FinanceurId");
+
                     b.ToTable("ProfilCompte");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.AllerVers.EvenementAllerVers", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lieu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Mediateurs")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("PersonnesRencontrees")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypeLieu")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("StructureId", "Date");
+
+                    b.ToTable("EvenementsAllerVers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvenementsAllerVers_Personnes", "\"PersonnesRencontrees\" >= 0");
+
+                            t.HasCheckConstraint("CK_EvenementsAllerVers_TypeLieu", "\"TypeLieu\" IN ('residence', 'marche', 'lieu_partenaire')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.AllerVers.LienAllerVers", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CibleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvenementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvenementId", "Type", "CibleId")
+                        .IsUnique();
+
+                    b.ToTable("LiensAllerVers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LiensAllerVers_Type", "\"Type\" IN ('diagnostic', 'adhesion')");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique", b =>
@@ -1544,6 +1648,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RappelRevuePour")
+                        .HasColumnType("date");
+
                     b.Property<string>("Regle")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1608,6 +1715,77 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.FactureOperateur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Operateur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("FacturesOperateurs", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneFactureOperateur", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FactureId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("FactureId", "Reference");
+
+                    b.ToTable("LignesFacturesOperateurs", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
                 {
                     b.Property<int>("Id")
@@ -1646,6 +1824,45 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("LignesMobiles", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LotBons", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OffreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantite")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RecuLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffreId");
+
+                    b.ToTable("LotsBons", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LotsBons_Quantite", "\"Quantite\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.MouvementRecharge", b =>
@@ -2099,6 +2316,8 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("AppareilId", "Id");
 
+                    b.HasIndex("Le", "Vers", "AppareilId");
+
                     b.ToTable("EvenementsAppareils", (string)null);
                 });
 
@@ -2442,6 +2661,165 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("RecusDons", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnneesSupposees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AppareilId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Co2eEviteGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FacteurCo2Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MasseGrammes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppareilId")
+                        .IsUnique();
+
+                    b.HasIndex("FacteurCo2Id");
+
+                    b.HasIndex("Le");
+
+                    b.ToTable("BilansAppareils", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BilansAppareils_Issue", "\"Issue\" IN ('reemploi','recyclage')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.FacteurCo2", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnneesSecondeVie")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EmpreinteNeufGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EviteParAnGrammes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ValableDu")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "ValableDu");
+
+                    b.HasIndex("Version", "Type")
+                        .IsUnique();
+
+                    b.ToTable("FacteursCo2", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FacteursCo2_Positifs", "\"EmpreinteNeufGrammes\" >= 0 AND \"EviteParAnGrammes\" >= 0 AND \"AnneesSecondeVie\" BETWEEN 0 AND 20");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Insertion.HeuresInsertion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activite")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SaisiLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SaisiPar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Site", "Mois", "Categorie", "Activite")
+                        .IsUnique();
+
+                    b.ToTable("HeuresInsertion", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_HeuresInsertion_Valeurs", "\"Minutes\" BETWEEN 0 AND 10000000 AND \"Personnes\" BETWEEN 0 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.AchatFoyer", b =>
+                {
+                    b.Property<string>("FoyerCle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("DernierAchat")
+                        .HasColumnType("date");
+
+                    b.HasKey("FoyerCle");
+
+                    b.ToTable("AchatsFoyers", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.PlafondPrix", b =>
                 {
                     b.Property<int>("Id")
@@ -2497,6 +2875,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int?>("BeneficiaireId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodeQpv")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateOnly>("DateJustificatif")
                         .HasColumnType("date");
 
@@ -2532,6 +2914,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<long>("PrixCentimes")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SituationQpv")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Vendeur")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2555,6 +2942,103 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Ventes", null, t =>
                         {
                             t.HasCheckConstraint("CK_Ventes_Prix", "\"PrixCentimes\" >= 0 AND (\"PlafondCentimes\" IS NULL OR \"PrixCentimes\" <= \"PlafondCentimes\")");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FinanceurId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TauxDixMilliemes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinanceurId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "FinanceurId")
+                        .IsUnique();
+
+                    b.ToTable("PartsFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PartsFinancement_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PartsFinancement_Taux", "\"TauxDixMilliemes\" IS NULL OR (\"TauxDixMilliemes\" >= 1 AND \"TauxDixMilliemes\" <= 10000)");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("CoutCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PartsCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PorteurId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PorteurId", "Exercice");
+
+                    b.ToTable("PlansFinancement", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PlansFinancement_Base", "\"Base\" IN ('TTC', 'HT')");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Cout", "\"CoutCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_PlansFinancement_Parts", "\"PartsCentimes\" >= 0 AND \"PartsCentimes\" <= \"CoutCentimes\"");
                         });
                 });
 
@@ -3062,6 +3546,146 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("VersionsDeliberations", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DatePrevue")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Fictif")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MontantCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MouvementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PayeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouvementId")
+                        .IsUnique();
+
+                    b.HasIndex("PosteId", "Rang")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "DatePrevue");
+
+                    b.ToTable("EcheancesPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EcheancesPostes_Montant", "\"MontantCentimes\" > 0");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Paiement", "(\"Statut\" = 'payee') = (\"MouvementId\" IS NOT NULL AND \"PayeeLe\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_EcheancesPostes_Statut", "\"Statut\" IN ('prevue', 'payee', 'annulee')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MediateurId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PosteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediateurId");
+
+                    b.HasIndex("PosteId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OccupationsPostes_PosteId_Ouverte")
+                        .HasFilter("\"Fin\" IS NULL");
+
+                    b.HasIndex("PosteId", "Debut");
+
+                    b.ToTable("OccupationsPostes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OccupationsPostes_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FermeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NumeroNational")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("OuvertLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubventionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("SubventionId")
+                        .IsUnique();
+
+                    b.ToTable("Postes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Postes_Dates", "\"FermeLe\" IS NULL OR \"FermeLe\" >= \"OuvertLe\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
                 {
                     b.Property<int>("Id")
@@ -3527,6 +4151,8 @@ namespace Passerelle.Data.Migrations.Postgres
                             t.HasCheckConstraint("CK_Subventions_Part", "\"PartDixMilliemes\" >= 100 AND \"PartDixMilliemes\" <= 10000");
 
                             t.HasCheckConstraint("CK_Subventions_Paye", "\"PayeCentimes\" >= 0 AND \"PayeCentimes\" <= \"MontantCentimes\"");
+
+                            t.HasCheckConstraint("CK_Subventions_PayeEngage", "\"PayeCentimes\" <= \"EngageCentimes\"");
                         });
                 });
 
@@ -4069,11 +4695,80 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Piloter.Actions.ActionTerritoriale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cofinancement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("CoutCentimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Porteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Zones")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.ToTable("ActionsTerritoriales", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ActionsTerritoriales_Cout", "\"CoutCentimes\" >= 0");
+
+                            t.HasCheckConstraint("CK_ActionsTerritoriales_Dates", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Referentiels.Qpv", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("AnneePopulation")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CodesInsee")
                         .IsRequired()
@@ -4085,14 +4780,192 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
                     b.HasKey("Code");
 
                     b.ToTable("Qpv");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Territoires.Commune", b =>
+                {
+                    b.Property<string>("CodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("AnneeCog")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodesPostaux")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CommuneParente")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("EpciNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTime>("ImporteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NomRecherche")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("CodeInsee");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.HasIndex("NomRecherche");
+
+                    b.ToTable("Communes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Communes_Population", "\"Population\" IS NULL OR \"Population\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Referentiels.Territoires.IndiceFragilite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnneeNonCouverture4g")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneeNonCouvertureThd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePart65Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneePartPeuDiplomes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneeTauxPauvrete")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("ImporteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<double?>("NonCouverture4g")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NonCouvertureThd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Part65Plus")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PartPeuDiplomes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SourceNonCouverture4g")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceNonCouvertureThd")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourcePart65Plus")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourcePartPeuDiplomes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceTauxPauvrete")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("TauxPauvrete")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Variante")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VersionModele")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Niveau", "Code", "VersionModele", "Variante")
+                        .IsUnique();
+
+                    b.ToTable("IndicesFragilite", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_IndicesFragilite_Niveau", "\"Niveau\" IN ('commune', 'qpv', 'iris', 'epci', 'departement')");
+
+                            t.HasCheckConstraint("CK_IndicesFragilite_Score", "\"Score\" >= 1 AND \"Score\" <= 10");
+                        });
                 });
 
             modelBuilder.Entity("Passerelle.Features.Reseau.Lieux.Lieu", b =>
@@ -4416,6 +5289,28 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Structures");
                 });
 
+            modelBuilder.Entity("Passerelle.Web.BailTache", b =>
+                {
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PrisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Titulaire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Nom");
+
+                    b.ToTable("BauxTaches", (string)null);
+                });
+
             modelBuilder.Entity("PermanenceMediateur", b =>
                 {
                     b.Property<int>("MediateursId")
@@ -4725,9 +5620,37 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithOne()
                         .HasForeignKey("Passerelle.Features.Comptes.ProfilCompte", "UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.AllerVers.EvenementAllerVers", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.AllerVers.LienAllerVers", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.AllerVers.EvenementAllerVers", null)
+                        .WithMany()
+                        .HasForeignKey("EvenementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4784,11 +5707,38 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.FactureOperateur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.ProgrammeConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneFactureOperateur", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.FactureOperateur", null)
+                        .WithMany()
+                        .HasForeignKey("FactureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LigneMobile", b =>
                 {
                     b.HasOne("Passerelle.Features.Connecter.Programmes.Adhesion", null)
                         .WithMany()
                         .HasForeignKey("AdhesionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Connecter.Programmes.LotBons", b =>
+                {
+                    b.HasOne("Passerelle.Features.Connecter.Programmes.OffreConnexion", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4931,6 +5881,20 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Equiper.Impact.BilanAppareil", b =>
+                {
+                    b.HasOne("Passerelle.Features.Equiper.Appareils.Appareil", null)
+                        .WithMany()
+                        .HasForeignKey("AppareilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Equiper.Impact.FacteurCo2", null)
+                        .WithMany()
+                        .HasForeignKey("FacteurCo2Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Equiper.Ventes.Vente", b =>
                 {
                     b.HasOne("Passerelle.Features.Equiper.Appareils.Appareil", null)
@@ -4943,6 +5907,43 @@ namespace Passerelle.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BeneficiaireId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PartFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Financeur", "Financeur")
+                        .WithMany()
+                        .HasForeignKey("FinanceurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Cofinancements.PlanFinancement", "Plan")
+                        .WithMany("Parts")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Financeur");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Subvention");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Porteur")
+                        .WithMany()
+                        .HasForeignKey("PorteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Porteur");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Conventions.Avenant", b =>
@@ -5030,6 +6031,55 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("DeliberationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.EcheancePoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Subventions.MouvementSubvention", null)
+                        .WithMany()
+                        .HasForeignKey("MouvementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Echeances")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.OccupationPoste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Mediateurs.Mediateur", "Mediateur")
+                        .WithMany()
+                        .HasForeignKey("MediateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Postes.Poste", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("PosteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Financer.Subventions.Subvention", "Subvention")
+                        .WithMany()
+                        .HasForeignKey("SubventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("Subvention");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.IndicateurRapport", b =>
@@ -5324,11 +6374,23 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lot");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Cofinancements.PlanFinancement", b =>
+                {
+                    b.Navigation("Parts");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Deliberations.Deliberation", b =>
                 {
                     b.Navigation("Fichier");
 
                     b.Navigation("Montants");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Postes.Poste", b =>
+                {
+                    b.Navigation("Echeances");
+
+                    b.Navigation("Occupations");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>

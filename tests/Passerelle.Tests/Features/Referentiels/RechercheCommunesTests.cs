@@ -44,6 +44,7 @@ public class RechercheCommunesTests
     [InlineData("Marseille 3ème arrondissement", "13203")]
     [InlineData("13003", "13203")]
     [InlineData("13230", "13078")]
+    [InlineData("13980", "13003")]
     [InlineData("Marseille", "13055")]
     public void Le_premier_resultat_est_la_commune_voulue(string saisie, string? attendu)
     {

@@ -89,7 +89,8 @@ public static partial class RechercheCommunes
     }
 
     /// <summary>Ranks the communes a typed text designates, best first, at most <paramref name="max"/>: a postcode or its
-    /// beginning (2 to 5 digits) matches the communes serving it, arrondissements first; an INSEE code its commune; a text
+    /// beginning (2 to 5 digits) matches the communes serving it, an exact postcode first, then an INSEE code's commune,
+    /// arrondissements before communes; a text
     /// matches the key exactly, then at its beginning, then inside; ties by population, largest first.</summary>
     public static List<Commune> Chercher(IEnumerable<Commune> communes, string? saisie, int max = 10)
     {
@@ -97,7 +98,8 @@ public static partial class RechercheCommunes
         if (t.Length < 2 || t.Length > 100) return [];
         if (t.All(char.IsAsciiDigit))
             return communes.Where(c => c.CodeInsee == t || c.CodesPostaux.Split('|').Any(cp => cp.StartsWith(t, StringComparison.Ordinal)))
-                .OrderBy(c => c.CodeInsee == t ? 0 : 1).ThenBy(c => c.Type == Commune.TypeArrondissement ? 0 : 1)
+                // People type postcodes, not INSEE codes: « 13003 » is Marseille 3e (postcode) before Alleins (INSEE code 13003).
+                .OrderBy(c => c.CodesPostaux.Split('|').Contains(t) ? 0 : c.CodeInsee == t ? 1 : 2).ThenBy(c => c.Type == Commune.TypeArrondissement ? 0 : 1)
                 .ThenByDescending(c => c.Population ?? 0).ThenBy(c => c.CodeInsee, StringComparer.Ordinal).Take(max).ToList();
         var cle = Cle(t);
         if (cle.Length == 0) return [];

@@ -133,7 +133,10 @@ public class RapportsTests(AppFactory app) : IClassFixture<AppFactory>
         await app.AvecDb(async db =>
         {
             var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            db.Add(new ProfilCompte { UtilisateurId = id, Financeur = nomFinanceur });
+            // Tied by id (decision 0026); the name stays as a label.
+            var cle = nomFinanceur.ToLower();
+            var fid = await db.Set<Financeur>().Where(f => f.Nom.ToLower() == cle).Select(f => (int?)f.Id).FirstOrDefaultAsync();
+            db.Add(new ProfilCompte { UtilisateurId = id, Financeur = nomFinanceur, FinanceurId = fid });
             await db.SaveChangesAsync();
         });
         return (email, mdp);

@@ -19,8 +19,8 @@ public static class SaisirHeures
         if (string.IsNullOrWhiteSpace(s.Site) || s.Site.Trim().Length > 200) e["site"] = ["Indiquez le chantier (200 caractères au plus)."];
         if (s.Mois is null) e["mois"] = ["Indiquez le mois."];
         else if (s.Mois > Territoire.AujourdHui(horloge)) e["mois"] = ["Le mois ne peut pas être dans le futur."];
-        if (!HeuresInsertion.Categories.Any(c => c.Code == s.Categorie)) e["categorie"] = [$"Catégorie inconnue : {string.Join(", ", HeuresInsertion.Categories.Select(c => c.Code))}."];
-        if (!HeuresInsertion.Activites.Any(c => c.Code == s.Activite)) e["activite"] = [$"Activité inconnue : {string.Join(", ", HeuresInsertion.Activites.Select(c => c.Code))}."];
+        if (!HeuresInsertion.Categories.Any(c => c.Code == s.Categorie)) e["categorie"] = [$"Choisissez une catégorie dans la liste (codes acceptés par l'API : {string.Join(", ", HeuresInsertion.Categories.Select(c => c.Code))})."];
+        if (!HeuresInsertion.Activites.Any(c => c.Code == s.Activite)) e["activite"] = [$"Choisissez une activité dans la liste (codes acceptés par l'API : {string.Join(", ", HeuresInsertion.Activites.Select(c => c.Code))})."];
         if (s.Heures is null or < 0 or > 100_000 || decimal.Round(s.Heures.Value, 1) != s.Heures) e["heures"] = ["Indiquez les heures (0 à 100 000, une décimale au plus)."];
         if (s.Personnes is null or < 0 or > 10_000) e["personnes"] = ["Indiquez le nombre de personnes (0 à 10 000)."];
         if (e.Count > 0) throw Valider.Invalide(e, "Heures invalides");

@@ -60,10 +60,16 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
             if (!okP || !okR || p < 0 || r < 0) { Erreurs["ligne-" + l.Compte] = [$"{l.Libelle} : un montant en euros, par exemple 2 500 ou 2 500,50."]; continue; }
             lignes.Add(new SaisieLigne(l.Compte, p ?? 0, r ?? 0, Explication.GetValueOrDefault(l.Compte)));
         }
+        const double ValeurMax = 1e12;
         var declares = new Dictionary<int, decimal?>();
         foreach (var (rang, texte) in Declare)
         {
-            if (!Nombres.Lire(texte, out double? v) || v < 0) { Erreurs["declare-" + rang] = ["La valeur atteinte est un nombre positif."]; continue; }
+            // Stored as numeric(14,1): at most 12 digits before the comma, checked before the conversion to decimal.
+            if (!Nombres.Lire(texte, out double? v) || v < 0 || v >= ValeurMax)
+            {
+                Erreurs["declare-" + rang] = ["La valeur atteinte est un nombre positif, inférieur à 1 000 milliards (par exemple 120 ou 45,5)."];
+                continue;
+            }
             declares[rang] = v is null ? null : Math.Round((decimal)v.Value, 1);
         }
         if (Erreurs.Count > 0) return null;

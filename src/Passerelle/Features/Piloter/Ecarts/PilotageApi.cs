@@ -28,8 +28,10 @@ public static class PilotageApi
         DateOnly Date(string nom, string? v, DateOnly defaut)
         {
             if (string.IsNullOrWhiteSpace(v)) return defaut;
-            if (DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2100) return d;
-            erreurs[nom] = ["Date attendue au format AAAA-MM-JJ."];
+            if (!DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                erreurs[nom] = ["Date attendue au format AAAA-MM-JJ, par exemple 2026-01-31."];
+            else if (d.Year is < 2000 or > 2100) erreurs[nom] = ["La date doit être comprise entre l'an 2000 et l'an 2100."];
+            else return d;
             return defaut;
         }
         var fin = Date("au", au, aujourdhui);

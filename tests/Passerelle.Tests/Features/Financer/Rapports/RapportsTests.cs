@@ -67,6 +67,15 @@ public class RapportsTests(AppFactory app) : IClassFixture<AppFactory>
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         var erreurs = (await Formulaires.DocumentAsync(r)).QuerySelector("#erreurs")!.TextContent;
         erreurs.ShouldContain("bilan qualitatif");
+        // A value reached too large for the column (numeric(14,1)), and 29 digits that overflow a decimal: a French message, not a 500.
+        foreach (var enorme in new[] { "99999999999999", "99999999999999999999999999999" })
+        {
+            page = await Formulaires.PageAsync(gestionnaire, url);
+            r = await Formulaires.SoumettreAsync(gestionnaire, Formulaire(page, "Soumettre", url),
+                [new("BilanQualitatif", "Permanences."), new("Prevu[64]", "10 000"), new("Realise[64]", "10 000"), new("Declare[2]", enorme)]);
+            r.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await Formulaires.DocumentAsync(r)).QuerySelector("#erreurs")!.TextContent.ShouldContain("inférieur à 1 000 milliards");
+        }
         page = await Formulaires.PageAsync(gestionnaire, url);
         r = await Formulaires.SoumettreAsync(gestionnaire, Formulaire(page, "Soumettre", url),
             [new("BilanQualitatif", "Permanences tenues dans trois quartiers."), new("Prevu[64]", "10 000"), new("Realise[64]", "14 000"), new("Declare[2]", "18")]);

@@ -69,18 +69,10 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
             (await page.Locator("#etat").InnerTextAsync()).ShouldBe(attendu);
         }
         await Etape("qualifie", "Qualifié");
-        // The erasure proof comes from nwipe's per-drive PDF certificate, imported from the workshop's page.
-        await page.GotoAsync("/admin/equipement/certificats");
-        await Navigateur.VerifierAccessibiliteAsync(page);
-        await page.Locator("#fichiers").SetInputFilesAsync(new FilePayload
-        {
-            Name = "nwipe_report_PARCOURS.pdf", MimeType = "application/pdf",
-            Buffer = Passerelle.Tests.Features.Equiper.RapportsNwipe.Certificat(modele: "SSD PARCOURS", serie: "SSD-PARCOURS-001"),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
-        await page.Locator("#import-ok").WaitForAsync(new() { Timeout = 60_000 });
-        await Navigateur.VerifierAccessibiliteAsync(page);
-        await page.GotoAsync(fiche);
+        await page.Locator("#methode").FillAsync("ATA Secure Erase");
+        await page.Locator("#outil").FillAsync("nwipe 0.37");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la preuve" }).ClickAsync();
+        await page.AttendreAdresseAsync("**" + fiche);
         (await page.Locator("#supports").InnerTextAsync()).ShouldContain("réussi");
         await Etape("efface", "Effacé");
         await page.Locator("#grade").SelectOptionAsync("B");
@@ -93,12 +85,7 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         await Etape("en_stock", "En stock");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        // The dashboard's count of sales before this one.
-        await page.GotoAsync("/admin/equipement/tableau-de-bord");
-        var ventesAvant = int.Parse(await page.Locator("#ventes").InnerTextAsync());
-
         // The sale: above the cap refused with the rule, at the cap accepted; the buyer's receipt.
-        await page.GotoAsync(fiche);
         await page.GetByRole(AriaRole.Link, new() { Name = "Vendre cet appareil" }).ClickAsync();
         await page.AttendreAdresseAsync("**/vente");
         (await page.Locator("#plafond").InnerTextAsync()).ShouldContain("180,00 €");
@@ -121,12 +108,6 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         (await page.Locator("main").InnerTextAsync()).ShouldNotContain("RSA");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        // The dashboard counts it, with its CO2e.
-        await page.GotoAsync("/admin/equipement/tableau-de-bord");
-        int.Parse(await page.Locator("#ventes").InnerTextAsync()).ShouldBe(ventesAvant + 1);
-        (await page.Locator("#ecologie").InnerTextAsync()).ShouldContain("Réemploi");
-        await Navigateur.VerifierAccessibiliteAsync(page);
-
         // The public body sees its device sold with its erasure proof, and its attestation of donation.
         await donateur.GotoAsync(suivi);
         (await donateur.Locator("#appareils").InnerTextAsync()).ShouldContain("Effacé et prouvé");
@@ -135,14 +116,6 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         await donateur.AttendreAdresseAsync("**/recu");
         (await donateur.Locator("#attestation").InnerTextAsync()).ShouldContain("n'ouvre pas droit à un reçu fiscal");
         await Navigateur.VerifierAccessibiliteAsync(donateur);
-        // Its PDFs, fetched by a request in the page's context (a download event is slow and flaky on a loaded machine).
-        foreach (var pdf in new[] { "/recu.pdf", "/effacements.pdf" })
-        {
-            var reponse = await donateur.APIRequest.GetAsync(suivi + pdf, new() { Timeout = 120_000 });
-            reponse.Status.ShouldBe(200, pdf);
-            reponse.Headers["content-type"].ShouldStartWith("application/pdf");
-            System.Text.Encoding.ASCII.GetString((await reponse.BodyAsync())[..5]).ShouldBe("%PDF-");
-        }
         (await app.AvecDb(db => db.Set<OffreDon>().CountAsync(o => o.Organisation == "Commune de Parcours-sur-Mer" && o.Statut == OffreDon.Recue))).ShouldBe(1);
     }
 }

@@ -94,7 +94,7 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
         await page.Locator("#datejustificatif").FillAsync(app.Aujourdhui.ToString("yyyy-MM-dd"));
         await page.Locator("#acheteurnom").FillAsync("Nadia K.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la vente" }).ClickAsync();
-        (await page.Locator("#erreurs").InnerTextAsync()).ShouldContain("Indiquez le prix en euros, par exemple 150 ou 150,50.");
+        (await page.Locator("#erreurs").InnerTextAsync()).ShouldContain("Indiquez le prix en euros, par exemple 150 ou 150,50");
         // French decimals are read as such: 180,01 € is one cent above the cap.
         await page.Locator("#prixeuros").FillAsync("180,01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la vente" }).ClickAsync();

@@ -138,6 +138,7 @@ app.UseAuthorization();
 app.UseAntiforgeryApi();
 
 app.MapHealthChecks("/health");
+app.MapSanteDetaillee();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");

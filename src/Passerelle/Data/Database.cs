@@ -30,6 +30,9 @@ public sealed class DatabaseOptions : System.ComponentModel.DataAnnotations.IVal
 
 public static class Database
 {
+    /// <summary>Whether the configured provider is PostgreSQL (section <c>Database</c>, validated as at start).</summary>
+    public static bool EstPostgres(IConfiguration configuration) => Web.Reglages.Lire<DatabaseOptions>(configuration, "Database").EstPostgres;
+
     /// <summary>The context for the configured provider; every <see cref="IInterceptor"/> registered by a feature is added to it.</summary>
     public static void AddBaseDeDonnees(this WebApplicationBuilder builder)
     {
@@ -40,6 +43,12 @@ public static class Database
             var cs = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres est requis quand Database:Provider=Postgres.");
             builder.Services.AddDbContext<AppDbContext, PostgresDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
+            if (builder.Configuration.GetConnectionString("PostgresLecture") is { Length: > 0 } lecture)
+            {
+                var o = new DbContextOptionsBuilder<PostgresDb>().UseNpgsql(lecture).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+                builder.Services.AddScoped(_ => new BaseLecture(new PostgresDb(o), replique: true));
+                return;
+            }
         }
         else
         {
@@ -51,6 +60,7 @@ public static class Database
             cs.DefaultTimeout = 30;
             builder.Services.AddDbContext<AppDbContext, SqliteDb>((sp, o) => o.UseSqlite(cs.ToString()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
+        builder.Services.AddScoped(sp => new BaseLecture(sp.GetRequiredService<AppDbContext>(), replique: false));
     }
 
     /// <summary>SQLite is migrated at start; PostgreSQL only by the <c>migrate</c> command (production changes are deliberate).</summary>
@@ -68,4 +78,17 @@ public static class Database
         else return;
         foreach (var preparation in scope.ServiceProvider.GetServices<IPreparationDonnees>()) await preparation.PreparerAsync(db, ct);
     }
+}
+
+/// <summary>The database for reads that tolerate a few seconds of lag — statistics and their exports: a PostgreSQL streaming
+/// replica when <c>ConnectionStrings:PostgresLecture</c> is set (queries without change tracking; never written to), the
+/// primary otherwise (SQLite always). Anything that must read its own writes uses <see cref="AppDbContext"/>. Scoped: one
+/// per request.</summary>
+public sealed class BaseLecture(AppDbContext db, bool replique) : IDisposable
+{
+    public AppDbContext Db { get; } = db;
+    /// <summary>True when reads go to the replica.</summary>
+    public bool Replique { get; } = replique;
+
+    public void Dispose() { if (Replique) Db.Dispose(); }
 }

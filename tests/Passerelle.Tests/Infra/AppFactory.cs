@@ -18,6 +18,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public static bool Postgres => Environment.GetEnvironmentVariable("PASSERELLE_TEST_DB") == "postgres";
     public HorlogeTest Horloge { get; } = new(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
     readonly string _connexion;
+    /// <summary>The test database's connection string (a replica's stand-in in <c>LectureRepliqueTests</c>).</summary>
+    public string Connexion => _connexion;
     readonly string? _base;
     readonly string? _fichier;
     protected virtual bool Demo => false;

@@ -20,6 +20,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         (_, var r) when r.StartsWith("/api/v1/auth/") => Acces.Bloque,
         ("GET", "/" or "/lieux" or "/lieux/{id:int}" or "/connexion" or "/deconnexion" or "/acces-refuse" or "/erreur/{code:int}"
             or "/health" or "/openapi/{documentName}.json") => Acces.Public,
+        ("GET", "/health/details") => Acces.Admin,
         ("POST", "/connexion" or "/deconnexion") => Acces.Public,
         // Workshops after creation: managers of the session's place; walk-ins on the attendance sheet: staff who run workshops.
         (_, "/admin/ateliers/sessions/{id:int}" or "/api/v1/ateliers/sessions/{id:int}/participants" or "/api/v1/ateliers/sessions/{id:int}/capacite"

@@ -58,8 +58,9 @@ public static class StatistiquesApi
         }
     }
 
-    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p)
+    static async Task<Results<Ok<Tableau>, ValidationProblem>> Lire(HttpContext http, BaseLecture lecture, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p)
     {
+        var db = lecture.Db;
         var (f, e) = p.Lire(Masquer(http.User), horloge);
         if (e.Count > 0) return TypedResults.ValidationProblem(e, title: "Filtres invalides");
         return TypedResults.Ok(await CalculStatistiques.CalculerAsync(db, f, Masquer(http.User), horloge, ct));
@@ -122,9 +123,9 @@ public static class StatistiquesApi
         return Web.Csv.Telechargement(csv, nom + ".csv");
     }
 
-    static Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
-        Exporter(http, db, horloge, p, false, ct);
+    static Task<Results<FileContentHttpResult, ValidationProblem>> Csv(HttpContext http, BaseLecture lecture, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
+        Exporter(http, lecture.Db, horloge, p, false, ct);
 
-    static Task<Results<FileContentHttpResult, ValidationProblem>> Xlsx(HttpContext http, AppDbContext db, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
-        Exporter(http, db, horloge, p, true, ct);
+    static Task<Results<FileContentHttpResult, ValidationProblem>> Xlsx(HttpContext http, BaseLecture lecture, TimeProvider horloge, CancellationToken ct, [AsParameters] Parametres p) =>
+        Exporter(http, lecture.Db, horloge, p, true, ct);
 }

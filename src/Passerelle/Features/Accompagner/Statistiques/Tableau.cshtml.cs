@@ -6,8 +6,9 @@ using Passerelle.Data;
 namespace Passerelle.Features.Accompagner.Statistiques;
 
 /// <summary>The team dashboard (/statistiques) and the territory's public page (/statistiques/public, small cells masked).</summary>
-public class TableauModel(AppDbContext db, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : PageModel
+public class TableauModel(BaseLecture lecture, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : PageModel
 {
+    readonly AppDbContext db = lecture.Db;
     [BindProperty(SupportsGet = true)] public StatistiquesApi.Parametres Filtres { get; set; } = new();
     public Tableau? Resultat { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
@@ -37,7 +38,7 @@ public class TableauModel(AppDbContext db, TimeProvider horloge, IEnumerable<ICh
     }
 }
 
-public sealed class PublicModel(AppDbContext db, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : TableauModel(db, horloge, conventions)
+public sealed class PublicModel(BaseLecture lecture, TimeProvider horloge, IEnumerable<IChoixConventions> conventions) : TableauModel(lecture, horloge, conventions)
 {
     public override bool Public => true;
 }

@@ -71,9 +71,15 @@ public sealed class AnnuaireEnMemoire(IServiceScopeFactory scopes, Microsoft.Ext
     public static int Masque(IEnumerable<string> choisis, string[] valeurs) => Masque(string.Join('|', choisis), valeurs);
 }
 
-/// <summary>Any saved change to a place makes the in-memory directory stale.</summary>
+/// <summary>Any saved change to a place makes the in-memory directory stale — in this process at once, and on PostgreSQL in
+/// every other instance through <c>NOTIFY passerelle_annuaire</c> (sent after the save, so inside the caller's transaction
+/// when there is one: PostgreSQL delivers it at commit, never for a rolled-back change; see <see cref="EcouteAnnuaire"/>).</summary>
 public sealed class InvalidationAnnuaire(AnnuaireEnMemoire annuaire) : SaveChangesInterceptor
 {
+    /// <summary>The PostgreSQL channel; notifications are scoped to the database.</summary>
+    public const string Canal = "passerelle_annuaire";
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> AAnnoncer = [];
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> r, CancellationToken ct = default)
     {
         Verifier(e.Context);
@@ -86,16 +92,35 @@ public sealed class InvalidationAnnuaire(AnnuaireEnMemoire annuaire) : SaveChang
         return base.SavingChanges(e, r);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int r, CancellationToken ct = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int r, CancellationToken ct = default)
     {
-        Verifier(e.Context);
-        return base.SavedChangesAsync(e, r, ct);
+        if (Annoncer(e.Context) is { } db) await db.Database.ExecuteSqlRawAsync("NOTIFY " + Canal, ct);
+        return await base.SavedChangesAsync(e, r, ct);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData e, int r)
+    {
+        if (Annoncer(e.Context) is { } db) db.Database.ExecuteSqlRaw("NOTIFY " + Canal);
+        return base.SavedChanges(e, r);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData e) { if (e.Context is not null) AAnnoncer.Remove(e.Context); }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default)
+    {
+        if (e.Context is not null) AAnnoncer.Remove(e.Context);
+        return Task.CompletedTask;
     }
 
     void Verifier(DbContext? db)
     {
         if (db is null) return;
         // Entities of type Lieu added/modified/deleted (AutoDetectChanges may be off during imports: states are explicit there).
-        if (db.ChangeTracker.Entries<Lieu>().Any(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)) annuaire.Invalider();
+        if (!db.ChangeTracker.Entries<Lieu>().Any(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
+        annuaire.Invalider();
+        if (db.Database.IsNpgsql()) AAnnoncer.AddOrUpdate(db, true);
     }
+
+    /// <summary>The context whose save changed places on PostgreSQL, once.</summary>
+    static DbContext? Annoncer(DbContext? db) => db is not null && AAnnoncer.Remove(db) ? db : null;
 }

@@ -5,13 +5,20 @@ namespace Passerelle.Features.Reseau.Lieux;
 
 public static class ServicesLieux
 {
-    /// <summary>The in-memory directory of places and the interceptor that refreshes it when places are saved.</summary>
+    /// <summary>The in-memory directory of places, the interceptor that refreshes it when places are saved and, on PostgreSQL,
+    /// the listener that refreshes it when another instance saves one.</summary>
     public static void AddLieux(this WebApplicationBuilder builder)
     {
         builder.Services.AddReglages<AnnuaireOptions>("Annuaire");
         builder.Services.AddSingleton<AnnuaireEnMemoire>();
         builder.Services.AddSingleton<InvalidationAnnuaire>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<InvalidationAnnuaire>());
+        // Several instances share one PostgreSQL database: each listens for the others' changes (SQLite serves one process).
+        if (Data.Database.EstPostgres(builder.Configuration))
+        {
+            builder.Services.AddSingleton<EcouteAnnuaire>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<EcouteAnnuaire>());
+        }
     }
 }
 

@@ -98,6 +98,7 @@ builder.AddEquipement();
 builder.AddLectureActes();
 builder.AddConnexion();
 builder.AddFabrique();
+builder.AddAllerVers();
 builder.AddSubventions();
 builder.AddPostes();
 builder.AddParcours();

@@ -60,4 +60,34 @@ public class AllerVersTests(AppFactory app) : IClassFixture<AppFactory>
         (await ailleurs.PostAsJsonAsync("/api/v1/connexion/aller-vers", new { structure = s.Structure, date = "2025-03-12", typeLieu = "marche", lieu = "Marché", commune = "Marseille", personnesRencontrees = 3 }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+    [Fact]
+    public async Task Un_diagnostic_fait_pendant_une_action_d_aller_vers_la_montre_et_y_renvoie()
+    {
+        app.Horloge.Regler(new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
+        var s = await ScenarioConnexion.CreerAsync(app);
+        var fiche = await s.FicheAsync(app, qpv: "QN01371N");
+        var r = await s.Mediateur.PostAsJsonAsync("/api/v1/connexion/aller-vers",
+            new { structure = s.Structure, date = "2025-03-12", typeLieu = "marche", lieu = "Marché du Prado", commune = "Marseille", personnesRencontrees = 12 });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var ev = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var client = await Formulaires.ConnecterAsync(app, s.EmailMediateur, s.MotDePasseMediateur);
+        var page = await Formulaires.PageAsync(client, $"/beneficiaires/{fiche}/diagnostic-fabrique");
+        page.QuerySelector($"select#evenement option[value='{ev}']")!.TextContent.ShouldContain("Marché du Prado");
+        var form = page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().Last();
+        string[] reponses = ["Equipement", "aucun", "Connexion", "aucune", "Competences[appareil]", "0", "Competences[courriel]", "0", "Competences[demarche]", "0"];
+        var champs = reponses.Chunk(2).Select(x => new KeyValuePair<string, string>(x[0], x[1])).ToList();
+        // An event that is not in the list: refused next to the field, nothing recorded.
+        var refus = await Formulaires.SoumettreAsync(client, form, [.. champs, new("Evenement", "999999")]);
+        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refus.Content.ReadAsStringAsync()).ShouldContain("Choisissez une action d&#x27;aller vers de la liste");
+        (await app.AvecDb(db => db.Set<Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique>().CountAsync(d => d.BeneficiaireId == fiche))).ShouldBe(0);
+        var ok = await Formulaires.SoumettreAsync(client, form, [.. champs, new("Evenement", ev.ToString())]);
+        ok.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ok.Content.ReadAsStringAsync());
+        var diagnostic = await app.AvecDb(db => db.Set<Passerelle.Features.Connecter.Fabrique.DiagnosticFabrique>().Where(d => d.BeneficiaireId == fiche).Select(d => d.Id).SingleAsync());
+        page = await Formulaires.PageAsync(client, $"/beneficiaires/{fiche}/diagnostic-fabrique");
+        page.QuerySelector("#action-aller-vers")!.TextContent.ShouldContain("12/03/2025");
+        page.QuerySelector($"#action-aller-vers a[href='/admin/connexion/aller-vers#action-{ev}']").ShouldNotBeNull();
+        (await s.Mediateur.GetFromJsonAsync<JsonElement>("/api/v1/connexion/aller-vers"))[0].GetProperty("diagnostics").EnumerateArray().Select(x => x.GetInt32()).ShouldBe([diagnostic]);
+        (await Formulaires.PageAsync(client, "/admin/connexion/aller-vers")).QuerySelector($"tr#action-{ev}").ShouldNotBeNull();
+    }
 }

@@ -16,7 +16,7 @@ namespace Passerelle.Features.Connecter.Fabrique;
 /// <summary><c>/beneficiaires/{id}/diagnostic-fabrique</c>: the mediator runs the three-field interview with the person, sees the offers
 /// proposed and what changed since last time, and enrols the person in a programme from there. Staff of the file's structure only.</summary>
 [Authorize(Policy = Roles.PolitiqueTerrain)]
-public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions> options, TimeProvider horloge) : PageModel
+public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions> options, IActionsAllerVers allerVers, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public Beneficiaire Fiche { get; private set; } = null!;
@@ -30,6 +30,13 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
     [BindProperty] public Dictionary<string, int?> Competences { get; set; } = [];
     [BindProperty] public List<string> Objectifs { get; set; } = [];
     [BindProperty] public string? Eligibilite { get; set; }
+    /// <summary>The outreach event the interview is made at, if any (one of <see cref="Actions"/>).</summary>
+    [BindProperty] public int? Evenement { get; set; }
+    /// <summary>The structure's outreach events of the last <see cref="JoursActions"/> days, to say the interview was made at one.</summary>
+    public IReadOnlyList<ActionAllerVers> Actions { get; private set; } = [];
+    /// <summary>The event the last diagnostic was made at.</summary>
+    public ActionAllerVers? ActionDuDernier { get; private set; }
+    const int JoursActions = 30;
     // Enrolment form under a proposed programme.
     [BindProperty] public int? Programme { get; set; }
     [BindProperty] public string? Motif { get; set; }
@@ -48,7 +55,9 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
         {
             Offres = await ChercherPropositions.CalculerAsync(db, Fiche, new Manques(Dernier.ManqueEquipement, Dernier.ManqueConnexion, Dernier.ManqueCompetences), Eligibilite, horloge, ct);
             Changements = DiagnostiquerFabrique.Changements(deux.ElementAtOrDefault(1), Dernier);
+            ActionDuDernier = await allerVers.DuDiagnosticAsync(Dernier.Id, ct);
         }
+        Actions = await allerVers.RecentesAsync(Fiche.StructureId, Territoire.AujourdHui(horloge).AddDays(-JoursActions), ct);
         Message ??= TempData["Message"] as string;
         return Page();
     }
@@ -58,11 +67,20 @@ public sealed class DiagnosticModel(AppDbContext db, IOptions<EquipementOptions>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var competences = Competences.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!.Value);
+        if (Evenement is { } ev)
+        {
+            var structure = await db.Beneficiaires.Where(b => b.Id == Id).Select(b => (int?)b.StructureId).FirstOrDefaultAsync(ct);
+            if (structure is null || (await allerVers.RecentesAsync(structure.Value, Territoire.AujourdHui(horloge).AddDays(-JoursActions), ct)).All(a => a.Id != ev))
+                Erreurs["evenement"] = ["Choisissez une action d'aller vers de la liste, ou « Non »."];
+        }
         try
         {
-            await DiagnostiquerFabrique.ExecuterAsync(db, Id, new DiagnosticFabriqueSaisie(Equipement, Connexion, competences.Count > 0 ? competences : null, [.. Objectifs],
+            if (Erreurs.Count > 0) return await AfficherAsync(ct);
+            var r = await DiagnostiquerFabrique.ExecuterAsync(db, Id, new DiagnosticFabriqueSaisie(Equipement, Connexion, competences.Count > 0 ? competences : null, [.. Objectifs],
                 string.IsNullOrEmpty(Eligibilite) ? null : Eligibilite), User, horloge, ct);
-            TempData["Message"] = "Diagnostic enregistré : voici ce que Passerelle propose.";
+            if (Evenement is { } e) await allerVers.LierAsync(e, r.Id, User, ct);
+            TempData["Message"] = Evenement is null ? "Diagnostic enregistré : voici ce que Passerelle propose."
+                : "Diagnostic enregistré et relié à l'action d'aller vers : voici ce que Passerelle propose.";
             return Redirect($"/beneficiaires/{Id}/diagnostic-fabrique#propositions");
         }
         catch (ValidationException e) { Erreurs = Valider.Erreurs(e); }

@@ -216,6 +216,7 @@ public static class TerritoireDemo
             await FinancementDemo.SemerAsync(db, horloge, ct);
             await ParcoursDemo.SemerAsync(db, gestionnaire?.Id, m, horloge, ct);
             await RapportsDemo.SemerAsync(db, gestionnaire?.Id, horloge, ct);
+            await PilotageDemo.SemerAsync(db, horloge, ct);
         }
         await db.SaveChangesAsync(ct);
 

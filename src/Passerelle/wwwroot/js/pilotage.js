@@ -8,7 +8,8 @@
   div.hidden = false;
   document.getElementById('legende-carte').hidden = false;
   var carte = L.map(div, { keyboard: false, zoomControl: false });
-  L.control.zoom({ zoomInTitle: 'Agrandir la carte', zoomOutTitle: 'Réduire la carte' }).addTo(carte);
+  // No zoom buttons: the map is hidden from assistive technologies (the table beside it holds the values), so it holds nothing
+  // focusable; the wheel, a double click or a pinch zoom it.
   carte.attributionControl.setPrefix(false);
   L.tileLayer(div.dataset.tuiles, { maxZoom: 19, attribution: '&copy; contributeurs OpenStreetMap' }).addTo(carte);
   var groupe = L.featureGroup();

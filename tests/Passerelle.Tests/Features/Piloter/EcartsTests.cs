@@ -110,7 +110,25 @@ public class EcartsTests : IClassFixture<AppFactory>
         fos.Personnes.ShouldBeNull();
         fos.DemandeObservee.ShouldBeNull();
         fos.Masques.ShouldContain("personnes");
-        fos.DistanceMinKm.ShouldBeNull();   // no reference point
+        // Fos-sur-Mer's shipped reference point (GeoNames, 43.43774, 4.94457) to the place (43.38, 4.80): 13.33 km by haversine.
+        fos.DistanceMinKm.ShouldBe(13.3);
+        table.Lignes.Single(l => l.Code == "13090").DistanceMinKm.ShouldBeNull();   // Saint-Antonin-sur-Bayon: no reference point
+    }
+
+    [Fact]
+    public async Task Les_qpv_ont_leur_distance_depuis_leur_point_de_reference_livre()
+    {
+        await PreparerAsync();
+        var table = await _app.AvecDb(db => CalculEcarts.ExecuterAsync(db, CalculEcarts.Qpv, Du, Au, "200054807", CancellationToken.None));
+        // Port-Saint-Louis' QPV takes the town centre (43.38734, 4.82609): 2.26 km from the place, beyond the 500 m that count as
+        // its own offer.
+        var psl = table.Lignes.Single(l => l.Code == "QN01371N");
+        psl.DistanceMinKm.ShouldBe(2.3);
+        psl.Lieux.ShouldBe(0);
+        // Les Aygalades (Marseille 15e, 43.35711, 5.37116): 46.24 km, no place within 5 km.
+        table.Lignes.Single(l => l.Code == "QN01358I").DistanceMinKm.ShouldBe(46.2);
+        // A QPV with no shipped point (Jas-de-Bouffan, Aix-en-Provence) has no distance.
+        table.Lignes.Single(l => l.Code == "QN01313M").DistanceMinKm.ShouldBeNull();
     }
 
     [Fact]

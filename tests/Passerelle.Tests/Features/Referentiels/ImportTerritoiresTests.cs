@@ -70,4 +70,41 @@ public class ImportTerritoiresTests : IClassFixture<AppFactory>
         i.Libelle().ShouldBe("7,2 / 10 (modèle 2023, tout-age)");
         i.Criteres[4].ShouldBe(new CritereFragilite("Taux de pauvreté", 24.1, "INSEE Filosofi", 2020));
     }
+
+    /// <summary>GeoNames lines written for the test (19 tab-separated columns): Paris and one of its sections, Paris 2e, a hamlet
+    /// that is the only place of its commune, and a place abroad.</summary>
+    static string GeoNames(params string[][] lignes) => string.Join('\n', lignes.Select(l => string.Join('\t', l))) + "\n";
+    static string[] Ligne(string nom, string lat, string lon, string code, string insee, string pays = "FR") =>
+        ["1", nom, nom, "", lat, lon, "P", code, pays, "", "11", "75", "751", insee, "1000", "", "30", "Europe/Paris", "2024-01-01"];
+
+    [Fact]
+    public async Task Points_de_reference_geonames_tout_ou_rien_par_code_insee_et_nom()
+    {
+        _app.CreateClient();
+        const string communes = """
+            [{"code":"75056","nom":"Paris","type":"commune-actuelle","siren":"217500016","codesPostaux":["75001"],"population":2113705},
+             {"code":"75102","nom":"Paris 2e Arrondissement","type":"arrondissement-municipal","commune":"75056","codesPostaux":["75002"],"population":20433},
+             {"code":"01002","nom":"L'Abergement-de-Varey","type":"commune-actuelle","siren":"210100020","codesPostaux":["01640"],"population":269}]
+            """;
+        (await _app.AvecDb(db => ImporterCommunes.JsonAsync(db, Flux(communes), null, 2026, 2023, _app.Horloge, default))).Erreurs.ShouldBeEmpty();
+        var fichier = GeoNames(Ligne("Montmartre", "48.8867", "2.3431", "PPLX", "75056"), Ligne("Paris", "48.85341", "2.3488", "PPLC", "75056"),
+            Ligne("Paris 02", "48.86794", "2.34411", "PPLA5", "75056"), Ligne("Le Bourg", "46.0", "5.4", "PPL", "01002"),
+            Ligne("Paris", "33.66", "-95.55", "PPLA2", "75056", "US"));
+
+        var refus = await _app.AvecDb(db => ImporterPointsCommunes.GeoNamesAsync(db, Flux(fichier + "2\tParis\t48\n"), default));
+        refus.Erreurs.ShouldContain("Ligne 6 : 3 colonnes au lieu de 19 (format GeoNames).");
+        (await _app.AvecDb(db => db.Set<Commune>().Where(c => c.CodeInsee == "75056").Select(c => c.Latitude).SingleAsync())).ShouldBeNull();
+
+        var r = await _app.AvecDb(db => ImporterPointsCommunes.GeoNamesAsync(db, Flux(fichier), default));
+        r.Erreurs.ShouldBeEmpty();
+        r.Resume().ShouldStartWith("5 lignes lues : 3 communes ont un point de référence");
+        var points = await _app.AvecDb(db => db.Set<Commune>().Where(c => c.CodeInsee.StartsWith("75") || c.CodeInsee == "01002")
+            .ToDictionaryAsync(c => c.CodeInsee, c => (c.Latitude, c.Longitude)));
+        points["75056"].ShouldBe((48.85341, 2.3488));   // the place named like the commune, not its section nor Paris, Texas
+        points["75102"].ShouldBe((48.86794, 2.34411));
+        points["01002"].ShouldBe((46.0, 5.4));          // the only place of the commune
+        // Idempotent; the shipped reference already holds the Métropole's points (GeoNames, see Seed/SOURCES.md).
+        (await _app.AvecDb(db => ImporterPointsCommunes.GeoNamesAsync(db, Flux(fichier), default))).Resume().ShouldStartWith("5 lignes lues : 3 communes");
+        (await _app.AvecDb(db => db.Set<Commune>().SingleAsync(c => c.CodeInsee == "13078"))).Latitude.ShouldBe(43.38734);
+    }
 }

@@ -8,6 +8,7 @@ public static class ServicesConnexion
     public static void AddConnexion(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IInterceptor, GrandLivreEnAjoutSeul>();
+        builder.Services.AddScoped<Piloter.Ecarts.IFoyersConnectes, FoyersConnectesPilotage>();
         if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionConnexionJob>();
     }
 }

@@ -17,7 +17,8 @@ public static class CalculEcarts
     sealed record Zone(string Code, string Nom, int? Population, int? AnneePopulation, int? AnneeCog, double? Lat, double? Lon);
     sealed record LieuZone(int Id, string? CodeInsee, string CodePostal, string Commune, double? Lat, double? Lon, bool Services);
 
-    public static async Task<TableEcarts> ExecuterAsync(AppDbContext db, string niveau, DateOnly du, DateOnly au, string? epci, CancellationToken ct)
+    public static async Task<TableEcarts> ExecuterAsync(AppDbContext db, string niveau, DateOnly du, DateOnly au, string? epci, CancellationToken ct,
+        IFoyersConnectes? foyers = null)
     {
         var semaines = (au.DayNumber - du.DayNumber + 1) / 7.0;
         var reference = new ZonesDeReference(await db.Set<Referentiels.Territoires.Commune>().AsNoTracking().ToListAsync(ct));
@@ -63,6 +64,15 @@ public static class CalculEcarts
             var v = demandeZone.GetValueOrDefault(code);
             demandeZone[code] = (v.Acc + d.Accompagnements, v.Pers + d.Personnes, v.Prem + d.Premieres);
         }
+        // Households connected, by residence (commune as typed at enrolment, read by its name; QPV code).
+        Dictionary<string, int>? foyersZone = null;
+        if (foyers is not null)
+        {
+            foyersZone = [];
+            foreach (var f in await foyers.ParResidenceAsync(du, au, ct))
+                if ((niveau == Qpv ? f.CodeQpv : reference.CodeCommuneParNom(f.Commune)) is { } code)
+                    foyersZone[code] = foyersZone.GetValueOrDefault(code) + f.Foyers;
+        }
         var lieuxAvecService = lieux.Where(l => l.Services && l.Lat is not null && l.Lon is not null).ToList();
         var seuil = Accompagner.Statistiques.CalculStatistiques.SeuilMasquage;
         var lignes = new List<LigneEcart>(zones.Count);
@@ -81,11 +91,14 @@ public static class CalculEcarts
             var f = fragilite.GetValueOrDefault(z.Code);
             double? indice = z.Population is > 0 ? Math.Round((z.Population.Value / 1000.0 * (f is null ? 1 : f.Score / 5) + nonServie + pleines) / (1 + heures), 2) : null;
             var masque = pers > 0 && pers < seuil;
+            int? connectes = foyersZone?.GetValueOrDefault(z.Code);
+            var foyersMasques = connectes is > 0 && connectes < seuil;
             lignes.Add(new LigneEcart(z.Code, z.Nom, z.Population, z.AnneePopulation, z.AnneeCog, f?.Score, f is null ? null : $"modèle {f.VersionModele}, {f.Variante}",
                 ids.Count, Math.Round(heures, 1), Math.Round(places, 1), z.Population is > 0 ? Math.Round(places * 1000 / z.Population.Value, 2) : null,
                 mediateurs.Count, mediateurs.Count(m => m.ConseillerNumerique), distance,
                 masque ? null : acc, masque ? null : pers, masque ? null : prem, nonServie, pleines, nonServie + pleines, indice,
-                masque ? ["demandeObservee", "personnes", "premieresVisites"] : []));
+                [.. masque ? ["demandeObservee", "personnes", "premieresVisites"] : Array.Empty<string>(), .. foyersMasques ? ["foyersConnectes"] : Array.Empty<string>()],
+                foyersMasques ? null : connectes));
         }
         return new TableEcarts(niveau, du, au, epci, Math.Round(semaines, 2), lignes.OrderByDescending(l => l.IndicePriorite ?? -1).ThenBy(l => l.Code, StringComparer.Ordinal).ToList())
         { LieuxParZone = lieuxParZone };

@@ -12,10 +12,13 @@ namespace Passerelle.Features.Piloter.Ecarts;
 /// <param name="DemandeObservee">Accompaniments given to residents of the zone in the period (by residence, not by place).</param>
 /// <param name="DemandeNonSatisfaite">Waiting-list registrations never promoted + sessions full, for sessions of the period in the zone's places.</param>
 /// <param name="IndicePriorite">See <see cref="CalculEcarts.FormulePriorite"/>.</param>
+/// <param name="FoyersConnectes">Households living in the zone enrolled in a connectivity programme during the period (<see cref="IFoyersConnectes"/>);
+/// null when no programme feature answers, or masked (1 to 4).</param>
 public sealed record LigneEcart(string Code, string Nom, int? Population, int? AnneePopulation, int? AnneeCog,
     double? Fragilite, string? ModeleFragilite, int Lieux, double HeuresHebdo, double CreneauxHebdo, double? CreneauxPour1000,
     int Mediateurs, int ConseillersNumeriques, double? DistanceMinKm, int? DemandeObservee, int? Personnes, int? PremieresVisites,
-    int ListeAttenteNonServie, int SessionsCompletes, int DemandeNonSatisfaite, double? IndicePriorite, IReadOnlyList<string> Masques);
+    int ListeAttenteNonServie, int SessionsCompletes, int DemandeNonSatisfaite, double? IndicePriorite, IReadOnlyList<string> Masques,
+    int? FoyersConnectes = null);
 
 /// <summary>The gap table and how it was computed: the period, the level, and the formulas shown with it.</summary>
 public sealed record TableEcarts(string Niveau, DateOnly Du, DateOnly Au, string? Epci, double Semaines, IReadOnlyList<LigneEcart> Lignes)

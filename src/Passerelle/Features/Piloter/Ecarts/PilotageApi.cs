@@ -45,9 +45,9 @@ public static class PilotageApi
 
     /// <summary>The gap table an account may see: everything for administrators and funders, the zones holding one of its
     /// structures' places for a manager.</summary>
-    public static async Task<TableEcarts> PourAsync(AppDbContext db, ClaimsPrincipal user, DemandeEcarts d, CancellationToken ct)
+    public static async Task<TableEcarts> PourAsync(AppDbContext db, ClaimsPrincipal user, DemandeEcarts d, CancellationToken ct, IFoyersConnectes? foyers = null)
     {
-        var table = await CalculEcarts.ExecuterAsync(db, d.Niveau, d.Du, d.Au, d.Epci, ct);
+        var table = await CalculEcarts.ExecuterAsync(db, d.Niveau, d.Du, d.Au, d.Epci, ct, foyers);
         if (user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Financeur)) return table;
         var gerees = await Perimetre.StructuresGereesAsync(db, user, ct) ?? [];
         var lieux = (await db.Lieux.Where(l => l.StructureId != null && gerees.Contains(l.StructureId.Value)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
@@ -58,11 +58,11 @@ public static class PilotageApi
         api.MapGet("/pilotage/ecarts", Ecarts).RequireAuthorization(Politique).WithTags("Pilotage territorial")
             .WithSummary("Tableau des écarts besoins / offre par commune ou QPV (niveau, du, au, epci)");
 
-    static async Task<Results<Ok<TableEcarts>, ValidationProblem>> Ecarts(AppDbContext db, TimeProvider horloge, ClaimsPrincipal user, CancellationToken ct,
+    static async Task<Results<Ok<TableEcarts>, ValidationProblem>> Ecarts(AppDbContext db, TimeProvider horloge, ClaimsPrincipal user, IServiceProvider services, CancellationToken ct,
         string? niveau = null, string? du = null, string? au = null, string? epci = null)
     {
         var (demande, erreurs) = Lire(niveau, du, au, epci, horloge);
         if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
-        return TypedResults.Ok(await PourAsync(db, user, demande, ct));
+        return TypedResults.Ok(await PourAsync(db, user, demande, ct, services.GetService<IFoyersConnectes>()));
     }
 }

@@ -16,6 +16,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
         ("creneaux", "Créneaux pour 1 000 hab.", l => l.CreneauxPour1000), ("mediateurs", "Médiateurs", l => l.Mediateurs),
         ("distance", "Distance au lieu le plus proche (km)", l => l.DistanceMinKm), ("demande", "Demande observée", l => l.DemandeObservee),
         ("personnes", "Personnes", l => l.Personnes), ("nonsatisfaite", "Demande non satisfaite", l => l.DemandeNonSatisfaite),
+        ("foyers", "Foyers connectés", l => l.FoyersConnectes),
         ("priorite", "Indice de priorité", l => l.IndicePriorite),
     ];
 
@@ -37,7 +38,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
         Erreurs = erreurs;
         if (demande is null) return;
         (Niveau, Du, Au, Epci) = (demande.Niveau, demande.Du.ToString("yyyy-MM-dd"), demande.Au.ToString("yyyy-MM-dd"), demande.Epci);
-        var table = await PilotageApi.PourAsync(db, User, demande, ct);
+        var table = await PilotageApi.PourAsync(db, User, demande, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());
         var colonne = Colonnes.FirstOrDefault(c => c.Cle == Tri);
         if (colonne.Cle is null) (Tri, colonne) = ("priorite", Colonnes[^1]);
         var desc = Ordre != "asc";

@@ -28,7 +28,7 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
         if (code.Length is < 5 or > 12) return NotFound();
         Niveau = code.StartsWith("QN", StringComparison.Ordinal) ? CalculEcarts.Qpv : CalculEcarts.Commune;
         var (demande, _) = PilotageApi.Lire(Niveau, null, null, null, horloge);
-        var table = await PilotageApi.PourAsync(db, User, demande!, ct);
+        var table = await PilotageApi.PourAsync(db, User, demande!, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());
         Ligne = table.Lignes.FirstOrDefault(l => l.Code == code);
         if (Ligne is null) return NotFound();
         var ids = table.LieuxParZone.GetValueOrDefault(code) ?? [];

@@ -31,6 +31,16 @@ public sealed class ZonesDeReference
         return nommees is [var seule] ? seule : null;
     }
 
+    /// <summary>The INSEE code of the commune (never an arrondissement) a typed name designates (forgiving key, « Marseille 3e » → 13055);
+    /// null when unknown or ambiguous (two communes of the same name).</summary>
+    public string? CodeCommuneParNom(string? nom)
+    {
+        var cle = RechercheCommunes.Cle(nom);
+        if (cle.Length == 0) return null;
+        var codes = _parCode.Values.Where(c => c.NomRecherche == cle).Select(c => c.CodeCommune).Distinct().Take(2).ToList();
+        return codes is [var seul] ? seul : null;
+    }
+
     /// <summary>Great-circle distance in km (haversine, Earth radius 6 371 km).</summary>
     public static double Distance(double lat1, double lon1, double lat2, double lon2)
     {

@@ -65,3 +65,25 @@ public sealed class CommandeImportIfn : ICommandeCli
         return r.Erreurs.Count == 0 ? 0 : 1;
     }
 }
+
+/// <summary><c>territoires import-points &lt;cities500.txt|FR.txt&gt;</c>: gives the communes of the reference their reference point from a
+/// GeoNames dump (see <see cref="ImporterPointsCommunes"/>), all or nothing. Exit 0 done, 1 refused, 2 wrong usage.</summary>
+public sealed class CommandeImportPoints : ICommandeCli
+{
+    public IReadOnlyList<string> Mots => ["territoires", "import-points"];
+    public int Arguments => 1;
+    public string Usage => "<cities500.txt|FR.txt>";
+    public string Description => "pose le point de référence des communes (centre de la commune) depuis un fichier GeoNames";
+
+    public async Task<int> ExecuterAsync(WebApplication app, string[] args)
+    {
+        if (!File.Exists(args[2])) { Console.Error.WriteLine($"Fichier introuvable : {args[2]}"); return 2; }
+        await Database.PreparerAsync(app.Services, migrerPostgres: false);
+        using var scope = app.Services.CreateScope();
+        await using var flux = File.OpenRead(args[2]);
+        var r = await ImporterPointsCommunes.GeoNamesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), flux, CancellationToken.None);
+        foreach (var e in r.Erreurs) Console.Error.WriteLine(e);
+        Console.WriteLine(r.Resume());
+        return r.Erreurs.Count == 0 ? 0 : 1;
+    }
+}

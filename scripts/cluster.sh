@@ -123,9 +123,9 @@ instance() { # nom port demo
   (cd "$dir/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider=Postgres ConnectionStrings__Postgres="$bouncer" ConnectionStrings__PostgresLecture="$lecture" \
     ConnectionStrings__PostgresEcoute="$direct" Demo__Enabled="$3" Demo__FichierComptes="$dir/comptes.txt" \
-    Annuaire__DureeCacheSecondes=3600 Proxy__Adresses__0=127.0.0.1 Logging__LogLevel__Default=Warning \
+    Annuaire__DureeCacheSecondes=3600 Proxy__Adresses__0=127.0.0.1 Logging__LogLevel__Default=Warning RateLimit__ReservationsParMinute=100000 \
     dotnet Passerelle.dll --urls "http://127.0.0.1:$2") >"$dir/$1.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); eval "PID_$1=$!"
 }
 sain() { curl -fsS -m 5 "http://127.0.0.1:$1/health" | grep -q Healthy; }
 echo "Deux instances de Passerelle (ports $P_A et $P_B)…"
@@ -194,6 +194,40 @@ verifier "l'écriture du primaire est lisible sur la réplique" attendre 30 lign
 
 un_titulaire_par_tache() { local n; n=$(psql_ "$P_PRIM" 'SELECT count(*) FROM "BauxTaches"'); [ "${n:-0}" -ge 1 ] && [ "$(psql_ "$P_PRIM" 'SELECT count(DISTINCT "Nom") FROM "BauxTaches"')" = "$n" ]; }
 verifier "chaque tâche de fond a un seul titulaire (baux en base)" attendre 60 un_titulaire_par_tache
+
+# --- Fault: kill -9 of instance B during 64 concurrent bookings through HAProxy ---
+# Every booking answered 201 must exist once; none twice; no slot beyond its capacity. Requests caught by the crash may
+# fail (HAProxy answers 502/503 or the connection drops): they were not confirmed to anyone.
+curl -fsS -m 30 "$HA/api/v1/creneaux?taille=200" | jq -r '.items[] | select(.placesRestantes >= 1) | .id' | head -n 8 >"$dir/creneaux.txt"
+reserver() { # n — one booking on one of the 8 slots, prints « code jeton »
+  local c; c=$(sed -n "$(( $1 % $(wc -l <"$dir/creneaux.txt") + 1 ))p" "$dir/creneaux.txt")
+  local r; r=$(curl -s -m 60 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    -d "{\"creneauId\":$c,\"prenom\":\"Essai\",\"nom\":\"Panne $1\",\"email\":\"panne$1@exemple.fr\",\"consentement\":true}" "$HA/api/v1/reservations")
+  echo "$(echo "$r" | tail -n 1) $(echo "$r" | head -n -1 | jq -r '.jeton // empty' 2>/dev/null)"
+}
+export -f reserver; export dir HA
+if [ -s "$dir/creneaux.txt" ]; then
+  seq 1 64 | xargs -P 64 -I{} bash -c 'reserver {}' >"$dir/reservations.txt" 2>/dev/null & lot=$!
+  sleep 0.5; kill -9 "$PID_b" 2>/dev/null
+  wait "$lot"
+fi
+acceptees=$(awk '$1 == 201' "$dir/reservations.txt" 2>/dev/null | wc -l)
+echo "       64 réservations pendant l'arrêt brutal de B : $acceptees acceptées (201), $((64 - acceptees)) refusées ou coupées ($(awk '{print $1}' "$dir/reservations.txt" 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
+chaque_201_existe() {
+  [ "$acceptees" -ge 1 ] || return 1
+  local j; for j in $(awk '$1 == 201 {print $2}' "$dir/reservations.txt"); do
+    [ "$(psql_ "$P_PRIM" "SELECT count(*) FROM \"Reservations\" WHERE \"Jeton\" = '$j'")" = 1 ] || return 1
+  done
+}
+verifier "panne : chaque réservation confirmée (201) existe une fois" chaque_201_existe
+pas_de_surreservation() {
+  [ "$(psql_ "$P_PRIM" "SELECT count(*) FROM \"Creneaux\" c WHERE c.\"Reserves\" > c.\"Capacite\" OR (SELECT count(*) FROM \"Reservations\" r WHERE r.\"CreneauId\" = c.\"Id\" AND r.\"Statut\" <> 'Annulee') > c.\"Capacite\"")" = 0 ]
+}
+verifier "panne : aucun créneau au-delà de sa capacité" pas_de_surreservation
+pas_de_doublon() { [ "$(psql_ "$P_PRIM" "SELECT count(*) FROM \"Reservations\" WHERE \"Email\" LIKE 'panne%@exemple.fr'")" -ge "$acceptees" ] && [ "$(psql_ "$P_PRIM" "SELECT count(*) FROM (SELECT \"Email\" FROM \"Reservations\" WHERE \"Email\" LIKE 'panne%@exemple.fr' GROUP BY \"Email\" HAVING count(*) > 1) d")" = 0 ]; }
+verifier "panne : aucune réservation enregistrée deux fois" pas_de_doublon
+a_seul_repond() { [ "$(curl -s -o /dev/null -w '%{http_code}' -m 20 "$HA/api/v1/creneaux?taille=1")" = 200 ]; }
+verifier "panne : HAProxy sert encore les citoyens par A seule" attendre 30 a_seul_repond
 
 if [ "$garder" = 1 ] && [ "$echecs" = 0 ]; then
   echo "Cluster en marche : HAProxy $HA, instances :$P_A et :$P_B, PgBouncer :$P_BOUNCER, primaire :$P_PRIM, réplique :$P_REPL. Ctrl-C pour tout arrêter."

@@ -177,6 +177,8 @@ public class ParcoursEquipement(Navigateur app) : IAsyncLifetime
             await atelier.Locator("#numeroserie").FillAsync($"CALANQUES-{n}");
             await atelier.Locator("#numeroserie").PressAsync("Enter");
             await atelier.Locator("#cree").WaitForAsync();
+            // The serial field has the focus again: the next scan goes straight into it.
+            await Assertions.Expect(atelier.Locator("#numeroserie")).ToBeFocusedAsync();
             (await atelier.Locator("#appareils").InnerTextAsync()).ShouldContain($"CALANQUES-{n}");
             (await atelier.Locator("#marque").InputValueAsync()).ShouldBe("Dell");
         }

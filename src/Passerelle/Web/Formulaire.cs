@@ -49,6 +49,8 @@ public sealed record Champ(string Nom, string Libelle, string? Valeur, IReadOnly
     public string? Accepte { get; init; }
     /// <summary>A "file" input that takes several files at once.</summary>
     public bool Multiple { get; init; }
+    /// <summary>The field takes the focus when the page opens (a scan loop: the next barcode goes straight into it).</summary>
+    public bool Autofocus { get; init; }
     /// <summary>For a "checkbox": post the hidden "false" when unticked (default). A GET filter sets it to false so that its
     /// address keeps only the ticked boxes.</summary>
     public bool PosteDecoche { get; init; } = true;

@@ -20,7 +20,8 @@ public static class RapportsDemo
 
     public static async Task SemerAsync(AppDbContext db, string? gestionnaireId, TimeProvider horloge, CancellationToken ct)
     {
-        if (await db.Set<RapportFinancier>().AnyAsync(r => r.Demo, ct)) return;
+        await SemerCafAsync(db, horloge, ct);
+        if (await db.Set<RapportFinancier>().AnyAsync(r => r.Demo && r.Exercice == 2023, ct)) return; // the Fabrique reports
         var fabrique = await db.Set<Subvention>().Where(s => s.Financeur!.Demo && s.Exercice == 2023 && s.RangActe != null).OrderBy(s => s.RangActe).Include(s => s.Beneficiaire).ToListAsync(ct);
         if (fabrique.Count != 4) return;
         var conventions = new List<Convention>();
@@ -83,5 +84,23 @@ public static class RapportsDemo
             db.GestionsStructures.Add(new GestionStructure { UtilisateurId = gestionnaireId, StructureId = fabrique[3].BeneficiaireId });
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>The CAF's own report, so that the demo funder account (the CAF's) sees one: Aix-en-Provence's 2022 strategy study
+    /// (9 850 €, 50 % of 19 700 € TTC), submitted and waiting for the territory's decision. Budget figures fictitious.</summary>
+    static async Task SemerCafAsync(AppDbContext db, TimeProvider horloge, CancellationToken ct)
+    {
+        var etude = await db.Set<Subvention>().Where(s => s.Financeur!.Demo && s.Financeur.Nom == FinancementDemo.NomCaf && s.Exercice == 2022)
+            .OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        if (etude is null || await db.Set<RapportFinancier>().AnyAsync(r => r.SubventionId == etude.Id, ct)) return;
+        var catalogue = new CatalogueIndicateurs([new MesuresFinancement()]);
+        var r = (await GestionRapports.OuvrirAsync(db, etude.Id, 2022, catalogue, Auteur, horloge, ct))!;
+        await db.Set<RapportFinancier>().Where(x => x.Id == r.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Demo, true), ct);
+        await DeciderRapports.EnregistrerAsync(db, r.Id, new SaisieRapport(
+            "Diagnostic des usages numériques dans les quartiers prioritaires d'Aix-en-Provence, entretiens avec les acteurs, stratégie rendue en fin d'année (texte fictif).",
+            "Aucune charge indirecte : l'étude est confiée à un prestataire (fictif).",
+            [new("61", 1_970_000, 1_970_000, null), new("74-social", 985_000, 985_000, null), new("74-commune", 985_000, 985_000, null)],
+            new Dictionary<int, decimal?>()), catalogue, Auteur, horloge, ct);
+        await DeciderRapports.SoumettreAsync(db, r.Id, Auteur, horloge, ct);
     }
 }

@@ -41,6 +41,7 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         ("GET", "/donnees" or "/donnees/deliberations.csv") => Acces.Public,
         // Funding chain: administrators, managers (their structures) and funders (their own grants); mediators nothing; writing: administrators.
         ("GET", "/api/v1/subventions" or "/api/v1/subventions/{id:int}") => Acces.Financement,
+        ("GET", "/api/v1/cofinancements" or "/api/v1/cofinancements/{id:int}" or "/api/v1/postes" or "/api/v1/postes/{id:int}") => Acces.Financement,
         (_, "/api/v1/subventions" or "/api/v1/subventions/{id:int}/mouvements" or "/api/v1/subventions/{id:int}/statut") => Acces.Admin,
         (_, "/admin/financement" or "/admin/financement/subventions/{id:int}" or "/admin/financement/structures/{id:int}" or "/admin/financement/enveloppes/{id:int}") => Acces.Financement,
         (_, "/admin/financement/financeurs" or "/admin/financement/deliberations/{id:int}") => Acces.Admin,

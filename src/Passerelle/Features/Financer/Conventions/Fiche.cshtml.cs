@@ -31,6 +31,10 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
     [BindProperty] public string? MontantAvenant { get; set; }
     [BindProperty] public DateOnly? DebutAvenant { get; set; }
     [BindProperty] public DateOnly? FinAvenant { get; set; }
+    /// <summary>The adopted act that authorised the amendment (optional).</summary>
+    [BindProperty] public int? DeliberationAvenant { get; set; }
+    /// <summary>Adopted acts of the register, newest first (at most 500), for the amendment form; each amendment's act by id.</summary>
+    public List<(int Id, string Nom)> Deliberations { get; private set; } = [];
     [BindProperty] public Dictionary<int, int?> Cibles { get; set; } = [];
     [BindProperty] public int[] Retires { get; set; } = [];
 
@@ -44,6 +48,10 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
         Realise = await Accompagner.Statistiques.CalculStatistiques.CalculerAsync(db, new Accompagner.Statistiques.FiltresStatistiques(c.DateDebut, c.DateFin, null, null, null, null, null, c.Id), masquer, horloge, ct);
         Objectifs = await GestionObjectifs.RealisesAsync(db, c.Id, await GestionObjectifs.PerimetreAsync(db, c, masquer, ct), catalogue, horloge, ct);
         ListeAvenants = await db.Set<Avenant>().AsNoTracking().Where(a => a.ConventionId == id).OrderBy(a => a.Numero).ToListAsync(ct);
+        var liees = ListeAvenants.Where(a => a.DeliberationId != null).Select(a => a.DeliberationId!.Value).ToList();
+        Deliberations = (await db.Deliberations.AsNoTracking().Where(d => (Admin && d.Adoptee) || liees.Contains(d.Id)).OrderByDescending(d => d.DateSeance).Take(500)
+            .Select(d => new { d.Id, d.Numero, d.DateSeance, d.CollectiviteNom }).ToListAsync(ct))
+            .Select(x => (x.Id, $"n° {x.Numero} du {DatesEnLettres.Format(x.DateSeance, "d MMMM yyyy")} ({x.CollectiviteNom})")).ToList();
         return true;
     }
 
@@ -75,7 +83,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
         if (!Admin) return Forbid();
         if (!Euros.Lire(MontantAvenant, out var montant) || montant < 0) Erreurs["montant"] = ["Le montant par an est un nombre d'euros, par exemple 40 000."];
         var cibles = Cibles.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!.Value);
-        var s = new SaisieAvenant(DateAvenant, ObjetAvenant, null, montant, DebutAvenant, FinAvenant, cibles, Retires);
+        var s = new SaisieAvenant(DateAvenant, ObjetAvenant, DeliberationAvenant, montant, DebutAvenant, FinAvenant, cibles, Retires);
         if (Erreurs.Count == 0) Erreurs = Conventions.Avenants.Verifier(s);
         if (Erreurs.Count == 0)
         {

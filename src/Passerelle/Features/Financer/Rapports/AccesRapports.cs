@@ -30,10 +30,12 @@ public static class AccesRapports
             association && StatutsRapport.Modifiables.Contains(r.Statut), p.Tout && r.Statut == StatutsRapport.Soumis, association, p.Tout);
     }
 
-    /// <summary>The reports this account may see, with their grant's names, most urgent first.</summary>
-    public static async Task<List<LigneListeRapports>> ListerAsync(AppDbContext db, PerimetreFinancement p, CancellationToken ct)
+    /// <summary>The reports this account may see, with their grant's names, most urgent first; only those of one beneficiary
+    /// structure with <paramref name="beneficiaireId"/>.</summary>
+    public static async Task<List<LigneListeRapports>> ListerAsync(AppDbContext db, PerimetreFinancement p, CancellationToken ct, int? beneficiaireId = null)
     {
         var subs = p.Filtrer(db.Set<Subvention>().AsNoTracking());
+        if (beneficiaireId is { } b) subs = subs.Where(s => s.BeneficiaireId == b);
         var lignes = await db.Set<RapportFinancier>().AsNoTracking().Join(subs, r => r.SubventionId, s => s.Id, (r, s) => new { r.Id, r.Exercice, r.Echeance, r.Statut,
                 Beneficiaire = s.Beneficiaire!.Nom, Financeur = s.Financeur!.Nom, SubventionId = s.Id }).OrderBy(l => l.Echeance).ThenBy(l => l.Id).ToListAsync(ct);
         return lignes.Select(l => new LigneListeRapports(l.Id, l.Exercice, l.Echeance, l.Statut, l.Beneficiaire, l.Financeur, l.SubventionId)).ToList();

@@ -16,6 +16,15 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
 {
     public RapportVu Vu { get; private set; } = null!;
     public List<JournalFinancement> Historique { get; private set; } = [];
+
+    /// <summary>What a journal line of a report did, in plain French (the stored field names « saisie », « statut »… are codes).</summary>
+    public static string Quoi(string champ) => champ switch
+    {
+        "création" => "Compte rendu ouvert",
+        "saisie" => "Compte rendu modifié",
+        "statut" => "Changement d'état",
+        _ => champ.Length > 0 ? char.ToUpperInvariant(champ[0]) + champ[1..] : champ,
+    };
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public DateOnly AujourdHui { get; private set; }
 

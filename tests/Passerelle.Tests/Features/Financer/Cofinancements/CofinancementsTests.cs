@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Financer.Cofinancements;
@@ -83,5 +84,48 @@ public class CofinancementsTests(AppFactory app) : IClassFixture<AppFactory>
         var (total, somme) = await app.AvecDb(async db => (await db.Set<PlanFinancement>().Where(p => p.Id == planId).Select(p => p.PartsCentimes).SingleAsync(),
             await db.Set<PartFinancement>().Where(p => p.PlanId == planId).SumAsync(p => p.MontantCentimes)));
         (total, somme).ShouldBe((1_000_000L, 1_000_000L));
+    }
+
+    [Fact]
+    public async Task Le_plan_parait_sur_la_page_360_du_porteur_et_dans_l_API_avec_les_regles_de_sa_page()
+    {
+        var caf = await Financement.FinanceurAsync(app, "CAF (360, test)");
+        var dept = await Financement.FinanceurAsync(app, "Département (360, test)");
+        var porteur = await Scenario.StructureAsync(app);
+        var grant = await Financement.SubventionAsync(app, caf, porteur, 985_000, exercice: 2022);
+        var horloge = TimeProvider.System;
+        var planId = await app.AvecDb(async db =>
+        {
+            var p = await GestionCofinancements.CreerAsync(db, new SaisiePlan("Étude 360 (test)", porteur, 2022, BasesCout.Ttc, 1_970_000), "test", horloge, default);
+            await GestionCofinancements.AjouterPartAsync(db, p.Id, new SaisiePart(caf, null, 5_000, StatutsPart.Notifiee, grant, null), "test", horloge, default);
+            await GestionCofinancements.AjouterPartAsync(db, p.Id, new SaisiePart(dept, 300_000, null, StatutsPart.Demandee, null, null), "test", horloge, default);
+            return p.Id;
+        });
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var page = await Formulaires.PageAsync(admin, $"/admin/financement/structures/{porteur}");
+        var plans = page.QuerySelector("#plans-structure")!;
+        plans.QuerySelectorAll($"a[href='/admin/financement/cofinancements/{planId}']").Length.ShouldBe(1);
+        plans.TextContent.ShouldContain("Département (360, test)");
+        plans.TextContent.ShouldContain("(50 %)");
+        page.QuerySelector("#postes-structure").ShouldNotBeNull();
+        page.QuerySelector("#rapports-structure").ShouldNotBeNull();
+
+        var apiAdmin = await app.ClientApiAsync(Roles.Administrateur);
+        var liste = await apiAdmin.GetFromJsonAsync<List<PlanDto>>($"/api/v1/cofinancements?porteur={porteur}");
+        liste!.ShouldHaveSingleItem().PartsVisibles.Count.ShouldBe(2);
+        var mauvais = await apiAdmin.GetAsync("/api/v1/cofinancements?porteur=x");
+        mauvais.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("identifiant");
+        (await apiAdmin.GetAsync("/api/v1/cofinancements/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The CAF reads its own share and the totals (not the département's), on the API as on the 360° page.
+        var compteCaf = await Financement.CompteFinanceurAsync(app, "CAF (360, test)");
+        var vu = await compteCaf.GetFromJsonAsync<PlanDto>($"/api/v1/cofinancements/{planId}");
+        vu!.PartsVisibles.ShouldHaveSingleItem().FinanceurId.ShouldBe(caf);
+        vu.Parts.ShouldBe(1_285_000);
+        var autre = await Financement.CompteFinanceurAsync(app, "Financeur sans part (360, test)");
+        (await autre.GetAsync($"/api/v1/cofinancements/{planId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await autre.GetFromJsonAsync<List<PlanDto>>("/api/v1/cofinancements"))!.ShouldBeEmpty();
+        (await (await app.ClientApiAsync(Roles.Mediateur)).GetAsync("/api/v1/cofinancements")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.ClientAnonyme().GetAsync("/api/v1/cofinancements")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

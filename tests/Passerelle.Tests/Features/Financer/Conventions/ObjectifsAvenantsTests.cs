@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Passerelle.Features.Accompagner.Activites;
@@ -117,6 +119,29 @@ public class ObjectifsAvenantsTests(AppFactory app) : IClassFixture<AppFactory>
         historique.ShouldContain("Avenant n° 1 du 1er juin 2023");
         historique.ShouldContain($"{Montants.Euros(3_000_000)} → {Montants.Euros(4_000_000)}");
         historique.ShouldContain("Fin : 1er janvier 2024 → 1er juillet 2024");
+
+        // The form chooses the act that authorised the amendment; the history links to it.
+        var acte = await app.AvecDb(async db =>
+        {
+            var d = new Passerelle.Features.Financer.Deliberations.Deliberation { Numero = "AV-" + Guid.NewGuid().ToString("N")[..6], DateSeance = new DateOnly(2023, 11, 20),
+                Objet = "Avenant à la convention (test)", CollectiviteNom = "Métropole (test)", Adoptee = true };
+            db.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        page = await Formulaires.PageAsync(admin, $"/admin/conventions/{convention}");
+        var form = page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlFormElement>("form").First(f => f.GetAttribute("action")!.Contains("handler=Avenant"));
+        form.QuerySelector($"#a-deliberation option[value='{acte}']").ShouldNotBeNull();
+        (await Formulaires.SoumettreAsync(admin, form, [new("DateAvenant", "2023-12-01"), new("ObjetAvenant", "Montant revu"), new("MontantAvenant", "45 000"),
+            new("DeliberationAvenant", acte.ToString())])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AvecDb(db => db.Set<Avenant>().Where(a => a.ConventionId == convention && a.Numero == 3).Select(a => a.DeliberationId).SingleAsync())).ShouldBe(acte);
+        page = await Formulaires.PageAsync(admin, $"/admin/conventions/{convention}");
+        page.QuerySelector("#avenants")!.QuerySelectorAll($"a[href='/admin/deliberations/{acte}']").Length.ShouldBe(1);
+        // An act not in the register: a French error, nothing recorded.
+        var inconnu = await Formulaires.SoumettreAsync(admin, form, [new("DateAvenant", "2023-12-02"), new("ObjetAvenant", "Encore"), new("MontantAvenant", "46 000"),
+            new("DeliberationAvenant", "999999")]);
+        inconnu.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await inconnu.Content.ReadAsStringAsync()).ShouldContain("pas au registre");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Features.Comptes;
@@ -103,5 +104,46 @@ public class PostesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var mediateur = await Formulaires.ConnecterAsync(app, Roles.Mediateur);
         (await mediateur.GetAsync($"/admin/financement/postes/{poste}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Une_date_impossible_est_dite_invalide_et_le_poste_parait_sur_la_page_360_et_dans_l_API()
+    {
+        var (poste, _, _) = await PosteAsync(5_000_000);
+        var structure = await app.AvecDb(db => db.Set<Poste>().Where(p => p.Id == poste).Select(p => p.StructureId).SingleAsync());
+        var m = await app.AvecDb(async db => { var x = new Mediateur { Prenom = "Nom", Nom = "Cache-API" }; db.Add(x); await db.SaveChangesAsync(); return x.Id; });
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var fiche = await Formulaires.PageAsync(admin, $"/admin/financement/postes/{poste}");
+        // 31 February: the binder leaves the date empty; the page must say it is invalid, not ask for it (tester's finding).
+        foreach (var (selecteur, manque) in new[] { ("form[action*='Payer']", "Indiquez la date du mandat"), ("form[action*='Occuper']", "Indiquez la date de prise de poste"),
+                     ("form[action*='Echeance']", "Indiquez la date prévue") })
+        {
+            var form = fiche.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlFormElement>(selecteur).First();
+            var reponse = await Formulaires.SoumettreAsync(admin, form, [new("Date", "2026-02-31"), new("MontantEur", "100"), new("Numero", "M-X"), new("MediateurId", m.ToString())]);
+            reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var texte = (await Formulaires.DocumentAsync(reponse)).Body!.TextContent;
+            texte.ShouldContain("« 2026-02-31 » est invalide");
+            texte.ShouldNotContain(manque);
+        }
+
+        var page = await Formulaires.PageAsync(admin, $"/admin/financement/structures/{structure}");
+        page.QuerySelector("#postes-de-la-structure")!.QuerySelectorAll($"a[href='/admin/financement/postes/{poste}']").Length.ShouldBe(1);
+
+        var apiAdmin = await app.ClientApiAsync(Roles.Administrateur);
+        var liste = await apiAdmin.GetFromJsonAsync<List<PosteDto>>($"/api/v1/postes?structure={structure}");
+        liste!.ShouldHaveSingleItem().Echeances.Count.ShouldBe(3);
+        (await apiAdmin.GetAsync("/api/v1/postes?structure=abc")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await apiAdmin.GetAsync("/api/v1/postes/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The funder whose grant pays the post reads it, without its occupants; a mediator and an anonymous caller nothing.
+        await app.AvecDb(db => GestionPostes.OccuperAsync(db, poste, m, new DateOnly(2021, 4, 1), "test", Horloge, default));
+        (await apiAdmin.GetFromJsonAsync<PosteDto>($"/api/v1/postes/{poste}"))!.Occupants.ShouldHaveSingleItem();
+        var financeur = await Financement.CompteFinanceurAsync(app, "État — ANCT (postes, test)");
+        var vu = await financeur.GetFromJsonAsync<PosteDto>($"/api/v1/postes/{poste}");
+        vu!.Occupants.ShouldBeEmpty();
+        (await financeur.GetStringAsync("/api/v1/postes")).ShouldNotContain("Cache-API");
+        var autre = await Financement.CompteFinanceurAsync(app, "Un autre financeur (postes, test)");
+        (await autre.GetAsync($"/api/v1/postes/{poste}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.ClientApiAsync(Roles.Mediateur)).GetAsync("/api/v1/postes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.ClientAnonyme().GetAsync("/api/v1/postes")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

@@ -113,6 +113,16 @@ public class RapportsTests(AppFactory app) : IClassFixture<AppFactory>
         var journal = await app.AvecDb(db => db.Set<JournalFinancement>().Where(j => j.Objet == GestionRapports.Objet && j.ObjetId == x.Rapport && j.Champ == "statut").Select(j => j.Nouveau).ToListAsync());
         journal.Count.ShouldBe(4);
         journal.ShouldContain("À corriger : Joignez le détail des postes.");
+        // The history says what happened in plain French, never the stored field names (tester's finding).
+        var quoi = (await Formulaires.PageAsync(admin, url)).QuerySelectorAll("#journal-rapport tbody td:nth-child(3)").Select(td => td.TextContent).ToList();
+        quoi.ShouldContain("Compte rendu modifié");
+        quoi.ShouldContain("Changement d'état");
+        quoi.ShouldNotContain("saisie");
+        quoi.ShouldNotContain("statut");
+        // The beneficiary's 360° page lists the report.
+        var beneficiaire = await app.AvecDb(db => db.Set<Subvention>().Where(s => s.Id == x.Subvention).Select(s => s.BeneficiaireId).SingleAsync());
+        (await Formulaires.PageAsync(admin, $"/admin/financement/structures/{beneficiaire}")).QuerySelector("#liste-rapports-structure")!
+            .QuerySelectorAll($"a[href='{url}']").Length.ShouldBe(1);
 
         // The grant's funder reads it, without names nor journal; another funder and a mediator do not.
         var (ef, mf) = await CompteFinanceurAsync(x.NomFinanceur);

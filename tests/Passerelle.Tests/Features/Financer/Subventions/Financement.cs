@@ -36,7 +36,9 @@ public static class Financement
             var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var p = await db.Set<ProfilCompte>().FirstOrDefaultAsync(x => x.UtilisateurId == id);
             var cle = nomFinanceur.ToLower();
-            var fid = await db.Set<Financeur>().Where(f => f.Nom.ToLower() == cle).Select(f => (int?)f.Id).FirstOrDefaultAsync();
+            // The exact name first: SQLite's lower() leaves non-ASCII letters as they are (« État » never equals « état »).
+            var fid = await db.Set<Financeur>().Where(f => f.Nom == nomFinanceur).Select(f => (int?)f.Id).FirstOrDefaultAsync()
+                ?? await db.Set<Financeur>().Where(f => f.Nom.ToLower() == cle).Select(f => (int?)f.Id).FirstOrDefaultAsync();
             if (p is null) db.Add(new ProfilCompte { UtilisateurId = id, Financeur = nomFinanceur, FinanceurId = fid });
             else (p.Financeur, p.FinanceurId) = (nomFinanceur, fid);
             await db.SaveChangesAsync();

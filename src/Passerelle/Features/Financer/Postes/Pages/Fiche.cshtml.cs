@@ -41,6 +41,11 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>The message when the date field was filled but is not a date of the calendar (31/02, 2026-13-01…): the binder left
+    /// <see cref="Date"/> null, which must not read as « indiquez la date ». Null when the field was empty or valid.</summary>
+    string? DateInvalide() => ModelState.TryGetValue(nameof(Date), out var e) && e.Errors.Count > 0 && !string.IsNullOrWhiteSpace(e.AttemptedValue)
+        ? $"La date « {e.AttemptedValue.Trim()} » est invalide : ce jour n'existe pas au calendrier (format attendu JJ/MM/AAAA)." : null;
+
     async Task<IActionResult> Faire(int id, Func<string, Task> action, CancellationToken ct)
     {
         if (!Administrateur) return Forbid();
@@ -59,18 +64,19 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     public Task<IActionResult> OnPostOccuperAsync(int id, CancellationToken ct) => Faire(id, async par =>
     {
         if (MediateurId is null) throw new RegleMetierException("Choisissez le médiateur.", "MediateurId");
-        if (Date is null) throw new RegleMetierException("Indiquez la date de prise de poste.", "Debut");
+        if (Date is null) throw new RegleMetierException(DateInvalide() ?? "Indiquez la date de prise de poste.", "Debut");
         await GestionPostes.OccuperAsync(db, id, MediateurId.Value, Date.Value, par, horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostLibererAsync(int id, CancellationToken ct) => Faire(id, async par =>
     {
-        if (Date is null) throw new RegleMetierException("Indiquez le dernier jour de l'occupant.", "Fin");
+        if (Date is null) throw new RegleMetierException(DateInvalide() ?? "Indiquez le dernier jour de l'occupant.", "Fin");
         await GestionPostes.LibererAsync(db, id, Date.Value, par, horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostEcheanceAsync(int id, CancellationToken ct) => Faire(id, async par =>
     {
+        if (Date is null && DateInvalide() is { } invalide) throw new RegleMetierException(invalide, "DatePrevue");
         if (!Euros.Lire(MontantEur, out var m) || m is null or <= 0) throw new RegleMetierException("Le montant de l'échéance est un nombre d'euros positif.", "Montant");
         await GestionPostes.AjouterEcheanceAsync(db, id, new SaisieEcheance(Date, m, Condition), par, horloge, ct);
     }, ct);
@@ -78,7 +84,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
     public Task<IActionResult> OnPostPayerAsync(int id, CancellationToken ct) => Faire(id, async par =>
     {
         if (EcheanceId is not { } eid || Poste.Echeances.All(e => e.Id != eid)) throw new KeyNotFoundException();
-        if (Date is null) throw new RegleMetierException("Indiquez la date du mandat.", "Echeance");
+        if (Date is null) throw new RegleMetierException(DateInvalide() ?? "Indiquez la date du mandat.", "Echeance");
         if (Numero is { Length: > 60 }) throw new RegleMetierException("Le numéro tient en 60 caractères.", "Echeance");
         await GestionPostes.PayerAsync(db, eid, Date.Value, Numero, par, horloge, ct);
     }, ct);

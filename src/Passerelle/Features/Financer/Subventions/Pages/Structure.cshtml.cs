@@ -7,10 +7,12 @@ using Passerelle.Data;
 namespace Passerelle.Features.Financer.Subventions.Pages;
 
 /// <summary><c>/admin/financement/structures/{id}</c>: a beneficiary's 360° view — every grant it received, from every funder and
-/// year, with the payments of each. A funder sees only its own grants to the structure; a manager only its own structures.</summary>
+/// year, with the payments of each; then its co-financing plans, subsidised posts, conventions and funder reports (view components
+/// of those features). A funder sees only its own grants to the structure; a manager only its own structures.</summary>
 [Authorize(Policy = PerimetreFinancement.Politique)]
 public sealed class StructureModel(AppDbContext db) : PageModel
 {
+    public int Id { get; private set; }
     public string Nom { get; private set; } = "";
     public string? Siret { get; private set; }
     public List<SubventionDto> Subventions { get; private set; } = [];
@@ -24,7 +26,7 @@ public sealed class StructureModel(AppDbContext db) : PageModel
         Subventions = await RequetesFinancement.SubventionsDeStructureAsync(db, id, ct, p);
         // A manager outside the structure, or a funder that funds nothing there, learns nothing about it.
         if (!p.VoitStructure(id) && Subventions.Count == 0) return Forbid();
-        (Nom, Siret) = (s.Nom, s.Siret);
+        (Id, Nom, Siret) = (id, s.Nom, s.Siret);
         var ids = Subventions.Select(x => x.Id).ToList();
         var avecAuteur = !p.EstFinanceur;
         Mouvements = (await db.Set<MouvementSubvention>().AsNoTracking().Where(m => ids.Contains(m.SubventionId)).OrderBy(m => m.Date).ThenBy(m => m.Id).ToListAsync(ct))

@@ -8,6 +8,7 @@ using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Features.Reseau.Structures;
 using Passerelle.Features.Accompagner.Rendezvous;
 using Passerelle.Features.Accompagner.Ateliers;
+using Passerelle.Features.Exploitation;
 using Passerelle.Features.Financer.Conventions;
 using Passerelle.Features.Financer.Deliberations;
 using Passerelle.Features.Financer.Deliberations.Lecture;

@@ -7,6 +7,7 @@ using Passerelle.Features.Comptes;
 using Passerelle.Features.Reseau.Structures;
 using Passerelle.Tests.Infra;
 using Passerelle.Web;
+using Passerelle.Features.Exploitation;
 
 namespace Passerelle.Tests.Web;
 

@@ -125,7 +125,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandlingPath = "/erreur/0",
     StatusCodeSelector = Erreurs.Statut,
     // A refused access or a bad input is an answer, not a failure: only 5xx reach the Error level (GestionnaireExceptions logs the rest lower).
-    SuppressDiagnosticsCallback = c => Erreurs.Statut(c.Exception) < 500,
+    SuppressDiagnosticsCallback = c => Erreurs.Statut(c.Exception) is < 500 or 503,
 });
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));

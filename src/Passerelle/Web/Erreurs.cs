@@ -44,6 +44,7 @@ public static class Erreurs
         415 => "Type de contenu non pris en charge",
         422 => "Données non traitables",
         429 => "Trop de requêtes : réessayez dans une minute",
+        503 => "Service momentanément indisponible",
         _ => "Erreur interne : l'incident est enregistré",
     };
 
@@ -53,11 +54,38 @@ public static class Erreurs
     public static bool DateHorsLimites(Exception e) => e is ArgumentOutOfRangeException
         && e.TargetSite?.DeclaringType is { } t && (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(System.Globalization.Calendar) || t.IsSubclassOf(typeof(System.Globalization.Calendar)));
 
+    /// <summary>The French text of a 503: the request did not go through because the database cannot be reached right now.</summary>
+    public const string MessageBaseIndisponible = "Le service est momentanément indisponible (base de données injoignable) : votre demande n'a pas abouti. Réessayez dans quelques instants.";
+
+    /// <summary>True when the database cannot be reached right now, anywhere in the exception's chain: PostgreSQL shutting down or
+    /// starting (SQLSTATE 57P01–57P03), a connection failure (class 08, which PgBouncer also uses while its server is down),
+    /// insufficient resources (class 53: too many connections, disk full), a transient Npgsql failure (connection refused,
+    /// timeout), or a SQLite file busy or locked (codes 5 and 6). Such a request answers 503 with Retry-After, never 500
+    /// (issue 16: « primary restarted during load → 503 with a French message »).</summary>
+    public static bool BaseIndisponible(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            switch (x)
+            {
+                case Npgsql.PostgresException p:
+                    if (p.SqlState.StartsWith("08") || p.SqlState.StartsWith("53") || p.SqlState is "57P01" or "57P02" or "57P03") return true;
+                    break;
+                case Npgsql.NpgsqlException n when n.IsTransient:
+                    return true;
+                case Microsoft.Data.Sqlite.SqliteException s when s.SqliteErrorCode is 5 or 6:
+                    return true;
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        return false;
+    }
+
     /// <summary>The status an exception answers with — the one mapping, used by the API's ProblemDetails (<see cref="GestionnaireExceptions"/>)
     /// and by the HTML error page of pages.</summary>
     public static int Statut(Exception e) => e switch
     {
         _ when DateHorsLimites(e) => 400,
+        _ when BaseIndisponible(e) => 503,
         System.ComponentModel.DataAnnotations.ValidationException => 400,
         RegleMetierException => 409,
         AccesRefuseException => 403,
@@ -82,7 +110,8 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         var chemin = new PathString(http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value);
         if (!chemin.StartsWithSegments("/api"))
         {
-            if (Erreurs.Statut(e) >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+            if (Erreurs.BaseIndisponible(e)) { log.LogWarning("Base de données injoignable sur {Chemin} : {Erreur}", http.Request.Path, e.Message); http.Response.Headers.RetryAfter = "10"; }
+            else if (Erreurs.Statut(e) >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
             else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", chemin, e.Message);
             return false;
         }
@@ -117,11 +146,14 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
             KeyNotFoundException => "Ressource introuvable.",
             InvalidDataException or FormatException => "Le contenu envoyé est illisible (formulaire ou fichier mal formé).",
             OperationCanceledException => "Requête annulée.",
+            _ when statut == 503 => Erreurs.MessageBaseIndisponible,
             _ => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         };
-        if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
+        if (statut == 503) log.LogWarning("Base de données injoignable sur {Chemin} : {Erreur}", http.Request.Path, e.Message);
+        else if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
         else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", http.Request.Path, e.Message);
         http.Response.StatusCode = statut;
+        if (statut == 503) http.Response.Headers.RetryAfter = "10";
         var probleme = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail };
         // The field the rule is about, so that an API client can show the message where a page would.
         if (e is RegleMetierException { Champ: { } champ }) probleme.Extensions["champ"] = champ;

@@ -12,8 +12,8 @@ namespace Passerelle.Tests.Infra;
 /// as it would to the territory's server, and the test reads what arrived.</summary>
 public sealed class ServeurSmtp : IDisposable
 {
-    readonly SmtpServer.SmtpServer _serveur;
-    readonly CancellationTokenSource _arret = new();
+    SmtpServer.SmtpServer _serveur = null!;
+    CancellationTokenSource _arret = new();
     readonly Boite _boite = new();
     public int Port { get; }
 
@@ -23,12 +23,32 @@ public sealed class ServeurSmtp : IDisposable
         ecoute.Start();
         Port = ((IPEndPoint)ecoute.LocalEndpoint).Port;
         ecoute.Stop();
+        Demarrer();
+    }
+
+    /// <summary>The server goes down: its port refuses connections until <see cref="Demarrer"/>.</summary>
+    public void Arreter()
+    {
+        _arret.Cancel();
+        try { _serveur.ShutdownTask.Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { } // cancelled on purpose
+    }
+
+    /// <summary>Listens on <see cref="Port"/> (again), keeping what it has received.</summary>
+    public void Demarrer()
+    {
+        _arret = new CancellationTokenSource();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_boite);
         _serveur = new SmtpServer.SmtpServer(options, services);
         _ = _serveur.StartAsync(_arret.Token);
+        // Listening before the first message is sent.
+        for (var i = 0; i < 100; i++)
+        {
+            try { using var essai = new TcpClient(); essai.Connect(IPAddress.Loopback, Port); return; }
+            catch (SocketException) { Thread.Sleep(50); }
+        }
     }
 
     public IReadOnlyList<MimeMessage> Recus { get { lock (_boite.Messages) return [.. _boite.Messages]; } }

@@ -60,7 +60,7 @@ public static class Erreurs
     /// <summary>True when the database cannot be reached right now, anywhere in the exception's chain: PostgreSQL shutting down or
     /// starting (SQLSTATE 57P01–57P03), a connection failure (class 08, which PgBouncer also uses while its server is down),
     /// insufficient resources (class 53: too many connections, disk full), a transient Npgsql failure (connection refused,
-    /// timeout), or a SQLite file busy or locked (codes 5 and 6). Such a request answers 503 with Retry-After, never 500
+    /// timeout), or a SQLite file busy, locked or full (codes 5, 6 and 13). Such a request answers 503 with Retry-After, never 500
     /// (issue 16: « primary restarted during load → 503 with a French message »).</summary>
     public static bool BaseIndisponible(Exception e)
     {
@@ -72,7 +72,7 @@ public static class Erreurs
                     break;
                 case Npgsql.NpgsqlException n when n.IsTransient:
                     return true;
-                case Microsoft.Data.Sqlite.SqliteException s when s.SqliteErrorCode is 5 or 6:
+                case Microsoft.Data.Sqlite.SqliteException s when s.SqliteErrorCode is 5 or 6 or 13:
                     return true;
                 case System.Net.Sockets.SocketException:
                     return true;

@@ -7,12 +7,15 @@
 # and tears everything down (whatever happens: failure, Ctrl-C). Traffic stays on 127.0.0.1.
 #   scripts/cluster.sh            run the checks and stop
 #   scripts/cluster.sh --garder   same, then keep the cluster running until Ctrl-C (addresses printed)
+#   scripts/cluster.sh --deja-construit   publish the Debug build already on disk (scripts/test.sh builds it) instead of
+#                                         compiling a Release build
 # Installs postgresql, pgbouncer and haproxy with apt when missing (sudo if not root). Bounded: each wait has a ceiling,
 # the whole run stops at PASSERELLE_CLUSTER_MINUTES (30 by default).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 racine=$(pwd)
-garder=0; [ "${1:-}" = "--garder" ] && garder=1
+garder=0; construit=0
+for a in "$@"; do case $a in --garder) garder=1 ;; --deja-construit) construit=1 ;; *) echo "Option inconnue : $a"; exit 2 ;; esac; done
 budget=$(( ${PASSERELLE_CLUSTER_MINUTES:-30} * 60 ))
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 dir=""; pids=(); reussis=0; echecs=0
@@ -66,7 +69,8 @@ P_PRIM=$(port); P_REPL=$(port); P_BOUNCER=$(port); P_A=$(port); P_B=$(port); P_H
 
 # --- Application, built once ---
 echo "Construction de l'application…"
-timeout 900 dotnet publish src/Passerelle -c Release -o "$dir/app" -nologo -v q >"$dir/publish.log" 2>&1 \
+if [ "$construit" = 1 ]; then publier=(-c Debug --no-build); else publier=(-c Release); fi
+timeout 900 dotnet publish src/Passerelle "${publier[@]}" -o "$dir/app" -nologo -v q >"$dir/publish.log" 2>&1 \
   || { tail -n 20 "$dir/publish.log"; echo "La construction a échoué."; echecs=1; fin; }
 
 # --- PostgreSQL primary and streaming replica ---
@@ -105,6 +109,10 @@ max_client_conn = 400
 default_pool_size = 20
 admin_users = postgres
 logfile = $dir/pgbouncer.log
+; While the primary is down, a waiting query fails after 10 s (the app answers 503) rather than hanging for 2 min;
+; a failed server login is retried after 2 s, so the pool comes back soon after the primary.
+query_wait_timeout = 10
+server_login_retry = 2
 pidfile = $dir/pgbouncer.pid
 EOF
 echo '"postgres" ""' >"$dir/userlist.txt"
@@ -140,6 +148,7 @@ global
   maxconn 1000
 defaults
   mode http
+  errorfile 503 $dir/503.http
   timeout connect 5s
   timeout client 60s
   timeout server 60s
@@ -159,6 +168,8 @@ listen stats
   stats enable
   stats uri /stats
 EOF
+# When no instance is healthy (the database is down, so every /health fails), HAProxy's own 503 speaks French too.
+printf 'HTTP/1.0 503 Service Unavailable\r\nCache-Control: no-cache\r\nConnection: close\r\nRetry-After: 10\r\nContent-Type: application/problem+json; charset=utf-8\r\n\r\n{"status":503,"title":"Service momentanément indisponible","detail":"Le service est momentanément indisponible : votre demande n'"'"'a pas abouti. Réessayez dans quelques instants."}\n' >"$dir/503.http"
 "$HAPROXY" -f "$dir/haproxy.cfg" -db >"$dir/haproxy.log" 2>&1 & pids+=($!)
 HA="http://127.0.0.1:$P_HA"
 attendre 60 curl -fsS -m 5 "$HA/health" || { cat "$dir/haproxy.log"; echo "HAProxy ne répond pas."; echecs=1; fin; }
@@ -228,6 +239,66 @@ pas_de_doublon() { [ "$(psql_ "$P_PRIM" "SELECT count(*) FROM \"Reservations\" W
 verifier "panne : aucune réservation enregistrée deux fois" pas_de_doublon
 a_seul_repond() { [ "$(curl -s -o /dev/null -w '%{http_code}' -m 20 "$HA/api/v1/creneaux?taille=1")" = 200 ]; }
 verifier "panne : HAProxy sert encore les citoyens par A seule" attendre 30 a_seul_repond
+
+# --- Fault: the PostgreSQL primary restarted during load ---
+# While it is down, a request that needs it answers 503 with a French message (Passerelle's, or HAProxy's own French
+# page once every /health fails), never 500; once it is back, bookings succeed again without restarting Passerelle.
+charge() { # until $dir/fin-charge exists: a booking and a list of slots per round through HAProxy, « code … » per line
+  local n=1000
+  while [ ! -e "$dir/fin-charge" ]; do
+    n=$((n + 1)); reserver "$n" >>"$dir/charge.txt"
+    curl -s -o /dev/null -w '%{http_code} lecture\n' -m 60 "$HA/api/v1/creneaux?taille=5" >>"$dir/charge.txt"
+    sleep 0.2
+  done
+}
+: >"$dir/charge.txt"; charge & pid_charge=$!; pids+=($pid_charge)
+sleep 3
+runuser -u postgres -- "$bin/pg_ctl" -D "$dir/primaire" -m fast -w -t 60 stop >/dev/null 2>&1
+sleep 2
+direct_a=$(curl -s -m 60 -w '\n%{http_code}' "http://127.0.0.1:$P_A/api/v1/creneaux?taille=5")
+sleep 8
+runuser -u postgres -- "$bin/pg_ctl" -D "$dir/primaire" -l "$dir/primaire.log" -w -t 120 -o "-p $P_PRIM" start >/dev/null \
+  || { tail -n 20 "$dir/primaire.log"; echo "Le primaire ne redémarre pas."; }
+reprise() { # a slot with a free place, booked through HAProxy
+  local c; c=$(curl -fsS -m 20 "$HA/api/v1/creneaux?taille=200" | jq -r '[.items[] | select(.placesRestantes >= 1)][-1].id // empty')
+  [ -n "$c" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 30 -H 'Content-Type: application/json' \
+    -d "{\"creneauId\":$c,\"prenom\":\"Essai\",\"nom\":\"Reprise\",\"email\":\"reprise$RANDOM@exemple.fr\",\"consentement\":true}" "$HA/api/v1/reservations")" = 201 ]
+}
+attendre 120 reprise; repris=$?
+touch "$dir/fin-charge"; wait "$pid_charge" 2>/dev/null
+echo "       pendant le redémarrage du primaire : $(awk '{print $1}' "$dir/charge.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';') (code HTTP : nombre de réponses)"
+a_repondu_503() { [ "$(echo "$direct_a" | tail -n 1)" = 503 ] && echo "$direct_a" | grep -q "momentanément indisponible"; }
+verifier "primaire arrêté : l'instance répond 503 avec un message en français" a_repondu_503
+sans_500() { ! awk '{print $1}' "$dir/charge.txt" | grep -q '^500$' && awk '{print $1}' "$dir/charge.txt" | grep -q '^503$'; }
+verifier "primaire arrêté pendant la charge : des 503, aucune 500" sans_500
+reprise_sans_redemarrage() { [ "$repris" = 0 ] && kill -0 "$PID_a" 2>/dev/null; }
+verifier "primaire redémarré : les réservations reprennent sans redémarrer Passerelle" reprise_sans_redemarrage
+
+# --- A backup restored into a fresh cluster: same counts, same statistics ---
+# The statistics are read (on the replica, once it has replayed everything) before the writers stop; then the primary is
+# copied with pg_basebackup (WAL streamed), the copy started as a cluster of its own and a Passerelle started on it.
+lsn=$(psql_ "$P_PRIM" "SELECT pg_current_wal_lsn()")
+replique_a_jour() { [ "$(psql_ "$P_REPL" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn")" = t ]; }
+attendre 60 replique_a_jour
+stats_avant=$(curl -fsS -m 60 -H "Authorization: Bearer $jeton" "http://127.0.0.1:$P_A/api/v1/statistiques" | jq -S . 2>/dev/null)
+kill -TERM "$PID_a" 2>/dev/null; attendre 30 bash -c "! kill -0 $PID_a"
+compter_tables() { psql_ "$1" "SELECT string_agg(t || '=' || (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', t), false, true, '')))[1]::text, ' ' ORDER BY t) FROM (SELECT tablename::text AS t FROM pg_tables WHERE schemaname = 'public') x"; }
+comptes_primaire=$(compter_tables "$P_PRIM")
+P_COPIE=$(port); P_C=$(port)
+runuser -u postgres -- "$bin/pg_basebackup" -h 127.0.0.1 -p "$P_PRIM" -U postgres -D "$dir/copie" -X stream >"$dir/copie.log" 2>&1 \
+  && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/copie" -l "$dir/copie-pg.log" -w -t 120 -o "-p $P_COPIE" start >/dev/null 2>&1 \
+  || { tail -n 20 "$dir/copie.log" "$dir/copie-pg.log" 2>/dev/null; echo "La sauvegarde n'a pas pu être restaurée."; }
+memes_comptes() { [ -n "$comptes_primaire" ] && [ "$(compter_tables "$P_COPIE")" = "$comptes_primaire" ]; }
+verifier "sauvegarde restaurée dans un cluster neuf : même nombre de lignes dans chaque table ($(echo "$comptes_primaire" | wc -w) tables)" memes_comptes
+(cd "$dir/app" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres \
+  ConnectionStrings__Postgres="Host=127.0.0.1;Port=$P_COPIE;Username=postgres;Database=passerelle" Demo__Enabled=false \
+  Logging__LogLevel__Default=Warning dotnet Passerelle.dll --urls "http://127.0.0.1:$P_C") >"$dir/c.log" 2>&1 & pids+=($!)
+memes_statistiques() {
+  attendre 300 sain "$P_C" || return 1
+  local apres; apres=$(curl -fsS -m 60 -H "Authorization: Bearer $jeton" "http://127.0.0.1:$P_C/api/v1/statistiques" | jq -S . 2>/dev/null)
+  [ -n "$stats_avant" ] && [ "$stats_avant" = "$apres" ]
+}
+verifier "sauvegarde restaurée : Passerelle démarré dessus donne les mêmes statistiques" memes_statistiques
 
 if [ "$garder" = 1 ] && [ "$echecs" = 0 ]; then
   echo "Cluster en marche : HAProxy $HA, instances :$P_A et :$P_B, PgBouncer :$P_BOUNCER, primaire :$P_PRIM, réplique :$P_REPL. Ctrl-C pour tout arrêter."

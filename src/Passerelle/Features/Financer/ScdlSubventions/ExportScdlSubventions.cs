@@ -40,17 +40,19 @@ public static class ExportScdlSubventions
     public static async Task<ResultatExportScdl> ExporterAsync(AppDbContext db, bool tous, CancellationToken ct)
     {
         var statutsExclus = new[] { StatutsSubvention.Demandee, StatutsSubvention.Refusee };
-        var sources = await db.Set<Subvention>().AsNoTracking()
-            .Where(s => !statutsExclus.Contains(s.Statut))
-            .OrderBy(s => s.Id)
-            .Select(s => new Source(s.Id, s.Financeur!.Nom, s.Financeur.Siret, s.Deliberation != null ? s.Deliberation.IdentifiantActes : null,
+        // One left join on the grant's convention (at most one: unique index on Conventions.SubventionId), not four correlated
+        // subqueries per grant: the export of every row reads the two tables once.
+        var sources = await (
+            from s in db.Set<Subvention>().AsNoTracking().Where(s => !statutsExclus.Contains(s.Statut))
+            join cv in db.Conventions.AsNoTracking() on (int?)s.Id equals cv.SubventionId into cvs
+            from c in cvs.DefaultIfEmpty()
+            orderby s.Id
+            select new Source(s.Id, s.Financeur!.Nom, s.Financeur.Siret, s.Deliberation != null ? s.Deliberation.IdentifiantActes : null,
                 s.Deliberation != null ? s.Deliberation.Numero : null, s.DeliberationId, s.ReferenceDecision, s.Beneficiaire!.Nom, s.Beneficiaire.Siret,
                 s.Beneficiaire.Rna, s.Objet, s.MontantCentimes, s.MontantTotalCentimes, s.PartDixMilliemes, s.Nature, s.ConditionsVersement,
                 s.VersementDebut, s.VersementFin, s.NotificationUe, s.IdRae, s.DispositifAide, s.FinanceurId,
-                db.Conventions.Where(c => c.SubventionId == s.Id).Select(c => c.DateSignature).FirstOrDefault(),
-                db.Conventions.Where(c => c.SubventionId == s.Id).Select(c => (DateOnly?)c.DateDebut).FirstOrDefault(),
-                db.Conventions.Where(c => c.SubventionId == s.Id).Select(c => (DateOnly?)c.DateFin).FirstOrDefault(),
-                db.Conventions.Where(c => c.SubventionId == s.Id).Select(c => c.MontantAnnuelCentimes).FirstOrDefault()))
+                c == null ? null : c.DateSignature, c == null ? null : (DateOnly?)c.DateDebut, c == null ? null : (DateOnly?)c.DateFin,
+                c == null ? 0 : c.MontantAnnuelCentimes))
             .ToListAsync(ct);
 
         var avertissements = new List<AvertissementExport>();

@@ -37,7 +37,7 @@ public class RapportSubventionParcoursTests(AppFactory app) : IClassFixture<AppF
             await db.SaveChangesAsync();
             foreach (var (code, cible) in new[] { (MesuresParcours.Apprenants, 12), (MesuresParcours.SortiesPositivesSortie, 50), (MesuresParcours.SortiesPositives3Mois, 60), (MesuresParcours.SortiesPositives6Mois, 70), (MesuresParcours.SansNouvelles6Mois, 10) })
             {
-                await GestionObjectifs.AjouterAsync(db, c.Id, new SaisieObjectif(null, code, null, cible), default);
+                await GestionObjectifs.AjouterAsync(db, c.Id, new SaisieObjectif("Objectif " + code, code, null, cible), default);
                 await db.SaveChangesAsync();
             }
             var r = (await GestionRapports.OuvrirAsync(db, s.Id, 2025, catalogue, "test", app.Horloge, default))!;

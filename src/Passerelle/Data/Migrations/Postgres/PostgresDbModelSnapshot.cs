@@ -4153,6 +4153,49 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ObjectifPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Structure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectifPlanId");
+
+                    b.ToTable("ActionsPlan", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ActionsPlan_Dates", "\"Echeance\" IS NULL OR \"Debut\" IS NULL OR \"Echeance\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_ActionsPlan_Statut", "\"Statut\" IN ('planifiee', 'en_cours', 'realisee', 'abandonnee', 'en_attente')");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
                     b.Property<int>("Id")
@@ -4322,6 +4365,94 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("JournalParcours", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MinutesPrevues")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SaisieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SaisiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Seance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SigneePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohorteId", "Le", "Seance")
+                        .IsUnique();
+
+                    b.ToTable("FeuillesPresence", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FeuillesPresence_Minutes", "\"MinutesPrevues\" > 0 AND \"MinutesPrevues\" <= 720");
+
+                            t.HasCheckConstraint("CK_FeuillesPresence_Seance", "\"Seance\" IN ('matin', 'apres_midi', 'journee', 'soir')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Immersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Entreprise")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tuteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.ToTable("ImmersionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ImmersionsParcours_Dates", "\"Fin\" >= \"Debut\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
                 {
                     b.Property<int>("Id")
@@ -4443,6 +4574,87 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("MembresEquipeParcours", null, t =>
                         {
                             t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AccordLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Axe")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.ToTable("ObjectifsPlan", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectifsPlan_Axe", "\"Axe\" IN ('projet', 'competences', 'mobilite', 'logement', 'sante', 'numerique', 'autre')");
+
+                            t.HasCheckConstraint("CK_ObjectifsPlan_Statut", "\"Statut\" IN ('en_cours', 'atteint', 'abandonne')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Presence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FeuillePresenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("FeuillePresenceId", "InscriptionId")
+                        .IsUnique();
+
+                    b.ToTable("PresencesParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PresencesParcours_Minutes", "\"Minutes\" >= 0 AND \"Minutes\" <= 720 AND (\"Statut\" IN ('present', 'retard') OR \"Minutes\" = 0)");
+
+                            t.HasCheckConstraint("CK_PresencesParcours_Statut", "\"Statut\" IN ('present', 'excuse', 'absent', 'retard')");
                         });
                 });
 
@@ -6181,6 +6393,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.ObjectifPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ObjectifPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
                     b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
@@ -6207,6 +6428,24 @@ namespace Passerelle.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", null)
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Immersion", b =>
                 {
                     b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
                         .WithMany()
@@ -6256,6 +6495,30 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Presence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.FeuillePresence", null)
+                        .WithMany("Presences")
+                        .HasForeignKey("FeuillePresenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
@@ -6397,6 +6660,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Lignes");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.Navigation("Presences");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
                 {
                     b.Navigation("Equipe");
@@ -6404,6 +6672,11 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Resultats");
 
                     b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>

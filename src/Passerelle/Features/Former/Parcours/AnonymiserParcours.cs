@@ -45,6 +45,10 @@ public static class AnonymiserParcours
         await db.Set<EntreeJournal>().Where(e => inscriptions.Any(i => i.Id == e.InscriptionId)).ExecuteDeleteAsync(ct);
         await db.Set<Resultat>().Where(r => inscriptions.Any(i => i.Id == r.InscriptionId))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Organisme, (string?)null).SetProperty(r => r.Commentaire, (string?)null), ct);
+        // The plan's free texts go with the journal; immersions keep their dates (counted), not the host's people nor the bilan.
+        await db.Set<ObjectifPlan>().Where(o => inscriptions.Any(i => i.Id == o.InscriptionId)).ExecuteDeleteAsync(ct);
+        await db.Set<Immersion>().Where(m => inscriptions.Any(i => i.Id == m.InscriptionId))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Tuteur, (string?)null).SetProperty(m => m.Bilan, (string?)null), ct);
         foreach (var i in await inscriptions.ToListAsync(ct))
         {
             i.Motivation = null; i.Prescripteur = null; i.MotifDecision = null; i.MotifSortie = null; i.Jeton = Jetons.Nouveau();

@@ -12,7 +12,7 @@ namespace Passerelle.Features.Former.Parcours;
 /// <summary><c>/parcours/inscriptions/{id}</c>: a learner's pathway for the school's staff and the support team (<see cref="LireInscription"/>:
 /// access checked, opening logged, others' private notes never loaded). The school's managers decide, admit and change the referent.</summary>
 [Authorize(Policy = Roles.PolitiqueEquipe)]
-public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageModel
+public sealed partial class FicheModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public FicheParcoursDto Fiche { get; private set; } = null!;
     public bool Gestion { get; private set; }
@@ -57,6 +57,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge) : PageMode
                 .OrderBy(m => m.Nom).Select(m => new Option(m.Id.ToString(), m.Prenom + " " + m.Nom)).ToListAsync(ct);
         }
         Le ??= Territoire.AujourdHui(horloge);
+        Plan = await GererPlan.LireAsync(db, id, ct);
         JournalOuvert = Fiche.Statut != Vocabulaire.Refuse && !Fiche.Apprenant.Anonymise && !(EcrireJournal.FinSuivi(Fiche.SortieLe) < Territoire.AujourdHui(horloge));
     }
 

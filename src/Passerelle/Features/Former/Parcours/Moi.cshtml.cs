@@ -17,6 +17,8 @@ public sealed record PageApprenantDto(string Cohorte, string Statut, string? Mot
 public sealed class MoiModel(AppDbContext db) : PageModel
 {
     public PageApprenantDto Vue { get; private set; } = null!;
+    /// <summary>Their plan and immersions (<see cref="GererPlan.LireAsync"/>: no private field).</summary>
+    public PlanDto Plan { get; private set; } = new([], []);
 
     public async Task<IActionResult> OnGetAsync(string jeton, CancellationToken ct)
     {
@@ -29,6 +31,7 @@ public sealed class MoiModel(AppDbContext db) : PageModel
         var journal = db.Set<EntreeJournal>().AsNoTracking().Where(e => e.InscriptionId == i.Id);
         var etapes = await journal.Where(e => e.ProchaineEtape != null).OrderBy(e => e.ProchaineEtapeLe).Select(e => new EtapeDto(e.ProchaineEtape!, e.ProchaineEtapeLe)).ToListAsync(ct);
         var syntheses = await journal.Where(e => e.Synthese != null).OrderByDescending(e => e.Le).Select(e => new SyntheseDto(e.Le, e.Synthese!)).ToListAsync(ct);
+        Plan = await GererPlan.LireAsync(db, i.Id, ct);
         Vue = new PageApprenantDto(i.Cohorte, i.Statut, i.Statut == Vocabulaire.Refuse ? i.MotifDecision : null, i.Referent, i.RC, i.RT, etapes, syntheses);
         return Page();
     }

@@ -31,12 +31,17 @@ public static class ParcoursApi
         g.MapPut("/cohortes/{id:int}", ModifierCohorte).WithSummary("Modifier une cohorte : dates, heures, capacité, lieu, recrutement (responsables de l'école)");
         g.MapPost("/cohortes/{id:int}/statut", Statut).WithSummary("Démarrer ou terminer une cohorte");
         g.MapPost("/cohortes/{id:int}/reaffectation", Reaffectation).WithSummary("Réaffecter en bloc les apprenants d'un·e référent·e qui part");
+        g.MapPost("/cohortes/{id:int}/presences", SignerFeuille.Api).WithSummary("Enregistrer une feuille de présence signée (409 si la séance en a déjà une)");
         g.MapPost("/cohortes/{id:int}/inscriptions", SaisieEquipe).WithSummary("Saisir une candidature (équipe de l'école, orientation d'un partenaire)");
         g.MapGet("/inscriptions/{id:int}", Lire).WithSummary("Le parcours d'un apprenant (les notes privées des autres n'y figurent jamais)");
         g.MapPost("/inscriptions/{id:int}/effacement", Effacement).WithSummary("Effacer la personne à sa demande : anonymisée, les agrégats restent (responsables de l'école)");
         g.MapGet("/inscriptions/{id:int}/export", Exporter).WithSummary("Export du parcours (droit d'accès)");
         g.MapPost("/inscriptions/{id:int}/decision", Decision).WithSummary("Admettre (avec référent et situation d'entrée) ou refuser avec un motif");
         g.MapPut("/inscriptions/{id:int}/referent", Referent).WithSummary("Changer de référent (l'ancien est clos avec date et motif)");
+        g.MapGet("/inscriptions/{id:int}/plan", GererPlan.PlanApi).WithSummary("Le plan (axes, objectifs, actions) et les immersions d'un parcours");
+        g.MapPost("/inscriptions/{id:int}/plan/objectifs", GererPlan.ObjectifApi).WithSummary("Ajouter un objectif au plan (avec ou sans l'accord de l'apprenant)");
+        g.MapPost("/inscriptions/{id:int}/plan/actions", GererPlan.ActionApi).WithSummary("Ajouter une action à un objectif du plan");
+        g.MapPost("/inscriptions/{id:int}/immersions", GererPlan.ImmersionApi).WithSummary("Enregistrer une période d'immersion en entreprise");
         g.MapPost("/inscriptions/{id:int}/equipe", Membre).WithSummary("Ajouter un membre à l'équipe d'accompagnement");
         g.MapPost("/inscriptions/{id:int}/equipe/{membreId:int}/fin", FinMembre).WithSummary("Clore la participation d'un membre de l'équipe (date et motif)");
         g.MapPost("/inscriptions/{id:int}/sortie", Sortie).WithSummary("Fin du parcours : terminé ou abandon");

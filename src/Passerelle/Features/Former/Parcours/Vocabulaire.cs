@@ -36,6 +36,8 @@ public static class Vocabulaire
 
     /// <summary>The default positive-exit rule: every type except « sans solution » and « sans nouvelles » (standards, section 3).</summary>
     public static bool Positive(string type) => type is not (SansSolution or Inconnu);
+    /// <summary>A job (the « time to first job » counts these): every positive type but further training.</summary>
+    public static bool Emploi(string type) => type is "CDI" or "CDD_6_PLUS" or "CDD_MOINS_6" or "ALTERNANCE" or "CREATION";
 
     public static readonly IReadOnlyList<(string Code, string Libelle)> Sources =
         [("declaratif", "Déclaratif"), ("justificatif", "Justificatif vu"), ("tiers", "Tiers (employeur, organisme)")];
@@ -55,6 +57,16 @@ public static class Vocabulaire
     public static readonly IReadOnlyList<(string Code, string Libelle)> Supports =
         [("entretien", "Entretien"), ("telephone", "Téléphone"), ("visite", "Visite"), ("visio", "Visio"), ("mail", "Courriel"), ("tiers", "Échange avec un tiers")];
 
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Seances =
+        [("matin", "Matin"), ("apres_midi", "Après-midi"), ("journee", "Journée"), ("soir", "Soir")];
+    public const string Present = "present", Excuse = "excuse", Absent = "absent", Retard = "retard";
+    public static readonly IReadOnlyList<(string Code, string Libelle)> StatutsPresence =
+        [(Present, "Présent·e"), (Excuse, "Absent·e justifié·e"), (Absent, "Absent·e"), (Retard, "En retard")];
+    public static readonly IReadOnlyList<(string Code, string Libelle)> Axes =
+        [("projet", "Projet professionnel"), ("competences", "Compétences techniques"), ("mobilite", "Mobilité"), ("logement", "Logement"), ("sante", "Santé"), ("numerique", "Numérique"), ("autre", "Autre")];
+    public static readonly IReadOnlyList<(string Code, string Libelle)> StatutsObjectif = [("en_cours", "En cours"), ("atteint", "Atteint"), ("abandonne", "Abandonné")];
+    public static readonly IReadOnlyList<(string Code, string Libelle)> StatutsAction =
+        [("planifiee", "Planifiée"), ("en_cours", "En cours"), ("realisee", "Réalisée"), ("abandonnee", "Abandonnée"), ("en_attente", "En attente")];
     public static bool Existe(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.Any(x => x.Code == code);
     public static string Libelle(IReadOnlyList<(string Code, string Libelle)> liste, string? code) => liste.FirstOrDefault(x => x.Code == code).Libelle ?? code ?? "";
     /// <summary>The labels of a list, for a French error message (« Entretien, Téléphone, … »).</summary>

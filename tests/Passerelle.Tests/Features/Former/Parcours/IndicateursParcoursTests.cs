@@ -18,7 +18,7 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
     /// exit: CDI CDI FORMATION SANS SANS SANS INCONNU · | drop-out SANS → positives 3 / 9, no news 1 / 9;
     /// +3: CDI CDI CDI CDD- CDD- ALTERNANCE INCONNU INCONNU | INCONNU → 6 / 9, no news 3 / 9;
     /// +6: CDI CDI CDI CDI CREATION INCONNU SANS · | · → 5 / 9, no news 1 / 9, 2 to record.</summary>
-    static async Task<int> CohorteCalculeeAsync(AppFactory app, Ecole e)
+    internal static async Task<int> CohorteCalculeeAsync(AppFactory app, Ecole e)
     {
         string?[] sortie = ["CDI", "CDI", "FORMATION", "SANS_SOLUTION", "SANS_SOLUTION", "SANS_SOLUTION", "INCONNU", null, "SANS_SOLUTION"];
         string?[] trois = ["CDI", "CDI", "CDI", "CDD_MOINS_6", "CDD_MOINS_6", "ALTERNANCE", "INCONNU", "INCONNU", "INCONNU"];

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Piloter.Actions;
+using Passerelle.Features.Piloter.Ecarts;
 
-namespace Passerelle.Features.Piloter.Ecarts;
+namespace Passerelle.Features.Piloter.Actions;
 
 /// <summary><c>/pilotage/etude?epci=&amp;du=&amp;au=</c>: the territorial strategy study as a living, printable page (standards file
 /// « pilotage territorial », § 2, « outputs a study usually delivers »): coverage and gaps per priority neighbourhood (QPV), the

@@ -17,6 +17,7 @@ if (args.Contains("equipement")) return await EquipementBench.ExecuterAsync(args
 if (args.Contains("connexion")) return await ConnexionBench.ExecuterAsync(args);
 if (args.Contains("financement")) return await FinancementBench.ExecuterAsync(args);
 if (args.Contains("parcours")) return await ParcoursBench.ExecuterAsync(args);
+if (args.Contains("pilotage")) return await PilotageBench.ExecuterAsync(args);
 var options = Options.Lire(args);
 Directory.CreateDirectory(options.Dossier);
 var csv = Path.Combine(options.Dossier, $"lieux-{options.Lieux}.csv");

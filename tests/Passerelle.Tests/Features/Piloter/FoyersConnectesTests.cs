@@ -50,5 +50,15 @@ public class FoyersConnectesTests(AppFactory app) : IClassFixture<AppFactory>
         json.ShouldContain("\"foyersConnectes\":5");
         var page = await (await Formulaires.ConnecterAsync(app, Roles.Administrateur)).GetStringAsync("/pilotage?niveau=qpv&du=2025-03-03&au=2025-03-16&tri=foyers&ordre=desc");
         page.ShouldContain("id=\"tri-foyers\"");
+
+        // The open-data file carries the column, masked the same way (empty cell, named in « masque »).
+        var csv = (await app.ClientAnonyme().GetStringAsync("/donnees/ecarts-territoriaux.csv?du=2025-03-03&au=2025-03-16&epci=200054807")).Split('\n');
+        var entete = csv[0].Split(',');
+        var colonne = Array.IndexOf(entete, "\"foyers_connectes\"");
+        colonne.ShouldBeGreaterThan(0);
+        string[] Ligne(string code) => csv.Single(l => l.StartsWith($"\"commune\",\"{code}\",", StringComparison.Ordinal)).Split(',');
+        Ligne("13078")[colonne].ShouldBe("\"5\"");
+        Ligne("13039")[colonne].ShouldBe("\"\"");
+        Ligne("13039")[^1].ShouldContain("foyersConnectes");
     }
 }

@@ -34,26 +34,11 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!PeutAjouter) return Forbid();
-        var erreurs = Formulaire.Erreurs(ModelState, "Saisie.").ToDictionary(e => e.Key, e => e.Value);
-        var zones = (Saisie.Zones ?? "").Split([',', ' ', '|', ';'], StringSplitOptions.RemoveEmptyEntries).Select(z => z.ToUpperInvariant()).Distinct().ToList();
-        if (!ActionTerritoriale.Types.Any(t => t.Code == Saisie.Type)) erreurs.TryAdd("Type", ["Choisissez le type d'action."]);
-        if (Saisie.Statut is { } s && !ActionTerritoriale.Statuts.Any(x => x.Code == s)) erreurs.TryAdd("Statut", ["Statut inconnu."]);
-        if (Saisie.Fin is { } fin && Saisie.Debut is { } debut && fin < debut) erreurs.TryAdd("Fin", ["La fin ne précède pas le début."]);
-        if (zones.Count > 0)
-        {
-            var connues = await db.Set<Referentiels.Territoires.Commune>().Where(c => zones.Contains(c.CodeInsee)).Select(c => c.CodeInsee)
-                .Concat(db.Qpv.Where(q => zones.Contains(q.Code)).Select(q => q.Code)).ToListAsync(ct);
-            var inconnues = zones.Except(connues).ToList();
-            if (inconnues.Count > 0) erreurs.TryAdd("Zones", [$"Zone(s) inconnue(s) : {string.Join(", ", inconnues)} (code INSEE de commune ou code QPV)."]);
-            if (string.Join('|', zones).Length > 400) erreurs.TryAdd("Zones", ["Trop de zones pour une action."]);
-        }
+        var (erreurs, zones) = await SaisieAction.ValiderAsync(db, Saisie, ModelState, ct);
         if (erreurs.Count > 0) { Erreurs = erreurs; await ChargerAsync(ct); return Page(); }
-        db.Add(new ActionTerritoriale
-        {
-            Titre = Saisie.Titre!.Trim(), Type = Saisie.Type!, Zones = string.Join('|', zones), Porteur = Saisie.Porteur!.Trim(), Debut = Saisie.Debut!.Value,
-            Fin = Saisie.Fin, CoutCentimes = (long)Math.Round((Saisie.CoutEuros ?? 0) * 100), Cofinancement = Saisie.Cofinancement?.Trim(),
-            Statut = Saisie.Statut ?? "prevue", CreeLe = horloge.GetUtcNow().UtcDateTime, CreePar = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "",
-        });
+        var action = new ActionTerritoriale { CreeLe = horloge.GetUtcNow().UtcDateTime, CreePar = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "" };
+        SaisieAction.Appliquer(action, Saisie, zones);
+        db.Add(action);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Action ajoutée au plan.";
         return RedirectToPage();

@@ -11,13 +11,14 @@ namespace Passerelle.Features.Piloter.Ecarts;
 /// <c>lieux</c>, <c>heures_hebdo</c> (weekly help hours), <c>creneaux_hebdo</c>, <c>creneaux_pour_1000</c>, <c>mediateurs</c>,
 /// <c>conseillers_numeriques</c>, <c>distance_min_km</c>, <c>demande_observee</c> (accompaniments by residence), <c>personnes</c>,
 /// <c>premieres_visites</c>, <c>liste_attente_non_servie</c>, <c>sessions_completes</c>, <c>demande_non_satisfaite</c>,
-/// <c>indice_priorite</c>, <c>masque</c>.</summary>
+/// <c>indice_priorite</c>, <c>foyers_connectes</c> (households living in the zone enrolled in a connectivity programme during the
+/// period; empty when masked or when no programme feature is present), <c>masque</c>.</summary>
 public static class DonneesEcarts
 {
     public static readonly string[] Colonnes = ["niveau", "code", "nom", "du", "au", "population", "annee_population", "annee_cog", "fragilite",
         "modele_fragilite", "lieux", "heures_hebdo", "creneaux_hebdo", "creneaux_pour_1000", "mediateurs", "conseillers_numeriques", "distance_min_km",
         "demande_observee", "personnes", "premieres_visites", "liste_attente_non_servie", "sessions_completes", "demande_non_satisfaite",
-        "indice_priorite", "masque"];
+        "indice_priorite", "foyers_connectes", "masque"];
 
     public static string Texte(TableEcarts t)
     {
@@ -30,18 +31,18 @@ public static class DonneesEcarts
             t.Niveau, l.Code, l.Nom, du, au, E(l.Population), E(l.AnneePopulation), E(l.AnneeCog), N(l.Fragilite), l.ModeleFragilite ?? "",
             E(l.Lieux), N(l.HeuresHebdo), N(l.CreneauxHebdo), N(l.CreneauxPour1000), E(l.Mediateurs), E(l.ConseillersNumeriques), N(l.DistanceMinKm),
             E(l.DemandeObservee), E(l.Personnes), E(l.PremieresVisites), E(l.ListeAttenteNonServie), E(l.SessionsCompletes), E(l.DemandeNonSatisfaite),
-            N(l.IndicePriorite), string.Join(' ', l.Masques),
+            N(l.IndicePriorite), E(l.FoyersConnectes), string.Join(' ', l.Masques),
         }).Prepend(Colonnes));
     }
 
     /// <summary><c>GET /donnees/ecarts-territoriaux.csv?niveau=&amp;du=&amp;au=&amp;epci=</c>: anyone may read it (aggregates only).</summary>
     public static void MapDonneesEcarts(this IEndpointRouteBuilder app) =>
-        app.MapGet("/donnees/ecarts-territoriaux.csv", async Task<IResult> (AppDbContext db, TimeProvider horloge, CancellationToken ct,
+        app.MapGet("/donnees/ecarts-territoriaux.csv", async Task<IResult> (AppDbContext db, TimeProvider horloge, IServiceProvider services, CancellationToken ct,
                 string? niveau = null, string? du = null, string? au = null, string? epci = null) =>
             {
                 var (demande, erreurs) = PilotageApi.Lire(niveau, du, au, epci, horloge);
                 if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
-                var table = await CalculEcarts.ExecuterAsync(db, demande.Niveau, demande.Du, demande.Au, demande.Epci, ct);
+                var table = await CalculEcarts.ExecuterAsync(db, demande.Niveau, demande.Du, demande.Au, demande.Epci, ct, services.GetService<IFoyersConnectes>());
                 return Results.File(new System.Text.UTF8Encoding(false).GetBytes(Texte(table)), "text/csv; charset=utf-8", "ecarts-territoriaux.csv");
             })
             .AllowAnonymous().WithTags("Données ouvertes").WithSummary("Écarts besoins / offre par commune ou QPV (agrégats, petits effectifs masqués)");

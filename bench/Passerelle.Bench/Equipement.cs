@@ -11,7 +11,8 @@ using Npgsql;
 /// last twelve months, generated straight into the database after the lots are created through the API; then, on the running
 /// server with a signed-in manager, p50/p95 of the scan lookup (<c>/admin/equipement/scan?code=</c>, by tag and by serial, the
 /// redirect not followed) against <c>/health</c> measured in the same run, the dashboard (<c>/admin/equipement/tableau-de-bord</c>,
-/// last twelve months) and the label sheet of a lot of 500 devices (<c>/admin/equipement/lots/{id}/etiquettes</c>).
+/// last twelve months, with the history's index <c>(Vers, Le, AppareilId)</c>, then in the same run with the previous <c>(Le, Vers, AppareilId)</c>
+/// in its place, each after its query plan) and the label sheet of a lot of 500 devices (<c>/admin/equipement/lots/{id}/etiquettes</c>).
 /// Usage: bench.sh equipement [--appareils 100000] [--secondes 10] [--clients 8] [--pg "Host=…;Database=postgres"] [--sans-sqlite]</summary>
 static class EquipementBench
 {
@@ -84,8 +85,21 @@ static class EquipementBench
                 Console.WriteLine($"- /health : {sante}");
                 Console.WriteLine($"- scan (étiquette ou numéro de série, redirection non suivie) : {scan}");
                 Console.WriteLine($"- ratio scan/health : p50 ×{scan.P50 / sante.P50:0.0}, p95 ×{scan.P95 / sante.P95:0.0}");
+                await using (var c = connexion()) { await c.OpenAsync(); await PlanAsync(c, estPg); }
                 var tableau = await Charge.Mesurer(http, ["/admin/equipement/tableau-de-bord"], 2, TimeSpan.FromSeconds(secondes));
-                Console.WriteLine($"- tableau de bord (12 derniers mois, 2 clients) : {tableau}");
+                Console.WriteLine($"- tableau de bord (12 derniers mois, 2 clients), index (Vers, Le, AppareilId) : {tableau}");
+                // Before, in the same run: the index of the previous version, led by the date, in place of the new one.
+                await using (var c = connexion())
+                {
+                    await c.OpenAsync();
+                    await using var cmd = c.CreateCommand();
+                    cmd.CommandTimeout = 600;
+                    cmd.CommandText = "DROP INDEX \"IX_EvenementsAppareils_Vers_Le_AppareilId\"; CREATE INDEX \"IX_EvenementsAppareils_Le_Vers_AppareilId\" ON \"EvenementsAppareils\" (\"Le\", \"Vers\", \"AppareilId\"); ANALYZE";
+                    await cmd.ExecuteNonQueryAsync();
+                    await PlanAsync(c, estPg);
+                }
+                var avant = await Charge.Mesurer(http, ["/admin/equipement/tableau-de-bord"], 2, TimeSpan.FromSeconds(secondes));
+                Console.WriteLine($"- tableau de bord, avant : index (Le, Vers, AppareilId) de la version précédente : {avant} ; ratio p95 avant/après ×{avant.P95 / tableau.P95:0.0}");
                 var etiquettes = await Charge.Mesurer(http, [$"/admin/equipement/lots/{idsLots[0]}/etiquettes"], 2, TimeSpan.FromSeconds(secondes));
                 Console.WriteLine($"- planche d'étiquettes d'un lot de {ParLot} appareils (QR codes, 2 clients) : {etiquettes}");
                 var statut = (await http.GetAsync($"/admin/equipement/lots/{idsLots[0]}/etiquettes")).StatusCode;
@@ -138,6 +152,20 @@ static class EquipementBench
         var lot = await http.PostAsJsonAsync($"/api/v1/equipement/offres/{id}/reception", new { nombreAppareils = ParLot, poidsKg = ParLot * 2 });
         await Reussi(lot);
         return (await lot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Prints the plan of the dashboard's heaviest query (devices entering each counted state over the last twelve months), written
+    /// as EF writes it, with the indexes in place.</summary>
+    static async Task PlanAsync(DbConnection c, bool pg)
+    {
+        var debut = DateTime.UtcNow.AddYears(-1);
+        var d = pg ? $"'{debut:yyyy-MM-dd HH:mm:ss}+00'" : $"'{debut:yyyy-MM-dd HH:mm:ss}'";
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = (pg ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + "SELECT \"Vers\", count(DISTINCT \"AppareilId\") FROM \"EvenementsAppareils\" WHERE \"Le\" >= " + d
+            + " AND \"Vers\" IN ('recu', 'reconditionne', 'vendu', 'donne', 'deee', 'pieces') GROUP BY \"Vers\"";
+        await using var r = await cmd.ExecuteReaderAsync();
+        Console.WriteLine("  plan :");
+        while (await r.ReadAsync()) Console.WriteLine("    " + r.GetValue(r.FieldCount - 1));
     }
 
     /// <summary>Multi-row INSERTs of literals (numbers and fixed words only), 500 rows per statement, in one transaction.</summary>

@@ -2313,7 +2313,7 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("AppareilId", "Id");
 
-                    b.HasIndex("Le", "Vers", "AppareilId");
+                    b.HasIndex("Vers", "Le", "AppareilId");
 
                     b.ToTable("EvenementsAppareils", (string)null);
                 });

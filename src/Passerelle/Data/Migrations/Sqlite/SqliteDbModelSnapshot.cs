@@ -2240,7 +2240,7 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("AppareilId", "Id");
 
-                    b.HasIndex("Le", "Vers", "AppareilId");
+                    b.HasIndex("Vers", "Le", "AppareilId");
 
                     b.ToTable("EvenementsAppareils", (string)null);
                 });

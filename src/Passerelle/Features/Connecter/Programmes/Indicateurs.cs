@@ -38,10 +38,15 @@ public static class IndicateursProgramme
         var ids = adhesions.Select(a => a.Id);
         int moisDu = Recharger.Mois(debut), moisAu = Recharger.Mois(fin);
 
-        var total = await adhesions.CountAsync(a => a.Debut <= fin, ct);
-        var actives = await adhesions.CountAsync(a => a.Debut <= fin && a.Statut != StatutsAdhesion.EnAttente && (a.TermineeLe == null || a.TermineeLe > fin), ct);
-        var nouvelles = await adhesions.CountAsync(a => a.Debut >= debut && a.Debut <= fin, ct);
-        var renouvellements = await adhesions.Where(a => a.Debut <= fin).SumAsync(a => a.Renouvellements, ct);
+        // The enrolments' counts in one pass (they were four).
+        var comptes = await adhesions.GroupBy(a => 1).Select(g => new
+        {
+            Total = g.Count(a => a.Debut <= fin),
+            Actives = g.Count(a => a.Debut <= fin && a.Statut != StatutsAdhesion.EnAttente && (a.TermineeLe == null || a.TermineeLe > fin)),
+            Nouvelles = g.Count(a => a.Debut >= debut && a.Debut <= fin),
+            Renouvellements = g.Sum(a => a.Debut <= fin ? a.Renouvellements : 0),
+        }).FirstOrDefaultAsync(ct);
+        int total = comptes?.Total ?? 0, actives = comptes?.Actives ?? 0, nouvelles = comptes?.Nouvelles ?? 0, renouvellements = comptes?.Renouvellements ?? 0;
         var sorties = await adhesions.Where(a => a.TermineeLe >= debut && a.TermineeLe <= fin).GroupBy(a => a.OffreSortie)
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
 
@@ -72,8 +77,12 @@ public static class IndicateursProgramme
         }
         var boxMasquees = Secret.Masquer(mois.Select(x => x.BoxActivees ?? 0).ToList());
         mois = mois.Select((x, i) => boxMasquees[i] ? x with { BoxActivees = null } : x).ToList();
+        // People who consumed in the period and their average month, from the monthly consumption rows (one per person and month, kept
+        // by the top-up's capped update): a third of the rows of the ledger, and the ledger is read once only (bench `connexion`).
         var consommations = db.Set<ConsommationMensuelle>().AsNoTracking().Where(c => ids.Contains(c.AdhesionId) && c.Mois >= moisDu && c.Mois <= moisAu && c.ConsommeCentimes > 0);
-        var moyenne = (long)Math.Round(await consommations.AverageAsync(c => (double?)c.ConsommeCentimes, ct) ?? 0);
+        var conso = await consommations.GroupBy(c => 1).Select(g => new { Personnes = g.Select(c => c.AdhesionId).Distinct().Count(), Moyenne = g.Average(c => (double)c.ConsommeCentimes) })
+            .FirstOrDefaultAsync(ct);
+        var moyenne = (long)Math.Round(conso?.Moyenne ?? 0);
 
         var offresSortie = Masquer(sorties.Select(s => (s.Key ?? "Sans offre de sortie", s.N)).ToList());
         if (vue == VueIndicateurs.Partenaire)
@@ -81,7 +90,7 @@ public static class IndicateursProgramme
                 p.PlafondMensuelCentimes, moyenne, null, null, null, null, null, Secret.Note);
 
         var subventions = groupes.GroupBy(x => x.SourceSubvention).Select(g => new { g.Key, S = g.Sum(x => x.Subvention) }).ToList();
-        var personnes = await mouvements.Select(m => m.AdhesionId).Distinct().CountAsync(ct);
+        var personnes = conso?.Personnes ?? 0; // people recharged: a net consumption above zero in a month of the period
         var presentes = adhesions.Where(a => a.Debut <= fin && (a.TermineeLe == null || a.TermineeLe >= debut));
         var parRegle = await presentes.GroupBy(a => a.Regle).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var parQpv = await presentes.GroupBy(a => a.CodeQpv).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);

@@ -12,8 +12,8 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261201202326_ParcoursPresencesPlan")]
-    partial class ParcoursPresencesPlan
+    [Migration("20261201211001_ParcoursPresencesIndexEquipement")]
+    partial class ParcoursPresencesIndexEquipement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2316,7 +2316,7 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("AppareilId", "Id");
 
-                    b.HasIndex("Le", "Vers", "AppareilId");
+                    b.HasIndex("Vers", "Le", "AppareilId");
 
                     b.ToTable("EvenementsAppareils", (string)null);
                 });

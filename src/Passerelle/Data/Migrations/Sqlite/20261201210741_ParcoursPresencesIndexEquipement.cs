@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Passerelle.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ParcoursPresencesPlan : Migration
+    public partial class ParcoursPresencesIndexEquipement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_EvenementsAppareils_Le_Vers_AppareilId",
+                table: "EvenementsAppareils");
+
             migrationBuilder.CreateTable(
                 name: "FeuillesPresence",
                 columns: table => new
@@ -146,6 +150,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvenementsAppareils_Vers_Le_AppareilId",
+                table: "EvenementsAppareils",
+                columns: new[] { "Vers", "Le", "AppareilId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionsPlan_ObjectifPlanId",
                 table: "ActionsPlan",
                 column: "ObjectifPlanId");
@@ -195,6 +204,15 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FeuillesPresence");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvenementsAppareils_Vers_Le_AppareilId",
+                table: "EvenementsAppareils");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvenementsAppareils_Le_Vers_AppareilId",
+                table: "EvenementsAppareils",
+                columns: new[] { "Le", "Vers", "AppareilId" });
         }
     }
 }

@@ -11,8 +11,8 @@ using Passerelle.Data;
 namespace Passerelle.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261201200832_IndexTableauEquipement")]
-    partial class IndexTableauEquipement
+    [Migration("20261201210741_ParcoursPresencesIndexEquipement")]
+    partial class ParcoursPresencesIndexEquipement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -4021,6 +4021,47 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectifPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Structure")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectifPlanId");
+
+                    b.ToTable("ActionsPlan", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ActionsPlan_Dates", "\"Echeance\" IS NULL OR \"Debut\" IS NULL OR \"Echeance\" >= \"Debut\"");
+
+                            t.HasCheckConstraint("CK_ActionsPlan_Statut", "\"Statut\" IN ('planifiee', 'en_cours', 'realisee', 'abandonnee', 'en_attente')");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
                     b.Property<int>("Id")
@@ -4184,6 +4225,90 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("JournalParcours", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohorteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesPrevues")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SaisieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaisiePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigneePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohorteId", "Le", "Seance")
+                        .IsUnique();
+
+                    b.ToTable("FeuillesPresence", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FeuillesPresence_Minutes", "\"MinutesPrevues\" > 0 AND \"MinutesPrevues\" <= 720");
+
+                            t.HasCheckConstraint("CK_FeuillesPresence_Seance", "\"Seance\" IN ('matin', 'apres_midi', 'journee', 'soir')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Immersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entreprise")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tuteur")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.ToTable("ImmersionsParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ImmersionsParcours_Dates", "\"Fin\" >= \"Debut\"");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
                 {
                     b.Property<int>("Id")
@@ -4301,6 +4426,83 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("MembresEquipeParcours", null, t =>
                         {
                             t.HasCheckConstraint("CK_MembresEquipeParcours_Fin", "\"Fin\" IS NULL OR \"Fin\" >= \"Debut\"");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AccordLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Axe")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.ToTable("ObjectifsPlan", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectifsPlan_Axe", "\"Axe\" IN ('projet', 'competences', 'mobilite', 'logement', 'sante', 'numerique', 'autre')");
+
+                            t.HasCheckConstraint("CK_ObjectifsPlan_Statut", "\"Statut\" IN ('en_cours', 'atteint', 'abandonne')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Presence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeuillePresenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId");
+
+                    b.HasIndex("FeuillePresenceId", "InscriptionId")
+                        .IsUnique();
+
+                    b.ToTable("PresencesParcours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PresencesParcours_Minutes", "\"Minutes\" >= 0 AND \"Minutes\" <= 720 AND (\"Statut\" IN ('present', 'retard') OR \"Minutes\" = 0)");
+
+                            t.HasCheckConstraint("CK_PresencesParcours_Statut", "\"Statut\" IN ('present', 'excuse', 'absent', 'retard')");
                         });
                 });
 
@@ -6019,6 +6221,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.ObjectifPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ObjectifPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
                     b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
@@ -6045,6 +6256,24 @@ namespace Passerelle.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.EntreeJournal", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Cohorte", null)
+                        .WithMany()
+                        .HasForeignKey("CohorteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Immersion", b =>
                 {
                     b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
                         .WithMany()
@@ -6094,6 +6323,30 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Mediateur");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.Presence", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.FeuillePresence", null)
+                        .WithMany("Presences")
+                        .HasForeignKey("FeuillePresenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>
@@ -6235,6 +6488,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Lignes");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.FeuillePresence", b =>
+                {
+                    b.Navigation("Presences");
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Inscription", b =>
                 {
                     b.Navigation("Equipe");
@@ -6242,6 +6500,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Resultats");
 
                     b.Navigation("Situations");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.ObjectifPlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Programme", b =>

@@ -7,11 +7,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Passerelle.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ParcoursPresencesPlan : Migration
+    public partial class ParcoursPresencesIndexEquipement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_EvenementsAppareils_Le_Vers_AppareilId",
+                table: "EvenementsAppareils");
+
             migrationBuilder.CreateTable(
                 name: "FeuillesPresence",
                 columns: table => new
@@ -147,6 +151,11 @@ namespace Passerelle.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvenementsAppareils_Vers_Le_AppareilId",
+                table: "EvenementsAppareils",
+                columns: new[] { "Vers", "Le", "AppareilId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionsPlan_ObjectifPlanId",
                 table: "ActionsPlan",
                 column: "ObjectifPlanId");
@@ -196,6 +205,15 @@ namespace Passerelle.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "FeuillesPresence");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvenementsAppareils_Vers_Le_AppareilId",
+                table: "EvenementsAppareils");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvenementsAppareils_Le_Vers_AppareilId",
+                table: "EvenementsAppareils",
+                columns: new[] { "Le", "Vers", "AppareilId" });
         }
     }
 }

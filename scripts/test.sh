@@ -11,7 +11,7 @@ budget=$(( ${PASSERELLE_CI_MINUTES:-75} * 60 ))
 echec=0
 enfant=""
 PG_DIR=""
-suites=(sqlite postgres browser)
+suites=(sqlite postgres browser cluster)
 
 nettoyer() {
   if [ -n "$PG_DIR" ]; then scripts/pg.sh stop "$PG_DIR" 2>/dev/null; PG_DIR=""; fi
@@ -78,6 +78,13 @@ lancer() {
 
 compter() { # nom → "passed failed"; a suite that ran nothing, or ended badly (hang, crash, ceiling), failed.
   local f="$resultats/$1.trx" rc; rc=$(cat "$resultats/$1.rc" 2>/dev/null || echo 1)
+  if [ "$1" = cluster ]; then # no .trx: the script's own summary line
+    local l p n
+    l=$(grep -Eo 'cluster: [0-9]+ passed, [0-9]+ failed' "$resultats/cluster.log" 2>/dev/null | tail -n 1)
+    p=$(echo "$l" | sed -n 's/cluster: \([0-9]*\) passed.*/\1/p'); n=$(echo "$l" | sed -n 's/.*, \([0-9]*\) failed/\1/p')
+    if [ -z "$l" ] || [ "${p:-0}" = 0 ] || { [ "$rc" != 0 ] && [ "${n:-0}" = 0 ]; }; then n=$(( ${n:-0} > 0 ? n : 1 )); fi
+    echo "${p:-0} ${n:-1}"; return
+  fi
   if [ ! -f "$f" ]; then echo "0 1"; return; fi
   local ligne; ligne=$(grep -o '<Counters [^>]*>' "$f" | head -n 1)
   local total passed failed
@@ -99,6 +106,12 @@ else
 fi
 
 lancer browser tests/Passerelle.Browser
+
+# The reference deployment and its faults (issue 16: primary + replica, PgBouncer, two instances, HAProxy; kill -9 during
+# bookings, primary restarted under load, backup restored), on the build above; its own summary line « cluster: N passed ».
+borne 25 "$resultats/cluster.log" env PASSERELLE_CLUSTER_MINUTES=24 bash scripts/cluster.sh --deja-construit
+echo $? >"$resultats/cluster.rc"
+tail -n 30 "$resultats/cluster.log"
 
 total_p=0; total_f=0
 for s in "${suites[@]}"; do

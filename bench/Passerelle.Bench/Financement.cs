@@ -245,27 +245,6 @@ static class FinancementBench
         yield return [++_idMouvement, subvention, "reversement", -(huitieme / 100), new DateOnly(annee, 12, 1), $"T-{subvention}", le, "bench"];
     }
 
-    static async Task CopierAsync(NpgsqlConnection c, string table, string[] colonnes, IEnumerable<object?[]> lignes)
-    {
-        await using (var copie = await c.BeginBinaryImportAsync($"COPY \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) FROM STDIN (FORMAT BINARY)"))
-        {
-            copie.Timeout = TimeSpan.FromMinutes(30);
-            foreach (var l in lignes)
-            {
-                await copie.StartRowAsync();
-                foreach (var v in l)
-                    switch (v)
-                    {
-                        case null: await copie.WriteNullAsync(); break;
-                        case DateOnly d: await copie.WriteAsync(d, NpgsqlDbType.Date); break;
-                        case DateTime t: await copie.WriteAsync(t, NpgsqlDbType.TimestampTz); break;
-                        default: await copie.WriteAsync(v); break;
-                    }
-            }
-            await copie.CompleteAsync();
-        }
-        await using var seq = c.CreateCommand();
-        seq.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))";
-        await seq.ExecuteScalarAsync();
-    }
+    static Task CopierAsync(NpgsqlConnection c, string table, string[] colonnes, IEnumerable<object?[]> lignes) =>
+        CopieBinaire.CopierAsync(c, table, colonnes, lignes, sequence: true);
 }

@@ -86,25 +86,7 @@ static class TerritoireBench
         var liste = string.Join(", ", colonnes.Select(x => $"\"{x}\""));
         if (c is NpgsqlConnection pg)
         {
-            await using (var copie = await pg.BeginBinaryImportAsync($"COPY \"{table}\" ({liste}) FROM STDIN (FORMAT BINARY)"))
-            {
-                copie.Timeout = TimeSpan.FromMinutes(30);
-                foreach (var l in lignes)
-                {
-                    await copie.StartRowAsync();
-                    foreach (var v in l)
-                        await (v switch
-                        {
-                            null => copie.WriteNullAsync(),
-                            DateOnly d => copie.WriteAsync(d, NpgsqlDbType.Date),
-                            DateTime t => copie.WriteAsync(t, NpgsqlDbType.TimestampTz),
-                            TimeOnly h => copie.WriteAsync(h, NpgsqlDbType.Time),
-                            _ => copie.WriteAsync(v),
-                        });
-                }
-                await copie.CompleteAsync();
-            }
-            if (sequence) await SqlAsync(c, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
+            await CopieBinaire.CopierAsync(pg, table, colonnes, lignes, sequence);
             return;
         }
         await using var tx = await c.BeginTransactionAsync();

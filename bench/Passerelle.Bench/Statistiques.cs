@@ -228,26 +228,7 @@ static class Statistiques
         {
             if (c is NpgsqlConnection pg)
             {
-                await using (var copie = await pg.BeginBinaryImportAsync($"COPY \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) FROM STDIN (FORMAT BINARY)"))
-                {
-                    copie.Timeout = TimeSpan.FromMinutes(30);
-                    foreach (var l in lignes)
-                    {
-                        await copie.StartRowAsync();
-                        foreach (var v in l)
-                            switch (v)
-                            {
-                                case null: await copie.WriteNullAsync(); break;
-                                case DateOnly d: await copie.WriteAsync(d, NpgsqlDbType.Date); break;
-                                case DateTime t: await copie.WriteAsync(t, NpgsqlDbType.TimestampTz); break;
-                                default: await copie.WriteAsync(v); break;
-                            }
-                    }
-                    await copie.CompleteAsync();
-                }
-                await using var seq = pg.CreateCommand();
-                seq.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))";
-                await seq.ExecuteScalarAsync();
+                await CopieBinaire.CopierAsync(pg, table, colonnes, lignes, sequence: true);
             }
             else
             {

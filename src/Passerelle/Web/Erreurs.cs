@@ -110,9 +110,7 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
         var chemin = new PathString(http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value);
         if (!chemin.StartsWithSegments("/api"))
         {
-            if (Erreurs.BaseIndisponible(e)) { log.LogWarning("Base de données injoignable sur {Chemin} : {Erreur}", http.Request.Path, e.Message); http.Response.Headers.RetryAfter = "10"; }
-            else if (Erreurs.Statut(e) >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
-            else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", chemin, e.Message);
+            Journaliser(e, Erreurs.Statut(e), chemin); // the error page sets its own Retry-After for a 503
             return false;
         }
         if (e is System.ComponentModel.DataAnnotations.ValidationException v)
@@ -149,14 +147,21 @@ public sealed class GestionnaireExceptions(IProblemDetailsService problemes, ILo
             _ when statut == 503 => Erreurs.MessageBaseIndisponible,
             _ => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         };
-        if (statut == 503) log.LogWarning("Base de données injoignable sur {Chemin} : {Erreur}", http.Request.Path, e.Message);
-        else if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", http.Request.Path);
-        else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", http.Request.Path, e.Message);
+        Journaliser(e, statut, chemin);
         http.Response.StatusCode = statut;
         if (statut == 503) http.Response.Headers.RetryAfter = "10";
         var probleme = new ProblemDetails { Status = statut, Title = Erreurs.Titre(statut), Detail = detail };
         // The field the rule is about, so that an API client can show the message where a page would.
         if (e is RegleMetierException { Champ: { } champ }) probleme.Extensions["champ"] = champ;
         return await problemes.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = e, ProblemDetails = probleme });
+    }
+
+    /// <summary>An unreachable database is a warning (it is an outage, not a bug), other 5xx are errors with their stack, a
+    /// refused access is information; <paramref name="chemin"/> is the requested path, not the error page's.</summary>
+    void Journaliser(Exception e, int statut, PathString chemin)
+    {
+        if (statut == 503) log.LogWarning("Base de données injoignable sur {Chemin} : {Erreur}", chemin, e.Message);
+        else if (statut >= 500) log.LogError(e, "Erreur non gérée sur {Chemin}", chemin);
+        else if (e is AccesRefuseException) log.LogInformation("Accès refusé sur {Chemin} : {Motif}", chemin, e.Message);
     }
 }

@@ -13,7 +13,7 @@ public sealed record LigneApprenant(int Id, string Nom, string Statut, string? R
 /// <summary><c>/parcours/cohortes/{id}</c>: the cohort board. School staff see the learners, their referent and those without one;
 /// a funder of the programme sees the aggregates only, small cells masked; anyone else is refused.</summary>
 [Authorize(Policy = Roles.PolitiqueEquipe)]
-public sealed class CohorteModel(AppDbContext db, TimeProvider horloge) : PageModel
+public sealed partial class CohorteModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public int Id { get; private set; }
     public string Nom { get; private set; } = "";
@@ -48,6 +48,7 @@ public sealed class CohorteModel(AppDbContext db, TimeProvider horloge) : PageMo
                 .ToListAsync(ct))
                 .Select(i => new LigneApprenant(i.Id, i.AnonymiseLe is null ? $"{i.Prenom} {i.Nom}" : "Personne anonymisée", i.Statut, i.R, i.Origine))
                 .OrderBy(a => a.Nom).ToList();
+        if (Complet) await ChargerPresencesAsync(id, ct);
         return Page();
     }
 

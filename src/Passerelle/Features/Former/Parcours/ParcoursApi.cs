@@ -41,6 +41,8 @@ public static class ParcoursApi
         g.MapGet("/inscriptions/{id:int}/plan", GererPlan.PlanApi).WithSummary("Le plan (axes, objectifs, actions) et les immersions d'un parcours");
         g.MapPost("/inscriptions/{id:int}/plan/objectifs", GererPlan.ObjectifApi).WithSummary("Ajouter un objectif au plan (avec ou sans l'accord de l'apprenant)");
         g.MapPost("/inscriptions/{id:int}/plan/actions", GererPlan.ActionApi).WithSummary("Ajouter une action à un objectif du plan");
+        g.MapPut("/inscriptions/{id:int}/plan/objectifs/{ligne:int}", ModifierPlan.ObjectifApi).WithSummary("Modifier le statut d'un objectif du plan et la date de l'accord de l'apprenant");
+        g.MapPut("/inscriptions/{id:int}/plan/actions/{ligne:int}", ModifierPlan.ActionApi).WithSummary("Modifier le statut et les dates d'une action du plan");
         g.MapPost("/inscriptions/{id:int}/immersions", GererPlan.ImmersionApi).WithSummary("Enregistrer une période d'immersion en entreprise");
         g.MapPost("/inscriptions/{id:int}/equipe", Membre).WithSummary("Ajouter un membre à l'équipe d'accompagnement");
         g.MapPost("/inscriptions/{id:int}/equipe/{membreId:int}/fin", FinMembre).WithSummary("Clore la participation d'un membre de l'équipe (date et motif)");

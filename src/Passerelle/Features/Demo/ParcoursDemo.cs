@@ -102,5 +102,6 @@ public static class ParcoursDemo
                 Synthese = "Point d'étape : projet, rythme et besoins.", ProchaineEtape = "Préparer la recherche de stage", ProchaineEtapeLe = aujourdHui.AddDays(14), CreeLe = maintenant,
             });
         await db.SaveChangesAsync(ct);
+        await ParcoursSubventionDemo.SemerAsync(db, ecole, finFinie.Year, horloge, ct);
     }
 }

@@ -28,4 +28,27 @@ public class ParcoursDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryDem
         financeurs.Split('|').ShouldContain(profil);
         financeurs.Split('|').ShouldContain(ParcoursDemo.Financeur);
     }
+
+    /// <summary>The school's 90 000 € grant has its report whose indicators are the pathways' computed ones (issue 14 §9): 26 entrants
+    /// (14 who left, 12 in training), 8 of the 14 leavers in a positive situation at +6 months (57.1 %), 2 without news (14.3 %).</summary>
+    [Fact]
+    public async Task La_subvention_de_l_ecole_a_son_compte_rendu_lie_aux_indicateurs_des_parcours()
+    {
+        _ = app.Server;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Passerelle.Data.AppDbContext>();
+        var programme = await db.Set<Programme>().Where(p => p.Demo).Select(p => new { p.Id, p.StructureId }).SingleAsync();
+        var subvention = await db.Set<Passerelle.Features.Financer.Subventions.Subvention>().Where(s => s.BeneficiaireId == programme.StructureId)
+            .Select(s => new { s.Id, s.MontantCentimes, s.Demo }).SingleAsync();
+        (subvention.MontantCentimes, subvention.Demo).ShouldBe((9_000_000L, true));
+        var rapport = await db.Set<Passerelle.Features.Financer.Rapports.RapportFinancier>().Where(r => r.SubventionId == subvention.Id).Select(r => new { r.Id, r.Demo }).SingleAsync();
+        rapport.Demo.ShouldBeTrue();
+        var mesures = await db.Set<Passerelle.Features.Financer.Rapports.IndicateurRapport>().Where(i => i.RapportId == rapport.Id && i.Indicateur != null)
+            .ToDictionaryAsync(i => i.Indicateur!, i => i.Mesure);
+        var calcul = await CalculerIndicateurs.ProgrammeAsync(db, programme.Id, masquer: false, app.Horloge, default);
+        mesures[MesuresParcours.Apprenants].ShouldBe(calcul.Contrat.Apprenants);
+        mesures[MesuresParcours.Apprenants].ShouldBe(26m);
+        mesures[MesuresParcours.SortiesPositives6Mois].ShouldBe(57.1m);
+        mesures[MesuresParcours.SansNouvelles6Mois].ShouldBe(14.3m);
+    }
 }

@@ -56,6 +56,7 @@ public static class EcrireJournal
             CreeLe = horloge.GetUtcNow().UtcDateTime,
         };
         db.Add(entree);
+        if (entree is { ProchaineEtape: { } etape, ProchaineEtapeLe: { } echeance }) RappelsParcours.ProgrammerEtape(db, inscriptionId, entree.Auteur, etape, echeance, horloge);
         await db.SaveChangesAsync(ct);
         return entree;
     }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Passerelle.Features.Comptes;
+using Passerelle.Features.Financer.Conventions;
+using Passerelle.Features.Financer.Indicateurs;
+using Passerelle.Features.Financer.Rapports;
+using Passerelle.Features.Financer.Subventions;
 using Passerelle.Features.Former.Parcours;
 using Passerelle.Features.Reseau.Mediateurs;
 using Passerelle.Features.Reseau.Structures;
@@ -8,8 +12,10 @@ using Passerelle.Features.Reseau.Structures;
 namespace Passerelle.Browser;
 
 /// <summary>Issue 14's journey: a candidate applies; the school's manager admits them with a referent; the insertion counsellor writes a
-/// private note the referent cannot read; the referent records the +3-month outcome from the week's queue; the cohort's positive-exit
-/// rate changes; the funder sees no name. Every page checked with axe.</summary>
+/// private note the referent cannot read; the referent records a signed attendance sheet from the cohort page (a second one for the same
+/// session is refused on the form), then the +3-month outcome from the week's queue; the cohort's positive-exit
+/// rate and the school's grant report (a 90 000 € grant whose convention aims at the +3-month positive exits) change; the funder sees no
+/// name, neither on the cohort nor on the report. Every page checked with axe.</summary>
 [Collection("navigateur")]
 public class ParcoursFormation(Navigateur app) : IAsyncLifetime
 {
@@ -44,6 +50,24 @@ public class ParcoursFormation(Navigateur app) : IAsyncLifetime
             db.AddRange(s, p, c);
             await db.SaveChangesAsync();
             return (s.Id, c.Id);
+        });
+        // The school's grant, its convention aiming at the +3-month positive exits, and this year's report opened before any outcome.
+        var (financeurId, rapport) = await app.AvecDb(async db =>
+        {
+            var f = new Financeur { Nom = "Financeur du parcours" };
+            db.Add(f);
+            await db.SaveChangesAsync();
+            var sub = new Subvention { FinanceurId = f.Id, BeneficiaireId = structure, Exercice = aujourdHui.Year, Objet = "Fonctionnement de l'école (test)", MontantCentimes = 9_000_000, CreeLe = app.Maintenant };
+            db.Add(sub);
+            await db.SaveChangesAsync();
+            var conv = new Convention { Intitule = "Convention de l'école (test)", PartenaireId = structure, DateDebut = new(aujourdHui.Year, 1, 1), DateFin = new(aujourdHui.Year, 12, 31), SubventionId = sub.Id, MontantAnnuelCentimes = 9_000_000, Gratuite = false };
+            db.Conventions.Add(conv);
+            await db.SaveChangesAsync();
+            await GestionObjectifs.AjouterAsync(db, conv.Id, new SaisieObjectif("Insérer les apprenants trois mois après la formation", MesuresParcours.SortiesPositives3Mois, null, 60), default);
+            await db.SaveChangesAsync();
+            var r = await GestionRapports.OuvrirAsync(db, sub.Id, aujourdHui.Year, new CatalogueIndicateurs([new MesuresParcours()]), "test", app.Horloge, default);
+            (await db.Set<IndicateurRapport>().Where(i => i.RapportId == r!.Id).Select(i => i.Mesure).SingleAsync()).ShouldBeNull();
+            return (f.Id, r!.Id);
         });
         var gestion = await EquipierAsync(structure, "", Roles.Gestionnaire);
         var referent = await EquipierAsync(structure, "Rachida");
@@ -105,8 +129,26 @@ public class ParcoursFormation(Navigateur app) : IAsyncLifetime
         (await conseiller.Locator("#entrees-journal").InnerTextAsync()).ShouldContain("Difficultés de logement");
         await Navigateur.VerifierAccessibiliteAsync(conseiller);
 
-        // The referent cannot read it; they record the exit (three months ago), then the +3-month outcome from the week's queue.
+        // The referent records today's signed attendance sheet from the cohort page (Salomé late: 2,5 h of 3,5 h); the rate shows on her line.
         var ref_ = await app.ConnecterAsync(referent.Email, referent.Mdp);
+        await ref_.GotoAsync($"/parcours/cohortes/{cohorte}");
+        await ref_.Locator("#feuille-heures").FillAsync("3,5");
+        await ref_.Locator("#feuille-signeepar").FillAsync("Formatrice du parcours");
+        await ref_.Locator($"#feuille-statut-{id}").SelectOptionAsync("retard");
+        await ref_.Locator($"#feuille-heures-{id}").FillAsync("2,5");
+        await ref_.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la feuille" }).ClickAsync();
+        await ref_.AttendreAdresseAsync(new System.Text.RegularExpressions.Regex($"/parcours/cohortes/{cohorte}#feuilles$"));
+        (await ref_.Locator("#liste-feuilles").InnerTextAsync()).ShouldContain("Formatrice du parcours");
+        (await ref_.Locator("#apprenants tbody tr").Filter(new() { HasText = "Salomé Parcours" }).InnerTextAsync()).ShouldContain("71.4 % (1 séance)");
+        await Navigateur.VerifierAccessibiliteAsync(ref_);
+        // The same session again: the form says so, nothing is recorded twice.
+        await ref_.Locator("#feuille-heures").FillAsync("3,5");
+        await ref_.Locator("#feuille-signeepar").FillAsync("Formatrice du parcours");
+        await ref_.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la feuille" }).ClickAsync();
+        await ref_.Locator("#erreurs").GetByText("Une feuille de présence est déjà enregistrée pour cette séance.").WaitForAsync(new() { Timeout = 60_000 });
+        await Navigateur.VerifierAccessibiliteAsync(ref_);
+
+        // The referent cannot read the note; they record the exit (three months ago), then the +3-month outcome from the week's queue.
         await ref_.GotoAsync(fiche);
         var journal = await ref_.Locator("#entrees-journal").InnerTextAsync();
         journal.ShouldContain("Entretien sur le projet professionnel.");
@@ -129,11 +171,19 @@ public class ParcoursFormation(Navigateur app) : IAsyncLifetime
         (await ref_.Locator("#indicateurs-sorties td[data-moment='3mois']").InnerTextAsync()).ShouldBe("1 / 1 (100 %)");
         await Navigateur.VerifierAccessibiliteAsync(ref_);
 
+        // The school's manager saves the grant report's draft: the measured +3-month positive exits are now 100 %.
+        await page.GotoAsync($"/admin/financement/rapports/{rapport}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await page.GetByText("Compte rendu enregistré.").WaitForAsync(new() { Timeout = 60_000 });
+        var ligne = page.Locator("#indicateurs tbody tr").Filter(new() { HasText = "trois mois après" });
+        (await ligne.InnerTextAsync()).ShouldContain("100 %");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
         // The programme's funder sees the aggregates, masked, and no name.
         var (femail, fmdp) = await app.CompteAsync(Roles.Financeur);
         await app.AvecDb(async db =>
         {
-            db.Add(new ProfilCompte { UtilisateurId = await db.Users.Where(u => u.Email == femail).Select(u => u.Id).SingleAsync(), Financeur = "Financeur du parcours" });
+            db.Add(new ProfilCompte { UtilisateurId = await db.Users.Where(u => u.Email == femail).Select(u => u.Id).SingleAsync(), Financeur = "Financeur du parcours", FinanceurId = financeurId });
             return await db.SaveChangesAsync();
         });
         var financeur = await app.ConnecterAsync(femail, fmdp);
@@ -142,5 +192,9 @@ public class ParcoursFormation(Navigateur app) : IAsyncLifetime
         var texte = await financeur.Locator("main").InnerTextAsync();
         texte.ShouldNotContain("Salomé");
         (await financeur.Locator("#indicateurs-sorties td[data-moment='3mois']").InnerTextAsync()).ShouldBe("masqué");
+        await financeur.GotoAsync($"/admin/financement/rapports/{rapport}");
+        await Navigateur.VerifierAccessibiliteAsync(financeur);
+        (await financeur.Locator("#indicateurs").InnerTextAsync()).ShouldContain("100 %");
+        (await financeur.Locator("main").InnerTextAsync()).ShouldNotContain("Salomé");
     }
 }

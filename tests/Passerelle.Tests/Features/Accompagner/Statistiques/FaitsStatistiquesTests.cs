@@ -34,7 +34,7 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         }
         var personnes = Enumerable.Range(0, 30).Select(i => new Beneficiaire
         {
-            StructureId = structure, Suivi = i % 3 == 0, Nom = i % 3 == 0 ? $"P{i}" : null, CodeQpv = i % 4 == 0 ? qpv : null,
+            StructureId = structure, Suivi = i % 3 == 0, Nom = i % 3 == 0 ? $"P{i}" : null, ConsentementLe = i % 3 == 0 ? DateTime.UtcNow : null, CodeQpv = i % 4 == 0 ? qpv : null,
             Commune = i % 5 == 0 ? null : "Faitville", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow,
         }).ToList();
         db.Beneficiaires.AddRange(personnes);
@@ -97,6 +97,8 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         var (lieux, personnes) = await SemerAsync(16);
         await app.AvecDb(async db =>
         {
+            // The other test of the class may have built them: start from facts never built.
+            await db.Set<FaitActivites>().ExecuteDeleteAsync();
             (await LectureFaits.LireAsync(db, Filtres(lieux).First(), CancellationToken.None)).ShouldBeNull("pas de faits avant leur construction");
             (await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None)).ShouldBeGreaterThan(0);
             (await db.Set<MarqueFaits>().CountAsync()).ShouldBe(0);

@@ -1321,6 +1321,81 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accompagnements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activites")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Anonymes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Territoire")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Valeur")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune", "Mois");
+
+                    b.HasIndex("LieuId", "Mois");
+
+                    b.HasIndex("Territoire", "Mois");
+
+                    b.ToTable("FaitsActivites", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mois");
+
+                    b.ToTable("MarquesFaits", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
                     b.Property<string>("UtilisateurId")

@@ -1280,6 +1280,77 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accompagnements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activites")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Anonymes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Territoire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Valeur")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commune", "Mois");
+
+                    b.HasIndex("LieuId", "Mois");
+
+                    b.HasIndex("Territoire", "Mois");
+
+                    b.ToTable("FaitsActivites", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mois");
+
+                    b.ToTable("MarquesFaits", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
                     b.Property<string>("UtilisateurId")

@@ -46,6 +46,9 @@ public sealed class AccompagnementsDesPersonnes : IAccompagnementsDesFiches
         db.ParticipantsActivites.RemoveRange(participations);
         await db.SaveChangesAsync(ct);
         db.ParticipantsActivites.AddRange(participations.Select(p => new ParticipantActivite { ActiviteId = p.ActiviteId, BeneficiaireId = garderId }));
+        // The records changed in bulk above are attached as modified (same values) so that save interceptors (statistics facts) see them.
+        foreach (var a in await db.Activites.Where(a => a.BeneficiaireId == garderId || communs.Contains(a.Id)).ToListAsync(ct))
+            db.Entry(a).Property(x => x.ModifieLe).IsModified = true;
     }
 
     public async Task AnonymiserAsync(AppDbContext db, IReadOnlyCollection<int> beneficiaires, CancellationToken ct)

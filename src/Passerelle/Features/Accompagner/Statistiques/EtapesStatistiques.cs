@@ -61,6 +61,13 @@ static class EtapesStatistiques
     public static async Task<Tableau> LieuxAsync(Tableau t, AppDbContext db, IQueryable<Activite> q, bool? qpv, bool masquer, CancellationToken ct)
     {
         var parLieu = await Groupements.GrouperAsync(q, a => new { a.LieuId, a.Commune }, qpv, ct);
+        return await LieuxAsync(t, db, parLieu.Select(l => (l.Cle.LieuId, l.Cle.Commune, l.Acc, l.N)).ToList(), masquer, ct);
+    }
+
+    /// <summary>The place and commune blocks from records counted per (place, typed commune).</summary>
+    public static async Task<Tableau> LieuxAsync(Tableau t, AppDbContext db, List<(int? LieuId, string? Commune, int Acc, int N)> lignes, bool masquer, CancellationToken ct)
+    {
+        var parLieu = lignes.Select(l => (Cle: (l.LieuId, l.Commune), l.Acc, l.N)).ToList();
         var idsLieux = parLieu.Where(l => l.Cle.LieuId != null).Select(l => l.Cle.LieuId!.Value).Distinct().ToList();
         var nomsLieux = await db.Lieux.AsNoTracking().Where(l => idsLieux.Contains(l.Id)).Select(l => new { l.Id, l.Nom, l.Commune }).ToDictionaryAsync(l => l.Id, ct);
         // Shared views show only communes of the reference (the directory's places): a free-text commune typed in a record is

@@ -65,6 +65,13 @@ public sealed class MesuresFinancement : IMesuresIndicateurs
 
 public static class ServicesStatistiques
 {
-    /// <summary>Registers what the statistics offer to other features (the funding chain's measured indicators).</summary>
-    public static void AddStatistiques(this WebApplicationBuilder builder) => builder.Services.AddScoped<IMesuresIndicateurs, MesuresFinancement>();
+    /// <summary>Registers what the statistics offer to other features (the funding chain's measured indicators), the facts'
+    /// change marks and their job.</summary>
+    public static void AddStatistiques(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IMesuresIndicateurs, MesuresFinancement>();
+        // Monthly facts (decision 0032): marked in the writing transaction, folded by a job under a lease.
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Faits.MarquageFaits>();
+        if (Web.Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<Faits.TacheFaits>();
+    }
 }

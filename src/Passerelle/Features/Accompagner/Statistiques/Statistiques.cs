@@ -89,12 +89,27 @@ public static class CalculStatistiques
 
     /// <summary>The dashboard for the filters; <paramref name="masquer"/>: the shared view (funders, public), small cells masked
     /// (<see cref="Secret"/>). The reference year of age bands is the filter's end, or today in the territory's clock.</summary>
-    public static async Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, TimeProvider horloge, CancellationToken ct)
+    public static Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, TimeProvider horloge, CancellationToken ct) =>
+        CalculerAsync(db, f, masquer, horloge, faits: true, ct);
+
+    /// <summary><paramref name="faits"/>: read the record blocks from the monthly facts when the filters allow it (decision 0032);
+    /// false: always from the records (the reference the facts are tested against).</summary>
+    internal static async Task<Tableau> CalculerAsync(AppDbContext db, FiltresStatistiques f, bool masquer, TimeProvider horloge, bool faits, CancellationToken ct)
     {
         var q = Filtrer(db, f);
-        var (tableau, socle) = await EtapesStatistiques.ActivitesAsync(q, f.Qpv, ct);
-        tableau = await EtapesStatistiques.LieuxAsync(tableau, db, q, f.Qpv, masquer, ct);
-        tableau = await EtapesStatistiques.QuartiersAsync(tableau, q, f.Qpv, socle, ct);
+        Tableau tableau;
+        Socle socle;
+        if (faits && await Faits.LectureFaits.LireAsync(db, f, ct) is { } lu)
+        {
+            socle = lu.Item2;
+            tableau = await EtapesStatistiques.LieuxAsync(lu.Item1, db, lu.Item3, masquer, ct);
+        }
+        else
+        {
+            (tableau, socle) = await EtapesStatistiques.ActivitesAsync(q, f.Qpv, ct);
+            tableau = await EtapesStatistiques.LieuxAsync(tableau, db, q, f.Qpv, masquer, ct);
+            tableau = await EtapesStatistiques.QuartiersAsync(tableau, q, f.Qpv, socle, ct);
+        }
         var anneeRef = (f.Au ?? Territoire.AujourdHui(horloge)).Year;
         tableau = await EtapesPersonnes.PersonnesAsync(tableau, db, q, f, socle, anneeRef, ct);
         tableau = await EtapesPersonnes.SuiviAsync(tableau, db, EtapesStatistiques.PersonnesRencontrees(q, f.Qpv), f, ct);

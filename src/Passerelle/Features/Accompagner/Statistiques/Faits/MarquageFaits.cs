@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Activites;
+using Passerelle.Features.Accompagner.Beneficiaires;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>Before a save, writes a <see cref="MarqueFaits"/> for every cell whose facts the save changes, in the same
+/// transaction as the change: a record added, changed (its old and new cell) or deleted, a workshop's named participants or
+/// anonymous counts, a person's residence (QPV or commune, which the residence block reads on the file). Bulk statements
+/// (<c>ExecuteUpdate</c>) are not seen: code that changes records that way attaches them as modified (see the merge of files).</summary>
+public sealed class MarquageFaits : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> r, CancellationToken ct = default)
+    {
+        if (e.Context is AppDbContext db) await MarquerAsync(db, ct);
+        return await base.SavingChangesAsync(e, r, ct);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> r)
+    {
+        if (e.Context is AppDbContext db) MarquerAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SavingChanges(e, r);
+    }
+
+    static bool Change(EntityState s) => s is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    static async Task MarquerAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
+        var cellules = new HashSet<Cellule>();
+        Cellule De(PropertyValues v) => new(Cellule.MoisDe(v.GetValue<DateOnly>(nameof(Activite.Date))), v.GetValue<int?>(nameof(Activite.LieuId)), v.GetValue<string?>(nameof(Activite.Commune)));
+        var suivies = new HashSet<int>();
+        foreach (var a in db.ChangeTracker.Entries<Activite>().Where(x => Change(x.State)))
+        {
+            if (a.State != EntityState.Added) cellules.Add(De(a.OriginalValues));
+            if (a.State != EntityState.Deleted) cellules.Add(De(a.CurrentValues));
+            suivies.Add(a.Entity.Id);
+        }
+        var activites = db.ChangeTracker.Entries<ParticipantActivite>().Where(x => Change(x.State)).Select(x => x.Entity.ActiviteId)
+            .Concat(db.ChangeTracker.Entries<DecompteAnonyme>().Where(x => Change(x.State)).Select(x => x.Entity.ActiviteId))
+            .Where(id => id > 0 && !suivies.Contains(id)).Distinct().ToList();
+        var personnes = db.ChangeTracker.Entries<Beneficiaire>().Where(x => x.State == EntityState.Modified
+                && (x.Property(b => b.CodeQpv).IsModified || x.Property(b => b.Commune).IsModified)
+                && (!Equals(x.Property(b => b.CodeQpv).OriginalValue, x.Property(b => b.CodeQpv).CurrentValue)
+                    || !Equals(x.Property(b => b.Commune).OriginalValue, x.Property(b => b.Commune).CurrentValue)))
+            .Select(x => x.Entity.Id).ToList();
+        if (activites.Count > 0 || personnes.Count > 0)
+        {
+            var lues = await db.Activites.AsNoTracking()
+                .Where(a => activites.Contains(a.Id) || (a.BeneficiaireId != null && personnes.Contains(a.BeneficiaireId.Value))
+                    || db.ParticipantsActivites.Any(p => p.ActiviteId == a.Id && personnes.Contains(p.BeneficiaireId)))
+                .Select(a => new { a.Date, a.LieuId, a.Commune }).Distinct().ToListAsync(ct);
+            foreach (var a in lues) cellules.Add(new Cellule(Cellule.MoisDe(a.Date), a.LieuId, a.Commune));
+        }
+        foreach (var c in cellules) db.Set<MarqueFaits>().Add(new MarqueFaits { Mois = c.Mois, LieuId = c.LieuId, Commune = c.Commune });
+    }
+}

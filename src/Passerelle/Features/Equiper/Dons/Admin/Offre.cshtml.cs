@@ -38,7 +38,8 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == id, ct);
         if (o.Lot is null)
         {
-            Sites = await Ventes.TableauDeBord.SitesAsync(db, ct);
+            // The sites of the lots already received (read here: the dashboard's list lives in Ventes, which depends on Dons).
+            Sites = await db.Set<Lot>().Where(l => l.Site != null).Select(l => l.Site!).Distinct().OrderBy(x => x).ToListAsync(ct);
             Site ??= await db.Set<Lot>().Where(l => l.Site != null).OrderByDescending(l => l.Id).Select(l => l.Site).FirstOrDefaultAsync(ct);
         }
         return true;

@@ -2304,6 +2304,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Vers")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2494,6 +2498,10 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<string>("RecuPar")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

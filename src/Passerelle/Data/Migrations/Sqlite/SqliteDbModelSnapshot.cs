@@ -2231,6 +2231,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Vers")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2411,6 +2415,10 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<string>("RecuPar")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

@@ -8,7 +8,7 @@ using Passerelle.Features.Equiper.Ventes;
 namespace Passerelle.Features.Demo;
 
 /// <summary>The demo's Fabrique: three donors (two fictitious companies, one public body), six lots received over the last ten
-/// months and 400 devices in every state of the lifecycle, with the erasure records, tests and history their state requires; a
+/// months at two work sites (Marseille, then Aubagne for the public body's lots) and 400 devices in every state of the lifecycle, with the erasure records, tests and history their state requires; a
 /// few sales (public-origin ones at or under the cap), the companies' tax receipts and the work site's insertion hours.
 /// Deterministic (no randomness) and written in a few batched saves: it runs on every fresh start and in tests.</summary>
 public static class EquipementDemo
@@ -38,6 +38,9 @@ public static class EquipementDemo
         _ => [.. Parcours[..(Array.IndexOf(Parcours, etat) + 1)]],
     };
 
+    /// <summary>The demo's two work sites: the company lots go to the first, the public body's to the second.</summary>
+    public static readonly string[] Sites = ["Fabrique — atelier de Marseille", "Fabrique — atelier d'Aubagne"];
+
     public static async Task SemerAsync(AppDbContext db, TimeProvider horloge, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
@@ -62,7 +65,8 @@ public static class EquipementDemo
                 CreeLe = recu.AddDays(-10), ReferenceDecision = origine == Origines.Public ? "Décision n° 2026-042" : null,
                 Lignes = [new LigneOffre { Type = type, Quantite = n }],
             };
-            var lot = new Lot { Offre = offre, RecuLe = recu, NombreAppareils = n, PoidsKg = Math.Max(1, n * Modele(type).Kg + (type == "smartphone" ? 8 : 0)), RecuPar = "demo" };
+            var lot = new Lot { Offre = offre, RecuLe = recu, NombreAppareils = n, PoidsKg = Math.Max(1, n * Modele(type).Kg + (type == "smartphone" ? 8 : 0)), RecuPar = "demo",
+                Site = origine == Origines.Public ? Sites[1] : Sites[0] };
             db.AddRange(offre, lot);
             lignesLots.Add((lot, type, n));
             numero++;
@@ -91,7 +95,7 @@ public static class EquipementDemo
                 {
                     Niveau = detruit ? "destroy" : "purge", Methode = detruit ? "Broyage" : "ATA Secure Erase", Outil = detruit ? "Broyeur" : "nwipe",
                     VersionOutil = detruit ? null : "0.37", Passes = 1, Verification = "complete", ZonesCacheesStatut = "absentes", Debut = lot.RecuLe.AddDays(2),
-                    Fin = lot.RecuLe.AddDays(2).AddMinutes(40), Operateur = "atelier@demo", Site = "Fabrique — atelier de Marseille", Resultat = Effacement.Reussi, EnregistreLe = lot.RecuLe.AddDays(2),
+                    Fin = lot.RecuLe.AddDays(2).AddMinutes(40), Operateur = "atelier@demo", Site = lot.Site, Resultat = Effacement.Reussi, EnregistreLe = lot.RecuLe.AddDays(2),
                 });
                 if (chemin.Contains(Etats.Teste))
                 {
@@ -112,10 +116,11 @@ public static class EquipementDemo
         var quartiers = await db.Qpv.AsNoTracking().Where(q => q.Departement == "13").OrderBy(q => q.Code).Select(q => q.Code).Take(3).ToListAsync(ct);
         var motifs = Eligibilite.Regles.Select(r => r.Code).Where(c => c != "quotient_familial").ToArray();
         var vente = 0;
+        var sites = lignesLots.ToDictionary(l => l.Lot.Id, l => l.Lot.Site);
         foreach (var (a, chemin, recu, i) in appareils)
         {
             for (var k = 0; k < chemin.Count; k++)
-                db.Add(new EvenementAppareil { AppareilId = a.Id, De = k == 0 ? null : chemin[k - 1], Vers = chemin[k], Le = recu.AddDays(k), Auteur = "atelier@demo" });
+                db.Add(new EvenementAppareil { AppareilId = a.Id, De = k == 0 ? null : chemin[k - 1], Vers = chemin[k], Le = recu.AddDays(k), Auteur = "atelier@demo", Site = sites[a.LotId] });
             if (a.Etat != Etats.Vendu) continue;
             var le = recu.AddDays(chemin.Count - 1);
             var jour = DateOnly.FromDateTime(HeureParis.Depuis(le));
@@ -152,8 +157,10 @@ public static class EquipementDemo
         {
             var mois = new DateOnly(moisCourant.Year, moisCourant.Month, 1).AddMonths(-k);
             foreach (var (code, _) in HeuresInsertion.Activites)
-                db.Add(new HeuresInsertion { Site = "Fabrique — atelier de Marseille", Mois = mois, Categorie = "insertion", Activite = code, Minutes = (120 + 15 * ((k + code.Length) % 7)) * 60, Personnes = 6 + k % 3, SaisiPar = "demo", SaisiLe = maintenant });
-            db.Add(new HeuresInsertion { Site = "Fabrique — atelier de Marseille", Mois = mois, Categorie = "encadrement", Activite = "reconditionnement", Minutes = 280 * 60, Personnes = 2, SaisiPar = "demo", SaisiLe = maintenant });
+                db.Add(new HeuresInsertion { Site = Sites[0], Mois = mois, Categorie = "insertion", Activite = code, Minutes = (120 + 15 * ((k + code.Length) % 7)) * 60, Personnes = 6 + k % 3, SaisiPar = "demo", SaisiLe = maintenant });
+            db.Add(new HeuresInsertion { Site = Sites[0], Mois = mois, Categorie = "encadrement", Activite = "reconditionnement", Minutes = 280 * 60, Personnes = 2, SaisiPar = "demo", SaisiLe = maintenant });
+            if (k <= 4) // the second site opened four months ago, with the public body's lots
+                db.Add(new HeuresInsertion { Site = Sites[1], Mois = mois, Categorie = "insertion", Activite = "reconditionnement", Minutes = (90 + 10 * k) * 60, Personnes = 3, SaisiPar = "demo", SaisiLe = maintenant });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -178,4 +178,26 @@ public class PagesConnexionTests(AppFactory app) : IClassFixture<AppFactory>
         var ailleurs = (await Scenario.EquipierAsync(app, await Scenario.StructureAsync(app))).Api;
         (await ailleurs.GetAsync($"{url}.csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Un_operateur_partenaire_est_renvoye_vers_acces_refuse_sur_les_parts_du_diagnostic()
+    {
+        app.Horloge.Regler(Depart);
+        var s = await ScenarioConnexion.CreerAsync(app);
+        // An account of the programme's partner landlord (kind Operateur): it sees its programmes' aggregates, not the territory's diagnostics.
+        var (email, mdp) = await app.CreerCompteAsync(Roles.Operateur);
+        await app.AvecDb(async db =>
+        {
+            db.GestionsStructures.Add(new() { UtilisateurId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(), StructureId = s.StructureBailleur });
+            await db.SaveChangesAsync();
+        });
+        var operateur = await Formulaires.ConnecterAsync(app, email, mdp);
+        var refus = await operateur.GetAsync("/admin/connexion/diagnostics");
+        refus.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refus.Headers.Location!.ToString().ShouldContain("/acces-refuse");
+        (await operateur.GetAsync(refus.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The team sees the page.
+        var gestion = await Formulaires.ConnecterAsync(app, s.EmailGestion, s.MotDePasseGestion);
+        (await gestion.GetAsync("/admin/connexion/diagnostics")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

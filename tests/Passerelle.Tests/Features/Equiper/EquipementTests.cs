@@ -18,14 +18,14 @@ public class EquipementTests(AppFactory app) : IClassFixture<AppFactory>
         disponibilites = "En semaine, 9 h – 17 h", ageAnnees = 5, disquesPresents = true, lignes = new[] { new { type = "portable", quantite = 20 } },
     };
 
-    /// <summary>An offer accepted and received; returns the lot id.</summary>
-    internal static async Task<int> LotAsync(AppFactory app, HttpClient equipe, string origine = "entreprise")
+    /// <summary>An offer accepted and received (at <paramref name="site"/> when given); returns the lot id.</summary>
+    internal static async Task<int> LotAsync(AppFactory app, HttpClient equipe, string origine = "entreprise", string? site = null)
     {
         var r = await app.ClientAnonyme().PostAsJsonAsync("/api/v1/equipement/offres", Offre(origine));
         r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         var id = (await r.Content.ReadFromJsonAsync<OffreCreeeDto>())!.Id;
         (await equipe.PostAsJsonAsync($"/api/v1/equipement/offres/{id}/qualification", new { accepter = true })).EnsureSuccessStatusCode();
-        var l = await equipe.PostAsJsonAsync($"/api/v1/equipement/offres/{id}/reception", new { nombreAppareils = 20, poidsKg = 46 });
+        var l = await equipe.PostAsJsonAsync($"/api/v1/equipement/offres/{id}/reception", new { nombreAppareils = 20, poidsKg = 46, site });
         l.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await l.Content.ReadFromJsonAsync<LotDto>())!.Id;
     }

@@ -87,6 +87,8 @@ public sealed class EvenementAppareil
     public string Vers { get; set; } = "";
     public DateTime Le { get; set; }
     public string Auteur { get; set; } = "";
+    /// <summary>Where it happened: the work site of the device's lot at that moment (<see cref="Lot.Site"/>); null when the lot has none.</summary>
+    public string? Site { get; set; }
     public string? Note { get; set; }
 }
 
@@ -141,6 +143,7 @@ public sealed class AppareilConfiguration : IEntityTypeConfiguration<Appareil>, 
         b.Property(e => e.De).HasMaxLength(20);
         b.Property(e => e.Vers).HasMaxLength(20);
         b.Property(e => e.Auteur).HasMaxLength(200);
+        b.Property(e => e.Site).HasMaxLength(200);
         b.Property(e => e.Note).HasMaxLength(1000);
         b.HasOne<Appareil>().WithMany().HasForeignKey(e => e.AppareilId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,7 +13,8 @@ public sealed record PageAppareilsDto(int Total, IReadOnlyList<AppareilLigneDto>
 public sealed record EffacementDto(int Id, string Niveau, string Methode, string Outil, string? VersionOutil, int Passes, string Verification, string ZonesCachees,
     DateTime Debut, DateTime Fin, string Operateur, string Resultat, string? CertificatNom, string? CertificatSha256, string? Reserve = null);
 public sealed record SupportDto(int Id, string Type, string? NumeroSerie, int CapaciteGo, IReadOnlyList<EffacementDto> Effacements);
-public sealed record EvenementDto(string? De, string Vers, DateTime Le, string Auteur, string? Note);
+/// <param name="Site">The work site where it happened (the lot's), or null.</param>
+public sealed record EvenementDto(string? De, string Vers, DateTime Le, string Auteur, string? Note, string? Site = null);
 public sealed record AppareilDto(int Id, string Etiquette, string Etat, int Version, string Type, string Origine, int LotId, string Marque, string Modele, string? NumeroSerie,
     string? Processeur, int? MemoireGo, string? EtatGeneral, string? Grade, int? SanteBatterie, bool TestReussi, IReadOnlyList<SupportDto> Supports, IReadOnlyList<EvenementDto> Historique);
 
@@ -53,7 +54,7 @@ public static class AppareilsApi
     public static async Task<AppareilDto> DtoAsync(AppDbContext db, int id, CancellationToken ct)
     {
         var a = await ChangerEtat.ChargerAsync(db, id, ct);
-        var h = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).Select(e => new EvenementDto(e.De, e.Vers, e.Le, e.Auteur, e.Note)).ToListAsync(ct);
+        var h = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).Select(e => new EvenementDto(e.De, e.Vers, e.Le, e.Auteur, e.Note, e.Site)).ToListAsync(ct);
         return new AppareilDto(a.Id, a.Etiquette, a.Etat, a.Version, a.Type, a.Origine, a.LotId, a.Marque, a.Modele, a.NumeroSerie, a.Processeur, a.MemoireGo, a.EtatGeneral,
             a.Grade, a.SanteBatterie, a.Tests.Any(t => t.Reussi),
             a.Supports.OrderBy(s => s.Id).Select(s => new SupportDto(s.Id, s.Type, s.NumeroSerie, s.CapaciteGo, s.Effacements.OrderBy(e => e.Id).Select(e => new EffacementDto(e.Id, e.Niveau,

@@ -62,7 +62,8 @@ public static class ChangerEtat
             .Where(x => !exigePreuve || x.Supports.All(s => s.Effacements.Any(e => e.Resultat == Effacement.Reussi)))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Etat, vers).SetProperty(x => x.Version, x => x.Version + 1), ct);
         if (lignes == 0) throw new RegleMetierException("Cet appareil vient d'être modifié par quelqu'un d'autre : rechargez sa fiche et recommencez.", "vers");
-        db.Add(new EvenementAppareil { AppareilId = a.Id, De = a.Etat, Vers = vers, Le = horloge.GetUtcNow().UtcDateTime, Auteur = auteur, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() });
+        var site = await db.Set<Dons.Lot>().Where(l => l.Id == a.LotId).Select(l => l.Site).FirstOrDefaultAsync(ct);
+        db.Add(new EvenementAppareil { AppareilId = a.Id, De = a.Etat, Vers = vers, Le = horloge.GetUtcNow().UtcDateTime, Auteur = auteur, Site = site, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() });
         await db.SaveChangesAsync(ct);
         if (dansLaTransaction is not null) await dansLaTransaction(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);

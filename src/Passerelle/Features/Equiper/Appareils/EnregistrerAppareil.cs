@@ -49,7 +49,7 @@ public static class EnregistrerAppareil
         db.Add(a);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { throw new RegleMetierException($"Le numéro de série « {serie} » est déjà enregistré.", "numeroSerie"); }
-        db.Add(new EvenementAppareil { AppareilId = a.Id, De = null, Vers = Etats.Recu, Le = maintenant, Auteur = ChangerEtat.Auteur(qui), Note = $"Entrée dans le lot n° {lot.Id}" });
+        db.Add(new EvenementAppareil { AppareilId = a.Id, De = null, Vers = Etats.Recu, Le = maintenant, Auteur = ChangerEtat.Auteur(qui), Site = lot.Site, Note = $"Entrée dans le lot n° {lot.Id}" });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return a;

@@ -11,7 +11,7 @@ public sealed record LigneDto(string Type, int Quantite);
 public sealed record OffreDto(int Id, string Origine, string Organisation, string? Siret, string Statut, string? MotifRefus, DateTime? EnlevementLe, int AgeAnnees,
     bool DisquesPresents, IReadOnlyList<LigneDto> Lignes, int? LotId);
 public sealed record RecuDto(int Id, string Numero, long MontantCentimes);
-public sealed record LotDto(int Id, int OffreId, DateTime RecuLe, int NombreAppareils, int PoidsKg);
+public sealed record LotDto(int Id, int OffreId, DateTime RecuLe, int NombreAppareils, int PoidsKg, string? Site = null);
 
 /// <summary>The single window: the public offer (no account, rate-limited) and the team's steps.</summary>
 public static class DonsApi
@@ -63,6 +63,6 @@ public static class DonsApi
     static async Task<Created<LotDto>> Receptionner(int id, ReceptionSaisie s, AppDbContext db, System.Security.Claims.ClaimsPrincipal qui, TimeProvider horloge, CancellationToken ct)
     {
         var l = await TraiterOffre.ReceptionnerAsync(db, id, s, qui.Identity?.Name ?? "", horloge, ct);
-        return TypedResults.Created($"/admin/equipement/lots/{l.Id}", new LotDto(l.Id, l.OffreDonId, l.RecuLe, l.NombreAppareils, l.PoidsKg));
+        return TypedResults.Created($"/admin/equipement/lots/{l.Id}", new LotDto(l.Id, l.OffreDonId, l.RecuLe, l.NombreAppareils, l.PoidsKg, l.Site));
     }
 }

@@ -78,6 +78,9 @@ public sealed class Lot
     public int NombreAppareils { get; set; }
     public int PoidsKg { get; set; }
     public string RecuPar { get; set; } = "";
+    /// <summary>The work site (atelier) that received the lot, free text as in the insertion hours and the erasure records (up to
+    /// 200 characters); the lot's devices are handled there, and each history line records it. Null: received before sites were recorded.</summary>
+    public string? Site { get; set; }
 }
 
 public sealed class OffreDonConfiguration : IEntityTypeConfiguration<OffreDon>, IEntityTypeConfiguration<LigneOffre>, IEntityTypeConfiguration<Lot>
@@ -115,5 +118,6 @@ public sealed class OffreDonConfiguration : IEntityTypeConfiguration<OffreDon>, 
         b.ToTable("Lots");
         b.HasIndex(l => l.OffreDonId).IsUnique();
         b.Property(l => l.RecuPar).HasMaxLength(200);
+        b.Property(l => l.Site).HasMaxLength(200);
     }
 }

@@ -9,7 +9,8 @@ namespace Passerelle.Features.Equiper.Ventes;
 /// <summary>The reuse chain's figures for a period of calendar days in Paris: devices that entered each state (received,
 /// refurbished, sold, given, recycled, spare parts), the lead time from reception to sale (median and 90th percentile, nearest
 /// rank, in days), sales by eligibility rule and the stock now by type and grade. Counted from the append-only history, so a
-/// figure can be traced to its devices' events.</summary>
+/// figure can be traced to its devices' events. With a <see cref="Site"/>, every figure is that work site's: the history lines recorded
+/// there, the sales, stock and outcomes of the devices of its lots, its insertion hours.</summary>
 public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(string Etat, int Appareils)> Entrees, int Ventes, double? DelaiMedianJours,
     double? DelaiP90Jours, IReadOnlyList<(string Motif, int Ventes)> VentesParMotif, IReadOnlyList<(string Type, string Grade, int Appareils)> Stock)
 {
@@ -21,30 +22,55 @@ public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(stri
     public IReadOnlyList<string> VersionsFacteurs { get; init; } = [];
     /// <summary>Insertion hours of the months the period touches, by category of workers (<see cref="Insertion.HeuresInsertion"/>).</summary>
     public IReadOnlyList<(string Categorie, decimal Heures)> HeuresInsertion { get; init; } = [];
+    /// <summary>The work site the figures are limited to (<see cref="Dons.Lot.Site"/>), or null for all of them.</summary>
+    public string? Site { get; init; }
 
     public static readonly string[] EtatsComptes = [Etats.Recu, Etats.Reconditionne, Etats.Vendu, Etats.Donne, Etats.Deee, Etats.Pieces];
 
-    public static async Task<TableauDeBord> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct)
+    /// <summary>The work sites known from the lots and the insertion hours, in alphabetical order (the dashboard's site filter).</summary>
+    public static async Task<List<string>> SitesAsync(AppDbContext db, CancellationToken ct)
     {
+        var lots = await db.Set<Dons.Lot>().Where(l => l.Site != null).Select(l => l.Site!).Distinct().ToListAsync(ct);
+        var heures = await db.Set<Insertion.HeuresInsertion>().Select(h => h.Site).Distinct().ToListAsync(ct);
+        return lots.Union(heures).Where(s => s != "").Order(StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    }
+
+    /// <param name="site">A work site (exact name, as in <see cref="SitesAsync"/>), or null for every site.</param>
+    public static async Task<TableauDeBord> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct, string? site = null)
+    {
+        // Without a site, the queries are those of the whole chain (no filter added, the history index stays covering).
+        IQueryable<Appareil> appareils = db.Set<Appareil>();
+        var evenements = db.Set<EvenementAppareil>().AsQueryable();
+        var heuresSites = db.Set<Insertion.HeuresInsertion>().AsQueryable();
+        if (site is not null)
+        {
+            appareils = appareils.Where(a => a.Lot!.Site == site);
+            evenements = evenements.Where(e => e.Site == site);
+            heuresSites = heuresSites.Where(h => h.Site == site);
+        }
         var zone = Territoire.Zone(null);
         var debut = TimeZoneInfo.ConvertTimeToUtc(du.ToDateTime(TimeOnly.MinValue), zone);
         var fin = TimeZoneInfo.ConvertTimeToUtc(au.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
-        var entrees = await db.Set<EvenementAppareil>().Where(e => e.Le >= debut && e.Le < fin && EtatsComptes.Contains(e.Vers))
+        var entrees = await evenements.Where(e => e.Le >= debut && e.Le < fin && EtatsComptes.Contains(e.Vers))
             .GroupBy(e => e.Vers).Select(g => new { g.Key, N = g.Select(e => e.AppareilId).Distinct().Count() }).ToListAsync(ct);
         var ventes = await db.Set<Vente>().Where(v => v.VenduLe >= debut && v.VenduLe < fin)
-            .Join(db.Set<Appareil>(), v => v.AppareilId, a => a.Id, (v, a) => new { v.Motif, v.VenduLe, a.CreeLe }).ToListAsync(ct);
+            .Join(appareils, v => v.AppareilId, a => a.Id, (v, a) => new { v.Motif, v.VenduLe, a.CreeLe }).ToListAsync(ct);
         var delais = ventes.Select(v => (v.VenduLe - v.CreeLe).TotalDays).Order().ToList();
         double? Rang(double p) => delais.Count == 0 ? null : Math.Round(delais[Math.Max(0, (int)Math.Ceiling(p * delais.Count) - 1)], 1);
-        var stock = await db.Set<Appareil>().Where(a => a.Etat == Etats.EnStock || a.Etat == Etats.Reserve)
+        var stock = await appareils.Where(a => a.Etat == Etats.EnStock || a.Etat == Etats.Reserve)
             .GroupBy(a => new { a.Type, a.Grade }).Select(g => new { g.Key.Type, g.Key.Grade, N = g.Count() }).ToListAsync(ct);
-        var bilans = await db.Set<Impact.BilanAppareil>().Where(b => b.Le >= debut && b.Le < fin)
+        var bilansPeriode = db.Set<Impact.BilanAppareil>().Where(b => b.Le >= debut && b.Le < fin);
+        if (site is not null) bilansPeriode = bilansPeriode.Where(b => appareils.Any(a => a.Id == b.AppareilId));
+        var bilans = await bilansPeriode
             .GroupBy(b => b.Issue).Select(g => new { g.Key, N = g.Count(), Co2 = g.Sum(b => b.Co2eEviteGrammes), Masse = g.Sum(b => b.MasseGrammes) }).ToListAsync(ct);
-        var versions = await db.Set<Impact.BilanAppareil>().Where(b => b.Le >= debut && b.Le < fin && b.FacteurCo2Id != null)
+        var versions = await bilansPeriode.Where(b => b.FacteurCo2Id != null)
             .Join(db.Set<Impact.FacteurCo2>(), b => b.FacteurCo2Id, f => f.Id, (b, f) => f.Version).Distinct().ToListAsync(ct);
         var moisDu = new DateOnly(du.Year, du.Month, 1);
-        var heures = await db.Set<Insertion.HeuresInsertion>().Where(h => h.Mois >= moisDu && h.Mois <= au)
+        var heures = await heuresSites.Where(h => h.Mois >= moisDu && h.Mois <= au)
             .GroupBy(h => h.Categorie).Select(g => new { g.Key, Minutes = g.Sum(h => (long)h.Minutes) }).ToListAsync(ct);
-        var qpv = await db.Set<Vente>().Where(v => v.VenduLe >= debut && v.VenduLe < fin).GroupBy(v => v.SituationQpv)
+        var ventesPeriode = db.Set<Vente>().Where(v => v.VenduLe >= debut && v.VenduLe < fin);
+        if (site is not null) ventesPeriode = ventesPeriode.Where(v => appareils.Any(a => a.Id == v.AppareilId));
+        var qpv = await ventesPeriode.GroupBy(v => v.SituationQpv)
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         return new TableauDeBord(du, au,
             EtatsComptes.Select(e => (e, entrees.FirstOrDefault(x => x.Key == e)?.N ?? 0)).ToList(),
@@ -58,6 +84,7 @@ public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(stri
                 .Select(i => bilans.FirstOrDefault(b => b.Key == i) is { } b ? (i, b.N, b.Co2 / 1000m, b.Masse / 1000m) : (i, 0, 0m, 0m)).ToList(),
             VersionsFacteurs = versions.Order().ToList(),
             HeuresInsertion = heures.OrderBy(h => h.Key).Select(h => (h.Key, Math.Round(h.Minutes / 60m, 1))).ToList(),
+            Site = site,
         };
     }
 
@@ -66,6 +93,7 @@ public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(stri
     {
         yield return ("periode", "du", Du.ToString("yyyy-MM-dd"));
         yield return ("periode", "au", Au.ToString("yyyy-MM-dd"));
+        yield return ("periode", "site", Site ?? "tous");
         foreach (var (etat, n) in Entrees) yield return ("appareils_entres_dans_l_etat", etat, n);
         yield return ("ventes", "total", Ventes);
         yield return ("delai_reception_vente_jours", "mediane", DelaiMedianJours);

@@ -36,7 +36,7 @@ public sealed class AppareilModel(AppDbContext db, TimeProvider horloge) : PageM
 
     async Task<bool> ChargerAsync(int id, CancellationToken ct)
     {
-        var a = await db.Set<Appareil>().AsNoTracking().Include(x => x.Supports).ThenInclude(s => s.Effacements).Include(x => x.Tests).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Set<Appareil>().AsNoTracking().Include(x => x.Lot).Include(x => x.Supports).ThenInclude(s => s.Effacements).Include(x => x.Tests).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return false;
         Appareil = a;
         Historique = await db.Set<EvenementAppareil>().AsNoTracking().Where(e => e.AppareilId == id).OrderBy(e => e.Id).ToListAsync(ct);

@@ -18,6 +18,9 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
     [BindProperty] public DateTime? EnlevementLe { get; set; }
     [BindProperty] public int NombreAppareils { get; set; }
     [BindProperty] public int PoidsKg { get; set; }
+    /// <summary>The work site receiving the lot; proposed: the site of the last lot received.</summary>
+    [BindProperty] public string? Site { get; set; }
+    public List<string> Sites { get; private set; } = [];
     [BindProperty] public string? MontantEuros { get; set; }
     [BindProperty] public string? MethodeValorisation { get; set; } = "Valeur nette comptable déclarée par le donateur";
     [BindProperty] public string? FormeJuridique { get; set; }
@@ -33,6 +36,12 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (NombreAppareils == 0) NombreAppareils = o.Quantite;
         EnlevementLe ??= o.EnlevementLe is { } le ? HeureParis.Depuis(le) : null;
         Recu = await db.Set<RecuDon>().AsNoTracking().FirstOrDefaultAsync(r => r.OffreDonId == id, ct);
+        if (o.Lot is null)
+        {
+            // The sites of the lots already received (read here: the dashboard's list lives in Ventes, which depends on Dons).
+            Sites = await db.Set<Lot>().Where(l => l.Site != null).Select(l => l.Site!).Distinct().OrderBy(x => x).ToListAsync(ct);
+            Site ??= await db.Set<Lot>().Where(l => l.Site != null).OrderByDescending(l => l.Id).Select(l => l.Site).FirstOrDefaultAsync(ct);
+        }
         return true;
     }
 
@@ -63,5 +72,5 @@ public sealed class OffreModel(AppDbContext db, TimeProvider horloge) : PageMode
         AgirAsync(id, () => TraiterOffre.PlanifierAsync(db, id, new EnlevementSaisie(HeureParis.VersUtc(EnlevementLe)), horloge, ct), ct);
 
     public Task<IActionResult> OnPostRecevoirAsync(int id, CancellationToken ct) =>
-        AgirAsync(id, () => TraiterOffre.ReceptionnerAsync(db, id, new ReceptionSaisie(NombreAppareils, PoidsKg), User.Identity?.Name ?? "", horloge, ct), ct);
+        AgirAsync(id, () => TraiterOffre.ReceptionnerAsync(db, id, new ReceptionSaisie(NombreAppareils, PoidsKg, Site), User.Identity?.Name ?? "", horloge, ct), ct);
 }

@@ -6,8 +6,9 @@ using Passerelle.Features.Comptes;
 
 namespace Passerelle.Features.Equiper.Ventes.Admin;
 
-/// <summary><c>/admin/equipement/tableau-de-bord?du=&amp;au=</c> (managers and administrators): the chain's figures for a period
-/// (default: the current month in Paris), with their CSV (<c>?handler=csv</c>) and XLSX (<c>?handler=xlsx</c>). A period of more than 3 years or upside down is refused.</summary>
+/// <summary><c>/admin/equipement/tableau-de-bord?du=&amp;au=&amp;site=</c> (managers and administrators): the chain's figures for a period
+/// (default: the last twelve months in Paris) and one work site or all of them, with their CSV (<c>?handler=csv</c>) and XLSX
+/// (<c>?handler=xlsx</c>). A period of more than 3 years or upside down, or a site no lot nor hours name, is refused (400 for the exports).</summary>
 [Authorize(Policy = Roles.PolitiqueGestion)]
 public sealed class TableauDeBordModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
@@ -16,6 +17,9 @@ public sealed class TableauDeBordModel(AppDbContext db, TimeProvider horloge) : 
     public System.Globalization.CultureInfo Fr { get; } = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
     [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
+    /// <summary>A work site (<see cref="TableauDeBord.SitesAsync"/>); blank: every site.</summary>
+    [BindProperty(SupportsGet = true)] public string? Site { get; set; }
+    public List<string> Sites { get; private set; } = [];
 
     async Task<bool> CalculerAsync(CancellationToken ct)
     {
@@ -26,23 +30,32 @@ public sealed class TableauDeBordModel(AppDbContext db, TimeProvider horloge) : 
         if (au < du) Erreurs["Au"] = ["La fin de la période doit suivre son début."];
         else if (au.DayNumber - du.DayNumber > 3 * 366) Erreurs["Au"] = ["Choisissez une période de trois ans au plus."];
         if (Erreurs.Count > 0) { (du, au) = (new DateOnly(jour.Year, jour.Month, 1), jour); }
-        Tableau = await TableauDeBord.CalculerAsync(db, du, au, ct);
-        (Du, Au) = (du, au);
+        Sites = await TableauDeBord.SitesAsync(db, ct);
+        var site = string.IsNullOrWhiteSpace(Site) ? null : Site.Trim();
+        if (site is not null && !Sites.Contains(site)) { Erreurs["Site"] = ["Choisissez un site dans la liste."]; site = null; }
+        Tableau = await TableauDeBord.CalculerAsync(db, du, au, ct, site);
+        (Du, Au, Site) = (du, au, site);
         return Erreurs.Count == 0;
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await CalculerAsync(ct);
 
+    /// <summary>The export links' query: the period shown and its site.</summary>
+    public string Requete => $"du={Tableau.Du:yyyy-MM-dd}&au={Tableau.Au:yyyy-MM-dd}" + (Tableau.Site is { } s ? "&site=" + Uri.EscapeDataString(s) : "");
+
+    /// <summary>The file name's end for one site: its letters and digits only, so that the name stays portable.</summary>
+    string Suffixe => Tableau.Site is { } s ? "-" + new string(s.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Take(40).ToArray()) : "";
+
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         if (!await CalculerAsync(ct)) return BadRequest(string.Join(" ", Erreurs.Values.SelectMany(v => v)));
-        return File(System.Text.Encoding.UTF8.GetBytes(Tableau.Csv()), "text/csv; charset=utf-8", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}.csv");
+        return File(System.Text.Encoding.UTF8.GetBytes(Tableau.Csv()), "text/csv; charset=utf-8", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}{Suffixe}.csv");
     }
 
     /// <summary>The same rows as XLSX (<c>?handler=xlsx</c>).</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         if (!await CalculerAsync(ct)) return BadRequest(string.Join(" ", Erreurs.Values.SelectMany(v => v)));
-        return File(Tableau.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}.xlsx");
+        return File(Tableau.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}{Suffixe}.xlsx");
     }
 }

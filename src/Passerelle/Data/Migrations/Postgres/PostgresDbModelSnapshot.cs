@@ -3771,6 +3771,58 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("PiecesRapports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesRapports_Taille", "\"Taille\" > 0 AND \"Taille\" <= 10485760");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Financer.Rapports.RapportFinancier", b =>
                 {
                     b.Property<int>("Id")
@@ -6304,6 +6356,15 @@ namespace Passerelle.Data.Migrations.Postgres
                 {
                     b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
                         .WithMany("Lignes")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany()
                         .HasForeignKey("RapportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -100,8 +100,25 @@ static class FinancementBench
                 FROM "Subventions" s JOIN "Financeurs" f ON f."Id" = s."FinanceurId" LEFT JOIN "MouvementsSubventions" m ON m."SubventionId" = s."Id"
                 WHERE s."BeneficiaireId" = {structureMax} ORDER BY s."Exercice" DESC, s."Id", m."Date", m."Id"
                 """, TimeSpan.FromSeconds(secondes));
+            // Since the seventh session the page shows the totals of every grant (one grouped query) and 50 grants a page with
+            // their movements: its plain SQL is the same — totals, and the first 50 grants in the page's order with their movements.
+            var sql360Page = await MesurerSqlAsync(c, $"""
+                WITH t AS (SELECT count(*) AS n,
+                                  sum(CASE WHEN "Statut" IN ('votee', 'notifiee', 'conventionnee', 'versee', 'justifiee', 'soldee') THEN "MontantCentimes" ELSE 0 END) AS vote,
+                                  sum(CASE WHEN "Statut" IN ('votee', 'notifiee', 'conventionnee', 'versee', 'justifiee', 'soldee') THEN "PayeCentimes" ELSE 0 END) AS paye
+                           FROM "Subventions" WHERE "BeneficiaireId" = {structureMax}),
+                     p AS (SELECT s."Id", s."Exercice", f."Nom", s."Objet", s."MontantCentimes", s."PayeCentimes", s."Statut"
+                           FROM "Subventions" s JOIN "Financeurs" f ON f."Id" = s."FinanceurId"
+                           WHERE s."BeneficiaireId" = {structureMax} ORDER BY s."Exercice" DESC, f."Nom", s."Id" LIMIT 50)
+                SELECT p.*, m."Date", m."Type", m."MontantCentimes", t.n, t.vote, t.paye
+                FROM p CROSS JOIN t LEFT JOIN "MouvementsSubventions" m ON m."SubventionId" = p."Id"
+                ORDER BY p."Exercice" DESC, p."Nom", p."Id", m."Date", m."Id"
+                """, TimeSpan.FromSeconds(secondes));
             Console.WriteLine($"- page 360° de la structure qui a le plus de subventions ({nbMax:N0} subventions, {nbMax * MouvementsParSubvention:N0} mouvements, 2 clients) : {page360}");
-            Console.WriteLine($"  lecture SQL de ses subventions et mouvements : {sql360} ; ratio p95 ×{page360.P95 / sql360.P95:0.0}");
+            Console.WriteLine($"  lecture SQL de toutes ses subventions et mouvements (référence de la sixième session) : {sql360} ; ratio p95 ×{page360.P95 / sql360.P95:0.0}");
+            Console.WriteLine($"  lecture SQL de ce que la page montre (totaux groupés, 50 premières subventions et leurs mouvements) : {sql360Page} ; ratio p95 ×{page360.P95 / sql360Page.P95:0.0}");
+            var page360Fin = await Charge.Mesurer(http, [$"/admin/financement/structures/{structureMax}?page={(nbMax + 49) / 50}"], 2, TimeSpan.FromSeconds(secondes));
+            Console.WriteLine($"  dernière page ({(nbMax + 49) / 50}) : {page360Fin}");
             Console.WriteLine($"- mémoire du serveur (VmRSS) : {Processus.MemoireMo(serveur):0} Mo");
         }
         finally

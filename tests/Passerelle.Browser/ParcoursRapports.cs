@@ -8,7 +8,7 @@ using Passerelle.Features.Reseau.Structures;
 namespace Passerelle.Browser;
 
 /// <summary>A funder report in a browser (issue 11 §7): the association's manager opens its late demo report from the board, finds the
-/// indicators already there, fills the budget and submits; the administrator asks for a fix with a comment. Zero axe violations.</summary>
+/// indicators already there, attaches the signed report (PDF), fills the budget and submits; the administrator asks for a fix with a comment. Zero axe violations.</summary>
 [Collection("navigateur")]
 public class ParcoursRapports(Navigateur app) : IAsyncLifetime
 {
@@ -36,6 +36,13 @@ public class ParcoursRapports(Navigateur app) : IAsyncLifetime
         await page.AttendreAdresseAsync($"**/admin/financement/rapports/{rapport}");
         (await page.Locator("#indicateurs tbody tr").CountAsync()).ShouldBe(5);
         (await page.Locator("#indicateurs").InnerTextAsync()).ShouldContain("mesuré");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        // The signed report attached first (its own form: the fields below are filled after it).
+        await page.Locator("#fichier").SetInputFilesAsync(new FilePayload { Name = "compte-rendu-signe.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Joindre le fichier" }).ClickAsync();
+        await page.GetByText("Pièce jointe ajoutée : compte-rendu-signe.pdf.").WaitForAsync(new() { Timeout = 60_000 });
+        (await page.Locator("#liste-pieces").InnerTextAsync()).ShouldContain("compte-rendu-signe.pdf");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await page.GetByLabel("Ce qui a été fait au regard des objectifs", new() { Exact = false }).FillAsync("Permanences et ateliers tenus toute l'année (parcours de test).");

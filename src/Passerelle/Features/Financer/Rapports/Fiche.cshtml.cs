@@ -10,12 +10,23 @@ using Passerelle.Web;
 namespace Passerelle.Features.Financer.Rapports;
 
 /// <summary><c>/admin/financement/rapports/{id}</c>: a funder report (CERFA 15059 layout). The beneficiary's managers fill and submit it;
-/// administrators accept it or send it back with a comment; the grant's funder reads it (aggregates, no names). Others: 404.</summary>
+/// administrators accept it or send it back with a comment; the grant's funder reads it (aggregates, no names). Others: 404.
+/// Attached files (<see cref="PiecesRapports"/>): listed, downloaded by whoever sees the report, attached by whoever may write it.
+/// A request up to <see cref="TailleRequete"/> reaches the page so that a file just over <see cref="PieceRapport.TailleMax"/> gets its
+/// French reason next to the field (400); a larger one gets the shared 413 page.</summary>
 [Authorize(Policy = PerimetreFinancement.Politique)]
+[RequestSizeLimit(TailleRequete)]
+[RequestFormLimits(MultipartBodyLengthLimit = TailleRequete)]
 public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueIndicateurs catalogue) : PageModel
 {
     public RapportVu Vu { get; private set; } = null!;
+    /// <summary>Largest request the page reads: the largest file and its form around it.</summary>
+    public const long TailleRequete = PieceRapport.TailleMax + 1024 * 1024;
     public List<JournalFinancement> Historique { get; private set; } = [];
+    /// <summary>The report's attached files (<see cref="PiecesRapports"/>).</summary>
+    public List<PieceDto> Pieces { get; private set; } = [];
+    /// <summary>The file posted by the « Joindre » form (multipart), at most <see cref="PieceRapport.TailleMax"/> bytes.</summary>
+    [BindProperty] public IFormFile? Fichier { get; set; }
 
     /// <summary>What a journal line of a report did, in plain French (the stored field names « saisie », « statut »… are codes).</summary>
     public static string Quoi(string champ) => champ switch
@@ -40,7 +51,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
     /// <summary>The summary's link target of each error key.</summary>
     public static string IdDe(string cle) => cle switch
     {
-        "bilan" => "bilan", "annexe" => "annexe", "commentaire" => "commentaire", "budget" => "budget",
+        "bilan" => "bilan", "annexe" => "annexe", "commentaire" => "commentaire", "budget" => "budget", "fichier" => "fichier",
         _ when cle.StartsWith("ligne-") => "realise-" + cle[6..],
         _ when cle.StartsWith("declare-") => cle,
         _ => "rapport",
@@ -52,6 +63,7 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
         if (vu is null) return false;
         Vu = vu;
         AujourdHui = Territoire.AujourdHui(horloge);
+        Pieces = await PiecesRapports.ListerAsync(db, vu, ct);
         if (vu.VoitPersonnes)
             Historique = await db.Set<JournalFinancement>().AsNoTracking().Where(j => j.Objet == GestionRapports.Objet && j.ObjetId == id).OrderByDescending(j => j.Id).Take(100).ToListAsync(ct);
         return true;
@@ -139,5 +151,44 @@ public sealed class FicheModel(AppDbContext db, TimeProvider horloge, CatalogueI
         }
         catch (RegleMetierException e) { Erreurs[e.Champ ?? "rapport"] = [e.Message]; }
         return await ChargerAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Download of an attached file (<c>?handler=Piece&amp;piece=N</c>): whoever sees the report; 404 otherwise.</summary>
+    public async Task<IActionResult> OnGetPieceAsync(int id, int piece, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null || await PiecesRapports.LireAsync(db, vu, piece, ct) is not { } f) return NotFound();
+        return File(f.Contenu, f.Type, f.Nom);
+    }
+
+    /// <summary>Attaches the posted file; a refused file answers 400 with the page and the reason next to the field, nothing stored.</summary>
+    public async Task<IActionResult> OnPostJoindreAsync(int id, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null) return NotFound();
+        if (!vu.PeutEcrire) return Forbid();
+        try
+        {
+            if (PiecesRapports.VerifierAvantLecture(Fichier?.FileName, Fichier?.Length ?? 0) is { } erreur) throw new RegleMetierException(erreur, "fichier");
+            using var memoire = new MemoryStream((int)Fichier!.Length);
+            await using (var flux = Fichier.OpenReadStream()) await flux.CopyToAsync(memoire, ct);
+            var p = await PiecesRapports.JoindreAsync(db, vu, Fichier.FileName, memoire.ToArray(), User.Identity?.Name ?? "inconnu", horloge, ct);
+            TempData["Message"] = $"Pièce jointe ajoutée : {p.Nom}.";
+            return RedirectToPage(new { id });
+        }
+        catch (RegleMetierException e) { Erreurs["fichier"] = [e.Message]; }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await ChargerAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Removes an attached file (those who may write the report).</summary>
+    public async Task<IActionResult> OnPostRetirerPieceAsync(int id, int piece, CancellationToken ct)
+    {
+        var vu = await AccesRapports.ChargerAsync(db, User, id, ct);
+        if (vu is null) return NotFound();
+        if (!vu.PeutEcrire) return Forbid();
+        if (!await PiecesRapports.RetirerAsync(db, vu, piece, User.Identity?.Name ?? "inconnu", horloge, ct)) return NotFound();
+        TempData["Message"] = "Pièce jointe retirée.";
+        return RedirectToPage(new { id });
     }
 }

@@ -80,4 +80,40 @@ public class PagesFinancementTests(AppFactory app) : IClassFixture<AppFactory>
         (await gestion.GetAsync($"/admin/financement/subventions/{subs[0].Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await gestion.GetAsync($"/admin/financement/deliberations/{acte.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task La_page_360_d_une_structure_aux_nombreuses_subventions_est_paginee_et_ses_totaux_portent_sur_toutes()
+    {
+        var financeur = await Financement.FinanceurAsync(app, "Financeur (pagination 360)");
+        var structure = await app.AvecDb(async db =>
+        {
+            var st = new Structure { Nom = "Association aux 55 subventions", Typologie = "ASSO" };
+            db.Add(st);
+            await db.SaveChangesAsync();
+            // 55 grants of 1 000 € over eleven exercises; the five of 2015 only requested (not counted as voted).
+            for (var i = 0; i < 55; i++)
+                db.Add(new Subvention { FinanceurId = financeur, BeneficiaireId = st.Id, Exercice = 2015 + i / 5, Objet = $"Action n° {i}", MontantCentimes = 100_000,
+                    Statut = i < 5 ? StatutsSubvention.Demandee : StatutsSubvention.Votee });
+            await db.SaveChangesAsync();
+            return st.Id;
+        });
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var p1 = await Formulaires.PageAsync(admin, $"/admin/financement/structures/{structure}");
+        p1.QuerySelector("#resume-structure")!.TextContent.ShouldContain("55 subvention(s)");
+        p1.QuerySelector("#resume-structure")!.TextContent.ShouldContain(Montants.Euros(5_000_000));
+        p1.QuerySelectorAll("#subventions-structure tbody tr").Length.ShouldBe(StructureModelParPage);
+        p1.QuerySelector("#subventions-structure tbody tr td")!.TextContent.ShouldBe("2025");
+        var suivante = p1.QuerySelector<IHtmlAnchorElement>("#pages-subventions a[rel=next]")!;
+        suivante.TextContent.ShouldBe("Page suivante");
+        var p2 = await Formulaires.PageAsync(admin, suivante.GetAttribute("href")!);
+        p2.QuerySelectorAll("#subventions-structure tbody tr").Length.ShouldBe(5);
+        p2.QuerySelector("#pages-subventions a[rel=next]").ShouldBeNull();
+        p2.QuerySelector("#pages-subventions a[rel=prev]").ShouldNotBeNull();
+        p2.QuerySelector("#resume-structure")!.TextContent.ShouldContain("55 subvention(s)");
+        // A page beyond the last shows the last one; a page below 1 the first.
+        (await Formulaires.PageAsync(admin, $"/admin/financement/structures/{structure}?page=99")).QuerySelectorAll("#subventions-structure tbody tr").Length.ShouldBe(5);
+        (await Formulaires.PageAsync(admin, $"/admin/financement/structures/{structure}?page=-3")).QuerySelectorAll("#subventions-structure tbody tr").Length.ShouldBe(50);
+    }
+
+    const int StructureModelParPage = Passerelle.Features.Financer.Subventions.Pages.StructureModel.ParPage;
 }

@@ -2379,6 +2379,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Vers")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2569,6 +2573,10 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.Property<string>("RecuPar")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -3843,6 +3851,58 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("LignesRapports", null, t =>
                         {
                             t.HasCheckConstraint("CK_LignesRapports_Montants", "\"PrevuCentimes\" >= 0 AND \"RealiseCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("PiecesRapports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesRapports_Taille", "\"Taille\" > 0 AND \"Taille\" <= 10485760");
                         });
                 });
 
@@ -6379,6 +6439,15 @@ namespace Passerelle.Data.Migrations.Postgres
                 {
                     b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
                         .WithMany("Lignes")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany()
                         .HasForeignKey("RapportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -2302,6 +2302,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Vers")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2482,6 +2486,10 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.Property<string>("RecuPar")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -3716,6 +3724,56 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("LignesRapports", null, t =>
                         {
                             t.HasCheckConstraint("CK_LignesRapports_Montants", "\"PrevuCentimes\" >= 0 AND \"RealiseCentimes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RapportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RapportId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("PiecesRapports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PiecesRapports_Taille", "\"Taille\" > 0 AND \"Taille\" <= 10485760");
                         });
                 });
 
@@ -6200,6 +6258,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                 {
                     b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
                         .WithMany("Lignes")
+                        .HasForeignKey("RapportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Financer.Rapports.PieceRapport", b =>
+                {
+                    b.HasOne("Passerelle.Features.Financer.Rapports.RapportFinancier", null)
+                        .WithMany()
                         .HasForeignKey("RapportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

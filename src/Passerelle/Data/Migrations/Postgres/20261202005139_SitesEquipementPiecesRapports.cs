@@ -1,0 +1,78 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Passerelle.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SitesEquipementPiecesRapports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Site",
+                table: "Lots",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Site",
+                table: "EvenementsAppareils",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PiecesRapports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RapportId = table.Column<int>(type: "integer", nullable: false),
+                    Nom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Taille = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Contenu = table.Column<byte[]>(type: "bytea", nullable: false),
+                    DeposePar = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DeposeLe = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PiecesRapports", x => x.Id);
+                    table.CheckConstraint("CK_PiecesRapports_Taille", "\"Taille\" > 0 AND \"Taille\" <= 10485760");
+                    table.ForeignKey(
+                        name: "FK_PiecesRapports_RapportsFinanciers_RapportId",
+                        column: x => x.RapportId,
+                        principalTable: "RapportsFinanciers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PiecesRapports_RapportId_Sha256",
+                table: "PiecesRapports",
+                columns: new[] { "RapportId", "Sha256" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PiecesRapports");
+
+            migrationBuilder.DropColumn(
+                name: "Site",
+                table: "Lots");
+
+            migrationBuilder.DropColumn(
+                name: "Site",
+                table: "EvenementsAppareils");
+        }
+    }
+}

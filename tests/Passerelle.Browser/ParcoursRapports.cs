@@ -21,7 +21,8 @@ public class ParcoursRapports(Navigateur app) : IAsyncLifetime
         var (email, mdp) = await app.CompteAsync(Roles.Gestionnaire);
         var rapport = await app.AvecDb(async db =>
         {
-            var r = await db.Set<RapportFinancier>().Where(x => x.Demo && x.Statut == StatutsRapport.ARemplir).OrderBy(x => x.Id).FirstAsync();
+            // The earliest due demo report still to fill (the late one of the board's « en retard » list, not the pathways school's report due later).
+            var r = await db.Set<RapportFinancier>().Where(x => x.Demo && x.Statut == StatutsRapport.ARemplir).OrderBy(x => x.Echeance).ThenBy(x => x.Id).FirstAsync();
             var structure = await db.Set<Subvention>().Where(s => s.Id == r.SubventionId).Select(s => s.BeneficiaireId).SingleAsync();
             var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             db.GestionsStructures.Add(new GestionStructure { UtilisateurId = id, StructureId = structure });

@@ -80,7 +80,8 @@ public static class Database
     }
 }
 
-/// <summary>The database for reads that tolerate a few seconds of lag — statistics and their exports: a PostgreSQL streaming
+/// <summary>The database for reads that tolerate a few seconds of lag — statistics and their exports, the public SCDL files
+/// (délibérations, subventions): a PostgreSQL streaming
 /// replica when <c>ConnectionStrings:PostgresLecture</c> is set (queries without change tracking; never written to), the
 /// primary otherwise (SQLite always). Anything that must read its own writes uses <see cref="AppDbContext"/>. Scoped: one
 /// per request.</summary>

@@ -8,6 +8,10 @@ using Passerelle.Features.Reseau.Structures;
 using Passerelle.Tests.Infra;
 using Passerelle.Web;
 using Passerelle.Features.Exploitation;
+using Passerelle.Features.Financer.Deliberations;
+using Passerelle.Features.Financer.Subventions;
+using Passerelle.Tests.Features.Financer.Deliberations;
+using Passerelle.Tests.Features.Financer.ScdlSubventions;
 
 namespace Passerelle.Tests.Web;
 
@@ -79,6 +83,35 @@ public class LectureRepliqueTests(AppFactory app) : IClassFixture<AppFactory>
         var lecture = s.ServiceProvider.GetRequiredService<BaseLecture>();
         lecture.Replique.ShouldBeTrue();
         lecture.Db.ShouldNotBeSameAs(s.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The public SCDL files are read from the replica too: an act and a grant present only there are exported,
+    /// those present only on the primary are not (yet).</summary>
+    [Fact]
+    public async Task Avec_une_replique_les_fichiers_scdl_la_lisent()
+    {
+        if (!AppFactory.Postgres) return; // SQLite has no replica (see the test above)
+        using var replique = new AppFactory();
+        _ = replique.Services;
+        using var primaire = new AppFactoryAvecLecture(replique.Connexion);
+        var marque = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        async Task Semer(AppFactory f, string ou) => await f.AvecDb(async db =>
+        {
+            await EnregistrerDeliberation.CreerAsync(db, Actes.Subventions($"DEL-{ou}-{marque}"), "test", f.Horloge, CancellationToken.None);
+            var financeur = new Financeur { Nom = "Financeur " + ou, Siret = "24130001100012", Siren = "241300011" };
+            db.Add(financeur);
+            await ExportImportScdlSubventionsTests.Subvention(db, financeur, $"Objet {ou} {marque}", 5_000_000, new DateOnly(2023, 7, 10));
+        });
+        await Semer(replique, "REPLIQUE");
+        await Semer(primaire, "PRIMAIRE");
+
+        var anonyme = primaire.ClientAnonyme();
+        var deliberations = await anonyme.GetStringAsync("/donnees/deliberations.csv");
+        deliberations.ShouldContain($"DEL-REPLIQUE-{marque}");
+        deliberations.ShouldNotContain($"DEL-PRIMAIRE-{marque}");
+        var subventions = await anonyme.GetStringAsync("/donnees/subventions.csv");
+        subventions.ShouldContain($"Objet REPLIQUE {marque}");
+        subventions.ShouldNotContain($"Objet PRIMAIRE {marque}");
     }
 
     sealed class AppFactoryAvecLecture(string lecture) : AppFactory

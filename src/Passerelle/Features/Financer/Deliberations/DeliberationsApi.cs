@@ -29,10 +29,11 @@ public static class DeliberationsApi
         admin.MapPut("/{id:int}", Corriger).WithSummary("Corriger une délibération (nouvelle version ; « motif » dit pourquoi)");
     }
 
-    /// <summary>The public open-data file: <c>GET /donnees/deliberations.csv</c> (SCDL Délibérations 2.1.5, no byte-order mark).</summary>
+    /// <summary>The public open-data file: <c>GET /donnees/deliberations.csv</c> (SCDL Délibérations 2.1.5, no byte-order mark),
+    /// read from the replica when there is one (<see cref="BaseLecture"/>: an act published a few seconds ago may be missing).</summary>
     public static void MapDonneesDeliberations(this IEndpointRouteBuilder app) =>
-        app.MapGet("/donnees/deliberations.csv", async (AppDbContext db, CancellationToken ct) =>
-            Results.File(new System.Text.UTF8Encoding(false).GetBytes(await ExportScdl.TexteAsync(db, ct)), "text/csv; charset=utf-8", "deliberations.csv"))
+        app.MapGet("/donnees/deliberations.csv", async (BaseLecture lecture, CancellationToken ct) =>
+            Results.File(new System.Text.UTF8Encoding(false).GetBytes(await ExportScdl.TexteAsync(lecture.Db, ct)), "text/csv; charset=utf-8", "deliberations.csv"))
             .WithTags("Données ouvertes").WithSummary("Registre des délibérations au format SCDL Délibérations 2.1.5");
 
     static async Task<Results<Ok<PageDeliberations>, ValidationProblem>> Rechercher(AppDbContext db, CancellationToken ct, string? collectivite = null,

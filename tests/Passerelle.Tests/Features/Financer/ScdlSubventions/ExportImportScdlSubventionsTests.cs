@@ -21,7 +21,7 @@ public class ExportImportScdlSubventionsTests(AppFactory app) : IClassFixture<Ap
         ImportScdlSubventions.ExecuterAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(texte)), lignesValides, horloge, CancellationToken.None);
 
     /// <summary>A grant with its convention (signed on <paramref name="signature"/>, null: none) to a new association.</summary>
-    static async Task<Subvention> Subvention(AppDbContext db, Financeur f, string objet, long centimes, DateOnly? signature, Action<Subvention>? reglage = null,
+    internal static async Task<Subvention> Subvention(AppDbContext db, Financeur f, string objet, long centimes, DateOnly? signature, Action<Subvention>? reglage = null,
         string? rna = null, int? deliberation = null)
     {
         var s = new Structure { Nom = "Association " + Guid.NewGuid().ToString("N")[..6], Rna = rna ?? "W" + Random.Shared.NextInt64(100_000_000, 999_999_999), Typologie = "ASSO" };

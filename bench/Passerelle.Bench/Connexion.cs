@@ -76,7 +76,7 @@ static class ConnexionBench
                 else if ((int)r.StatusCode == 409) Interlocked.Increment(ref refusees);
                 else Interlocked.Increment(ref autres);
                 return r;
-            });
+            }, code => (int)code is 201 or 409);
             Console.WriteLine($"- recharges (POST …/adhesions/{{id}}/recharges, {clients} clients, adhésions actives au hasard) : {insertion} ; 201 : {reussies}, 409 (plafond) : {refusees}, autres : {autres}");
             var chaude = actives[0];
             reussies = refusees = autres = 0;
@@ -87,7 +87,7 @@ static class ConnexionBench
                 else if ((int)r.StatusCode == 409) Interlocked.Increment(ref refusees);
                 else Interlocked.Increment(ref autres);
                 return r;
-            });
+            }, code => (int)code is 201 or 409);
             Console.WriteLine($"- même adhésion pour les {clients} clients (course au plafond) : {course} ; 201 : {reussies}, 409 : {refusees}, autres : {autres}");
             await using (var cmd = c.CreateCommand())
             {

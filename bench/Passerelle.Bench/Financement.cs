@@ -35,19 +35,8 @@ static class FinancementBench
         await Processus.Executer(app, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
         await using var c = new NpgsqlConnection(cs + ";Command Timeout=1200");
         await c.OpenAsync();
-        // An administrator without a second factor is sent to /compte/securite on every page: the bench's account gets an
-        // authenticator key written where Identity's store keeps it, and signs in with the code it gives.
-        var cleBase32 = Base32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
-        await using (var cmd2fa = c.CreateCommand())
-        {
-            cmd2fa.CommandText = """
-                UPDATE "AspNetUsers" SET "TwoFactorEnabled" = true WHERE "Email" = 'bench@passerelle.test';
-                INSERT INTO "AspNetUserTokens" ("UserId", "LoginProvider", "Name", "Value")
-                SELECT "Id", '[AspNetUserStore]', 'AuthenticatorKey', @cle FROM "AspNetUsers" WHERE "Email" = 'bench@passerelle.test';
-                """;
-            cmd2fa.Parameters.AddWithValue("cle", cleBase32);
-            await cmd2fa.ExecuteNonQueryAsync();
-        }
+        // An administrator without a second factor is sent to /compte/securite on every page: the bench's account gets one.
+        var cleBase32 = await DoubleFacteur.ActiverAsync(c, "bench@passerelle.test");
         var chrono = Stopwatch.StartNew();
         await GenererAsync(c, n);
         Console.WriteLine($"- génération directe en base (COPY) : {chrono.Elapsed.TotalSeconds:0} s");
@@ -64,7 +53,7 @@ static class FinancementBench
             // A loaded machine may take more than the shared minute to start the server: up to five minutes here.
             for (var essai = 0; ; essai++)
                 try { await Charge.AttendreSante(http); break; } catch (TimeoutException) when (essai < 4) { }
-            (await http.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = "bench@passerelle.test", password = motDePasse, twoFactorCode = CodeTotp(cleBase32) })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = "bench@passerelle.test", password = motDePasse, twoFactorCode = DoubleFacteur.CodeTotp(cleBase32) })).EnsureSuccessStatusCode();
             foreach (var url in new[] { "/admin/financement?annee=2024", $"/admin/financement/structures/{structureMax}" })
                 if (await http.GetAsync(url) is { StatusCode: not HttpStatusCode.OK } r)
                     throw new InvalidOperationException($"{url} répond {(int)r.StatusCode} {r.Headers.Location} au lieu de 200 : la mesure ne vaudrait rien.");
@@ -160,33 +149,6 @@ static class FinancementBench
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         return lire(r);
-    }
-
-    /// <summary>RFC 4648 base 32 (the authenticator key's form in Identity's store).</summary>
-    static string Base32(byte[] octets)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var sb = new System.Text.StringBuilder();
-        for (var bit = 0; bit < octets.Length * 8; bit += 5)
-        {
-            var v = 0;
-            for (var k = 0; k < 5; k++) { var b = bit + k; v = (v << 1) | (b < octets.Length * 8 ? (octets[b / 8] >> (7 - b % 8)) & 1 : 0); }
-            sb.Append(alphabet[v]);
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>The current 6-digit code of an authenticator key (RFC 6238: HMAC-SHA1 of the 30-second step, dynamic truncation).</summary>
-    static string CodeTotp(string cleBase32)
-    {
-        var cle = new byte[cleBase32.Length * 5 / 8];
-        for (var bit = 0; bit < cle.Length * 8; bit++)
-            if ((("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".IndexOf(cleBase32[bit / 5]) >> (4 - bit % 5)) & 1) == 1) cle[bit / 8] |= (byte)(0x80 >> (bit % 8));
-        var pas = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(pas);
-        var h = System.Security.Cryptography.HMACSHA1.HashData(cle, pas);
-        var o = h[^1] & 0x0F;
-        return ((((h[o] & 0x7F) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]) % 1_000_000).ToString("D6");
     }
 
     /// <summary>A SIRET the SCDL validator accepts: a 9-digit SIREN whose Luhn key is right (8 digits from <paramref name="corps"/>

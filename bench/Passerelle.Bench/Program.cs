@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Bogus;
@@ -18,18 +19,21 @@ if (args.Contains("connexion")) return await ConnexionBench.ExecuterAsync(args);
 if (args.Contains("financement")) return await FinancementBench.ExecuterAsync(args);
 if (args.Contains("parcours")) return await ParcoursBench.ExecuterAsync(args);
 if (args.Contains("pilotage")) return await PilotageBench.ExecuterAsync(args);
+if (args.Contains("endurance")) return await Endurance.ExecuterAsync(args);
 var options = Options.Lire(args);
 Directory.CreateDirectory(options.Dossier);
 var csv = Path.Combine(options.Dossier, $"lieux-{options.Lieux}.csv");
 Generateur.Ecrire(csv, options.Lieux);
 Console.WriteLine($"# Passerelle bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cœurs, {options.Lieux} lieux, {options.Clients} clients, {options.Secondes} s par mesure");
 
-var bases = new List<(string Nom, string[] Config, Func<Task>? Nettoyer)>();
+var bases = new List<(string Nom, string[] Config, Func<System.Data.Common.DbConnection> Connexion)>();
 var fichierSqlite = Path.Combine(options.Dossier, $"bench-{Guid.NewGuid():N}.db");
-if (!args.Contains("--sans-sqlite")) bases.Add(("SQLite", ["--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={fichierSqlite}"], null));
-if (options.Pg is not null) bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={options.Pg.Replace("Database=postgres", "Database=bench_" + Environment.ProcessId)}"], null));
+if (!args.Contains("--sans-sqlite")) bases.Add(("SQLite", ["--Database:Provider=Sqlite", $"--ConnectionStrings:Sqlite=Data Source={fichierSqlite}"],
+    () => new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fichierSqlite}")));
+if (options.Pg?.Replace("Database=postgres", "Database=bench_" + Environment.ProcessId) is { } pgBench)
+    bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={pgBench}"], () => new Npgsql.NpgsqlConnection(pgBench)));
 
-foreach (var (nom, config, _) in bases)
+foreach (var (nom, config, connexion) in bases)
 {
     Console.WriteLine($"\n## {nom}");
     await Processus.Executer(options.App, ["migrate", .. config], attendre: true); // creates the PostgreSQL database when missing
@@ -47,6 +51,8 @@ foreach (var (nom, config, _) in bases)
 
     var motDePasse = "Bench-" + Guid.NewGuid().ToString("N");
     await Processus.Executer(options.App, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
+    string cle; // the API refuses an administrator without a second factor
+    await using (var c = connexion()) { await c.OpenAsync(); cle = await DoubleFacteur.ActiverAsync(c, "bench@passerelle.test"); }
     var port = Processus.PortLibre();
     var serveur = Processus.Demarrer(options.App, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
         "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
@@ -58,7 +64,7 @@ foreach (var (nom, config, _) in bases)
         await Charge.Mesurer(http, ["/health"], 16, TimeSpan.FromSeconds(3)); // warm-up
         await Charge.Mesurer(http, requetes, 16, TimeSpan.FromSeconds(3));
         var sante = await Charge.Mesurer(http, ["/health"], options.Clients, TimeSpan.FromSeconds(options.Secondes));
-        if (args.Contains("--sans-annuaire")) { await RendezVous.MesurerAsync(http, motDePasse, options, sante); continue; }
+        if (args.Contains("--sans-annuaire")) { await RendezVous.MesurerAsync(http, motDePasse, cle, options, sante); continue; }
         var recherche = await Charge.Mesurer(http, requetes, options.Clients, TimeSpan.FromSeconds(options.Secondes));
         Console.WriteLine($"- /health : {sante}");
         Console.WriteLine($"- recherche annuaire (/api/v1/lieux, {requetes.Length} requêtes variées) : {recherche}");
@@ -66,7 +72,7 @@ foreach (var (nom, config, _) in bases)
         var page = await Charge.Mesurer(http, requetes.Select(r => r.Replace("/api/v1/lieux", "/lieux")).ToArray(), options.Clients, TimeSpan.FromSeconds(options.Secondes / 2.0));
         Console.WriteLine($"- page HTML /lieux (mêmes critères) : {page}");
         Console.WriteLine($"- mémoire du serveur après la charge (VmRSS) : {Processus.MemoireMo(serveur):0} Mo");
-        if (options.RendezVous) await RendezVous.MesurerAsync(http, motDePasse, options, sante);
+        if (options.RendezVous) await RendezVous.MesurerAsync(http, motDePasse, cle, options, sante);
     }
     finally
     {
@@ -209,9 +215,13 @@ static class Charge
     public static Task<Mesure> Mesurer(HttpClient http, string[] urls, int clients, TimeSpan duree) =>
         MesurerAvec(clients, duree, (c, i) => http.GetAsync(urls[i % urls.Length], HttpCompletionOption.ResponseContentRead));
 
-    /// <summary>Each client sends requests back to back for the duration; latency of each is recorded.</summary>
-    public static async Task<Mesure> MesurerAvec(int clients, TimeSpan duree, Func<int, int, Task<HttpResponseMessage>> envoyer)
+    /// <summary>Each client sends requests back to back for the duration; latency of each is recorded. An answer is an error
+    /// unless <paramref name="attendu"/> accepts its code (by default any code under 400: a refusal — 401, 403, 404 — timed as
+    /// a success would measure nothing).</summary>
+    public static async Task<Mesure> MesurerAvec(int clients, TimeSpan duree, Func<int, int, Task<HttpResponseMessage>> envoyer,
+        Func<HttpStatusCode, bool>? attendu = null)
     {
+        attendu ??= code => (int)code < 400;
         var fin = Stopwatch.GetTimestamp() + (long)(duree.TotalSeconds * Stopwatch.Frequency);
         var durees = new List<double>[clients];
         var erreurs = 0;
@@ -224,7 +234,7 @@ static class Charge
                 var t = Stopwatch.GetTimestamp();
                 using var rep = await envoyer(c, i++);
                 durees[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-                if ((int)rep.StatusCode >= 500) Interlocked.Increment(ref erreurs);
+                if (!attendu(rep.StatusCode)) Interlocked.Increment(ref erreurs);
             }
         }));
         var toutes = durees.SelectMany(d => d).Order().ToArray();

@@ -8,9 +8,9 @@ using System.Text.Json;
 /// booking throughput with 32 clients, and 10 000 concurrent attempts on a known number of seats.</summary>
 static class RendezVous
 {
-    public static async Task MesurerAsync(HttpClient http, string motDePasse, Options options, Mesure sante)
+    public static async Task MesurerAsync(HttpClient http, string motDePasse, string cle, Options options, Mesure sante)
     {
-        var connexion = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "bench@passerelle.test", password = motDePasse });
+        var connexion = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "bench@passerelle.test", password = motDePasse, twoFactorCode = DoubleFacteur.CodeTotp(cle) });
         connexion.EnsureSuccessStatusCode();
         var jeton = (await connexion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         using var admin = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
@@ -70,7 +70,7 @@ static class RendezVous
             var r = await http.PostAsJsonAsync("/api/v1/reservations", new { creneauId = id, prenom = "Bench", nom = $"P{n}", telephone = "0612345678", consentement = true });
             if (r.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref creees);
             return r;
-        });
+        }, code => code is HttpStatusCode.Created or HttpStatusCode.Conflict);
         Console.WriteLine($"- réservations (POST /api/v1/reservations, 32 clients, sièges distincts) : {reservation} ; {creees} créées");
 
         // 10 000 concurrent attempts on the seats of the other 250 places: exactly as many successes as seats.

@@ -55,9 +55,9 @@ public class SitesEquipementTests(AppFactory app) : IClassFixture<AppFactory>
         var csv = await page.GetAsync($"/admin/equipement/tableau-de-bord?handler=csv&du=2025-03-01&au=2025-03-31&site={Uri.EscapeDataString(siteA)}");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         var texte = await csv.Content.ReadAsStringAsync();
-        texte.ShouldContain($"periode,site,{siteA}\n");
-        texte.ShouldContain("appareils_entres_dans_l_etat,recu,1\n");
-        texte.ShouldContain("stock,portable/B,1\n");
+        texte.ShouldContain($"\"periode\",\"site\",\"{siteA}\"\r\n");
+        texte.ShouldContain("\"appareils_entres_dans_l_etat\",\"recu\",\"1\"\r\n");
+        texte.ShouldContain("\"stock\",\"portable/B\",\"1\"\r\n");
         (await page.GetAsync("/admin/equipement/tableau-de-bord?handler=xlsx&du=2025-03-01&au=2025-03-31&site=" + Uri.EscapeDataString(siteB))).StatusCode.ShouldBe(HttpStatusCode.OK);
         // A site no lot names: the export is refused in French, the page says so next to the field.
         var inconnu = await page.GetAsync("/admin/equipement/tableau-de-bord?handler=csv&site=Nulle%20part");
@@ -69,6 +69,25 @@ public class SitesEquipementTests(AppFactory app) : IClassFixture<AppFactory>
         var fiche = await Formulaires.PageAsync(page, $"/admin/equipement/appareils/{b.Id}");
         fiche.QuerySelector("#site")!.TextContent.ShouldBe(siteB);
         fiche.QuerySelector("#historique")!.TextContent.ShouldContain(siteB);
+    }
+
+    /// <summary>A site name is typed by a manager: in the CSV it stays one quoted field, and a formula stays text.</summary>
+    [Fact]
+    public async Task Un_nom_de_site_en_formule_reste_du_texte_dans_le_csv()
+    {
+        var equipe = await app.ClientApiAsync(Roles.Gestionnaire);
+        var site = $"=HYPERLINK(\"http://x\",\"a,b\") {Guid.NewGuid().ToString("N")[..6]}";
+        await EquipementTests.LotAsync(app, equipe, site: site);
+        var page = await Formulaires.ConnecterAsync(app, Roles.Gestionnaire);
+        var csv = await page.GetAsync($"/admin/equipement/tableau-de-bord?handler=csv&site={Uri.EscapeDataString(site)}");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var texte = await csv.Content.ReadAsStringAsync();
+        // Written after an apostrophe (a spreadsheet shows it as text), its quotes doubled inside the quoted field…
+        texte.ShouldContain("\"periode\",\"site\",\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")");
+        // …so a CSV reader finds three fields on every line and the name back whole.
+        var lignes = Passerelle.Web.Csv.Lire(new StringReader(texte), ',').Select(l => l.Champs).ToList();
+        lignes.ShouldAllBe(l => l.Count == 3);
+        lignes.Single(l => l[0] == "periode" && l[1] == "site")[2].ShouldBe(site);
     }
 
     [Fact]

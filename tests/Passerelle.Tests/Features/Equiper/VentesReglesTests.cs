@@ -97,8 +97,8 @@ public class VentesReglesTests : IDisposable
         var csv = await page.GetAsync("/admin/equipement/tableau-de-bord?handler=csv&du=2025-03-01&au=2025-03-31");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         var texte = await csv.Content.ReadAsStringAsync();
-        texte.ShouldContain("appareils_entres_dans_l_etat,vendu,1");
-        texte.ShouldContain("stock,portable/B,1");
+        texte.ShouldContain("\"appareils_entres_dans_l_etat\",\"vendu\",\"1\"");
+        texte.ShouldContain("\"stock\",\"portable/B\",\"1\"");
         (await page.GetAsync("/admin/equipement/tableau-de-bord?du=2025-03-31&au=2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

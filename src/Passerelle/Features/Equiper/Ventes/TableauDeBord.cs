@@ -111,17 +111,16 @@ public sealed record TableauDeBord(DateOnly Du, DateOnly Au, IReadOnlyList<(stri
         foreach (var (cat, h) in HeuresInsertion) yield return ("heures_insertion", cat, h);
     }
 
-    /// <summary>The same figures as CSV (UTF-8, comma, one line per figure: <c>indicateur,cle,valeur</c>; state and type codes as in the API).</summary>
-    public string Csv()
+    /// <summary>The same figures as CSV (one line per figure: <c>indicateur,cle,valeur</c>; state and type codes as in the API),
+    /// written by <see cref="Web.Csv.Ecrire"/>: every field quoted and neutralised, since a key may be a site name typed by a
+    /// manager (a « =HYPERLINK(…) » site stays text, and its commas stay inside the field).</summary>
+    public string Csv() => Web.Csv.Ecrire(new[] { new[] { "indicateur", "cle", "valeur" } }.Concat(Lignes().Select(l => new[]
     {
-        var sb = new StringBuilder("indicateur,cle,valeur\n");
-        foreach (var (indicateur, cle, valeur) in Lignes())
-            sb.Append(indicateur).Append(',').Append(cle).Append(',').Append(valeur switch
-            {
-                null => "", decimal d => d.ToString("0.###", CultureInfo.InvariantCulture), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), var o => o.ToString(),
-            }).Append('\n');
-        return sb.ToString();
-    }
+        l.Indicateur, l.Cle, l.Valeur switch
+        {
+            null => "", decimal d => d.ToString("0.###", CultureInfo.InvariantCulture), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), var o => o.ToString() ?? "",
+        },
+    })));
 
     /// <summary>The same rows as an XLSX workbook (one sheet « equipement », numbers as numbers).</summary>
     public byte[] Xlsx() => Web.Tableur.Ecrire("equipement",

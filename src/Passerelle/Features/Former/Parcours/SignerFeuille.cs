@@ -21,7 +21,7 @@ public static class SignerFeuille
     static readonly string[] Entrants = [Vocabulaire.Admis, Vocabulaire.EnFormation, Vocabulaire.Termine, Vocabulaire.Abandon];
 
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Missing or wrong field, a learner not entered in this
-    /// cohort, the day outside the cohort's dates (400).</exception>
+    /// cohort, the day outside the cohort's dates, hours outside 0,5–12, an empty line (400).</exception>
     /// <exception cref="RegleMetierException">A sheet already exists for this day and session (409; the unique index decides).</exception>
     public static async Task<FeuillePresence> ExecuterAsync(AppDbContext db, int cohorteId, FeuilleSaisie s, string auteur, TimeProvider horloge, CancellationToken ct)
     {
@@ -31,11 +31,13 @@ public static class SignerFeuille
         if (s.Le is null) e["Le"] = ["Indiquez le jour de la séance."];
         else if (s.Le < c.Debut || s.Le > c.Fin) e["Le"] = [$"La séance se tient pendant la formation, du {c.Debut:dd/MM/yyyy} au {c.Fin:dd/MM/yyyy}."];
         if (!Vocabulaire.Existe(Vocabulaire.Seances, s.Seance)) e["Seance"] = [$"Choisissez la séance : {Vocabulaire.Libelles(Vocabulaire.Seances)}."];
-        var minutes = s.Heures is { } h ? (int)Math.Round(h * 60) : 0;
+        // Bounded before converting: a huge number of hours must be refused, not overflow.
+        var minutes = s.Heures is { } h and > 0 and <= 12 ? (int)Math.Round(h * 60) : 0;
         if (minutes is <= 0 or > 720) e["Heures"] = ["La durée de la séance est un nombre d'heures entre 0,5 et 12, par exemple 3,5."];
         if (string.IsNullOrWhiteSpace(s.SigneePar) || s.SigneePar.Trim().Length > 200) e["SigneePar"] = ["Indiquez qui a signé la feuille (200 caractères au plus)."];
-        var lignes = s.Lignes ?? [];
-        if (lignes.Count == 0) e["Lignes"] = ["La feuille liste au moins un apprenant."];
+        if (s.Lignes?.Any(l => l is null) == true) e["Lignes"] = ["Une ligne de la feuille est vide : chaque ligne donne l'inscription et la présence."];
+        var lignes = s.Lignes?.Where(l => l is not null).ToList() ?? [];
+        if (lignes.Count == 0 && !e.ContainsKey("Lignes")) e["Lignes"] = ["La feuille liste au moins un apprenant."];
         if (lignes.Select(l => l.InscriptionId).Distinct().Count() != lignes.Count) e["Lignes"] = ["Un apprenant figure deux fois sur la feuille."];
         var inscrits = await db.Set<Inscription>().Where(i => i.CohorteId == cohorteId && Entrants.Contains(i.Statut)).Select(i => i.Id).ToListAsync(ct);
         var presences = new List<Presence>();
@@ -44,7 +46,7 @@ public static class SignerFeuille
             var cle = $"Lignes[{l.InscriptionId}]";
             if (!inscrits.Contains(l.InscriptionId)) { e[cle] = ["Cette personne n'est pas entrée en formation dans cette cohorte."]; continue; }
             if (!Vocabulaire.Existe(Vocabulaire.StatutsPresence, l.Statut)) { e[cle] = [$"Choisissez : {Vocabulaire.Libelles(Vocabulaire.StatutsPresence)}."]; continue; }
-            var m = l.Statut switch { Vocabulaire.Present => minutes, Vocabulaire.Retard => l.Heures is { } x ? (int)Math.Round(x * 60) : -1, _ => 0 };
+            var m = l.Statut switch { Vocabulaire.Present => minutes, Vocabulaire.Retard => l.Heures is { } x and > 0 and <= 12 ? (int)Math.Round(x * 60) : -1, _ => 0 };
             if (l.Statut == Vocabulaire.Retard && (m <= 0 || m >= minutes)) { e[cle] = ["En retard : indiquez les heures suivies, moins que la séance."]; continue; }
             presences.Add(new Presence { InscriptionId = l.InscriptionId, Statut = l.Statut, Minutes = m });
         }

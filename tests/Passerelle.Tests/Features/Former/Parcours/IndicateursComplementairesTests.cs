@@ -82,6 +82,18 @@ public class IndicateursComplementairesTests(AppFactory app) : IClassFixture<App
         erreurs.TryGetProperty("Le", out _).ShouldBeTrue();
         erreurs.TryGetProperty($"Lignes[{candidat}]", out _).ShouldBeTrue();
         erreurs.TryGetProperty($"Lignes[{ids[0]}]", out _).ShouldBeTrue();
+        // Hostile numbers and an empty line: 400 in French, never an overflow (found by a fresh tester: 500 before).
+        foreach (var corps in new object[]
+        {
+            new { le = "2025-04-08", seance = "matin", heures = 1e20, signeePar = "X", lignes = new[] { Ligne(0, "present") } },
+            new { le = "2025-04-08", seance = "matin", heures = 79228162514264337593543950335m, signeePar = "X", lignes = new[] { Ligne(0, "present") } },
+            new { le = "2025-04-08", seance = "matin", heures = 3, signeePar = "X", lignes = new[] { Ligne(0, "retard", 1e20m) } },
+            new { le = "2025-04-08", seance = "matin", heures = 3, signeePar = "X", lignes = new object?[] { null } },
+        })
+        {
+            var hostile = await e.Referent.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/presences", corps);
+            hostile.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await hostile.Content.ReadAsStringAsync());
+        }
         r = await e.Referent.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/presences", new { le = "2025-04-07", seance = "apres_midi", heures = 3, signeePar = "Formatrice Test",
             lignes = new[] { Ligne(0, "present"), Ligne(1, "absent"), Ligne(2, "present"), Ligne(3, "present"), Ligne(4, "present") } });
         r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());

@@ -27,8 +27,9 @@ static class LecturePersonnes
             {
                 var n = Texte.Normaliser(f.Commune);
                 var brut = f.Commune.Trim();
-                var lieux = db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => (int?)l.Id);
-                presences = presences.Where(p => lieux.Contains(p.LieuId) || p.Commune == brut);
+                // The commune's places as a list, not a subquery: the OR can then use the (LieuId, Mois) and (Commune, Mois) indexes.
+                var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
+                presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
             }
             marges = await LocalAsync(db, f, presences.Select(p => p.BeneficiaireId), ct);
         }

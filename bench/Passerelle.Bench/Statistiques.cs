@@ -10,8 +10,9 @@ using NpgsqlTypes;
 /// <summary>Statistics benchmark: a national year of activity records generated straight into the database (about 4 000 mediators),
 /// then, on the running server, the dashboard API with typical filters against the plain SQL aggregate of the same records
 /// (same run, same data), and the insertion throughput of records through POST /api/v1/activites.
-/// Usage: bench.sh statistiques [--accompagnements 5000000] [--accompagnements-sqlite 500000] [--mediateurs 4000] [--secondes 10] [--sans-faits]
-/// (the views are measured from the records, then again after the monthly facts are built; --sans-faits: the first pass only).</summary>
+/// Usage: bench.sh statistiques [--accompagnements 5000000] [--accompagnements-sqlite 500000] [--mediateurs 4000] [--secondes 10] [--sans-faits | --faits-seulement]
+/// (the views are measured from the records, then again after the monthly facts are built; --sans-faits: the first pass only;
+/// --faits-seulement: the second only).</summary>
 static class Statistiques
 {
     static readonly string[] Themes = ["Diagnostic numérique", "Prendre en main du matériel", "Navigation sur internet", "E-mail", "Bureautique", "Santé",
@@ -101,7 +102,7 @@ static class Statistiques
                 // Decision 0032: the views first from the records (the facts not built yet: the server reads the records), then the
                 // monthly facts built by the command line while the server runs (the backfill an existing deployment runs once), timed,
                 // and the same views again, now from the facts — both against the same plain aggregate, in the same run.
-                var phases = args.Contains("--sans-faits") ? new[] { "comptes rendus" } : ["comptes rendus", "faits mensuels"];
+                var phases = args.Contains("--sans-faits") ? new[] { "comptes rendus" } : args.Contains("--faits-seulement") ? ["faits mensuels"] : ["comptes rendus", "faits mensuels"];
                 foreach (var phase in phases)
                 {
                     if (phase == "faits mensuels")

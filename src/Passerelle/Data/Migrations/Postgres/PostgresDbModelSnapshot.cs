@@ -1321,6 +1321,40 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportPersonne", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mois")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Premier")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("BeneficiaireId");
+
+                    b.ToTable("ApportsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
                 {
                     b.Property<long>("Id")
@@ -1371,6 +1405,38 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("FaitsActivites", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitPersonnes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Valeur")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Valeur", "Avant", "Apres");
+
+                    b.ToTable("FaitsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
                 {
                     b.Property<long>("Id")
@@ -1394,6 +1460,56 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("Mois");
 
                     b.ToTable("MarquesFaits", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarquePersonne", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MarquesPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.PresencePersonne", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId", "Mois");
+
+                    b.HasIndex("Commune", "Mois");
+
+                    b.HasIndex("LieuId", "Mois");
+
+                    b.HasIndex("Mois", "BeneficiaireId");
+
+                    b.ToTable("PresencesPersonnes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>

@@ -1280,6 +1280,40 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportPersonne", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mois")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Premier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BeneficiaireId");
+
+                    b.ToTable("ApportsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
                 {
                     b.Property<long>("Id")
@@ -1328,6 +1362,36 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("FaitsActivites", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitPersonnes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Valeur")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Valeur", "Avant", "Apres");
+
+                    b.ToTable("FaitsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
                 {
                     b.Property<long>("Id")
@@ -1349,6 +1413,52 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("Mois");
 
                     b.ToTable("MarquesFaits", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarquePersonne", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MarquesPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.PresencePersonne", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaireId", "Mois");
+
+                    b.HasIndex("Commune", "Mois");
+
+                    b.HasIndex("LieuId", "Mois");
+
+                    b.HasIndex("Mois", "BeneficiaireId");
+
+                    b.ToTable("PresencesPersonnes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>

@@ -21,25 +21,35 @@ static class EtapesPersonnes
         // New people: files whose very first accompaniment falls in the period.
         var nouveaux = await db.Beneficiaires.Where(b => ids.Contains(b.Id)).CountAsync(b => f.Du == null ||
             (!db.Activites.Any(a => a.BeneficiaireId == b.Id && a.Date < f.Du) && !db.ParticipantsActivites.Any(p => p.BeneficiaireId == b.Id && db.Activites.Any(a => a.Id == p.ActiviteId && a.Date < f.Du))), ct);
+        return Composer(t, socle, anneeRef, new Marges(personnes.Where(p => p.Key.Suivi).Sum(p => p.N), personnes.Where(p => !p.Key.Suivi).Sum(p => p.N),
+            personnes.Select(p => (p.Key.Genre, p.N)), personnes.Select(p => (p.Key.AnneeNaissance, p.N)), personnes.Select(p => (p.Key.Statut, p.N)),
+            personnes.Select(p => (p.Key.Qpv ? Quartiers.EnQpv : p.Key.Commune ? Quartiers.HorsQpv : Quartiers.NonRenseigne, p.N)), nouveaux));
+    }
+
+    /// <summary>The files met counted by attribute (each list sums to the files met), and the new ones among them.</summary>
+    public sealed record Marges(int Suivis, int FichesAnonymes, IEnumerable<(string, int)> Genres, IEnumerable<(int?, int)> Naissances,
+        IEnumerable<(string, int)> Statuts, IEnumerable<(string, int)> Situations, int Nouveaux);
+
+    /// <summary>The people blocks from the files met (<paramref name="m"/>) and the records' people without a file (<paramref name="socle"/>).</summary>
+    public static Tableau Composer(Tableau t, Socle socle, int anneeRef, Marges m)
+    {
         List<LignePersonnes> Repartir(IEnumerable<(string Cle, int N)> valeurs, string critere, string[] ordre, string inconnu)
         {
             var connus = valeurs.Concat(socle.Decomptes.Where(d => d.Critere == critere).Select(d => (d.Valeur, d.N))).ToList();
             var anonymesSansDetail = socle.AnonymesAteliers - socle.Decomptes.Where(d => d.Critere == critere).Sum(d => d.N);
             return connus.Append((inconnu, socle.SansFiche + Math.Max(0, anonymesSansDetail)))
                 .GroupBy(x => x.Item1).Select(g => new LignePersonnes(g.Key, g.Sum(x => x.Item2))).Where(l => l.Personnes > 0)
-                .OrderBy(l => Array.IndexOf(ordre, l.Libelle) is var i && i < 0 ? int.MaxValue : i).ToList();
+                .OrderBy(l => Array.IndexOf(ordre, l.Libelle) is var i && i < 0 ? int.MaxValue : i).ThenBy(l => l.Libelle, StringComparer.Ordinal).ToList();
         }
-        var suivis = personnes.Where(p => p.Key.Suivi).Sum(p => p.N);
-        var anonymes = personnes.Where(p => !p.Key.Suivi).Sum(p => p.N) + socle.SansFiche + socle.AnonymesAteliers;
+        var anonymes = m.FichesAnonymes + socle.SansFiche + socle.AnonymesAteliers;
         return t with
         {
-            Beneficiaires = suivis + anonymes, BeneficiairesSuivis = suivis, BeneficiairesAnonymes = anonymes, NouveauxBeneficiaires = nouveaux,
-            ParGenre = Repartir(personnes.Select(p => (p.Key.Genre, p.N)), DecompteAnonyme.Genre, VocabulaireCoop.Genres, VocabulaireCoop.NonCommunique),
-            ParTrancheAge = Repartir(personnes.Select(p => (VocabulaireCoop.TrancheAge(p.Key.AnneeNaissance, anneeRef), p.N)), DecompteAnonyme.TrancheAge,
+            Beneficiaires = m.Suivis + anonymes, BeneficiairesSuivis = m.Suivis, BeneficiairesAnonymes = anonymes, NouveauxBeneficiaires = m.Nouveaux,
+            ParGenre = Repartir(m.Genres, DecompteAnonyme.Genre, VocabulaireCoop.Genres, VocabulaireCoop.NonCommunique),
+            ParTrancheAge = Repartir(m.Naissances.Select(p => (VocabulaireCoop.TrancheAge(p.Item1, anneeRef), p.Item2)), DecompteAnonyme.TrancheAge,
                 VocabulaireCoop.TranchesAge, VocabulaireCoop.NonCommunique),
-            ParStatut = Repartir(personnes.Select(p => (p.Key.Statut, p.N)), DecompteAnonyme.Statut, VocabulaireCoop.Statuts, VocabulaireCoop.StatutNonCommunique),
-            BeneficiairesParQpv = Repartir(personnes.Select(p => (p.Key.Qpv ? Quartiers.EnQpv : p.Key.Commune ? Quartiers.HorsQpv : Quartiers.NonRenseigne, p.N)), "-",
-                Quartiers.Situations, Quartiers.NonRenseigne),
+            ParStatut = Repartir(m.Statuts, DecompteAnonyme.Statut, VocabulaireCoop.Statuts, VocabulaireCoop.StatutNonCommunique),
+            BeneficiairesParQpv = Repartir(m.Situations, "-", Quartiers.Situations, Quartiers.NonRenseigne),
         };
     }
 

@@ -99,10 +99,15 @@ public static class CalculStatistiques
         var q = Filtrer(db, f);
         Tableau tableau;
         Socle socle;
+        // One snapshot for the facts of records and of people, so that both blocks describe the same records (decisions 0032, 0035).
+        await using var instantane = faits && Faits.LectureFaits.Admis(f) ? await Faits.LectureFaits.OuvrirAsync(db, ct) : null;
+        var anneeRef = (f.Au ?? Territoire.AujourdHui(horloge)).Year;
         if (faits && await Faits.LectureFaits.LireAsync(db, f, ct) is { } lu)
         {
             socle = lu.Item2;
             tableau = await EtapesStatistiques.LieuxAsync(lu.Item1, db, lu.Item3, masquer, ct);
+            if (await Faits.LecturePersonnes.LireAsync(db, f, tableau, socle, anneeRef, ct) is { } personnes)
+                return masquer ? Secret.Proteger(personnes) : personnes;
         }
         else
         {
@@ -110,7 +115,6 @@ public static class CalculStatistiques
             tableau = await EtapesStatistiques.LieuxAsync(tableau, db, q, f.Qpv, masquer, ct);
             tableau = await EtapesStatistiques.QuartiersAsync(tableau, q, f.Qpv, socle, ct);
         }
-        var anneeRef = (f.Au ?? Territoire.AujourdHui(horloge)).Year;
         tableau = await EtapesPersonnes.PersonnesAsync(tableau, db, q, f, socle, anneeRef, ct);
         tableau = await EtapesPersonnes.SuiviAsync(tableau, db, EtapesStatistiques.PersonnesRencontrees(q, f.Qpv), f, ct);
         return masquer ? Secret.Proteger(tableau) : tableau;

@@ -71,9 +71,12 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Both computations for the filter, masked and not, must print the same; the facts must actually answer.</summary>
-    static async Task ComparerAsync(AppDbContext db, FiltresStatistiques f)
+    static async Task ComparerAsync(AppDbContext db, FiltresStatistiques f, bool personnes = true)
     {
         (await LectureFaits.LireAsync(db, f, CancellationToken.None)).ShouldNotBeNull($"les faits répondent pour {f}");
+        // Decision 0035: the people blocks come from the people facts once every mark is folded, from the records before.
+        var lu = await LecturePersonnes.LireAsync(db, f, new Tableau(), new Socle(0, 0, []), 2031, CancellationToken.None);
+        (lu is not null).ShouldBe(personnes, $"les faits des personnes répondent pour {f}");
         foreach (var masquer in new[] { false, true })
         {
             var faits = await CalculStatistiques.CalculerAsync(db, f, masquer, TimeProvider.System, faits: true, CancellationToken.None);
@@ -89,6 +92,9 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         new(new DateOnly(2031, 1, 1), new DateOnly(2031, 12, 31), null, null, "Faitville", null, null, null),
         new(new DateOnly(2031, 2, 1), new DateOnly(2031, 4, 30), lieux[0], null, null, null, null, null),
         new(new DateOnly(2031, 2, 1), new DateOnly(2031, 2, 28), lieux[2], null, "Autreville", null, null, null),
+        new(null, new DateOnly(2031, 4, 30), null, null, null, null, null, null),
+        new(new DateOnly(2031, 4, 1), null, null, null, null, null, null, null),
+        new(new DateOnly(2031, 2, 1), new DateOnly(2031, 5, 31), null, null, "FAITVILLE", null, null, null),
     ];
 
     [Fact]
@@ -99,6 +105,7 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         {
             // The other test of the class may have built them: start from facts never built.
             await db.Set<FaitActivites>().ExecuteDeleteAsync();
+            await db.Set<FaitPersonnes>().ExecuteDeleteAsync();
             (await LectureFaits.LireAsync(db, Filtres(lieux).First(), CancellationToken.None)).ShouldBeNull("pas de faits avant leur construction");
             (await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None)).ShouldBeGreaterThan(0);
             (await db.Set<MarqueFaits>().CountAsync()).ShouldBe(0);
@@ -124,17 +131,43 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
             });
             var personne = await db.Beneficiaires.FindAsync(personnes[1]);
             personne!.CodeQpv = personne.CodeQpv is null ? await db.Set<Qpv>().Select(q => q.Code).FirstAsync() : null;
+            // One person seen in two communes and two months (a place of Faitville in January, Autreville in May), another's
+            // gender, birth year and status changed, a third's individual records deleted.
+            var vue = await db.Beneficiaires.FindAsync(personnes[2]);
+            foreach (var (date, lieu) in new[] { (new DateOnly(2031, 1, 20), lieux[0]), (new DateOnly(2031, 5, 5), lieux[2]) })
+                db.Activites.Add(new Activite
+                {
+                    MediateurId = deplace.MediateurId, Type = VocabulaireCoop.Individuel, Date = date, DureeMinutes = 30, TypeLieu = VocabulaireCoop.LieuActivite,
+                    LieuId = lieu, BeneficiaireId = vue!.Id, Notes = "faits", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow,
+                });
+            var changee = await db.Beneficiaires.FindAsync(personnes[4]);
+            changee!.Genre = changee.Genre == "Féminin" ? "Masculin" : "Féminin";
+            changee.AnneeNaissance = changee.AnneeNaissance is null ? 1950 : null;
+            changee.Statut = "Retraité";
+            var effacee = toutes.Where(a => a.BeneficiaireId == personnes[5] && a.Participants.Count == 0).ToList();
+            db.Activites.RemoveRange(effacee);
             await db.SaveChangesAsync();
         });
         await app.AvecDb(async db =>
         {
             (await db.Set<MarqueFaits>().CountAsync()).ShouldBeGreaterThan(0);
-            // Pending: the marked cells are read from the records.
-            foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+            (await db.Set<MarquePersonne>().Select(m => m.BeneficiaireId).ToListAsync()).ShouldContain(personnes[4]);
+            // Pending: the marked cells are read from the records, and the people blocks too.
+            foreach (var f in Filtres(lieux)) await ComparerAsync(db, f, personnes: false);
             (await MaintenanceFaits.RafraichirAsync(db, CancellationToken.None)).ShouldBeGreaterThan(0);
             (await db.Set<MarqueFaits>().CountAsync()).ShouldBe(0);
+            (await db.Set<MarquePersonne>().CountAsync()).ShouldBe(0);
             // Folded: the stored facts alone give the records' figures, and the territory rows are the local rows' sums.
             foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+            // The people rows moved change by change are those a rebuild computes from scratch.
+            static async Task<List<string>> Personnes(AppDbContext db) => (await db.Set<FaitPersonnes>().AsNoTracking().ToListAsync())
+                .Select(x => $"{x.Avant} {x.Apres} {x.Dimension} {x.Valeur} {x.Personnes}").Order().ToList();
+            static async Task<List<string>> Presences(AppDbContext db) => (await db.Set<PresencePersonne>().AsNoTracking().ToListAsync())
+                .Select(x => $"{x.Mois} {x.LieuId} {x.Commune} {x.BeneficiaireId}").Order().ToList();
+            var (suivies, vues) = (await Personnes(db), await Presences(db));
+            await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
+            (await Personnes(db)).ShouldBe(suivies);
+            (await Presences(db)).ShouldBe(vues);
             var mars = new DateOnly(2031, 3, 1);
             var territoire = await db.Set<FaitActivites>().Where(x => x.Territoire && x.Mois == mars && x.Dimension == Dimensions.Type).SumAsync(x => x.Accompagnements);
             var locaux = await db.Set<FaitActivites>().Where(x => !x.Territoire && x.Mois == mars && x.Dimension == Dimensions.Type).SumAsync(x => x.Accompagnements);

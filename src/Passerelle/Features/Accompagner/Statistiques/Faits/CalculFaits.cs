@@ -78,9 +78,15 @@ public static class CalculFaits
     public static Task<List<LigneFait>> CalculerAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, CancellationToken ct)
     {
         var ensemble = cellules.ToHashSet();
+        return CalculerAsync(db, Dans(cellules), ensemble.Contains, ct);
+    }
+
+    /// <summary>The records of a superset of the cells: their months and places or typed communes (narrow with the cells themselves).</summary>
+    public static Expression<Func<Activite, bool>> Dans(IReadOnlyCollection<Cellule> cellules)
+    {
         var (du, au, lieux, communes, ailleurs) = Bornes(cellules);
-        return CalculerAsync(db, a => a.Date >= du && a.Date < au && ((a.LieuId != null && lieux.Contains(a.LieuId.Value)) || (a.Commune != null && communes.Contains(a.Commune))
-            || (ailleurs && a.LieuId == null && a.Commune == null)), ensemble.Contains, ct);
+        return a => a.Date >= du && a.Date < au && ((a.LieuId != null && lieux.Contains(a.LieuId.Value)) || (a.Commune != null && communes.Contains(a.Commune))
+            || (ailleurs && a.LieuId == null && a.Commune == null));
     }
 
     /// <summary>The smallest date range, places and communes covering the cells; <c>ailleurs</c>: a cell with neither.</summary>

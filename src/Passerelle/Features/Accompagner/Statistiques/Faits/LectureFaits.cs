@@ -68,7 +68,7 @@ static class LectureFaits
 
     /// <summary>A read-only snapshot: repeatable read on PostgreSQL; a deferred transaction on SQLite (no write lock taken).
     /// None when the caller already has a transaction.</summary>
-    static async Task<IAsyncDisposable?> OuvrirAsync(AppDbContext db, CancellationToken ct)
+    internal static async Task<IAsyncDisposable?> OuvrirAsync(AppDbContext db, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return null;
         if (db.Database.IsNpgsql()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);

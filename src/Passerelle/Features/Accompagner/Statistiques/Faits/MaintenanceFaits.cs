@@ -47,13 +47,15 @@ public static class MaintenanceFaits
             }
         }
         await EcrireAsync(db, [new FaitActivites { Mois = MoisConstruit, Territoire = true, Dimension = Dimensions.Construit }], ct);
+        lignes += await MaintenancePersonnes.ReconstruireAsync(db, ct);
         foreach (var lot in marques.Chunk(1000)) await db.Set<MarqueFaits>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return lignes;
     }
 
     /// <summary>Folds up to <paramref name="lot"/> change marks into the facts: the local facts of the marked cells are recomputed
-    /// from the records and the territory rows of their months move by the difference; the marks read are then deleted.
+    /// from the records and the territory rows of their months move by the difference; the people facts of the same cells and of
+    /// up to <paramref name="lot"/> marked people follow (decision 0035); the marks read are then deleted.
     /// Returns the number of marks folded (0: nothing pending, or the facts are not built yet).</summary>
     public static async Task<int> RafraichirAsync(AppDbContext db, CancellationToken ct, int lot = 2000)
     {
@@ -61,8 +63,22 @@ public static class MaintenanceFaits
         await VerrouillerAsync(db, ct);
         if (!await ConstruitsAsync(db, ct)) return 0;
         var marques = await db.Set<MarqueFaits>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
-        if (marques.Count == 0) return 0;
+        var personnes = await db.Set<MarquePersonne>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
+        if (marques.Count == 0 && personnes.Count == 0) return 0;
         var cellules = marques.Select(m => new Cellule(m.Mois, m.LieuId, m.Commune)).Distinct().ToList();
+        if (cellules.Count > 0) await RafraichirCellulesAsync(db, cellules, ct);
+        db.Set<MarqueFaits>().RemoveRange(marques);
+        db.Set<MarquePersonne>().RemoveRange(personnes);
+        await db.SaveChangesAsync(ct);
+        // The people facts (decision 0035) of the same cells and of the marked people, in the same transaction.
+        if (await MaintenancePersonnes.ConstruitsAsync(db, ct)) await MaintenancePersonnes.RafraichirAsync(db, cellules, personnes.Select(p => p.BeneficiaireId), ct);
+        await tx.CommitAsync(ct);
+        return marques.Count + personnes.Count;
+    }
+
+    /// <summary>The local facts of the cells recomputed from their records, the territory rows moved by the difference (not saved).</summary>
+    static async Task RafraichirCellulesAsync(AppDbContext db, List<Cellule> cellules, CancellationToken ct)
+    {
         var anciens = await CalculFaits.LocauxAsync(db, cellules, suivis: true, ct);
         var nouveaux = await CalculFaits.CalculerAsync(db, cellules, ct);
         // The territory rows move by new − old, per (month, dimension, value).
@@ -91,10 +107,6 @@ public static class MaintenanceFaits
         }
         db.Set<FaitActivites>().RemoveRange(anciens);
         db.Set<FaitActivites>().AddRange(nouveaux.Select(Fait));
-        db.Set<MarqueFaits>().RemoveRange(marques);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return marques.Count;
     }
 
     static FaitActivites Fait(LigneFait l) => new()

@@ -9,7 +9,8 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 
 /// <summary>Before a save, writes a <see cref="MarqueFaits"/> for every cell whose facts the save changes, in the same
 /// transaction as the change: a record added, changed (its old and new cell) or deleted, a workshop's named participants or
-/// anonymous counts, a person's residence (QPV or commune, which the residence block reads on the file). Bulk statements
+/// anonymous counts, a person's residence (QPV or commune, which the residence block reads on the file); and a person mark
+/// (<see cref="MarquePersonne"/>) when a file's counted attributes change or the file is deleted. Bulk statements
 /// (<c>ExecuteUpdate</c>) are not seen: code that changes records that way attaches them as modified (see the merge of files).</summary>
 public sealed class MarquageFaits : SaveChangesInterceptor
 {
@@ -24,6 +25,9 @@ public sealed class MarquageFaits : SaveChangesInterceptor
         if (e.Context is AppDbContext db) MarquerAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         return base.SavingChanges(e, r);
     }
+
+    static readonly string[] AttributsPersonne = [nameof(Beneficiaire.Suivi), nameof(Beneficiaire.Genre), nameof(Beneficiaire.AnneeNaissance),
+        nameof(Beneficiaire.Statut), nameof(Beneficiaire.CodeQpv), nameof(Beneficiaire.Commune)];
 
     static bool Change(EntityState s) => s is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
@@ -56,5 +60,10 @@ public sealed class MarquageFaits : SaveChangesInterceptor
             foreach (var a in lues) cellules.Add(new Cellule(Cellule.MoisDe(a.Date), a.LieuId, a.Commune));
         }
         foreach (var c in cellules) db.Set<MarqueFaits>().Add(new MarqueFaits { Mois = c.Mois, LieuId = c.LieuId, Commune = c.Commune });
+        // The people facts (decision 0035) count a file under its attributes: a change of one of them, or the file deleted, marks the person.
+        foreach (var b in db.ChangeTracker.Entries<Beneficiaire>().Where(x => x.State == EntityState.Deleted
+                     || (x.State == EntityState.Modified && AttributsPersonne.Any(p => x.Property(p).IsModified && !Equals(x.Property(p).OriginalValue, x.Property(p).CurrentValue))))
+                     .Select(x => x.Entity.Id).Distinct().ToList())
+            db.Set<MarquePersonne>().Add(new MarquePersonne { BeneficiaireId = b });
     }
 }

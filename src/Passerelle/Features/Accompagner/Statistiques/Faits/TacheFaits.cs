@@ -14,7 +14,7 @@ public sealed class TacheFaits(IServiceScopeFactory scopes, TimeProvider horloge
     protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (!await MaintenanceFaits.ConstruitsAsync(db, ct))
+        if (!await MaintenanceFaits.ConstruitsAsync(db, ct) || !await MaintenancePersonnes.ConstruitsAsync(db, ct))
         {
             var n = await MaintenanceFaits.ReconstruireAsync(db, ct);
             Journal.LogInformation("Faits statistiques construits : {Lignes} lignes", n);

@@ -1,0 +1,121 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Passerelle.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FaitsPersonnes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApportsPersonnes",
+                columns: table => new
+                {
+                    BeneficiaireId = table.Column<int>(type: "integer", nullable: false),
+                    Mois = table.Column<string>(type: "text", nullable: false),
+                    Premier = table.Column<DateOnly>(type: "date", nullable: false),
+                    Suivi = table.Column<bool>(type: "boolean", nullable: false),
+                    Genre = table.Column<string>(type: "text", nullable: false),
+                    AnneeNaissance = table.Column<int>(type: "integer", nullable: true),
+                    Statut = table.Column<string>(type: "text", nullable: false),
+                    Situation = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApportsPersonnes", x => x.BeneficiaireId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FaitsPersonnes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Avant = table.Column<DateOnly>(type: "date", nullable: true),
+                    Apres = table.Column<DateOnly>(type: "date", nullable: true),
+                    Dimension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Valeur = table.Column<string>(type: "text", nullable: true),
+                    Personnes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FaitsPersonnes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarquesPersonnes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BeneficiaireId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarquesPersonnes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PresencesPersonnes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Mois = table.Column<DateOnly>(type: "date", nullable: false),
+                    LieuId = table.Column<int>(type: "integer", nullable: true),
+                    Commune = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BeneficiaireId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PresencesPersonnes", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FaitsPersonnes_Dimension_Valeur_Avant_Apres",
+                table: "FaitsPersonnes",
+                columns: new[] { "Dimension", "Valeur", "Avant", "Apres" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresencesPersonnes_BeneficiaireId_Mois",
+                table: "PresencesPersonnes",
+                columns: new[] { "BeneficiaireId", "Mois" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresencesPersonnes_Commune_Mois",
+                table: "PresencesPersonnes",
+                columns: new[] { "Commune", "Mois" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresencesPersonnes_LieuId_Mois",
+                table: "PresencesPersonnes",
+                columns: new[] { "LieuId", "Mois" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresencesPersonnes_Mois_BeneficiaireId",
+                table: "PresencesPersonnes",
+                columns: new[] { "Mois", "BeneficiaireId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApportsPersonnes");
+
+            migrationBuilder.DropTable(
+                name: "FaitsPersonnes");
+
+            migrationBuilder.DropTable(
+                name: "MarquesPersonnes");
+
+            migrationBuilder.DropTable(
+                name: "PresencesPersonnes");
+        }
+    }
+}

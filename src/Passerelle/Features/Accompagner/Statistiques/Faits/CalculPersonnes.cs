@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>A file's attributes as the people blocks count them (<see cref="Situation"/>: 1 in a QPV, 2 outside, 0 unknown).</summary>
+sealed record Fiche(int Id, bool Suivi, string Genre, int? AnneeNaissance, string Statut, int Situation);
+
+/// <summary>The people facts' rules (decision 0035): who is met in a cell, what a person contributes to the territory rows.</summary>
+static class CalculPersonnes
+{
+    /// <summary>Distinct (cell, person) of the records of the cells: individual records' people and every record's named participants,
+    /// as <see cref="EtapesStatistiques.PersonnesRencontrees"/> reads them.</summary>
+    public static async Task<HashSet<(Cellule, int)>> PresencesAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, CancellationToken ct)
+    {
+        var ensemble = cellules.ToHashSet();
+        var q = db.Activites.AsNoTracking().Where(CalculFaits.Dans(cellules));
+        var individuels = await q.Where(a => a.BeneficiaireId != null).Select(a => new { a.Date, a.LieuId, a.Commune, P = a.BeneficiaireId!.Value }).ToListAsync(ct);
+        var participants = await q.SelectMany(a => a.Participants, (a, p) => new { a.Date, a.LieuId, a.Commune, P = p.BeneficiaireId }).ToListAsync(ct);
+        return individuels.Concat(participants).Select(x => (new Cellule(Cellule.MoisDe(x.Date), x.LieuId, x.Commune), x.P))
+            .Where(x => ensemble.Contains(x.Item1)).ToHashSet();
+    }
+
+    /// <summary>The contributions of the people as they are now (their stored presences, their files); none for a person never met.</summary>
+    public static async Task<Dictionary<int, ApportPersonne>> ApportsAsync(AppDbContext db, int[] personnes, CancellationToken ct)
+    {
+        var mois = (await db.Set<PresencePersonne>().Where(p => personnes.Contains(p.BeneficiaireId)).Select(p => new { p.BeneficiaireId, p.Mois }).Distinct().ToListAsync(ct))
+            .ToLookup(x => x.BeneficiaireId, x => x.Mois);
+        var fiches = await db.Beneficiaires.AsNoTracking().Where(b => personnes.Contains(b.Id))
+            .Select(b => new Fiche(b.Id, b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, b.CodeQpv != null ? 1 : b.Commune != null ? 2 : 0)).ToListAsync(ct);
+        return fiches.Where(f => mois.Contains(f.Id)).ToDictionary(f => f.Id, f => Apport(f, mois[f.Id].Order().ToList()));
+    }
+
+    /// <summary>A person's contribution from their file and the months they were met (ascending, distinct).</summary>
+    public static ApportPersonne Apport(Fiche f, IReadOnlyList<DateOnly> mois) => new()
+    {
+        BeneficiaireId = f.Id, Mois = string.Join(',', mois.Select(m => m.ToString("yyyy-MM-dd"))), Premier = mois[0], Suivi = f.Suivi, Genre = f.Genre,
+        AnneeNaissance = f.AnneeNaissance, Statut = f.Statut, Situation = f.Situation,
+    };
+
+    /// <summary>The (before, after) month pairs of a contribution: before the first month, between consecutive ones, after the last.</summary>
+    public static IEnumerable<(DateOnly? Avant, DateOnly? Apres)> Intervalles(ApportPersonne a)
+    {
+        var mois = a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).ToList();
+        DateOnly? avant = null;
+        foreach (var m in mois)
+        {
+            yield return (avant, m);
+            avant = m;
+        }
+        yield return (avant, null);
+    }
+
+    /// <summary>The attribute values a contribution counts under.</summary>
+    public static IEnumerable<(string Dimension, string? Valeur)> Valeurs(ApportPersonne a) =>
+    [
+        (DimensionsPersonnes.Suivi, a.Suivi ? "1" : "0"), (DimensionsPersonnes.Genre, a.Genre), (DimensionsPersonnes.Naissance, a.AnneeNaissance?.ToString()),
+        (DimensionsPersonnes.Statut, a.Statut), (DimensionsPersonnes.Situation, a.Situation.ToString()), (DimensionsPersonnes.Premier, a.Premier.ToString("yyyy-MM-dd")),
+    ];
+
+    /// <summary>Adds (<paramref name="signe"/> 1) or takes back (-1) a contribution; rows created are added to <paramref name="db"/> when given.</summary>
+    public static void Appliquer(Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes> faits, ApportPersonne a, int signe, AppDbContext? db)
+    {
+        foreach (var (avant, apres) in Intervalles(a))
+            foreach (var (dimension, valeur) in Valeurs(a))
+            {
+                var k = (avant, apres, dimension, valeur);
+                if (!faits.TryGetValue(k, out var f))
+                {
+                    faits[k] = f = new FaitPersonnes { Avant = avant, Apres = apres, Dimension = dimension, Valeur = valeur };
+                    db?.Set<FaitPersonnes>().Add(f);
+                }
+                f.Personnes += signe;
+            }
+    }
+}

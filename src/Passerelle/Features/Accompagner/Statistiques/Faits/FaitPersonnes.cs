@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>A person (file) met in one cell (decision 0035): one row per distinct (month, place or typed commune, person) of the
+/// individual records' people and of every record's named participants. Kept with the cell's monthly facts (same marks, same
+/// fold); the commune and place views count their distinct people here. No foreign key: a merged file's rows go when its cells
+/// are folded.</summary>
+public sealed class PresencePersonne
+{
+    public long Id { get; set; }
+    public DateOnly Mois { get; set; }
+    public int? LieuId { get; set; }
+    public string? Commune { get; set; }
+    public int BeneficiaireId { get; set; }
+}
+
+/// <summary>What one person adds to <see cref="FaitPersonnes"/> (decision 0035), kept so that a change can be taken back exactly:
+/// the months they were met anywhere (first days, comma-joined, ascending), the first of them, and their file's attributes at the
+/// time of the fold (<see cref="Situation"/>: 1 in a QPV, 2 outside, 0 unknown).</summary>
+public sealed class ApportPersonne
+{
+    public int BeneficiaireId { get; set; }
+    public string Mois { get; set; } = "";
+    public DateOnly Premier { get; set; }
+    public bool Suivi { get; set; }
+    public string Genre { get; set; } = "";
+    public int? AnneeNaissance { get; set; }
+    public string Statut { get; set; } = "";
+    public int Situation { get; set; }
+}
+
+/// <summary>Territory-wide people (decision 0035), as gaps: for each person, each pair of consecutive months they were met
+/// (<see cref="Avant"/> null: before the first; <see cref="Apres"/> null: after the last) counts one in <see cref="Personnes"/> for
+/// each of their attribute values (<see cref="DimensionsPersonnes"/>). A person is not met in [du, au] exactly when one of their
+/// gaps has Avant &lt; du and Apres &gt; au, so the people met in any run of months are the first gaps minus the covering ones.</summary>
+public sealed class FaitPersonnes
+{
+    public long Id { get; set; }
+    public DateOnly? Avant { get; set; }
+    public DateOnly? Apres { get; set; }
+    public string Dimension { get; set; } = "";
+    public string? Valeur { get; set; }
+    public int Personnes { get; set; }
+}
+
+/// <summary>A person whose attributes (gender, birth year, status, followed, QPV or commune) changed or whose file was deleted: written
+/// in the same transaction (<see cref="MarquageFaits"/>), folded by <see cref="MaintenancePersonnes"/>.</summary>
+public sealed class MarquePersonne
+{
+    public long Id { get; set; }
+    public int BeneficiaireId { get; set; }
+}
+
+/// <summary>The dimensions of <see cref="FaitPersonnes"/>.</summary>
+public static class DimensionsPersonnes
+{
+    public const string Suivi = "suivi", Genre = "genre", Naissance = "naissance", Statut = "statut", Situation = "situation";
+    /// <summary>Valeur = the person's first month anywhere (yyyy-MM-dd): new people.</summary>
+    public const string Premier = "premier";
+    /// <summary>The one row saying the people facts were built.</summary>
+    public const string Construit = "construit";
+}
+
+sealed class PresencePersonneConfiguration : IEntityTypeConfiguration<PresencePersonne>
+{
+    public void Configure(EntityTypeBuilder<PresencePersonne> b)
+    {
+        b.ToTable("PresencesPersonnes");
+        b.Property(x => x.Commune).HasMaxLength(200);
+        b.HasIndex(x => new { x.LieuId, x.Mois });
+        b.HasIndex(x => new { x.Commune, x.Mois });
+        b.HasIndex(x => new { x.Mois, x.BeneficiaireId });
+        b.HasIndex(x => new { x.BeneficiaireId, x.Mois });
+    }
+}
+
+sealed class ApportPersonneConfiguration : IEntityTypeConfiguration<ApportPersonne>
+{
+    public void Configure(EntityTypeBuilder<ApportPersonne> b)
+    {
+        b.ToTable("ApportsPersonnes");
+        b.HasKey(x => x.BeneficiaireId);
+        b.Property(x => x.BeneficiaireId).ValueGeneratedNever();
+    }
+}
+
+sealed class FaitPersonnesConfiguration : IEntityTypeConfiguration<FaitPersonnes>
+{
+    public void Configure(EntityTypeBuilder<FaitPersonnes> b)
+    {
+        b.ToTable("FaitsPersonnes");
+        b.Property(x => x.Dimension).HasMaxLength(20);
+        b.HasIndex(x => new { x.Dimension, x.Valeur, x.Avant, x.Apres });
+    }
+}
+
+sealed class MarquePersonneConfiguration : IEntityTypeConfiguration<MarquePersonne>
+{
+    public void Configure(EntityTypeBuilder<MarquePersonne> b) => b.ToTable("MarquesPersonnes");
+}

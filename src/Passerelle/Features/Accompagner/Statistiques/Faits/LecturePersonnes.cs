@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>The people blocks read from the people facts (decision 0035), for the views the monthly facts serve (whole months, no
+/// filter but the commune and the place): the whole territory from the gap rows (<see cref="FaitPersonnes"/>), a commune or a
+/// place from its presences (<see cref="PresencePersonne"/>) and the people's contributions. Null — read the records — while
+/// any change mark is pending (the job folds them every 30 s) or before the people facts are built. Runs inside the caller's
+/// snapshot (<see cref="LectureFaits.OuvrirAsync"/>).</summary>
+static class LecturePersonnes
+{
+    public static async Task<Tableau?> LireAsync(AppDbContext db, FiltresStatistiques f, Tableau t, Socle socle, int anneeRef, CancellationToken ct)
+    {
+        if (!LectureFaits.Admis(f) || !await MaintenancePersonnes.ConstruitsAsync(db, ct)
+            || await db.Set<MarqueFaits>().AnyAsync(ct) || await db.Set<MarquePersonne>().AnyAsync(ct)) return null;
+        var du = f.Du ?? DateOnly.MinValue;
+        var au = f.Au is { } a ? Cellule.MoisDe(a) : DateOnly.MaxValue;
+        var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);
+        EtapesPersonnes.Marges marges;
+        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune)) marges = await TerritoireAsync(db, f, du, au, ct);
+        else
+        {
+            if (f.Lieu is { } lieu) presences = presences.Where(p => p.LieuId == lieu);
+            if (!string.IsNullOrWhiteSpace(f.Commune))
+            {
+                var n = Texte.Normaliser(f.Commune);
+                var brut = f.Commune.Trim();
+                // The commune's places as a list, not a subquery: the OR can then use the (LieuId, Mois) and (Commune, Mois) indexes.
+                var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
+                presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
+            }
+            marges = await LocalAsync(db, f, presences.Select(p => p.BeneficiaireId), ct);
+        }
+        t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
+        return await EtapesPersonnes.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
+    }
+
+    /// <summary>People met in [du, au]: per attribute value, the first gaps (one per person) minus the gaps covering the whole range.</summary>
+    static async Task<EtapesPersonnes.Marges> TerritoireAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
+    {
+        var lignes = await db.Set<FaitPersonnes>().AsNoTracking().Where(x => x.Dimension != DimensionsPersonnes.Construit)
+            .GroupBy(x => new { x.Dimension, x.Valeur })
+            .Select(g => new
+            {
+                g.Key.Dimension, g.Key.Valeur,
+                N = g.Sum(x => x.Avant == null ? x.Personnes : 0) - g.Sum(x => (x.Avant == null || x.Avant < du) && (x.Apres == null || x.Apres > au) ? x.Personnes : 0),
+            }).ToListAsync(ct);
+        IEnumerable<(string? Valeur, int N)> De(string d) => lignes.Where(l => l.Dimension == d && l.N != 0).Select(l => (l.Valeur, l.N));
+        var debut = du.ToString("yyyy-MM-dd");
+        static string Situation(string? k) => k == "1" ? Quartiers.EnQpv : k == "2" ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
+        return new EtapesPersonnes.Marges(De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "1").Sum(x => x.N),
+            De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "0").Sum(x => x.N),
+            De(DimensionsPersonnes.Genre).Select(x => (x.Valeur ?? "", x.N)).ToList(),
+            De(DimensionsPersonnes.Naissance).Select(x => (x.Valeur is null ? (int?)null : int.Parse(x.Valeur), x.N)).ToList(),
+            De(DimensionsPersonnes.Statut).Select(x => (x.Valeur ?? "", x.N)).ToList(),
+            De(DimensionsPersonnes.Situation).Select(x => (Situation(x.Valeur), x.N)).ToList(),
+            De(DimensionsPersonnes.Premier).Where(x => f.Du is null || string.CompareOrdinal(x.Valeur, debut) >= 0).Sum(x => x.N));
+    }
+
+    /// <summary>People met among the presences selected: their contributions grouped by attributes; new ones first met from du on.</summary>
+    static async Task<EtapesPersonnes.Marges> LocalAsync(AppDbContext db, FiltresStatistiques f, IQueryable<int> ids, CancellationToken ct)
+    {
+        var apports = db.Set<ApportPersonne>().AsNoTracking().Where(x => ids.Contains(x.BeneficiaireId));
+        var groupes = await apports.GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
+        return new EtapesPersonnes.Marges(groupes.Where(g => g.Key.Suivi).Sum(g => g.N), groupes.Where(g => !g.Key.Suivi).Sum(g => g.N),
+            groupes.Select(g => (g.Key.Genre, g.N)).ToList(), groupes.Select(g => (g.Key.AnneeNaissance, g.N)).ToList(), groupes.Select(g => (g.Key.Statut, g.N)).ToList(),
+            groupes.Select(g => (Situation(g.Key.Situation), g.N)).ToList(), groupes.Where(g => g.Key.Nouveau).Sum(g => g.N));
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Passerelle.Data;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>The people facts (decision 0035): built from every record with the monthly facts (<see cref="ReconstruireAsync"/>) and
+/// folded with them (<see cref="RafraichirAsync"/>), inside the caller's transaction (<see cref="MaintenanceFaits"/>).</summary>
+public static class MaintenancePersonnes
+{
+    static readonly DateOnly MoisConstruit = new(1, 1, 1);
+
+    const string Presences = "INSERT INTO \"PresencesPersonnes\" (\"Mois\", \"LieuId\", \"Commune\", \"BeneficiaireId\") "
+        + "SELECT {mois}, a.\"LieuId\", a.\"Commune\", a.\"BeneficiaireId\" FROM \"Activites\" a WHERE a.\"BeneficiaireId\" IS NOT NULL "
+        + "UNION SELECT {mois}, a.\"LieuId\", a.\"Commune\", p.\"BeneficiaireId\" FROM \"ParticipantsActivites\" p JOIN \"Activites\" a ON a.\"Id\" = p.\"ActiviteId\"";
+
+    /// <summary>True once <see cref="ReconstruireAsync"/> has run: the people blocks read the facts only then.</summary>
+    public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
+        db.Set<FaitPersonnes>().AnyAsync(f => f.Dimension == DimensionsPersonnes.Construit, ct);
+
+    /// <summary>Replaces the presences, contributions and territory people rows by those computed from every record; drops the person
+    /// marks present at the start. Returns the rows written.</summary>
+    public static async Task<int> ReconstruireAsync(AppDbContext db, CancellationToken ct)
+    {
+        var delai = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try
+        {
+            var marques = await db.Set<MarquePersonne>().Select(m => m.Id).ToListAsync(ct);
+            await db.Set<PresencePersonne>().ExecuteDeleteAsync(ct);
+            await db.Set<ApportPersonne>().ExecuteDeleteAsync(ct);
+            await db.Set<FaitPersonnes>().ExecuteDeleteAsync(ct);
+            // Distinct (month, place, typed commune, person) of individual records and of every record's named participants.
+            var lignes = await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? Presences.Replace("{mois}", "date_trunc('month', a.\"Date\")::date")
+                : Presences.Replace("{mois}", "date(a.\"Date\", 'start of month')"), ct);
+            var faits = new Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes>();
+            var apports = new List<ApportPersonne>();
+            var flux = from p in db.Set<PresencePersonne>().AsNoTracking()
+                       join b in db.Beneficiaires on p.BeneficiaireId equals b.Id
+                       orderby p.BeneficiaireId, p.Mois
+                       select new { p.BeneficiaireId, p.Mois, Fiche = new Fiche(b.Id, b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, b.CodeQpv != null ? 1 : b.Commune != null ? 2 : 0) };
+            Fiche? courante = null;
+            var moisCourants = new List<DateOnly>();
+            void Clore()
+            {
+                if (courante is null) return;
+                var a = CalculPersonnes.Apport(courante, moisCourants);
+                apports.Add(a);
+                CalculPersonnes.Appliquer(faits, a, 1, null);
+                moisCourants.Clear();
+            }
+            await foreach (var x in flux.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (courante is null || courante.Id != x.BeneficiaireId) { Clore(); courante = x.Fiche; }
+                if (moisCourants.Count == 0 || moisCourants[^1] != x.Mois) moisCourants.Add(x.Mois);
+            }
+            Clore();
+            await EcrireAsync(db, apports, ct);
+            db.Set<FaitPersonnes>().AddRange(faits.Values.Where(f => f.Personnes != 0));
+            db.Set<FaitPersonnes>().Add(new FaitPersonnes { Avant = MoisConstruit, Apres = MoisConstruit, Dimension = DimensionsPersonnes.Construit });
+            foreach (var lot in marques.Chunk(1000)) await db.Set<MarquePersonne>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return lignes + apports.Count + faits.Count;
+        }
+        finally { db.Database.SetCommandTimeout(delai); }
+    }
+
+    /// <summary>Folds changed cells and marked people: the cells' presences are recomputed from their records, then every person whose
+    /// presences changed or who is marked gets their contribution taken back and added again as it is now. Saves, does not commit.</summary>
+    public static async Task RafraichirAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, IEnumerable<int> marquees, CancellationToken ct)
+    {
+        var personnes = marquees.ToHashSet();
+        if (cellules.Count > 0)
+        {
+            var nouvelles = await CalculPersonnes.PresencesAsync(db, cellules, ct);
+            var ensemble = cellules.ToHashSet();
+            var (du, au, lieux, communes, ailleurs) = CalculFaits.Bornes(cellules);
+            var anciennes = (await db.Set<PresencePersonne>().Where(p => p.Mois >= du && p.Mois < au && ((p.LieuId != null && lieux.Contains(p.LieuId.Value))
+                || (p.Commune != null && communes.Contains(p.Commune)) || (ailleurs && p.LieuId == null && p.Commune == null))).ToListAsync(ct))
+                .Where(p => ensemble.Contains(new Cellule(p.Mois, p.LieuId, p.Commune))).ToList();
+            var gardees = new HashSet<(Cellule, int)>();
+            foreach (var p in anciennes)
+            {
+                var k = (new Cellule(p.Mois, p.LieuId, p.Commune), p.BeneficiaireId);
+                if (nouvelles.Contains(k) && gardees.Add(k)) continue;
+                db.Set<PresencePersonne>().Remove(p);
+                personnes.Add(p.BeneficiaireId);
+            }
+            foreach (var (c, b) in nouvelles.Where(k => !gardees.Contains(k)))
+            {
+                db.Set<PresencePersonne>().Add(new PresencePersonne { Mois = c.Mois, LieuId = c.LieuId, Commune = c.Commune, BeneficiaireId = b });
+                personnes.Add(b);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        if (personnes.Count == 0) return;
+        var faits = (await db.Set<FaitPersonnes>().Where(f => f.Dimension != DimensionsPersonnes.Construit).ToListAsync(ct))
+            .ToDictionary(f => (f.Avant, f.Apres, f.Dimension, f.Valeur));
+        foreach (var lot in personnes.Chunk(1000))
+        {
+            var anciens = await db.Set<ApportPersonne>().Where(a => lot.Contains(a.BeneficiaireId)).ToDictionaryAsync(a => a.BeneficiaireId, ct);
+            var nouveaux = await CalculPersonnes.ApportsAsync(db, lot, ct);
+            foreach (var id in lot)
+            {
+                var ancien = anciens.GetValueOrDefault(id);
+                var nouveau = nouveaux.GetValueOrDefault(id);
+                if (ancien is not null) CalculPersonnes.Appliquer(faits, ancien, -1, db);
+                if (nouveau is not null) CalculPersonnes.Appliquer(faits, nouveau, 1, db);
+                if (ancien is not null && nouveau is not null) db.Entry(ancien).CurrentValues.SetValues(nouveau);
+                else if (ancien is not null) db.Set<ApportPersonne>().Remove(ancien);
+                else if (nouveau is not null) db.Set<ApportPersonne>().Add(nouveau);
+            }
+        }
+        foreach (var f in faits.Values.Where(f => f.Personnes == 0)) db.Set<FaitPersonnes>().Remove(f);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Many contributions at once: binary COPY on PostgreSQL (inside the open transaction), batches on SQLite.</summary>
+    static async Task EcrireAsync(AppDbContext db, List<ApportPersonne> apports, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is NpgsqlConnection pg)
+        {
+            await using var copie = await pg.BeginBinaryImportAsync("COPY \"ApportsPersonnes\" (\"BeneficiaireId\", \"Mois\", \"Premier\", \"Suivi\", \"Genre\", " +
+                "\"AnneeNaissance\", \"Statut\", \"Situation\") FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var a in apports)
+            {
+                await copie.StartRowAsync(ct);
+                await copie.WriteAsync(a.BeneficiaireId, NpgsqlDbType.Integer, ct);
+                await copie.WriteAsync(a.Mois, NpgsqlDbType.Text, ct);
+                await copie.WriteAsync(a.Premier, NpgsqlDbType.Date, ct);
+                await copie.WriteAsync(a.Suivi, NpgsqlDbType.Boolean, ct);
+                await copie.WriteAsync(a.Genre, NpgsqlDbType.Text, ct);
+                if (a.AnneeNaissance is { } n) await copie.WriteAsync(n, NpgsqlDbType.Integer, ct); else await copie.WriteNullAsync(ct);
+                await copie.WriteAsync(a.Statut, NpgsqlDbType.Text, ct);
+                await copie.WriteAsync(a.Situation, NpgsqlDbType.Integer, ct);
+            }
+            await copie.CompleteAsync(ct);
+            return;
+        }
+        var detecter = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var lot in apports.Chunk(5000))
+            {
+                db.Set<ApportPersonne>().AddRange(lot);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detecter; }
+    }
+}

@@ -133,6 +133,8 @@ public class AidantsTests(AppFactory app) : IClassFixture<AppFactory>
         (await app.AvecDb(db => db.Set<CompetenceAidant>().Where(c => c.Id == id).Select(c => c.Active).SingleAsync())).ShouldBeFalse();
 
         var gestionnaire = await Formulaires.ConnecterAsync(app, Roles.Gestionnaire);
-        (await gestionnaire.GetAsync("/parcours/aidants/referentiel")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var refus = await gestionnaire.GetAsync("/parcours/aidants/referentiel"); // a page refused by its policy: the sign-in cookie's access-denied page
+        refus.StatusCode.ShouldBe(HttpStatusCode.Found);
+        refus.Headers.Location!.ToString().ShouldContain("/acces-refuse");
     }
 }

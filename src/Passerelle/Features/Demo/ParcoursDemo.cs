@@ -103,5 +103,6 @@ public static class ParcoursDemo
             });
         await db.SaveChangesAsync(ct);
         await ParcoursSubventionDemo.SemerAsync(db, ecole, finFinie.Year, horloge, ct);
+        await AidantsDemo.SemerAsync(db, ecole, programme, enCours, referente, horloge, ct);
     }
 }

@@ -108,7 +108,9 @@ public class AccesTests(AppFactory app) : IClassFixture<AppFactory>
         // Parcours: the public application and the learner's link need no account (the token is the key); the rest is for the team,
         // then checked per object (school, support team, funders of the programme: ParcoursTests).
         ("POST", "/api/v1/parcours/cohortes/{id:int}/candidatures") => Acces.Public,
-        (_, "/parcours/moi/{jeton}" or "/parcours/candidater/{id:int}") => Acces.Public,
+        (_, "/parcours/moi/{jeton}" or "/parcours/candidater/{id:int}" or "/parcours/moi/{jeton}/competences") => Acces.Public,
+        // The helpers' framework is the territory's: administrators only.
+        (_, "/parcours/aidants/referentiel/{id:int?}") => Acces.Admin,
         (_, var r) when r.StartsWith("/parcours") || r.StartsWith("/api/v1/parcours") => Acces.Equipe,
         _ => throw new InvalidOperationException($"Route non déclarée dans le test d'accès : {methode} {route}"),
     };

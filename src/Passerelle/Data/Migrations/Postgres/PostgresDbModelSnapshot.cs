@@ -4404,6 +4404,246 @@ namespace Passerelle.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.CompetenceAidant", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Domaine")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CompetencesAidant", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Code = "A1",
+                            Description = "Reformuler la demande, demander ce qui est urgent, laisser la personne parler de sa situation.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Accueillir la personne et faire préciser sa demande",
+                            Ordre = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Code = "A2",
+                            Description = "Vérifier si la personne a un appareil, une connexion et qui peut l'aider, puis proposer les offres du territoire.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Faire le diagnostic équiper – connecter – accompagner",
+                            Ordre = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Code = "A3",
+                            Description = "Avec guidage, autonome avec guidage en cas de besoin, ou autonome : adapter l'aide à ce niveau.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Repérer le niveau d'autonomie de la personne",
+                            Ordre = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Code = "G1",
+                            Description = "La personne tient la souris ou le téléphone ; l'aidant·e montre et explique.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Faire faire plutôt que faire à la place",
+                            Ordre = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Code = "G2",
+                            Description = "Vérifier que la personne a compris et peut refaire seule la prochaine fois.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Expliquer chaque étape avec des mots simples",
+                            Ordre = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Code = "G3",
+                            Description = "Sinon seulement avec un mandat Aidants Connect ; le dire à la personne avant de commencer.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Ne faire à la place qu'avec l'accord exprès de la personne",
+                            Ordre = 60
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Code = "D1",
+                            Description = "La personne saisit elle-même ses mots de passe ; rien n'est écrit ni enregistré sur le poste.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Ne jamais noter ni garder les identifiants et mots de passe",
+                            Ordre = 70
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Code = "D2",
+                            Description = "Demander avant de voir un document ; fermer les sessions, effacer les fichiers téléchargés.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Recueillir le consentement et ne rien laisser après l'aide",
+                            Ordre = 80
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Code = "D3",
+                            Description = "Faux sites payants, messages d'hameçonnage, demandes de code par téléphone.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Reconnaître une arnaque et prévenir la personne",
+                            Ordre = 90
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Code = "F1",
+                            Description = "Avec son propre compte (impots.gouv, Ameli, La Poste…), sans jamais utiliser celui de l'aidant·e.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Aider la personne à se connecter avec FranceConnect",
+                            Ordre = 100
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Code = "F2",
+                            Description = "Mandat signé par la personne, démarches de la catégorie choisie, durée respectée ; aidant·e habilité·e seulement.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Utiliser un mandat Aidants Connect dans ses limites",
+                            Ordre = 110
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Code = "F3",
+                            Description = "Aidant·e non habilité·e, démarche hors du mandat, personne qui peut faire seule : pas de mandat.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Savoir quand Aidants Connect ne s'applique pas",
+                            Ordre = 120
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Code = "O1",
+                            Description = "Situation sociale ou juridique complexe, litige, détresse : passer la main.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Reconnaître les limites de l'aide de premier niveau",
+                            Ordre = 130
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Active = true,
+                            Code = "O2",
+                            Description = "France Services, médiation numérique, structure sociale, opérateur de la démarche, insertion professionnelle.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Orienter vers la bonne structure et noter l'orientation",
+                            Ordre = 140
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Active = true,
+                            Code = "O3",
+                            Description = "Lieux de médiation numérique proches, permanences, ligne nationale Solidarité Numérique.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Connaître les relais du territoire",
+                            Ordre = 150
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.EvaluationAidant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Niveau")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("SaisieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("InscriptionId", "CompetenceId", "Par", "Le");
+
+                    b.ToTable("EvaluationsAidant", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationsAidant_Niveau", "\"Niveau\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_EvaluationsAidant_Par", "\"Par\" IN ('auto', 'formateur')");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -4458,6 +4698,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateTime?>("AnonymiseLe")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AssociationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CodeQpv")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -4497,6 +4740,8 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
 
                     b.HasIndex("CodeQpv");
 
@@ -4939,6 +5184,13 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("ecole");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -4951,7 +5203,43 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("ProgrammesFormation", (string)null);
+                    b.ToTable("ProgrammesFormation", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammesFormation_Nature", "\"Nature\" IN ('ecole', 'aidants')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.RappelResultat", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueLe")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ReferentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("RappelsResultatsParcours", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
@@ -6653,6 +6941,21 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.EvaluationAidant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Aidants.CompetenceAidant", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
                 {
                     b.HasOne("Passerelle.Features.Former.Parcours.ObjectifPlan", null)
@@ -6664,6 +6967,11 @@ namespace Passerelle.Data.Migrations.Postgres
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
                         .WithMany()
                         .HasForeignKey("CodeQpv")
@@ -6790,6 +7098,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.RappelResultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>

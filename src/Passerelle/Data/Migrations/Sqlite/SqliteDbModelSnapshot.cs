@@ -4257,6 +4257,244 @@ namespace Passerelle.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.CompetenceAidant", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domaine")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CompetencesAidant", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Code = "A1",
+                            Description = "Reformuler la demande, demander ce qui est urgent, laisser la personne parler de sa situation.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Accueillir la personne et faire préciser sa demande",
+                            Ordre = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Code = "A2",
+                            Description = "Vérifier si la personne a un appareil, une connexion et qui peut l'aider, puis proposer les offres du territoire.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Faire le diagnostic équiper – connecter – accompagner",
+                            Ordre = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Code = "A3",
+                            Description = "Avec guidage, autonome avec guidage en cas de besoin, ou autonome : adapter l'aide à ce niveau.",
+                            Domaine = "Accueillir et diagnostiquer",
+                            Libelle = "Repérer le niveau d'autonomie de la personne",
+                            Ordre = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Code = "G1",
+                            Description = "La personne tient la souris ou le téléphone ; l'aidant·e montre et explique.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Faire faire plutôt que faire à la place",
+                            Ordre = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Code = "G2",
+                            Description = "Vérifier que la personne a compris et peut refaire seule la prochaine fois.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Expliquer chaque étape avec des mots simples",
+                            Ordre = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Code = "G3",
+                            Description = "Sinon seulement avec un mandat Aidants Connect ; le dire à la personne avant de commencer.",
+                            Domaine = "Guider sans faire à la place",
+                            Libelle = "Ne faire à la place qu'avec l'accord exprès de la personne",
+                            Ordre = 60
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Code = "D1",
+                            Description = "La personne saisit elle-même ses mots de passe ; rien n'est écrit ni enregistré sur le poste.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Ne jamais noter ni garder les identifiants et mots de passe",
+                            Ordre = 70
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Code = "D2",
+                            Description = "Demander avant de voir un document ; fermer les sessions, effacer les fichiers téléchargés.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Recueillir le consentement et ne rien laisser après l'aide",
+                            Ordre = 80
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Code = "D3",
+                            Description = "Faux sites payants, messages d'hameçonnage, demandes de code par téléphone.",
+                            Domaine = "Protéger les données personnelles",
+                            Libelle = "Reconnaître une arnaque et prévenir la personne",
+                            Ordre = 90
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Code = "F1",
+                            Description = "Avec son propre compte (impots.gouv, Ameli, La Poste…), sans jamais utiliser celui de l'aidant·e.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Aider la personne à se connecter avec FranceConnect",
+                            Ordre = 100
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Code = "F2",
+                            Description = "Mandat signé par la personne, démarches de la catégorie choisie, durée respectée ; aidant·e habilité·e seulement.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Utiliser un mandat Aidants Connect dans ses limites",
+                            Ordre = 110
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Code = "F3",
+                            Description = "Aidant·e non habilité·e, démarche hors du mandat, personne qui peut faire seule : pas de mandat.",
+                            Domaine = "FranceConnect et Aidants Connect",
+                            Libelle = "Savoir quand Aidants Connect ne s'applique pas",
+                            Ordre = 120
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Code = "O1",
+                            Description = "Situation sociale ou juridique complexe, litige, détresse : passer la main.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Reconnaître les limites de l'aide de premier niveau",
+                            Ordre = 130
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Active = true,
+                            Code = "O2",
+                            Description = "France Services, médiation numérique, structure sociale, opérateur de la démarche, insertion professionnelle.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Orienter vers la bonne structure et noter l'orientation",
+                            Ordre = 140
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Active = true,
+                            Code = "O3",
+                            Description = "Lieux de médiation numérique proches, permanences, ligne nationale Solidarité Numérique.",
+                            Domaine = "Savoir orienter",
+                            Libelle = "Connaître les relais du territoire",
+                            Ordre = 150
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.EvaluationAidant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Le")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Niveau")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SaisieLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("InscriptionId", "CompetenceId", "Par", "Le");
+
+                    b.ToTable("EvaluationsAidant", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationsAidant_Niveau", "\"Niveau\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_EvaluationsAidant_Par", "\"Par\" IN ('auto', 'formateur')");
+                        });
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -4307,6 +4545,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AnonymiseLe")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AssociationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CodeQpv")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -4346,6 +4587,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
 
                     b.HasIndex("CodeQpv");
 
@@ -4770,6 +5013,13 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ecole");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -4782,7 +5032,41 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("ProgrammesFormation", (string)null);
+                    b.ToTable("ProgrammesFormation", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammesFormation_Nature", "\"Nature\" IN ('ecole', 'aidants')");
+                        });
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.RappelResultat", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscriptionId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("RappelsResultatsParcours", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>
@@ -6466,6 +6750,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Navigation("Financeur");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Former.Aidants.EvaluationAidant", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Aidants.CompetenceAidant", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.ActionPlan", b =>
                 {
                     b.HasOne("Passerelle.Features.Former.Parcours.ObjectifPlan", null)
@@ -6477,6 +6776,11 @@ namespace Passerelle.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Apprenant", b =>
                 {
+                    b.HasOne("Passerelle.Features.Reseau.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Features.Referentiels.Qpv", null)
                         .WithMany()
                         .HasForeignKey("CodeQpv")
@@ -6603,6 +6907,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Former.Parcours.RappelResultat", b =>
+                {
+                    b.HasOne("Passerelle.Features.Former.Parcours.Inscription", null)
+                        .WithMany()
+                        .HasForeignKey("InscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Features.Former.Parcours.Resultat", b =>

@@ -81,7 +81,11 @@ public static class ServicesParcours
     /// <summary>The pathways' retention job (off when <c>Taches:Actives=false</c>) and its setting.</summary>
     public static void AddParcours(this WebApplicationBuilder builder)
     {
-        if (Reglages.TachesActives(builder.Configuration)) builder.Services.AddHostedService<RetentionParcoursJob>();
+        if (Reglages.TachesActives(builder.Configuration))
+        {
+            builder.Services.AddHostedService<RetentionParcoursJob>();
+            builder.Services.AddHostedService<RappelsResultatsJob>();
+        }
         builder.Services.AddReglages<ParcoursOptions>("Parcours");
         builder.Services.AddScoped<Financer.Indicateurs.IMesuresIndicateurs, MesuresParcours>();
     }

@@ -22,6 +22,9 @@ public sealed class Apprenant
     /// <summary>QPV of the address (national list), when the address lies in one.</summary>
     public string? CodeQpv { get; set; }
     public DateTime ConsentementLe { get; set; }
+    /// <summary>For a first-level helper in training (programme of nature <c>aidants</c>): the association they help in; progress is
+    /// also shown per association. Null for a school's learner.</summary>
+    public int? AssociationId { get; set; }
     public DateTime? AnonymiseLe { get; set; }
     public string NomAffiche => AnonymiseLe is null ? $"{Prenom} {Nom}".Trim() : "Personne anonymisée";
 }
@@ -112,6 +115,7 @@ public sealed class InscriptionConfiguration : IEntityTypeConfiguration<Apprenan
         b.Ignore(a => a.NomAffiche);
         b.HasOne<Reseau.Structures.Structure>().WithMany().HasForeignKey(a => a.StructureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Qpv>().WithMany().HasForeignKey(a => a.CodeQpv).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Reseau.Structures.Structure>().WithMany().HasForeignKey(a => a.AssociationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Inscription> b)

@@ -26,7 +26,7 @@ public sealed class MesuresParcours : IMesuresIndicateurs
 
     public async Task<IReadOnlyDictionary<string, decimal?>> MesurerAsync(AppDbContext db, PerimetreMesure p, IReadOnlyCollection<string> codes, TimeProvider horloge, CancellationToken ct)
     {
-        var programmes = await db.Set<Programme>().AsNoTracking().Where(x => x.StructureId == p.StructureId).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+        var programmes = await db.Set<Programme>().AsNoTracking().Where(x => x.StructureId == p.StructureId && x.Nature == Programme.NatureEcole).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
         var tous = new List<Indicateurs>();
         foreach (var id in programmes) tous.Add(await CalculerIndicateurs.ProgrammeAsync(db, id, p.Masquer, horloge, ct));
 

@@ -20,6 +20,10 @@ public sealed class Programme
     public string? Certification { get; set; }
     /// <summary>Funding bodies, |-joined, as written on funder accounts (<c>ProfilCompte.Financeur</c>): they read the aggregates.</summary>
     public string Financeurs { get; set; } = "";
+    /// <summary><c>ecole</c> (a school's course: GEN outcomes) or <c>aidants</c> (the training of first-level helpers against the competency
+    /// framework, <see cref="Aidants.CompetenceAidant"/>: the same pathway model with its own outcome list).</summary>
+    public string Nature { get; set; } = NatureEcole;
+    public const string NatureEcole = "ecole", NatureAidants = "aidants";
     public bool Demo { get; set; }
     public List<Cohorte> Cohortes { get; set; } = [];
 
@@ -47,7 +51,8 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
 {
     public void Configure(EntityTypeBuilder<Programme> b)
     {
-        b.ToTable("ProgrammesFormation");
+        b.ToTable("ProgrammesFormation", t => t.HasCheckConstraint("CK_ProgrammesFormation_Nature", "\"Nature\" IN ('ecole', 'aidants')"));
+        b.Property(p => p.Nature).HasMaxLength(10).HasDefaultValue(Programme.NatureEcole);
         b.Property(p => p.Nom).HasMaxLength(200);
         b.Property(p => p.LabelGen).HasMaxLength(200);
         b.Property(p => p.Certification).HasMaxLength(300);

@@ -13,7 +13,7 @@ public class ParcoursDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryDem
     public async Task L_ecole_de_demonstration_a_une_cohorte_terminee_avec_ses_resultats_et_une_en_cours()
     {
         _ = app.Server;
-        var cohortes = await app.AvecDb(db => db.Set<Cohorte>().Where(c => c.Programme!.Demo).OrderBy(c => c.Debut).Select(c => new { c.Id, c.Statut }).ToListAsync());
+        var cohortes = await app.AvecDb(db => db.Set<Cohorte>().Where(c => c.Programme!.Demo && c.Programme.Nature == Programme.NatureEcole).OrderBy(c => c.Debut).Select(c => new { c.Id, c.Statut }).ToListAsync());
         cohortes.Select(c => c.Statut).ShouldBe(["terminee", "en_cours"]);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Passerelle.Data.AppDbContext>();
@@ -22,7 +22,7 @@ public class ParcoursDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryDem
         i.Contrat.SortiesPositives.De("6mois").N.ShouldBe(8);
         (await db.Set<Inscription>().CountAsync(x => x.CohorteId == cohortes[1].Id && x.Statut == "candidat" && x.ReferentId == null)).ShouldBe(3);
         // The demo funder account is one of the school's funders (whichever funder it belongs to).
-        var financeurs = await db.Set<Programme>().Where(p => p.Demo).Select(p => p.Financeurs).SingleAsync();
+        var financeurs = await db.Set<Programme>().Where(p => p.Demo && p.Nature == Programme.NatureEcole).Select(p => p.Financeurs).SingleAsync();
         var profil = await db.Set<Passerelle.Features.Comptes.ProfilCompte>().Join(db.Users.Where(u => u.Email == "financeur@demo.passerelle.test"),
             p => p.UtilisateurId, u => u.Id, (p, u) => p.Financeur).SingleAsync();
         financeurs.Split('|').ShouldContain(profil);
@@ -37,7 +37,7 @@ public class ParcoursDemoTests(AppFactoryDemo app) : IClassFixture<AppFactoryDem
         _ = app.Server;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Passerelle.Data.AppDbContext>();
-        var programme = await db.Set<Programme>().Where(p => p.Demo).Select(p => new { p.Id, p.StructureId }).SingleAsync();
+        var programme = await db.Set<Programme>().Where(p => p.Demo && p.Nature == Programme.NatureEcole).Select(p => new { p.Id, p.StructureId }).SingleAsync();
         var subvention = await db.Set<Passerelle.Features.Financer.Subventions.Subvention>().Where(s => s.BeneficiaireId == programme.StructureId)
             .Select(s => new { s.Id, s.MontantCentimes, s.Demo }).SingleAsync();
         (subvention.MontantCentimes, subvention.Demo).ShouldBe((9_000_000L, true));

@@ -4984,6 +4984,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int?>("AnneePopulation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeRegion")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CodesPostaux")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -5033,6 +5037,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("CodeInsee");
+
+                    b.HasIndex("CodeRegion");
 
                     b.HasIndex("EpciSiren");
 

@@ -92,7 +92,7 @@ public static class CalculEcarts
             var heures = ids.Sum(id => offre.Heures.GetValueOrDefault(id)) / semaines;
             var mediateurs = ids.SelectMany(id => offre.Mediateurs.GetValueOrDefault(id) ?? []).Distinct().ToList();
             var places = ids.Sum(id => creneaux.GetValueOrDefault(id)) / semaines;
-            double? distance = distances.GetValueOrDefault(z.Code) is { } km ? Math.Round(km, 1) : null;
+            double? distance = distances.TryGetValue(z.Code, out var km) ? Math.Round(km, 1) : null;
             var (acc, pers, prem) = demandeZone.GetValueOrDefault(z.Code);
             var nonServie = ids.Sum(id => attente.GetValueOrDefault(id));
             var pleines = ids.Sum(id => completes.GetValueOrDefault(id));

@@ -87,6 +87,6 @@ public class EcartsRegionTests : IClassFixture<AppFactory>
         (await mauvais.Content.ReadAsStringAsync()).ShouldContain("code INSEE");
         var csv = await _app.CreateClient().GetStringAsync("/donnees/ecarts-territoriaux.csv?du=2025-03-03&au=2025-03-16&region=76");
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
-        csv.ShouldContain("commune,30189,Nîmes");
+        csv.ShouldContain("\"commune\",\"30189\",\"Nîmes\"");
     }
 }

@@ -10,11 +10,12 @@ using NpgsqlTypes;
 /// <summary>Territorial steering benchmark (issue 15): a national reference of communes (the shipped Métropole plus synthetic
 /// communes up to <c>--communes</c>), places imported through the CLI then spread over the communes, one weekly permanence and
 /// monthly slots per place, people by residence and a year of accompaniments written straight into the database; then, on the
-/// running server, <c>GET /api/v1/pilotage/ecarts</c> for one métropole (92 communes) and for every commune (the API has no
-/// région filter: the national table stands for the largest région, an upper bound), against the plain SQL of the same
-/// aggregates (demand by residence, people and first-time people, places, permanences, seats) in the same run, same data.
+/// running server, <c>GET /api/v1/pilotage/ecarts</c> for one métropole (92 communes, <c>epci=</c>) and for one région
+/// (<c>region=</c>, 5 100 synthetic communes, the size of Grand Est), and with <c>--national</c> for every commune, against the plain
+/// SQL of the same aggregates (demand by residence, people and first-time people, places, permanences, seats, full sessions and
+/// waiting lists) restricted to the same zones, in the same run, same data.
 /// Usage: bench.sh pilotage [--communes 35000] [--lieux 20000] [--accompagnements 5000000] [--accompagnements-sqlite 500000]
-/// [--secondes 20] [--sans-sqlite] [--sans-pg]</summary>
+/// [--secondes 20] [--sans-sqlite] [--sans-pg] [--national]</summary>
 static class PilotageBench
 {
     const string Metropole = "200054807";
@@ -81,14 +82,18 @@ static class PilotageBench
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton);
                 await using var c = connexion();
                 await c.OpenAsync();
-                foreach (var (libelle, epci) in new[] { ("une métropole (EPCI 200054807, 92 communes)", (string?)Metropole), ("toutes les communes (plus grande qu'une région)", null) })
+                var mesures = new List<(string, string?, string?)> { ("une métropole (EPCI 200054807, 92 communes)", Metropole, null),
+                    ($"une région (code {TerritoireBench.RegionMesuree}, {TerritoireBench.CommunesRegionMesuree:N0} communes)", null, TerritoireBench.RegionMesuree) };
+                if (args.Contains("--national")) mesures.Add(("toutes les communes", null, null));
+                foreach (var (libelle, epci, region) in mesures)
                 {
-                    var url = $"/api/v1/pilotage/ecarts?niveau=commune&du={Du:yyyy-MM-dd}&au={Au:yyyy-MM-dd}" + (epci is null ? "" : "&epci=" + epci);
+                    var url = $"/api/v1/pilotage/ecarts?niveau=commune&du={Du:yyyy-MM-dd}&au={Au:yyyy-MM-dd}" + (epci is null ? "" : "&epci=" + epci)
+                        + (region is null ? "" : "&region=" + region);
                     var essai = await http.GetAsync(url); // warm-up, and the number of rows
                     essai.EnsureSuccessStatusCode();
                     var lignes = (await essai.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lignes").GetArrayLength();
                     var api = await MesurerApiAsync(http, url, TimeSpan.FromSeconds(secondes));
-                    var brut = await SqlSimple.MesurerAsync(c, epci, Du, Au, TimeSpan.FromSeconds(secondes));
+                    var brut = await SqlSimple.MesurerAsync(c, epci, region, Du, Au, TimeSpan.FromSeconds(secondes));
                     Console.WriteLine($"- {libelle}, {lignes:N0} lignes : tableau des écarts (API, 1 client) p50 {api.P50:0} ms, p95 {api.P95:0} ms ({api.N} requêtes) ; mêmes agrégats en SQL seul p50 {brut.P50:0} ms, p95 {brut.P95:0} ms ({brut.N} passes) ; ratio p95 ×{api.P95 / brut.P95:0.0}");
                 }
                 Console.WriteLine($"- mémoire du serveur après la charge (VmRSS) : {Processus.MemoireMo(serveur):0} Mo");
@@ -132,19 +137,23 @@ static class PilotageBench
 }
 
 /// <summary>The plain SQL a database administrator would write for the same aggregates, one pass = every query below; for a
-/// métropole, residents are those whose postcode is one of its communes' postcodes and places those of its communes.</summary>
+/// métropole or a région, residents are those whose postcode is one of its communes' postcodes and places those of its communes
+/// and their arrondissements.</summary>
 static class SqlSimple
 {
     public sealed record Resultat(int N, double P50, double P95);
 
-    public static async Task<Resultat> MesurerAsync(DbConnection c, string? epci, DateOnly du, DateOnly au, TimeSpan duree)
+    public static async Task<Resultat> MesurerAsync(DbConnection c, string? epci, string? region, DateOnly du, DateOnly au, TimeSpan duree)
     {
         var sqlite = c is SqliteConnection;
-        // Postcodes are |-joined in the reference: a resident belongs when '|' + postcode + '|' is inside '|' + list + '|'.
-        var residence = epci is null ? "" : sqlite
-            ? "AND EXISTS (SELECT 1 FROM \"Communes\" c WHERE c.\"EpciSiren\" = @epci AND instr('|' || c.\"CodesPostaux\" || '|', '|' || b.\"CodePostal\" || '|') > 0)"
-            : "AND EXISTS (SELECT 1 FROM \"Communes\" c WHERE c.\"EpciSiren\" = @epci AND ('|' || c.\"CodesPostaux\" || '|') LIKE ('%|' || b.\"CodePostal\" || '|%'))";
-        var lieux = epci is null ? "" : "AND l.\"CodeInsee\" IN (SELECT \"CodeInsee\" FROM \"Communes\" WHERE \"EpciSiren\" = @epci)";
+        var filtre = epci is null && region is null;
+        var zone = "z.\"Type\" = 'commune'" + (epci is null ? "" : " AND z.\"EpciSiren\" = @epci") + (region is null ? "" : " AND z.\"CodeRegion\" = @region");
+        // Postcodes are |-joined in the reference: unnest on PostgreSQL; on SQLite a resident belongs when '|' + postcode + '|' is inside '|' + list + '|'.
+        var residence = filtre ? "" : sqlite
+            ? $"AND EXISTS (SELECT 1 FROM \"Communes\" z WHERE {zone} AND instr('|' || z.\"CodesPostaux\" || '|', '|' || b.\"CodePostal\" || '|') > 0)"
+            : $"AND b.\"CodePostal\" IN (SELECT unnest(string_to_array(z.\"CodesPostaux\", '|')) FROM \"Communes\" z WHERE {zone})";
+        var lieux = filtre ? "" : $"AND l.\"CodeInsee\" IN (SELECT a.\"CodeInsee\" FROM \"Communes\" a WHERE a.\"CodeInsee\" IN (SELECT z.\"CodeInsee\" FROM \"Communes\" z WHERE {zone}) " +
+            $"OR a.\"CommuneParente\" IN (SELECT z.\"CodeInsee\" FROM \"Communes\" z WHERE {zone}))";
         string[] requetes =
         [
             // Accompaniments by residence.
@@ -154,10 +163,11 @@ static class SqlSimple
             $"SELECT b.\"Commune\", b.\"CodePostal\", b.\"CodeQpv\", count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM \"Activites\" x WHERE x.\"BeneficiaireId\" = b.\"Id\" AND x.\"Date\" < @du) THEN 0 ELSE 1 END) " +
             $"FROM \"Beneficiaires\" b WHERE EXISTS (SELECT 1 FROM \"Activites\" a WHERE a.\"BeneficiaireId\" = b.\"Id\" AND a.\"Date\" >= @du AND a.\"Date\" <= @au) {residence} " +
             "GROUP BY b.\"Commune\", b.\"CodePostal\", b.\"CodeQpv\"",
-            // Places, permanences and seats per commune.
+            // Places, permanences, seats, full sessions and waiting lists per place.
             $"SELECT l.\"CodeInsee\", count(*) FROM \"Lieux\" l WHERE NOT l.\"Archive\" {lieux} GROUP BY l.\"CodeInsee\"",
             $"SELECT p.\"LieuId\", count(*) FROM \"Permanences\" p JOIN \"Lieux\" l ON l.\"Id\" = p.\"LieuId\" WHERE NOT p.\"Archivee\" {lieux} GROUP BY p.\"LieuId\"",
             $"SELECT k.\"LieuId\", sum(k.\"Capacite\") FROM \"Creneaux\" k JOIN \"Lieux\" l ON l.\"Id\" = k.\"LieuId\" WHERE NOT k.\"Ferme\" AND k.\"Debut\" >= @debut AND k.\"Debut\" < @fin {lieux} GROUP BY k.\"LieuId\"",
+            $"SELECT s.\"LieuId\", count(*) FROM \"SessionsAteliers\" s JOIN \"Lieux\" l ON l.\"Id\" = s.\"LieuId\" WHERE NOT s.\"Annulee\" AND s.\"Inscrits\" >= s.\"Capacite\" AND s.\"Debut\" >= @debut AND s.\"Debut\" < @fin {lieux} GROUP BY s.\"LieuId\"",
         ];
         var temps = new List<double>();
         var chrono = Stopwatch.StartNew();
@@ -175,6 +185,7 @@ static class SqlSimple
                 P("debut", sqlite ? du.ToString("yyyy-MM-dd 00:00:00") : du.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
                 P("fin", sqlite ? au.AddDays(1).ToString("yyyy-MM-dd 00:00:00") : au.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
                 if (epci is not null) P("epci", epci);
+                if (region is not null) P("region", region);
                 await using var r = await cmd.ExecuteReaderAsync();
                 while (await r.ReadAsync()) { }
             }

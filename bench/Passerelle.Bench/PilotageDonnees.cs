@@ -4,11 +4,16 @@ using NpgsqlTypes;
 
 /// <summary>The territory of the pilotage bench, written straight into the database (COPY on PostgreSQL, one prepared INSERT in a
 /// transaction on SQLite): synthetic communes (code « A0000 »…, one postcode each, 30 communes per EPCI, reference point, census
-/// population) next to the shipped Métropole; the imported places outside the Métropole spread over them; one weekly permanence
+/// population; the first <see cref="CommunesRegionMesuree"/> in région <see cref="RegionMesuree"/>, the size of Grand Est, the largest
+/// région, the others spread over eleven other régions) next to the shipped Métropole (région 93); the imported places outside the Métropole spread over them; one weekly permanence
 /// (Monday and Wednesday 9–12) and one 6-seat slot a month per place; people living in a commune (a tenth of them in the
 /// Métropole) and individual accompaniments over 2024–2025 until the wanted number (a quarter of them in 2024, for first visits).</summary>
 static class TerritoireBench
 {
+    public const string RegionMesuree = "44";
+    public const int CommunesRegionMesuree = 5100;
+    static readonly string[] AutresRegions = ["11", "24", "27", "28", "32", "52", "53", "75", "76", "84", "94"];
+
     public static async Task SqlAsync(DbConnection c, string sql)
     {
         await using var cmd = c.CreateCommand();
@@ -37,10 +42,11 @@ static class TerritoireBench
         var synthetiques = Math.Max(0, nbCommunes - livrees.Count);
         static string Code(int i) => $"{(char)('A' + i / 10000)}{i % 10000:0000}";
         await InsererAsync(c, "Communes", ["CodeInsee", "Nom", "Type", "CodesPostaux", "Siren", "Population", "AnneePopulation", "EpciSiren", "EpciNom", "AnneeCog",
-            "Latitude", "Longitude", "NomRecherche", "ImporteLe"], Enumerable.Range(0, synthetiques).Select(i => new object?[]
+            "Latitude", "Longitude", "NomRecherche", "ImporteLe", "CodeRegion"], Enumerable.Range(0, synthetiques).Select(i => new object?[]
         {
             Code(i), $"Bourg {Code(i)}", "commune", Code(i), $"9{i:00000000}", rnd.Next(50, 30000), 2023, $"8{i / 30:00000000}", $"EPCI bench {i / 30}", 2026,
             42.5 + rnd.NextDouble() * 8, -1.5 + rnd.NextDouble() * 8.5, $"bourg{Code(i).ToLowerInvariant()}", maintenant,
+            i < CommunesRegionMesuree ? RegionMesuree : AutresRegions[i % AutresRegions.Length],
         }), sequence: false);
         // Places: those imported for Marseille, Martigues and Aubagne stay in the Métropole; the others go to synthetic communes.
         if (synthetiques > 0)

@@ -5559,6 +5559,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<int?>("AnneePopulation")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CodeRegion")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("CodesPostaux")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -5608,6 +5612,8 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("CodeInsee");
+
+                    b.HasIndex("CodeRegion");
 
                     b.HasIndex("EpciSiren");
 

@@ -5378,6 +5378,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<int?>("AnneePopulation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CodeRegion")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CodesPostaux")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -5427,6 +5431,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("CodeInsee");
+
+                    b.HasIndex("CodeRegion");
 
                     b.HasIndex("EpciSiren");
 

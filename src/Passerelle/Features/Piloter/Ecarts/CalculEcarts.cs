@@ -6,7 +6,9 @@ using Passerelle.Features.Referentiels.Territoires;
 namespace Passerelle.Features.Piloter.Ecarts;
 
 /// <summary>The gap table per commune or QPV for a period (standards file « pilotage territorial », § 2): offer attributed by
-/// place location, demand by residence. Counts are aggregated in SQL (one query per source); zones, hours and distances in memory.</summary>
+/// place location, demand by residence. Every source is read in SQL for the asked zones only (<see cref="PerimetreEcarts"/>: EPCI
+/// and/or région) and counts are aggregated there (one query per source); hours, the placing of places and residences, and
+/// distances are done in memory on those rows.</summary>
 public static class CalculEcarts
 {
     public const string Commune = "commune", Qpv = "qpv";
@@ -18,42 +20,50 @@ public static class CalculEcarts
     sealed record LieuZone(int Id, string? CodeInsee, string CodePostal, string Commune, double? Lat, double? Lon, bool Services);
 
     public static async Task<TableEcarts> ExecuterAsync(AppDbContext db, string niveau, DateOnly du, DateOnly au, string? epci, CancellationToken ct,
-        IFoyersConnectes? foyers = null)
+        IFoyersConnectes? foyers = null, string? region = null)
     {
         var semaines = (au.DayNumber - du.DayNumber + 1) / 7.0;
-        var reference = new ZonesDeReference(await db.Set<Referentiels.Territoires.Commune>().AsNoTracking().ToListAsync(ct));
-        var communesEpci = await db.Set<Referentiels.Territoires.Commune>().AsNoTracking()
-            .Where(c => c.Type == Referentiels.Territoires.Commune.TypeCommune && (epci == null || c.EpciSiren == epci)).ToListAsync(ct);
+        var perimetre = PerimetreEcarts.Pour(epci, region);
+        var communesZone = await perimetre.Communes(db).ToListAsync(ct);
+        var codesCommunes = communesZone.Select(c => c.CodeInsee).ToHashSet();
+        var codesInseeQ = perimetre.CodesInsee(db);
+        var codesPostaux = perimetre.Tout ? [] : (await db.Set<Referentiels.Territoires.Commune>().AsNoTracking()
+            .Where(c => codesInseeQ.Contains(c.CodeInsee)).Select(c => c.CodesPostaux).ToListAsync(ct))
+            .SelectMany(l => l.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
         List<Zone> zones;
         if (niveau == Qpv)
-        {
-            var codes = communesEpci.Select(c => c.CodeInsee).ToHashSet();
             zones = (await db.Qpv.AsNoTracking().ToListAsync(ct))
-                .Where(q => epci is null || q.CodesInsee.Split('|').Any(codes.Contains))
+                .Where(q => perimetre.Tout || q.CodesInsee.Split('|').Any(codesCommunes.Contains))
                 .Select(q => new Zone(q.Code, q.Nom, q.Population, q.AnneePopulation, null, q.Latitude, q.Longitude)).ToList();
-        }
-        else zones = communesEpci.Select(c => new Zone(c.CodeInsee, c.Nom, c.Population, c.AnneePopulation, c.AnneeCog, c.Latitude, c.Longitude)).ToList();
+        else zones = communesZone.Select(c => new Zone(c.CodeInsee, c.Nom, c.Population, c.AnneePopulation, c.AnneeCog, c.Latitude, c.Longitude)).ToList();
+        var reference = await perimetre.ReferenceAsync(db, codesCommunes, ct);
+        var points = zones.Where(z => z.Lat is not null && z.Lon is not null).Select(z => (z.Lat!.Value, z.Lon!.Value)).ToList();
 
-        var lieux = await db.Lieux.AsNoTracking().Where(l => !l.Archive)
-            .Select(l => new LieuZone(l.Id, l.CodeInsee, l.CodePostal, l.Commune, l.Latitude, l.Longitude, l.Services != null && l.Services != "")).ToListAsync(ct);
+        // The places counted in the zones, read in SQL: those of its communes, or those near a QPV's reference point.
+        var lieuxZoneQ = niveau == Qpv ? (perimetre.Tout ? db.Lieux.AsNoTracking().Where(l => !l.Archive) : PerimetreEcarts.LieuxAutourDe(db, points, RayonQpvKm + 0.1))
+            : perimetre.LieuxDesCommunes(db, codesPostaux);
+        var lieux = await lieuxZoneQ.Select(l => new LieuZone(l.Id, l.CodeInsee, l.CodePostal, l.Commune, l.Latitude, l.Longitude, l.Services != null && l.Services != "")).ToListAsync(ct);
+        var idsQ = lieuxZoneQ.Select(l => l.Id);
         // Which zones each place serves: its commune, or the QPV whose reference point lies within RayonQpvKm.
         var zonesDuLieu = lieux.ToDictionary(l => l.Id, l => niveau == Qpv
             ? zones.Where(z => z.Lat is { } la && z.Lon is { } lo && l.Lat is { } pla && l.Lon is { } plo && ZonesDeReference.Distance(la, lo, pla, plo) <= RayonQpvKm).Select(z => z.Code).ToList()
-            : reference.CodeCommune(l.CodeInsee, l.Commune, l.CodePostal) is { } c ? [c] : new List<string>());
+            : reference.CodeCommune(l.CodeInsee, l.Commune, l.CodePostal) is { } c && (perimetre.Tout || codesCommunes.Contains(c)) ? [c] : new List<string>());
 
-        var offre = await OffreHebdo.CalculerAsync(db, du, au, ct);
-        var creneaux = await db.Creneaux.AsNoTracking()
-            .Where(c => !c.Ferme && c.Debut >= du.ToDateTime(TimeOnly.MinValue) && c.Debut < au.AddDays(1).ToDateTime(TimeOnly.MinValue))
-            .GroupBy(c => c.LieuId).Select(g => new { g.Key, Places = g.Sum(c => c.Capacite) }).ToDictionaryAsync(x => x.Key, x => x.Places, ct);
+        var offre = await OffreHebdo.CalculerAsync(db, du, au, ct, perimetre.Tout ? null : idsQ);
         var (debutUtc, finUtc) = (du.ToDateTime(TimeOnly.MinValue), au.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var completes = await db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut >= debutUtc && s.Debut < finUtc && s.Inscrits >= s.Capacite)
+        var creneaux = await db.Creneaux.AsNoTracking().Where(c => !c.Ferme && c.Debut >= debutUtc && c.Debut < finUtc && idsQ.Contains(c.LieuId))
+            .GroupBy(c => c.LieuId).Select(g => new { g.Key, Places = g.Sum(c => c.Capacite) }).ToDictionaryAsync(x => x.Key, x => x.Places, ct);
+        var completes = await db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut >= debutUtc && s.Debut < finUtc && s.Inscrits >= s.Capacite && idsQ.Contains(s.LieuId))
             .GroupBy(s => s.LieuId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var attente = await db.Inscriptions.AsNoTracking()
-            .Where(i => i.Statut == StatutInscription.ListeAttente && i.Session!.Debut >= debutUtc && i.Session.Debut < finUtc && !i.Session.Annulee)
+            .Where(i => i.Statut == StatutInscription.ListeAttente && i.Session!.Debut >= debutUtc && i.Session.Debut < finUtc && !i.Session.Annulee && idsQ.Contains(i.Session.LieuId))
             .GroupBy(i => i.Session!.LieuId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var demande = await DemandeParResidence.CalculerAsync(db, du, au, ct);
-        var fragilite = (await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == niveau).ToListAsync(ct))
+        var demande = await DemandeParResidence.CalculerAsync(db, du, au, ct,
+            perimetre.Residents(db, niveau, codesPostaux, zones.Select(z => z.Code).ToList()));
+        var codesZones = zones.Select(z => z.Code).ToList();
+        var fragilite = (await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == niveau && (perimetre.Tout || codesZones.Contains(i.Code))).ToListAsync(ct))
             .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.VersionModele).ThenBy(i => i.Variante == "tout-age" ? 0 : 1).First());
+        var distances = await DistancesMinimales.CalculerAsync(db, zones.Select(z => (z.Code, z.Lat, z.Lon)).ToList(), ct);
 
         // Demand by residence, per zone.
         var demandeZone = new Dictionary<string, (int Acc, int Pers, int Prem)>();
@@ -73,7 +83,6 @@ public static class CalculEcarts
                 if ((niveau == Qpv ? f.CodeQpv : reference.CodeCommuneParNom(f.Commune)) is { } code)
                     foyersZone[code] = foyersZone.GetValueOrDefault(code) + f.Foyers;
         }
-        var lieuxAvecService = lieux.Where(l => l.Services && l.Lat is not null && l.Lon is not null).ToList();
         var seuil = Accompagner.Statistiques.CalculStatistiques.SeuilMasquage;
         var lignes = new List<LigneEcart>(zones.Count);
         var lieuxParZone = new Dictionary<string, List<int>>();
@@ -83,8 +92,7 @@ public static class CalculEcarts
             var heures = ids.Sum(id => offre.Heures.GetValueOrDefault(id)) / semaines;
             var mediateurs = ids.SelectMany(id => offre.Mediateurs.GetValueOrDefault(id) ?? []).Distinct().ToList();
             var places = ids.Sum(id => creneaux.GetValueOrDefault(id)) / semaines;
-            double? distance = z.Lat is { } la && z.Lon is { } lo && lieuxAvecService.Count > 0
-                ? Math.Round(lieuxAvecService.Min(l => ZonesDeReference.Distance(la, lo, l.Lat!.Value, l.Lon!.Value)), 1) : null;
+            double? distance = distances.TryGetValue(z.Code, out var km) ? Math.Round(km, 1) : null;
             var (acc, pers, prem) = demandeZone.GetValueOrDefault(z.Code);
             var nonServie = ids.Sum(id => attente.GetValueOrDefault(id));
             var pleines = ids.Sum(id => completes.GetValueOrDefault(id));
@@ -101,6 +109,6 @@ public static class CalculEcarts
                 foyersMasques ? null : connectes));
         }
         return new TableEcarts(niveau, du, au, epci, Math.Round(semaines, 2), lignes.OrderByDescending(l => l.IndicePriorite ?? -1).ThenBy(l => l.Code, StringComparer.Ordinal).ToList())
-        { LieuxParZone = lieuxParZone };
+        { LieuxParZone = lieuxParZone, Region = region };
     }
 }

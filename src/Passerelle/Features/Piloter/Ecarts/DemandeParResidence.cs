@@ -10,16 +10,20 @@ public sealed record DemandeResidence(string? Commune, string? CodePostal, strin
 
 public static class DemandeParResidence
 {
-    public static async Task<List<DemandeResidence>> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct)
+    /// <param name="residents">The people whose residence may be in the asked zones (<see cref="PerimetreEcarts.Residents"/>), filtered in
+    /// SQL before any count; null for everyone.</param>
+    public static async Task<List<DemandeResidence>> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct,
+        IQueryable<Accompagner.Beneficiaires.Beneficiaire>? residents = null)
     {
+        var beneficiaires = residents ?? db.Beneficiaires.AsNoTracking();
         var titulaires = await db.Activites.AsNoTracking().Where(a => a.Date >= du && a.Date <= au && a.BeneficiaireId != null)
-            .Join(db.Beneficiaires, a => a.BeneficiaireId, b => b.Id, (a, b) => new { b.Commune, b.CodePostal, b.CodeQpv })
+            .Join(beneficiaires, a => a.BeneficiaireId, b => b.Id, (a, b) => new { b.Commune, b.CodePostal, b.CodeQpv })
             .GroupBy(x => new { x.Commune, x.CodePostal, x.CodeQpv }).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var participants = await db.ParticipantsActivites.AsNoTracking()
             .Join(db.Activites.Where(a => a.Date >= du && a.Date <= au), p => p.ActiviteId, a => a.Id, (p, a) => p.BeneficiaireId)
-            .Join(db.Beneficiaires, id => id, b => b.Id, (id, b) => new { b.Commune, b.CodePostal, b.CodeQpv })
+            .Join(beneficiaires, id => id, b => b.Id, (id, b) => new { b.Commune, b.CodePostal, b.CodeQpv })
             .GroupBy(x => new { x.Commune, x.CodePostal, x.CodeQpv }).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var personnes = await db.Beneficiaires.AsNoTracking()
+        var personnes = await beneficiaires
             .Where(b => db.Activites.Any(a => a.BeneficiaireId == b.Id && a.Date >= du && a.Date <= au)
                 || db.ParticipantsActivites.Any(p => p.BeneficiaireId == b.Id && db.Activites.Any(a => a.Id == p.ActiviteId && a.Date >= du && a.Date <= au)))
             .Select(b => new

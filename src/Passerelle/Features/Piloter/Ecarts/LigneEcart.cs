@@ -27,5 +27,8 @@ public sealed record TableEcarts(string Niveau, DateOnly Du, DateOnly Au, string
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, List<int>> LieuxParZone { get; init; } = new Dictionary<string, List<int>>();
 
+    /// <summary>The région asked (INSEE code), when the table was restricted to one.</summary>
+    public string? Region { get; init; }
+
     public string Formule => CalculEcarts.FormulePriorite;
 }

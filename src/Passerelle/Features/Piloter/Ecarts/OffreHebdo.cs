@@ -12,14 +12,18 @@ public sealed record MediateurCompte(int Id, bool ConseillerNumerique);
 /// permanences counted, per place.</summary>
 public sealed record OffreHebdo(IReadOnlyDictionary<int, double> Heures, IReadOnlyDictionary<int, List<MediateurCompte>> Mediateurs)
 {
-    public static async Task<OffreHebdo> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct)
+    /// <param name="lieux">The places to read (a subquery of ids, run in SQL); null for every place.</param>
+    public static async Task<OffreHebdo> CalculerAsync(AppDbContext db, DateOnly du, DateOnly au, CancellationToken ct, IQueryable<int>? lieux = null)
     {
-        var permanences = await db.Permanences.AsNoTracking().Include(p => p.Mediateurs)
-            .Where(p => !p.Archivee && p.DateDebut <= au && (p.DateFin == null || p.DateFin >= du)).ToListAsync(ct);
-        var lieux = permanences.Select(p => p.LieuId).Distinct().ToList();
-        var fermetures = (await db.Fermetures.AsNoTracking().Where(f => f.DateDebut <= au && f.DateFin >= du).ToListAsync(ct))
-            .Where(f => lieux.Contains(f.LieuId)).ToLookup(f => f.LieuId);
-        var absences = (await db.Absences.AsNoTracking().Where(a => a.DateDebut <= au && a.DateFin >= du).ToListAsync(ct)).ToLookup(a => a.MediateurId);
+        var permanencesQ = db.Permanences.AsNoTracking().Where(p => !p.Archivee && p.DateDebut <= au && (p.DateFin == null || p.DateFin >= du));
+        if (lieux is not null) permanencesQ = permanencesQ.Where(p => lieux.Contains(p.LieuId));
+        var permanences = await permanencesQ.Include(p => p.Mediateurs).AsSplitQuery().ToListAsync(ct);
+        var lieuxLus = permanencesQ.Select(p => p.LieuId);
+        var fermetures = (await db.Fermetures.AsNoTracking().Where(f => f.DateDebut <= au && f.DateFin >= du && lieuxLus.Contains(f.LieuId)).ToListAsync(ct))
+            .ToLookup(f => f.LieuId);
+        var mediateursLus = permanencesQ.SelectMany(p => p.Mediateurs).Select(m => m.Id);
+        var absences = (await db.Absences.AsNoTracking().Where(a => a.DateDebut <= au && a.DateFin >= du && mediateursLus.Contains(a.MediateurId)).ToListAsync(ct))
+            .ToLookup(a => a.MediateurId);
         var heures = new Dictionary<int, double>();
         var mediateurs = new Dictionary<int, List<MediateurCompte>>();
         foreach (var p in permanences)

@@ -8,8 +8,8 @@ using Passerelle.Features.Reseau.Structures;
 
 namespace Passerelle.Features.Piloter.Ecarts;
 
-/// <summary>What the API and the pages ask for: level, period, EPCI (SIREN).</summary>
-public sealed record DemandeEcarts(string Niveau, DateOnly Du, DateOnly Au, string? Epci);
+/// <summary>What the API and the pages ask for: level, period, EPCI (SIREN), région (INSEE code); both zone filters may be combined.</summary>
+public sealed record DemandeEcarts(string Niveau, DateOnly Du, DateOnly Au, string? Epci, string? Region = null);
 
 public static class PilotageApi
 {
@@ -18,8 +18,10 @@ public static class PilotageApi
     public const string NoteMasquage = "masqué : moins de 5 personnes";
 
     /// <summary>Reads and checks the query: <c>niveau</c> commune (default) or qpv; <c>du</c>/<c>au</c> ISO dates, default the 12 months
-    /// ending today (Paris), at most 3 years; <c>epci</c> a 9-digit SIREN. Errors are French, per field.</summary>
-    public static (DemandeEcarts? Demande, Dictionary<string, string[]> Erreurs) Lire(string? niveau, string? du, string? au, string? epci, TimeProvider horloge)
+    /// ending today (Paris), at most 3 years; <c>epci</c> a 9-digit SIREN; <c>region</c> the INSEE code of a région (2 digits, « 93 »).
+    /// Errors are French, per field.</summary>
+    public static (DemandeEcarts? Demande, Dictionary<string, string[]> Erreurs) Lire(string? niveau, string? du, string? au, string? epci, TimeProvider horloge,
+        string? region = null)
     {
         var erreurs = new Dictionary<string, string[]>();
         var n = string.IsNullOrWhiteSpace(niveau) ? CalculEcarts.Commune : niveau.Trim().ToLowerInvariant();
@@ -40,14 +42,16 @@ public static class PilotageApi
         else if (fin.DayNumber - debut.DayNumber > 3 * 366) erreurs["au"] = ["La période ne dépasse pas trois ans."];
         var e = string.IsNullOrWhiteSpace(epci) ? null : epci.Trim();
         if (e is not null && (e.Length != 9 || !e.All(char.IsAsciiDigit))) erreurs["epci"] = ["L'EPCI est désigné par son SIREN (9 chiffres)."];
-        return (erreurs.Count > 0 ? null : new DemandeEcarts(n, debut, fin, e), erreurs);
+        var r = string.IsNullOrWhiteSpace(region) ? null : region.Trim();
+        if (r is not null && (r.Length != 2 || !r.All(char.IsAsciiDigit))) erreurs["region"] = ["La région est désignée par son code INSEE (2 chiffres, par exemple 93)."];
+        return (erreurs.Count > 0 ? null : new DemandeEcarts(n, debut, fin, e, r), erreurs);
     }
 
     /// <summary>The gap table an account may see: everything for administrators and funders, the zones holding one of its
     /// structures' places for a manager.</summary>
     public static async Task<TableEcarts> PourAsync(AppDbContext db, ClaimsPrincipal user, DemandeEcarts d, CancellationToken ct, IFoyersConnectes? foyers = null)
     {
-        var table = await CalculEcarts.ExecuterAsync(db, d.Niveau, d.Du, d.Au, d.Epci, ct, foyers);
+        var table = await CalculEcarts.ExecuterAsync(db, d.Niveau, d.Du, d.Au, d.Epci, ct, foyers, d.Region);
         if (user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Financeur)) return table;
         var gerees = await Perimetre.StructuresGereesAsync(db, user, ct) ?? [];
         var lieux = (await db.Lieux.Where(l => l.StructureId != null && gerees.Contains(l.StructureId.Value)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
@@ -56,12 +60,12 @@ public static class PilotageApi
 
     public static void MapPilotageApi(this RouteGroupBuilder api) =>
         api.MapGet("/pilotage/ecarts", Ecarts).RequireAuthorization(Politique).WithTags("Pilotage territorial")
-            .WithSummary("Tableau des écarts besoins / offre par commune ou QPV (niveau, du, au, epci)");
+            .WithSummary("Tableau des écarts besoins / offre par commune ou QPV (niveau, du, au, epci, region)");
 
     static async Task<Results<Ok<TableEcarts>, ValidationProblem>> Ecarts(AppDbContext db, TimeProvider horloge, ClaimsPrincipal user, IServiceProvider services, CancellationToken ct,
-        string? niveau = null, string? du = null, string? au = null, string? epci = null)
+        string? niveau = null, string? du = null, string? au = null, string? epci = null, string? region = null)
     {
-        var (demande, erreurs) = Lire(niveau, du, au, epci, horloge);
+        var (demande, erreurs) = Lire(niveau, du, au, epci, horloge, region);
         if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
         return TypedResults.Ok(await PourAsync(db, user, demande, ct, services.GetService<IFoyersConnectes>()));
     }

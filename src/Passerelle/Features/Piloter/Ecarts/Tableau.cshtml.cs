@@ -24,6 +24,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
     [BindProperty(SupportsGet = true)] public string? Du { get; set; }
     [BindProperty(SupportsGet = true)] public string? Au { get; set; }
     [BindProperty(SupportsGet = true)] public string? Epci { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tri { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ordre { get; set; }
 
@@ -34,10 +35,10 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (demande, erreurs) = PilotageApi.Lire(Niveau, Du, Au, Epci, horloge);
+        var (demande, erreurs) = PilotageApi.Lire(Niveau, Du, Au, Epci, horloge, Region);
         Erreurs = erreurs;
         if (demande is null) return;
-        (Niveau, Du, Au, Epci) = (demande.Niveau, demande.Du.ToString("yyyy-MM-dd"), demande.Au.ToString("yyyy-MM-dd"), demande.Epci);
+        (Niveau, Du, Au, Epci, Region) = (demande.Niveau, demande.Du.ToString("yyyy-MM-dd"), demande.Au.ToString("yyyy-MM-dd"), demande.Epci, demande.Region);
         var table = await PilotageApi.PourAsync(db, User, demande, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());
         var colonne = Colonnes.FirstOrDefault(c => c.Cle == Tri);
         if (colonne.Cle is null) (Tri, colonne) = ("priorite", Colonnes[^1]);
@@ -50,6 +51,6 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
         Points = await PointsDesZones.LireAsync(db, Niveau!, Table.Lignes.Select(l => l.Code).ToList(), ct);
     }
 
-    public string Lien(string cle) => $"/pilotage?niveau={Niveau}&du={Du}&au={Au}" + (Epci is null ? "" : $"&epci={Epci}")
+    public string Lien(string cle) => $"/pilotage?niveau={Niveau}&du={Du}&au={Au}" + (Epci is null ? "" : $"&epci={Epci}") + (Region is null ? "" : $"&region={Region}")
         + $"&tri={cle}&ordre={(Tri == cle && Ordre == "desc" ? "asc" : "desc")}";
 }

@@ -28,6 +28,8 @@ public sealed class Commune
     /// <summary>The EPCI with own taxation it belongs to: SIREN (« 200054807 ») and name.</summary>
     public string? EpciSiren { get; set; }
     public string? EpciNom { get; set; }
+    /// <summary>INSEE code of the région (« 93 » for Provence-Alpes-Côte d'Azur), arrondissements included; null when the file had none.</summary>
+    public string? CodeRegion { get; set; }
     /// <summary>Year of the geographic code this row follows.</summary>
     public int AnneeCog { get; set; }
     /// <summary>The zone's reference point for distances (WGS 84 degrees), ideally the population-weighted centroid; null when unknown.</summary>
@@ -57,7 +59,9 @@ public sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
         b.Property(c => c.EpciSiren).HasMaxLength(9);
         b.Property(c => c.EpciNom).HasMaxLength(200);
         b.Property(c => c.NomRecherche).HasMaxLength(200);
+        b.Property(c => c.CodeRegion).HasMaxLength(3);
         b.HasIndex(c => c.EpciSiren);
+        b.HasIndex(c => c.CodeRegion);
         b.HasIndex(c => c.NomRecherche);
         b.ToTable(t => t.HasCheckConstraint("CK_Communes_Population", "\"Population\" IS NULL OR \"Population\" >= 0"));
     }

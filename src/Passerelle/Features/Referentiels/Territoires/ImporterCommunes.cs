@@ -16,11 +16,12 @@ public sealed record RapportCommunes(int Lues, int Ajoutees, int MisesAJour, int
 /// <list type="bullet">
 /// <item>Etalab's <c>communes.json</c> (package <c>@etalab/decoupage-administratif</c>: array of objects with <c>code</c>, <c>nom</c>,
 /// <c>type</c> « commune-actuelle » | « arrondissement-municipal » | …, <c>commune</c> (parent of an arrondissement),
-/// <c>codesPostaux</c>, <c>siren</c>, <c>population</c>); EPCI membership from an <c>epci.json</c> of the same package (array of
+/// <c>codesPostaux</c>, <c>siren</c>, <c>population</c>, <c>region</c> (INSEE code of the région)); EPCI membership from an <c>epci.json</c> of the same package (array of
 /// EPCI with <c>code</c> = SIREN, <c>nom</c>, <c>membres[].code</c>) when given. The package does not state its years: they are
 /// passed (<see cref="AnneeCogParDefaut"/>, <see cref="AnneePopulationParDefaut"/> for version 6.0.0).</item>
 /// <item>Passerelle's CSV (Seed/communes-amp_cog2026.csv): <c>code_insee,nom,type,commune_parente,codes_postaux,siren,population,
-/// annee_population,epci_siren,epci_nom,annee_cog,latitude,longitude</c>, postcodes |-joined.</item>
+/// annee_population,epci_siren,epci_nom,annee_cog,latitude,longitude</c>, postcodes |-joined; an optional column <c>code_region</c>
+/// (INSEE code of the région, 2 digits).</item>
 /// </list></summary>
 public static class ImporterCommunes
 {
@@ -58,7 +59,7 @@ public static class ImporterCommunes
                 var code = Texte("code") ?? "";
                 var m = membres.GetValueOrDefault(code);
                 Ajouter(lues, erreurs, $"Élément {i}", code, Texte("nom"), type == "arrondissement-municipal" ? Commune.TypeArrondissement : Commune.TypeCommune,
-                    Texte("commune"), cps, Texte("siren"), population, population is null ? null : anneePopulation, m.Siren, m.Nom, anneeCog, null, null);
+                    Texte("commune"), cps, Texte("siren"), population, population is null ? null : anneePopulation, m.Siren, m.Nom, anneeCog, null, null, Texte("region"));
             }
         }
         catch (JsonException e) { return new(0, 0, 0, 0, [$"JSON invalide : {e.Message}"]); }
@@ -93,7 +94,7 @@ public static class ImporterCommunes
                 Ajouter(lues, erreurs, $"Ligne {ligne}", V("code_insee") ?? "", V("nom"), V("type") ?? Commune.TypeCommune, V("commune_parente"),
                     (V("codes_postaux") ?? "").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(),
                     V("siren"), Entier("population"), Entier("annee_population"), V("epci_siren"), V("epci_nom"), Entier("annee_cog") ?? 0,
-                    Reel("latitude"), Reel("longitude"));
+                    Reel("latitude"), Reel("longitude"), entete.Contains("code_region") ? V("code_region") : null);
             }
             catch (FormatException e) { erreurs.Add($"Ligne {ligne} : {e.Message}."); }
         }
@@ -102,7 +103,7 @@ public static class ImporterCommunes
 
     static void Ajouter(List<Commune> lues, List<string> erreurs, string ou, string code, string? nom, string type, string? parente,
         List<string> codesPostaux, string? siren, int? population, int? anneePopulation, string? epciSiren, string? epciNom, int anneeCog,
-        double? lat, double? lon)
+        double? lat, double? lon, string? region)
     {
         var avant = erreurs.Count;
         if (code.Length != 5 || !code.All(char.IsAsciiLetterOrDigit)) erreurs.Add($"{ou} : code INSEE « {code} » invalide (5 caractères).");
@@ -115,6 +116,7 @@ public static class ImporterCommunes
         if (population < 0) erreurs.Add($"{ou} : population négative.");
         if (population is not null && anneePopulation is not (>= 1800 and <= 2100)) erreurs.Add($"{ou} : année de la population manquante ou invalide.");
         if (anneeCog is < 1943 or > 2100) erreurs.Add($"{ou} : année du code géographique manquante ou invalide.");
+        if (region is not null && (region.Length is < 2 or > 3 || !region.All(char.IsAsciiDigit))) erreurs.Add($"{ou} : code de région « {region} » invalide (2 chiffres).");
         if ((lat is null) != (lon is null) || lat is < -90 or > 90 || lon is < -180 or > 180) erreurs.Add($"{ou} : point de référence invalide.");
         if (erreurs.Count > avant) return;
         lues.Add(new Commune
@@ -122,7 +124,7 @@ public static class ImporterCommunes
             CodeInsee = code.ToUpperInvariant(), Nom = nom!.Trim(), Type = type, CommuneParente = type == Commune.TypeArrondissement ? parente : null,
             CodesPostaux = string.Join('|', codesPostaux.Distinct()), Siren = siren, Population = population,
             AnneePopulation = population is null ? null : anneePopulation, EpciSiren = epciSiren is { Length: > 0 } ? epciSiren : null,
-            EpciNom = epciSiren is { Length: > 0 } ? epciNom : null, AnneeCog = anneeCog, Latitude = lat, Longitude = lon, NomRecherche = RechercheCommunes.Cle(nom),
+            EpciNom = epciSiren is { Length: > 0 } ? epciNom : null, CodeRegion = region, AnneeCog = anneeCog, Latitude = lat, Longitude = lon, NomRecherche = RechercheCommunes.Cle(nom),
         });
     }
 

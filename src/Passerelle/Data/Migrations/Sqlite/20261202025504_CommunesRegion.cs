@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Passerelle.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CommunesRegion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CodeRegion",
+                table: "Communes",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communes_CodeRegion",
+                table: "Communes",
+                column: "CodeRegion");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Communes_CodeRegion",
+                table: "Communes");
+
+            migrationBuilder.DropColumn(
+                name: "CodeRegion",
+                table: "Communes");
+        }
+    }
+}

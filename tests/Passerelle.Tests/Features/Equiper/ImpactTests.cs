@@ -65,7 +65,7 @@ public class ImpactTests : IDisposable
         t.Bilans.Single(x => x.Issue == BilanAppareil.Reemploi).ShouldBe((BilanAppareil.Reemploi, 2, 141m, 46m));
         t.VersionsFacteurs.ShouldBe([FacteursAdeme.Version2022, "ESSAI-2025"]);
         t.VentesParQpv.ShouldBe([("Hors QPV", 1), ("Non renseigné", 1)]);
-        t.Csv().ShouldContain("co2e_evite_kg,reemploi,141");
+        t.Csv().ShouldContain("\"co2e_evite_kg\",\"reemploi\",\"141\"");
     }
 
     [Fact]

@@ -236,8 +236,9 @@ reserver() { # n — one booking on one of the 8 slots, prints « code jeton »
 export -f reserver; export dir HA
 if [ -s "$dir/creneaux.txt" ]; then
   seq 1 64 | xargs -P 64 -I{} bash -c 'reserver {}' >"$dir/reservations.txt" 2>/dev/null & lot=$!
-  sleep 0.5; kill -9 "$PID_b" 2>/dev/null
-  wait "$lot"; { wait "$PID_b"; } 2>/dev/null # reaped here, so the shell's « Killed » notice stays out of the log
+  # Disowned first: the shell then reaps B without printing its « Killed » notice in the log.
+  sleep 0.5; disown "$PID_b" 2>/dev/null; kill -9 "$PID_b" 2>/dev/null
+  wait "$lot"
 fi
 acceptees=$(awk '$1 == 201' "$dir/reservations.txt" 2>/dev/null | wc -l)
 echo "       64 réservations pendant l'arrêt brutal de B : $acceptees acceptées (201), $((64 - acceptees)) refusées ou coupées ($(awk '{print $1}' "$dir/reservations.txt" 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"

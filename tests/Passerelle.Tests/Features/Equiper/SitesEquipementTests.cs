@@ -63,7 +63,15 @@ public class SitesEquipementTests(AppFactory app) : IClassFixture<AppFactory>
         var inconnu = await page.GetAsync("/admin/equipement/tableau-de-bord?handler=csv&site=Nulle%20part");
         inconnu.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await inconnu.Content.ReadAsStringAsync()).ShouldContain("Choisissez un site dans la liste.");
-        (await Formulaires.PageAsync(page, "/admin/equipement/tableau-de-bord?site=Nulle%20part")).QuerySelector("#err-site")!.TextContent.ShouldContain("Choisissez un site");
+        var refusee = await Formulaires.PageAsync(page, "/admin/equipement/tableau-de-bord?site=Nulle%20part");
+        refusee.QuerySelector("#err-site")!.TextContent.ShouldContain("Choisissez un site");
+        // The summary speaks of the filters, not of the period (which was right).
+        refusee.QuerySelector(".resume-erreurs, [role=alert]")!.TextContent.ShouldContain("Les filtres ne sont pas valides");
+        refusee.QuerySelector(".resume-erreurs, [role=alert]")!.TextContent.ShouldNotContain("période");
+        // An export link has no field to show its error beside: the message names the parameter.
+        var dateIllisible = await page.GetAsync("/admin/equipement/tableau-de-bord?handler=csv&du=zz");
+        dateIllisible.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await dateIllisible.Content.ReadAsStringAsync()).ShouldContain("du : La valeur « zz » n'est pas valide.");
 
         // The device page shows its site and where each step happened.
         var fiche = await Formulaires.PageAsync(page, $"/admin/equipement/appareils/{b.Id}");

@@ -49,12 +49,14 @@ public static class PiecesRapports
         if (VerifierAvantLecture(nom, contenu.LongLength) is { } erreur) throw new RegleMetierException(erreur, "fichier");
         var type = TypesPieces.Reconnaitre(nom, contenu)
             ?? throw new RegleMetierException($"Le contenu de « {Court(nom)} » ne correspond pas à un fichier {Path.GetExtension(nom).ToLowerInvariant()} : le fichier est peut-être abîmé ou renommé. Joignez le document d'origine.", "fichier");
+        if (TypesPieces.TropGonfle(contenu))
+            throw new RegleMetierException($"« {Court(nom)} » annonce un contenu plus de {TypesPieces.GonflementMax} fois plus gros que le fichier : ce n'est pas un document ordinaire. Enregistrez-le à nouveau ou joignez-le en PDF.", "fichier");
         var sha = Convert.ToHexStringLower(SHA256.HashData(contenu));
         var id = vu.Rapport.Id;
         if (await db.Set<PieceRapport>().CountAsync(p => p.RapportId == id, ct) >= NombreMax)
             throw new RegleMetierException($"Un compte rendu porte au plus {NombreMax} pièces jointes : retirez-en une avant d'en joindre une autre.", "fichier");
-        if (await db.Set<PieceRapport>().AnyAsync(p => p.RapportId == id && p.Sha256 == sha, ct))
-            throw new RegleMetierException($"Ce fichier est déjà joint au compte rendu (même contenu que « {Court(nom)} »).", "fichier");
+        if (await db.Set<PieceRapport>().Where(p => p.RapportId == id && p.Sha256 == sha).Select(p => p.Nom).FirstOrDefaultAsync(ct) is { } deja)
+            throw new RegleMetierException($"Ce fichier est déjà joint au compte rendu sous le nom « {deja} » (même contenu).", "fichier");
         var piece = new PieceRapport
         {
             RapportId = id, Nom = Court(nom), Type = type, Taille = contenu.LongLength, Sha256 = sha, Contenu = contenu,

@@ -45,6 +45,21 @@ public static class TypesPieces
         return ok ? type : null;
     }
 
+    /// <summary>How many times its own size a ZIP-based document may declare once decompressed. Office and OpenDocument files
+    /// compress their XML about 5 to 20 times; a « zip bomb » (a few hundred KB declaring hundreds of MB) goes far beyond.</summary>
+    public const int GonflementMax = 100;
+
+    /// <summary>True when <paramref name="contenu"/> is a ZIP whose entries declare, in total, more than <see cref="GonflementMax"/>
+    /// times its size (and more than 10 MB) decompressed. Only the central directory is read: nothing is decompressed.</summary>
+    public static bool TropGonfle(byte[] contenu)
+    {
+        using var zip = Zip(contenu);
+        if (zip is null) return false;
+        long total = 0;
+        foreach (var e in zip.Entries) total += e.Length;
+        return total > Math.Max(10L * 1024 * 1024, (long)contenu.Length * GonflementMax);
+    }
+
     static ZipArchive? Zip(byte[] contenu)
     {
         if (!contenu.AsSpan().StartsWith("PK\x03\x04"u8)) return null;

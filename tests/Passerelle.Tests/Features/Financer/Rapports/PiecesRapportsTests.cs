@@ -54,7 +54,8 @@ public class PiecesRapportsTests(AppFactory app) : IClassFixture<AppFactory>
 
     static byte[] Pdf() => "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    static byte[] Docx(bool complet = true)
+    /// <summary>A minimal .docx; <paramref name="bourrage"/> spaces (which deflate about 1 000 to 1) end its document part.</summary>
+    static byte[] Docx(bool complet = true, int bourrage = 0)
     {
         using var m = new MemoryStream();
         using (var zip = new ZipArchive(m, ZipArchiveMode.Create, leaveOpen: true))
@@ -62,7 +63,7 @@ public class PiecesRapportsTests(AppFactory app) : IClassFixture<AppFactory>
             if (complet)
             {
                 using (var w = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open())) w.Write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
-                using (var w = new StreamWriter(zip.CreateEntry("word/document.xml").Open())) w.Write("<w:document/>");
+                using (var w = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open())) { w.Write("<w:document/>"); w.Write(new string(' ', bourrage)); }
             }
             else using (var w = new StreamWriter(zip.CreateEntry("notes.txt").Open())) w.Write("pas un document Word");
         }
@@ -97,7 +98,11 @@ public class PiecesRapportsTests(AppFactory app) : IClassFixture<AppFactory>
         // The same file again is refused; removing one leaves the other.
         var encore = await JoindreAsync(x.Gestionnaire, x.Url, "copie.pdf", pdf);
         encore.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Formulaires.DocumentAsync(encore)).QuerySelector("#err-fichier")!.TextContent.ShouldContain("déjà joint");
+        var refus = (await Formulaires.DocumentAsync(encore)).QuerySelector("#err-fichier")!.TextContent;
+        refus.ShouldContain("déjà joint");
+        // It names the file already there, not the one just sent.
+        refus.ShouldContain("« compte-rendu signé.pdf »");
+        refus.ShouldNotContain("copie.pdf");
         var retirer = (await Formulaires.PageAsync(x.Gestionnaire, x.Url)).QuerySelector<IHtmlFormElement>("#liste-pieces form")!;
         (await Formulaires.SoumettreAsync(x.Gestionnaire, retirer, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PiecesAsync(x.Rapport)).Select(p => p.Nom).ShouldBe(["facture.docx"]);
@@ -119,6 +124,8 @@ public class PiecesRapportsTests(AppFactory app) : IClassFixture<AppFactory>
             ("page.html", "<html></html>"u8.ToArray(), "n'est pas d'un type accepté"),
             ("vide.pdf", [], "est vide"),
             ("enorme.pdf", gros, "dépasse 10 Mo"),
+            // A « zip bomb »: some KB declaring 30 MB once decompressed.
+            ("gonfle.docx", Docx(bourrage: 30_000_000), "plus de 100 fois plus gros"),
         })
         {
             var r = await JoindreAsync(x.Gestionnaire, x.Url, nom, contenu);

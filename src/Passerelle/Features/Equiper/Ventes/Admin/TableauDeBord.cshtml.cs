@@ -46,16 +46,20 @@ public sealed class TableauDeBordModel(AppDbContext db, TimeProvider horloge) : 
     /// <summary>The file name's end for one site: its letters and digits only, so that the name stays portable.</summary>
     string Suffixe => Tableau.Site is { } s ? "-" + new string(s.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Take(40).ToArray()) : "";
 
+    /// <summary>The refusal of an export, in French, each message after the query parameter it is about
+    /// (« du : La valeur « zz » n'est pas valide. »), since a link has no field to show it beside.</summary>
+    string ErreursExport() => string.Join(" ", Erreurs.SelectMany(e => e.Value.Select(m => $"{e.Key.ToLowerInvariant()} : {m}")));
+
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        if (!await CalculerAsync(ct)) return BadRequest(string.Join(" ", Erreurs.Values.SelectMany(v => v)));
+        if (!await CalculerAsync(ct)) return BadRequest(ErreursExport());
         return File(System.Text.Encoding.UTF8.GetBytes(Tableau.Csv()), "text/csv; charset=utf-8", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}{Suffixe}.csv");
     }
 
     /// <summary>The same rows as XLSX (<c>?handler=xlsx</c>).</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
-        if (!await CalculerAsync(ct)) return BadRequest(string.Join(" ", Erreurs.Values.SelectMany(v => v)));
+        if (!await CalculerAsync(ct)) return BadRequest(ErreursExport());
         return File(Tableau.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"equipement-{Tableau.Du:yyyy-MM-dd}-{Tableau.Au:yyyy-MM-dd}{Suffixe}.xlsx");
     }
 }

@@ -71,6 +71,23 @@ public class ParcoursPilotage(Navigateur app) : IAsyncLifetime
         await Navigateur.VerifierAccessibiliteAsync(page);
     }
 
+    [Fact]
+    public async Task La_carte_des_acteurs_et_son_tableau_donnent_les_memes_lieux()
+    {
+        var (email, mdp) = await app.CompteAsync(Roles.Financeur);
+        var page = await app.ConnecterAsync(email, mdp);
+        await page.GotoAsync("/pilotage?epci=200054807");
+        await page.Locator("#ecarts").WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#lien-acteurs").ClickAsync();
+        await page.AttendreAdresseAsync("**/pilotage/acteurs");
+        await page.Locator("#acteurs").WaitForAsync(new() { Timeout = 120_000 });
+        var points = await page.Locator("#acteurs tbody tr").EvaluateAllAsync<int>("trs => trs.filter(tr => tr.dataset.lat && tr.dataset.lon).length");
+        points.ShouldBeGreaterThan(0);
+        await Assertions.Expect(page.Locator("#carte-acteurs .leaflet-overlay-pane path")).ToHaveCountAsync(points, new() { Timeout = 60_000 });
+        (await page.Locator("#acteurs").InnerTextAsync()).ShouldContain("Port-Saint-Louis-du-Rhône");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
+
     /// <summary>The map repeats the table: one circle per row holding a reference point.</summary>
     static async Task MemesValeursSurLaCarteAsync(IPage page)
     {

@@ -71,6 +71,40 @@ public class ParcoursPilotage(Navigateur app) : IAsyncLifetime
         await Navigateur.VerifierAccessibiliteAsync(page);
     }
 
+    [Fact]
+    public async Task La_carte_des_acteurs_et_son_tableau_donnent_les_memes_lieux()
+    {
+        var (email, mdp) = await app.CompteAsync(Roles.Financeur);
+        var page = await app.ConnecterAsync(email, mdp);
+        await page.GotoAsync("/pilotage?epci=200054807");
+        await page.Locator("#ecarts").WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#lien-acteurs").ClickAsync();
+        await page.AttendreAdresseAsync("**/pilotage/acteurs");
+        await page.Locator("#acteurs").WaitForAsync(new() { Timeout = 120_000 });
+        var points = await page.Locator("#acteurs tbody tr").EvaluateAllAsync<int>("trs => trs.filter(tr => tr.dataset.lat && tr.dataset.lon).length");
+        points.ShouldBeGreaterThan(0);
+        await Assertions.Expect(page.Locator("#carte-acteurs .leaflet-overlay-pane path")).ToHaveCountAsync(points, new() { Timeout = 60_000 });
+        (await page.Locator("#acteurs").InnerTextAsync()).ShouldContain("Port-Saint-Louis-du-Rhône");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        // The pages changed by ADR 0037 on a telephone: nothing wider than the screen outside the scrolling tables.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var url in new[] { "/pilotage/acteurs?epci=200054807", "/pilotage/zones/13078", "/pilotage?epci=200054807" })
+        {
+            await page.GotoAsync(url, new() { Timeout = 240_000 });
+            (await page.EvaluateAsync<string>(Debordements)).ShouldBe("", $"{url} déborde à 390 px.");
+            if (Environment.GetEnvironmentVariable("PASSERELLE_CAPTURES") is { Length: > 0 } dossier)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, "pilotage-390-" + url.Split('?')[0].Replace('/', '-').Trim('-') + ".png"), FullPage = true });
+        }
+        await Navigateur.VerifierAccessibiliteAsync(page);
+    }
+
+    const string Debordements = """
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth ? "" :
+          [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !(e.parentElement && e.parentElement.closest(".defilement")))
+            .slice(0, 5).map(e => e.tagName + (e.id ? "#" + e.id : "") + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(" | ") || "page plus large que l'écran"
+        """;
+
     /// <summary>The map repeats the table: one circle per row holding a reference point.</summary>
     static async Task MemesValeursSurLaCarteAsync(IPage page)
     {

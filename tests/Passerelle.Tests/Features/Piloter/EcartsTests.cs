@@ -132,6 +132,36 @@ public class EcartsTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task La_page_de_zone_restreinte_a_son_epci_donne_les_memes_chiffres_que_le_tableau_national()
+    {
+        await PreparerAsync();
+        await _app.AvecDb(async db =>
+        {
+            // Outside the Métropole: Arles (another EPCI), with a place offering a service and residents, so that the national table
+            // reads more than the zone's EPCI.
+            db.Add(new Commune { CodeInsee = "13004", Nom = "Arles", Type = Commune.TypeCommune, CodesPostaux = "13200|13280", Population = 51000,
+                AnneePopulation = 2023, AnneeCog = 2026, EpciSiren = "241300417", CodeRegion = "93", Latitude = 43.6767, Longitude = 4.6278 });
+            var arles = new Passerelle.Features.Reseau.Lieux.Lieu { Source = "Test", IdLocal = "arles", Nom = "Médiathèque d'Arles", Commune = "Arles", CodePostal = "13200",
+                CodeInsee = "13004", Latitude = 43.6767, Longitude = 4.6278, Services = "aide-aux-demarches-administratives" };
+            db.Lieux.Add(arles);
+            db.Beneficiaires.AddRange(Enumerable.Range(0, 6).Select(_ => new Beneficiaire { StructureId = db.Structures.First().Id, Commune = "Arles", CodePostal = "13200", Suivi = false }));
+            await db.SaveChangesAsync();
+        });
+        (await _app.AvecDb(db => ZoneModel.PerimetreDeLaZoneAsync(db, CalculEcarts.Commune, "13078", CancellationToken.None))).ShouldBe(("200054807", (string?)null));
+        (await _app.AvecDb(db => ZoneModel.PerimetreDeLaZoneAsync(db, CalculEcarts.Qpv, "QN01371N", CancellationToken.None))).ShouldBe(("200054807", (string?)null));
+        (await _app.AvecDb(db => ZoneModel.PerimetreDeLaZoneAsync(db, CalculEcarts.Commune, "13004", CancellationToken.None))).ShouldBe(("241300417", (string?)null));
+        foreach (var (niveau, code) in new[] { (CalculEcarts.Commune, "13078"), (CalculEcarts.Commune, "13039"), (CalculEcarts.Qpv, "QN01371N") })
+        {
+            var national = await _app.AvecDb(db => CalculEcarts.ExecuterAsync(db, niveau, Du, Au, null, CancellationToken.None));
+            var restreint = await _app.AvecDb(db => CalculEcarts.ExecuterAsync(db, niveau, Du, Au, "200054807", CancellationToken.None));
+            national.Lignes.Count.ShouldBeGreaterThan(restreint.Lignes.Count);
+            System.Text.Json.JsonSerializer.Serialize(restreint.Lignes.Single(l => l.Code == code))
+                .ShouldBe(System.Text.Json.JsonSerializer.Serialize(national.Lignes.Single(l => l.Code == code)));
+            restreint.LieuxParZone[code].ShouldBe(national.LieuxParZone[code]);
+        }
+    }
+
+    [Fact]
     public async Task L_api_et_le_csv_publient_les_agregats_avec_leur_millesime_et_refusent_une_mauvaise_saisie()
     {
         var api = await _app.ClientApiAsync(Roles.Financeur);

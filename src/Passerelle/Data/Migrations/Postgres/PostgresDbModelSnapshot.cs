@@ -1224,6 +1224,43 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Permanences");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.RecherchesDuJour", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Jour")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jour", "Commune", "MotifId", "DelaiJours")
+                        .IsUnique();
+
+                    b.ToTable("RecherchesCreneaux", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
                 {
                     b.Property<int>("Id")

@@ -1185,6 +1185,41 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Permanences");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.RecherchesDuJour", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodePostal")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelaiJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Jour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jour", "Commune", "MotifId", "DelaiJours")
+                        .IsUnique();
+
+                    b.ToTable("RecherchesCreneaux", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Rendezvous.Reservation", b =>
                 {
                     b.Property<int>("Id")

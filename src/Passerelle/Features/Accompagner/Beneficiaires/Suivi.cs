@@ -31,10 +31,12 @@ public sealed class Orientation
     }
 }
 
+/// <summary>Outcomes of a referral. <see cref="RefuseeCapacite"/>: the receiving structure could not take the person for lack of
+/// capacity (no place, no slot) — counted as unmet demand by the person's residence in territorial steering.</summary>
 public static class ResultatsOrientation
 {
-    public const string EnAttente = "En attente", Aboutie = "Aboutie", NonAboutie = "Non aboutie", Inconnu = "Inconnu";
-    public static readonly string[] Tous = [EnAttente, Aboutie, NonAboutie, Inconnu];
+    public const string EnAttente = "En attente", Aboutie = "Aboutie", NonAboutie = "Non aboutie", RefuseeCapacite = "Refusée (capacité)", Inconnu = "Inconnu";
+    public static readonly string[] Tous = [EnAttente, Aboutie, NonAboutie, RefuseeCapacite, Inconnu];
 }
 
 /// <summary>A skills diagnostic of a followed person: a level for the competences assessed (not all need be).</summary>

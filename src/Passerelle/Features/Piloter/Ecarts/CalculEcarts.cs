@@ -60,6 +60,9 @@ public static class CalculEcarts
             .GroupBy(i => i.Session!.LieuId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var demande = await DemandeParResidence.CalculerAsync(db, du, au, ct,
             perimetre.Residents(db, niveau, codesPostaux, zones.Select(z => z.Code).ToList()));
+        var refus = await DemandeNonSatisfaite.RefusAsync(db, du, au, perimetre.Residents(db, niveau, codesPostaux, zones.Select(z => z.Code).ToList()), ct);
+        // Searches name a commune or a postcode, never a QPV: they count at commune level only.
+        var recherches = niveau == Qpv ? [] : DemandeNonSatisfaite.ParZone(await DemandeNonSatisfaite.RecherchesAsync(db, du, au, perimetre.Tout ? null : codesPostaux, ct), reference);
         var codesZones = zones.Select(z => z.Code).ToList();
         var fragilite = (await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == niveau && (perimetre.Tout || codesZones.Contains(i.Code))).ToListAsync(ct))
             .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.VersionModele).ThenBy(i => i.Variante == "tout-age" ? 0 : 1).First());
@@ -74,6 +77,10 @@ public static class CalculEcarts
             var v = demandeZone.GetValueOrDefault(code);
             demandeZone[code] = (v.Acc + d.Accompagnements, v.Pers + d.Personnes, v.Prem + d.Premieres);
         }
+        var refusZone = new Dictionary<string, int>();
+        foreach (var r in refus)
+            if ((niveau == Qpv ? r.CodeQpv : reference.CodeCommune(null, r.Commune, r.CodePostal)) is { } code)
+                refusZone[code] = refusZone.GetValueOrDefault(code) + r.Refus;
         // Households connected, by residence (commune as typed at enrolment, read by its name; QPV code).
         Dictionary<string, int>? foyersZone = null;
         if (foyers is not null)
@@ -96,17 +103,24 @@ public static class CalculEcarts
             var (acc, pers, prem) = demandeZone.GetValueOrDefault(z.Code);
             var nonServie = ids.Sum(id => attente.GetValueOrDefault(id));
             var pleines = ids.Sum(id => completes.GetValueOrDefault(id));
+            var refusees = refusZone.GetValueOrDefault(z.Code);
+            var (sansCreneau, attentes) = recherches.TryGetValue(z.Code, out var rz) ? rz : (0, []);
+            var nonSatisfaite = nonServie + pleines + sansCreneau + refusees;
             var f = fragilite.GetValueOrDefault(z.Code);
-            double? indice = z.Population is > 0 ? Math.Round((z.Population.Value / 1000.0 * (f is null ? 1 : f.Score / 5) + nonServie + pleines) / (1 + heures), 2) : null;
+            double? indice = z.Population is > 0 ? Math.Round((z.Population.Value / 1000.0 * (f is null ? 1 : f.Score / 5) + nonSatisfaite) / (1 + heures), 2) : null;
             var masque = pers > 0 && pers < seuil;
             int? connectes = foyersZone?.GetValueOrDefault(z.Code);
             var foyersMasques = connectes is > 0 && connectes < seuil;
             lignes.Add(new LigneEcart(z.Code, z.Nom, z.Population, z.AnneePopulation, z.AnneeCog, f?.Score, f is null ? null : $"modèle {f.VersionModele}, {f.Variante}",
                 ids.Count, Math.Round(heures, 1), Math.Round(places, 1), z.Population is > 0 ? Math.Round(places * 1000 / z.Population.Value, 2) : null,
                 mediateurs.Count, mediateurs.Count(m => m.ConseillerNumerique), distance,
-                masque ? null : acc, masque ? null : pers, masque ? null : prem, nonServie, pleines, nonServie + pleines, indice,
+                masque ? null : acc, masque ? null : pers, masque ? null : prem, nonServie, pleines, nonSatisfaite, indice,
                 [.. masque ? ["demandeObservee", "personnes", "premieresVisites"] : Array.Empty<string>(), .. foyersMasques ? ["foyersConnectes"] : Array.Empty<string>()],
-                foyersMasques ? null : connectes));
+                foyersMasques ? null : connectes)
+            {
+                RecherchesSansCreneau = niveau == Qpv ? null : sansCreneau, OrientationsRefusees = refusees,
+                AttenteMedianeJours = DemandeNonSatisfaite.Mediane(attentes),
+            });
         }
         return new TableEcarts(niveau, du, au, epci, Math.Round(semaines, 2), lignes.OrderByDescending(l => l.IndicePriorite ?? -1).ThenBy(l => l.Code, StringComparer.Ordinal).ToList())
         { LieuxParZone = lieuxParZone, Region = region };

@@ -12,13 +12,15 @@ namespace Passerelle.Features.Piloter.Ecarts;
 /// <c>conseillers_numeriques</c>, <c>distance_min_km</c>, <c>demande_observee</c> (accompaniments by residence), <c>personnes</c>,
 /// <c>premieres_visites</c>, <c>liste_attente_non_servie</c>, <c>sessions_completes</c>, <c>demande_non_satisfaite</c>,
 /// <c>indice_priorite</c>, <c>foyers_connectes</c> (households living in the zone enrolled in a connectivity programme during the
-/// period; empty when masked or when no programme feature is present), <c>masque</c>.</summary>
+/// period; empty when masked or when no programme feature is present), <c>recherches_sans_creneau</c> (public slot searches for the commune
+/// with no free slot within 14 days; empty for QPV), <c>orientations_refusees</c> (referrals refused for capacity, by residence),
+/// <c>attente_mediane_jours</c> (median days before the first free slot, over the searches that found one), <c>masque</c>.</summary>
 public static class DonneesEcarts
 {
     public static readonly string[] Colonnes = ["niveau", "code", "nom", "du", "au", "population", "annee_population", "annee_cog", "fragilite",
         "modele_fragilite", "lieux", "heures_hebdo", "creneaux_hebdo", "creneaux_pour_1000", "mediateurs", "conseillers_numeriques", "distance_min_km",
         "demande_observee", "personnes", "premieres_visites", "liste_attente_non_servie", "sessions_completes", "demande_non_satisfaite",
-        "indice_priorite", "foyers_connectes", "masque"];
+        "indice_priorite", "foyers_connectes", "recherches_sans_creneau", "orientations_refusees", "attente_mediane_jours", "masque"];
 
     public static string Texte(TableEcarts t)
     {
@@ -31,7 +33,7 @@ public static class DonneesEcarts
             t.Niveau, l.Code, l.Nom, du, au, E(l.Population), E(l.AnneePopulation), E(l.AnneeCog), N(l.Fragilite), l.ModeleFragilite ?? "",
             E(l.Lieux), N(l.HeuresHebdo), N(l.CreneauxHebdo), N(l.CreneauxPour1000), E(l.Mediateurs), E(l.ConseillersNumeriques), N(l.DistanceMinKm),
             E(l.DemandeObservee), E(l.Personnes), E(l.PremieresVisites), E(l.ListeAttenteNonServie), E(l.SessionsCompletes), E(l.DemandeNonSatisfaite),
-            N(l.IndicePriorite), E(l.FoyersConnectes), string.Join(' ', l.Masques),
+            N(l.IndicePriorite), E(l.FoyersConnectes), E(l.RecherchesSansCreneau), E(l.OrientationsRefusees), E(l.AttenteMedianeJours), string.Join(' ', l.Masques),
         }).Prepend(Colonnes));
     }
 

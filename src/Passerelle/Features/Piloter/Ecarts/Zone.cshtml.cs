@@ -27,7 +27,10 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
         code = code.Trim().ToUpperInvariant();
         if (code.Length is < 5 or > 12) return NotFound();
         Niveau = code.StartsWith("QN", StringComparison.Ordinal) ? CalculEcarts.Qpv : CalculEcarts.Commune;
+        // Every figure of a zone depends only on the zones of its own EPCI (or région): the 13 computations below read those (ADR 0037).
+        var (epci, region) = await PerimetreDeLaZoneAsync(db, Niveau, code, ct);
         var (demande, _) = PilotageApi.Lire(Niveau, null, null, null, horloge);
+        demande = demande! with { Epci = epci, Region = region };
         var table = await PilotageApi.PourAsync(db, User, demande!, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());
         Ligne = table.Lignes.FirstOrDefault(l => l.Code == code);
         if (Ligne is null) return NotFound();
@@ -43,9 +46,20 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
         {
             var debut = new DateOnly(fin.Year, fin.Month, 1).AddMonths(-m);
             var finMois = debut.AddMonths(1).AddDays(-1);
-            var mois = (await CalculEcarts.ExecuterAsync(db, Niveau, debut, finMois, null, ct)).Lignes.FirstOrDefault(l => l.Code == code);
+            var mois = (await CalculEcarts.ExecuterAsync(db, Niveau, debut, finMois, epci, ct, region: region)).Lignes.FirstOrDefault(l => l.Code == code);
             Tendance.Add(new MoisZone(debut, mois?.DemandeObservee, mois?.HeuresHebdo ?? 0));
         }
         return Page();
+    }
+
+    /// <summary>The EPCI (SIREN) of the commune, or of the first commune a QPV spans; its région (INSEE code) when it has no EPCI;
+    /// (null, null) — the whole reference — when the commune is unknown or has neither.</summary>
+    public static async Task<(string? Epci, string? Region)> PerimetreDeLaZoneAsync(AppDbContext db, string niveau, string code, CancellationToken ct)
+    {
+        var insee = code;
+        if (niveau == CalculEcarts.Qpv)
+            insee = (await db.Qpv.AsNoTracking().Where(q => q.Code == code).Select(q => q.CodesInsee).FirstOrDefaultAsync(ct))?.Split('|')[0] ?? "";
+        var c = await db.Set<Commune>().AsNoTracking().Where(x => x.CodeInsee == insee).Select(x => new { x.EpciSiren, x.CodeRegion }).FirstOrDefaultAsync(ct);
+        return c?.EpciSiren is { Length: 9 } e ? (e, null) : (null, c?.CodeRegion is { Length: 2 } r ? r : null);
     }
 }

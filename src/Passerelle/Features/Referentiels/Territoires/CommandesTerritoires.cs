@@ -87,3 +87,31 @@ public sealed class CommandeImportPoints : ICommandeCli
         return r.Erreurs.Count == 0 ? 0 : 1;
     }
 }
+
+/// <summary><c>territoires import-population-qpv &lt;fichier.csv&gt; [--annee 2020]</c>: sets the population of the QPV of the list with its
+/// vintage (see <see cref="ImporterPopulationsQpv"/>), all or nothing. Exit 0 done, 1 refused, 2 wrong usage.</summary>
+public sealed class CommandeImportPopulationQpv : ICommandeCli
+{
+    public IReadOnlyList<string> Mots => ["territoires", "import-population-qpv"];
+    public int Arguments => 1;
+    public string Usage => "<fichier.csv> [--annee 2020]";
+    public string Description => "importe la population des quartiers prioritaires (code_qp, population, année du recensement)";
+
+    public async Task<int> ExecuterAsync(WebApplication app, string[] args)
+    {
+        if (!File.Exists(args[2])) { Console.Error.WriteLine($"Fichier introuvable : {args[2]}"); return 2; }
+        int? annee = null;
+        if (Array.IndexOf(args, "--annee") is var i and >= 0)
+        {
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var a)) { Console.Error.WriteLine("L'année (--annee) est un nombre entier, par exemple 2020."); return 2; }
+            annee = a;
+        }
+        await Database.PreparerAsync(app.Services, migrerPostgres: false);
+        using var scope = app.Services.CreateScope();
+        await using var flux = File.OpenRead(args[2]);
+        var r = await ImporterPopulationsQpv.ImporterAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), flux, annee, CancellationToken.None);
+        foreach (var e in r.Erreurs) Console.Error.WriteLine(e);
+        Console.WriteLine(r.Resume());
+        return r.Erreurs.Count == 0 ? 0 : 1;
+    }
+}

@@ -1359,6 +1359,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Territoire", "Mois");
 
+                    b.HasIndex(new[] { "Mois" }, "IX_FaitsActivites_Mois_Lieu")
+                        .HasFilter("\"Dimension\" = 'lieu'");
+
                     b.ToTable("FaitsActivites", (string)null);
                 });
 

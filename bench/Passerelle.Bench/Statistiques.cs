@@ -12,17 +12,11 @@ using NpgsqlTypes;
 /// (same run, same data), and the insertion throughput of records through POST /api/v1/activites.
 /// Usage: bench.sh statistiques [--accompagnements 5000000] [--accompagnements-sqlite 500000] [--mediateurs 4000] [--secondes 10] [--sans-faits | --faits-seulement]
 /// (the views are measured from the records, then again after the monthly facts are built; --sans-faits: the first pass only;
-/// --faits-seulement: the second only).</summary>
-static class Statistiques
+/// --faits-seulement: the second only). [--base NOM]: the PostgreSQL database NOM, kept on the server given by --pg and reused when it
+/// already holds records (no generation; the facts built only if they are not, or if changes are pending; no insertion measure,
+/// whose records would leave change marks). [--vues 3,6]: only these views (1-based, in the order of the table below).</summary>
+static partial class Statistiques
 {
-    static readonly string[] Themes = ["Diagnostic numérique", "Prendre en main du matériel", "Navigation sur internet", "E-mail", "Bureautique", "Santé",
-        "Banque et achats en ligne", "Insertion professionnelle", "Prévention en sécurité numérique", "Aide aux démarches administratives"];
-    static readonly string[] Lieux = ["Lieu d'activité", "Lieu d'activité", "Lieu d'activité", "À distance", "À domicile", "Autre lieu"];
-    static readonly int[] Durees = [15, 30, 45, 60, 90, 120];
-    static readonly string[] Communes = ["Paris", "Marseille", "Lyon", "Toulouse", "Nantes", "Martigues", "Brest", "Reims"];
-    static readonly string[] Genres = ["Masculin", "Féminin", "Non communiqué"];
-    static readonly string[] Statuts = ["Retraité", "Sans emploi", "En emploi", "Scolarisé", "Non communiqué ou hétérogène"];
-
     public static async Task<int> ExecuterAsync(string[] args)
     {
         string? V(string nom) { var i = Array.IndexOf(args, nom); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
@@ -44,24 +38,34 @@ static class Statistiques
                 () => new SqliteConnection($"Data Source={fichier}")));
         if (pg is not null)
         {
-            var cs = pg.Replace("Database=postgres", "Database=stat_" + Environment.ProcessId);
+            var cs = pg.Replace("Database=postgres", "Database=" + (V("--base") ?? "stat_" + Environment.ProcessId));
             bases.Add(("PostgreSQL", ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={cs}"], int.Parse(V("--accompagnements") ?? "5000000"), () => new NpgsqlConnection(cs + ";Command Timeout=1200")));
         }
         foreach (var (nom, config, accompagnements, connexion) in bases)
         {
             Console.WriteLine($"\n## {nom} — {accompagnements:N0} accompagnements");
             await Processus.Executer(app, ["migrate", .. config], attendre: true);
-            await Processus.Executer(app, ["lieux", "import", csvLieux, "--source", "bench", .. config], attendre: true);
+            var reprise = nom == "PostgreSQL" && V("--base") is not null && await ScalaireAsync(connexion, "SELECT count(*) FROM \"Activites\"") > 0;
+            if (!reprise) await Processus.Executer(app, ["lieux", "import", csvLieux, "--source", "bench", .. config], attendre: true);
             var motDePasse = "Bench-" + Guid.NewGuid().ToString("N");
-            await Processus.Executer(app, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
+            var courriel = reprise ? $"bench-{Guid.NewGuid():N}@passerelle.test" : "bench@passerelle.test";
+            await Processus.Executer(app, ["admin", "create", "--email", courriel, .. config], attendre: true, entree: motDePasse);
             var chrono = Stopwatch.StartNew();
             int structureType, activites;
-            await using (var c = connexion())
+            if (reprise)
             {
-                await c.OpenAsync();
-                (structureType, activites) = await GenererAsync(c, mediateurs, accompagnements);
+                (structureType, activites) = (1 + Math.Max(1, mediateurs / 4) / 2, (int)await ScalaireAsync(connexion, "SELECT count(*) FROM \"Activites\""));
+                Console.WriteLine($"- base reprise (--base) : {activites:N0} comptes rendus déjà générés");
             }
-            Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements, {accompagnements / 4:N0} personnes dont 10 % en QPV, 70 % des accompagnements individuels reliés à une fiche) en {chrono.Elapsed.TotalSeconds:0} s");
+            else
+            {
+                await using (var c = connexion())
+                {
+                    await c.OpenAsync();
+                    (structureType, activites) = await GenererAsync(c, mediateurs, accompagnements);
+                }
+                Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements, {accompagnements / 4:N0} personnes dont 10 % en QPV, 70 % des accompagnements individuels reliés à une fiche) en {chrono.Elapsed.TotalSeconds:0} s");
+            }
 
             var port = Processus.PortLibre();
             var serveur = Processus.Demarrer(app, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
@@ -77,10 +81,10 @@ static class Statistiques
                     await r.OpenAsync();
                     await using var cmd = r.CreateCommand();
                     cmd.CommandText = "UPDATE \"AspNetUserRoles\" SET \"RoleId\" = (SELECT \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = 'Gestionnaire') "
-                        + "WHERE \"UserId\" = (SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" = 'bench@passerelle.test')";
+                        + $"WHERE \"UserId\" = (SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" = '{courriel}')";
                     if (await cmd.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException("Le compte du bench n'a pas pu devenir gestionnaire.");
                 }
-                var jeton = (await (await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "bench@passerelle.test", password = motDePasse }))
+                var jeton = (await (await http.PostAsJsonAsync("/api/v1/auth/login", new { email = courriel, password = motDePasse }))
                     .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton);
                 var commune = "Lyon";
@@ -105,14 +109,16 @@ static class Statistiques
                 var phases = args.Contains("--sans-faits") ? new[] { "comptes rendus" } : args.Contains("--faits-seulement") ? ["faits mensuels"] : ["comptes rendus", "faits mensuels"];
                 foreach (var phase in phases)
                 {
-                    if (phase == "faits mensuels")
+                    if (phase == "faits mensuels" && reprise && await ScalaireAsync(connexion, FaitsPrets) == 2)
+                        Console.WriteLine("- faits mensuels et faits de personnes déjà construits, aucune marque en attente (base reprise)");
+                    else if (phase == "faits mensuels")
                     {
                         chrono.Restart();
                         await Processus.Executer(app, ["statistiques", "faits", .. config], attendre: true);
                         Console.WriteLine($"- faits mensuels construits (statistiques faits, serveur en marche) en {chrono.Elapsed.TotalSeconds:0} s");
                     }
                     Console.WriteLine($"### lu depuis : {phase}");
-                    foreach (var (libelle, requete, sql) in filtres)
+                    foreach (var (libelle, requete, sql) in filtres.Where((_, i) => V("--vues") is not { } vues || vues.Split(',').Contains((i + 1).ToString())))
                     {
                         // Warm-up, and the check that what is timed is the dashboard: a 200 whose total is the plain aggregate's.
                         var reponse = await http.GetAsync("/api/v1/statistiques?" + requete);
@@ -124,6 +130,11 @@ static class Statistiques
                         if (total != brut.Accompagnements) throw new InvalidOperationException($"{libelle} : {total} accompagnements au tableau de bord, {brut.Accompagnements} par l'agrégat SQL.");
                         Console.WriteLine($"- {libelle} : tableau de bord complet (API, 2 clients) {api} ; agrégat SQL seul (total et accompagnements par mois) p50 {brut.P50:0.0} ms, p95 {brut.P95:0.0} ms ({brut.N} requêtes, {brut.Lignes:N0} comptes rendus, {brut.Accompagnements:N0} accompagnements comme au tableau de bord) ; ratio p95 ×{api.P95 / brut.P95:0.0}");
                     }
+                }
+                if (reprise)
+                {
+                    Console.WriteLine("- insertion non mesurée (base reprise : ses comptes rendus laisseraient des marques en attente)");
+                    continue;
                 }
                 // Insertion throughput through the API: the bench account records as a mediator.
                 await using (var cmd = c.CreateCommand())
@@ -151,6 +162,19 @@ static class Statistiques
         }
         try { File.Delete(fichier); File.Delete(fichier + "-wal"); File.Delete(fichier + "-shm"); } catch (IOException) { }
         return 0;
+    }
+
+    /// <summary>2 when both the monthly facts and the people facts are built and no change mark is pending.</summary>
+    const string FaitsPrets = "SELECT (SELECT count(*) FROM \"FaitsActivites\" WHERE \"Dimension\" = 'construit') + (SELECT count(*) FROM \"FaitsPersonnes\" WHERE \"Dimension\" = 'construit') "
+        + "- (SELECT count(*) FROM \"MarquesFaits\") - (SELECT count(*) FROM \"MarquesPersonnes\")";
+
+    static async Task<long> ScalaireAsync(Func<DbConnection> connexion, string sql)
+    {
+        await using var c = connexion();
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
     static (DateOnly, DateOnly) Bornes(string requete)
@@ -194,102 +218,5 @@ static class Statistiques
         }
         temps.Sort();
         return new MesureSql(temps.Count, temps[temps.Count / 2], temps[(int)(temps.Count * 0.95)], lignes, accompagnements);
-    }
-
-    /// <summary>Structures, mediators with their employment, people, and records until the wanted number of accompaniments;
-    /// returns a typical structure (about the median size) and the number of records.</summary>
-    static async Task<(int Structure, int Activites)> GenererAsync(DbConnection c, int nbMediateurs, int accompagnements)
-    {
-        var rnd = new Random(42);
-        var nbStructures = Math.Max(1, nbMediateurs / 4);
-        var lieux = new List<int>();
-        await using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT \"Id\" FROM \"Lieux\" ORDER BY \"Id\"";
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) lieux.Add(r.GetInt32(0));
-        }
-        var qpv = new List<string>();
-        await using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT \"Code\" FROM \"Qpv\"";
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) qpv.Add(r.GetString(0));
-        }
-        var nbBeneficiaires = accompagnements / 4;
-        var maintenant = new DateTime(2025, 12, 31, 12, 0, 0, DateTimeKind.Utc);
-        var debut = new DateOnly(2025, 1, 1);
-        var lignesStructures = Enumerable.Range(1, nbStructures).Select(i => new object?[] { i, $"Structure {i}", "ASSO", false, false });
-        var lignesMediateurs = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, "Médiateur", $"N{i}", rnd.Next(2) == 0, false, false, false });
-        var lignesEmplois = Enumerable.Range(1, nbMediateurs).Select(i => new object?[] { i, i, 1 + (i - 1) % nbStructures, new DateOnly(2024, 1, 1) });
-        // Person p belongs to structure 1 + (p - 1) % nbStructures, so that records link people of the mediator's own structure.
-        var lignesBeneficiaires = Enumerable.Range(1, nbBeneficiaires).Select(i =>
-        {
-            var suivi = rnd.Next(10) < 3;
-            return new object?[] { i, 1 + (i - 1) % nbStructures, suivi, suivi ? $"Personne{i}" : null, rnd.Next(1935, 2010), Genres[rnd.Next(3)], Statuts[rnd.Next(5)],
-                "Commune", qpv.Count > 0 && rnd.Next(10) == 0 ? qpv[rnd.Next(qpv.Count)] : null, suivi ? maintenant : null, maintenant, maintenant, maintenant };
-        });
-        var total = 0;
-        var n = 0;
-        IEnumerable<object?[]> Activites()
-        {
-            while (total < accompagnements)
-            {
-                n++;
-                var m = 1 + rnd.Next(nbMediateurs);
-                var structure = 1 + (m - 1) % nbStructures;
-                var collectif = rnd.Next(10) == 0;
-                var participants = collectif ? rnd.Next(3, 13) : 0;
-                total += collectif ? participants : 1;
-                var typeLieu = Lieux[rnd.Next(Lieux.Length)];
-                var themes = string.Join('|', Enumerable.Range(0, 1 + rnd.Next(3)).Select(_ => Themes[rnd.Next(Themes.Length)]).Distinct());
-                int? beneficiaire = !collectif && rnd.Next(10) < 7 ? Math.Min(nbBeneficiaires, structure + nbStructures * rnd.Next(Math.Max(1, nbBeneficiaires / nbStructures))) : null;
-                if (beneficiaire is { } b && 1 + (b - 1) % nbStructures != structure) beneficiaire = null; // beyond the last person of the structure
-                yield return [n, m, collectif ? "Atelier collectif" : "Accompagnement individuel", debut.AddDays(rnd.Next(365)), Durees[rnd.Next(Durees.Length)], typeLieu,
-                    typeLieu == "Lieu d'activité" ? lieux[m % lieux.Count] : null, typeLieu is "À domicile" or "Autre lieu" ? Communes[rnd.Next(Communes.Length)] : null,
-                    rnd.Next(2) == 0 ? "Ordinateur" : "Téléphone", themes, collectif ? null : "Autonome", participants, 0, beneficiaire, maintenant, maintenant];
-            }
-        }
-        var tables = new (string Table, string[] Colonnes, IEnumerable<object?[]> Lignes)[]
-        {
-            ("Structures", ["Id", "Nom", "Typologie", "Archivee", "Demo"], lignesStructures),
-            ("Mediateurs", ["Id", "Prenom", "Nom", "ConseillerNumerique", "AidantsConnect", "Archive", "Demo"], lignesMediateurs),
-            ("Emplois", ["Id", "MediateurId", "StructureId", "Debut"], lignesEmplois),
-            ("Beneficiaires", ["Id", "StructureId", "Suivi", "Nom", "AnneeNaissance", "Genre", "Statut", "Commune", "CodeQpv", "ConsentementLe", "CreeLe", "ModifieLe", "DerniereActiviteLe"], lignesBeneficiaires),
-            ("Activites", ["Id", "MediateurId", "Type", "Date", "DureeMinutes", "TypeLieu", "LieuId", "Commune", "Materiel", "Themes", "Autonomie", "ParticipantsAnonymes",
-                "ParticipantsNommes", "BeneficiaireId", "CreeLe", "ModifieLe"], Activites()),
-        };
-        foreach (var (table, colonnes, lignes) in tables)
-        {
-            if (c is NpgsqlConnection pg)
-            {
-                await CopieBinaire.CopierAsync(pg, table, colonnes, lignes, sequence: true);
-            }
-            else
-            {
-                await using var tx = await c.BeginTransactionAsync();
-                await using var cmd = c.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) VALUES ({string.Join(", ", colonnes.Select((_, i) => "@p" + i))})";
-                var parametres = colonnes.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
-                foreach (var l in lignes)
-                {
-                    for (var i = 0; i < l.Length; i++)
-                        parametres[i].Value = l[i] switch
-                        {
-                            null => DBNull.Value, DateOnly d => d.ToString("yyyy-MM-dd"), DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss"), bool b => b ? 1 : 0, var v => v,
-                        };
-                    await cmd.ExecuteNonQueryAsync();
-                }
-                await tx.CommitAsync();
-            }
-        }
-        await using (var analyse = c.CreateCommand())
-        {
-            analyse.CommandText = "ANALYZE";
-            analyse.CommandTimeout = 600;
-            await analyse.ExecuteNonQueryAsync();
-        }
-        return (1 + nbStructures / 2, n);
     }
 }

@@ -1439,6 +1439,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Territoire", "Mois");
 
+                    b.HasIndex(new[] { "Mois" }, "IX_FaitsActivites_Mois_Lieu")
+                        .HasFilter("\"Dimension\" = 'lieu'");
+
                     b.ToTable("FaitsActivites", (string)null);
                 });
 

@@ -1394,6 +1394,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Territoire", "Mois");
 
+                    b.HasIndex(new[] { "Mois" }, "IX_FaitsActivites_Mois_Lieu")
+                        .HasFilter("\"Dimension\" = 'lieu'");
+
                     b.ToTable("FaitsActivites", (string)null);
                 });
 

@@ -54,13 +54,18 @@ static class EtapesPersonnes
     }
 
     /// <summary>Referral outcomes in the period and skills progression (first and last diagnostic) of the people met.</summary>
-    public static async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, FiltresStatistiques f, CancellationToken ct)
+    public static Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, FiltresStatistiques f, CancellationToken ct) =>
+        SuiviAsync(t, db, o => ids.Contains(o.BeneficiaireId), d => ids.Contains(d.BeneficiaireId), f, ct);
+
+    /// <summary>The same, the people met given as conditions on the referral and on the diagnostic (<paramref name="orientee"/>,
+    /// <paramref name="diagnostique"/>): a subquery, or a list already read.</summary>
+    public static async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, Expression<Func<Orientation, bool>> orientee, Expression<Func<Diagnostic, bool>> diagnostique,
+        FiltresStatistiques f, CancellationToken ct)
     {
-        var resultats = await db.Orientations.Where(o => ids.Contains(o.BeneficiaireId) && (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
+        var resultats = await db.Orientations.Where(orientee).Where(o => (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
             .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var niveaux = await (from n in db.NiveauxCompetences
-                             join d in db.Diagnostics on n.DiagnosticId equals d.Id
-                             where ids.Contains(d.BeneficiaireId)
+                             join d in db.Diagnostics.Where(diagnostique) on n.DiagnosticId equals d.Id
                              select new { d.BeneficiaireId, d.Date, d.Id, n.Competence, n.Niveau }).ToListAsync(ct);
         var competences = Referentiel.Competences.Select(c =>
         {

@@ -64,6 +64,15 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
             }
             db.Activites.Add(a);
         }
+        // Referral outcomes and skills diagnostics of some people (the people blocks count those of the people met).
+        foreach (var (p, i) in personnes.Select((p, i) => (p, i)).Where(x => x.i % 2 == 0))
+        {
+            db.Orientations.Add(new Orientation { BeneficiaireId = p.Id, Date = new DateOnly(2031, 1 + rnd.Next(6), 1 + rnd.Next(28)), Categorie = "Autre", Destinataire = "Service test", Motif = "faits",
+                Resultat = ResultatsOrientation.Tous[rnd.Next(ResultatsOrientation.Tous.Length)] });
+            foreach (var jour in new[] { 3, 20 })
+                db.Diagnostics.Add(new Diagnostic { BeneficiaireId = p.Id, Date = new DateOnly(2031, 1 + i % 6, jour),
+                    Niveaux = [new NiveauCompetence { Competence = "1.1", Niveau = rnd.Next(4) }, new NiveauCompetence { Competence = "1.2", Niveau = rnd.Next(4) }] });
+        }
         await db.SaveChangesAsync();
         return (lieux, personnes.Select(p => p.Id).ToArray());
     });
@@ -110,6 +119,10 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
             (await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None)).ShouldBeGreaterThan(0);
             (await db.Set<MarqueFaits>().CountAsync()).ShouldBe(0);
             foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+            // The commune view's people blocks, from the people met selected once (presences of its places or typed commune).
+            var commune = await CalculStatistiques.CalculerAsync(db, Filtres(lieux).ElementAt(2), false, TimeProvider.System, faits: true, CancellationToken.None);
+            commune.ResultatsOrientations.ShouldNotBeEmpty();
+            commune.Competences.ShouldNotBeEmpty();
             // Filters the facts cannot answer keep reading the records.
             LectureFaits.Admis(new(new DateOnly(2031, 1, 2), null, null, null, null, null, null, null)).ShouldBeFalse();
             LectureFaits.Admis(new(null, null, null, null, null, null, null, null, Qpv: true)).ShouldBeFalse();

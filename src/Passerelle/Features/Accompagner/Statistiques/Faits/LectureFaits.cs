@@ -41,13 +41,22 @@ static class LectureFaits
             {
                 var n = Texte.Normaliser(f.Commune);
                 var brut = f.Commune.Trim();
-                var lieux = db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => (int?)l.Id);
-                faits = faits.Where(x => lieux.Contains(x.LieuId) || x.Commune == brut);
-                marques = marques.Where(x => lieux.Contains(x.LieuId) || x.Commune == brut);
+                // The commune's places as a list, not a subquery: the OR can then use the (LieuId, Mois) and (Commune, Mois) indexes
+                // (a subquery in an OR makes PostgreSQL filter every row of the table).
+                var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
+                faits = faits.Where(x => (x.LieuId != null && lieux.Contains(x.LieuId.Value)) || x.Commune == brut);
+                marques = marques.Where(x => (x.LieuId != null && lieux.Contains(x.LieuId.Value)) || x.Commune == brut);
             }
             faits = local ? faits.Where(x => !x.Territoire) : faits.Where(x => x.Territoire || x.Dimension == Dimensions.Lieu);
-            var lignes = (await faits.Select(x => new { x.Mois, x.LieuId, x.Commune, x.Dimension, x.Valeur, x.Accompagnements, x.Activites, x.Anonymes }).ToListAsync(ct))
-                .Select(x => new LigneFait(new Cellule(x.Mois, x.LieuId, x.Commune), x.Dimension, x.Valeur, x.Accompagnements, x.Activites, x.Anonymes)).ToList();
+            // Summed in the database down to what the blocks use: the month for the types (the month block), the cell for the
+            // « lieu » rows (the place and commune blocks), neither for the others — a few thousand rows, not one per cell.
+            var lignes = (await faits.GroupBy(x => new
+                {
+                    Mois = x.Dimension == Dimensions.Type ? x.Mois : DateOnly.MinValue, LieuId = x.Dimension == Dimensions.Lieu ? x.LieuId : null,
+                    Commune = x.Dimension == Dimensions.Lieu ? x.Commune : null, x.Dimension, x.Valeur,
+                })
+                .Select(g => new { g.Key, Acc = g.Sum(x => x.Accompagnements), N = g.Sum(x => x.Activites), Anon = g.Sum(x => x.Anonymes) }).ToListAsync(ct))
+                .Select(x => new LigneFait(new Cellule(x.Key.Mois, x.Key.LieuId, x.Key.Commune), x.Key.Dimension, x.Key.Valeur, x.Acc, x.N, x.Anon)).ToList();
             var sales = (await marques.Select(x => new { x.Mois, x.LieuId, x.Commune }).Distinct().ToListAsync(ct)).Select(x => new Cellule(x.Mois, x.LieuId, x.Commune)).ToList();
             if (sales.Count > 0)
             {

@@ -31,7 +31,12 @@ static class LecturePersonnes
                 var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
                 presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
             }
-            marges = await LocalAsync(db, f, presences.Select(p => p.BeneficiaireId), ct);
+            // The people met, selected once for the three people queries (contributions, referral outcomes, skills) and sent back as
+            // one array parameter: the presences' filter is not evaluated three times.
+            var ids = await presences.Select(p => p.BeneficiaireId).Distinct().ToListAsync(ct);
+            marges = await LocalAsync(db, f, ids, ct);
+            return await EtapesPersonnes.SuiviAsync(EtapesPersonnes.Composer(t, socle, anneeRef, marges), db,
+                o => EF.Parameter(ids).Contains(o.BeneficiaireId), d => EF.Parameter(ids).Contains(d.BeneficiaireId), f, ct);
         }
         t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
         return await EtapesPersonnes.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
@@ -60,9 +65,9 @@ static class LecturePersonnes
     }
 
     /// <summary>People met among the presences selected: their contributions grouped by attributes; new ones first met from du on.</summary>
-    static async Task<EtapesPersonnes.Marges> LocalAsync(AppDbContext db, FiltresStatistiques f, IQueryable<int> ids, CancellationToken ct)
+    static async Task<EtapesPersonnes.Marges> LocalAsync(AppDbContext db, FiltresStatistiques f, List<int> ids, CancellationToken ct)
     {
-        var apports = db.Set<ApportPersonne>().AsNoTracking().Where(x => ids.Contains(x.BeneficiaireId));
+        var apports = db.Set<ApportPersonne>().AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.BeneficiaireId));
         var groupes = await apports.GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;

@@ -81,7 +81,7 @@ public class ModifierPlanTests(AppFactory app) : IClassFixture<AppFactory>
 
         var mauvais = await e.Referent.PutAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/objectifs/{objectif}", new { statut = "fini" });
         mauvais.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Choisissez un statut : En cours, Atteint, Abandonné.");
+        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Choisissez un statut : en_cours (En cours), atteint (Atteint), abandonne (Abandonné).");
         (await e.Referent.PutAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/actions/{action}", new { statut = "en_cours", debut = "2025-03-10", echeance = "2025-03-01" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         // An objective or an action of another plan: 404, on the API and the pages.

@@ -5337,7 +5337,7 @@ namespace Passerelle.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
 
-                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+                            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU', 'AIDE_ASSOCIATION', 'HABILITE_AC', 'ORIENTE', 'AIDE_AILLEURS', 'NE_PRATIQUE_PAS', 'A_QUITTE')");
                         });
                 });
 

@@ -23,6 +23,8 @@ public sealed class AidantModel(AppDbContext db, TimeProvider horloge) : PageMod
     public int Seances { get; private set; }
     public List<NiveauCompetence> Fiche { get; private set; } = [];
     public List<Option> Structures { get; private set; } = [];
+    /// <summary>Outcomes after the training (helpers' list), in moment order: moment label, outcome label, day measured.</summary>
+    public List<(string Moment, string Resultat, DateOnly Le)> Resultats { get; private set; } = [];
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public Dictionary<string, string[]> ErreursAssociation { get; private set; } = [];
     [BindProperty] public DateOnly? Le { get; set; }
@@ -39,6 +41,8 @@ public sealed class AidantModel(AppDbContext db, TimeProvider horloge) : PageMod
         var presences = await db.Set<Presence>().AsNoTracking().Where(p => p.InscriptionId == id).Select(p => p.Statut).ToListAsync(ct);
         (Seances, SeancesSuivies) = (presences.Count, presences.Count(s => s is Vocabulaire.Present or Vocabulaire.Retard));
         Fiche = await ProgressionAidants.FicheAsync(db, id, ct);
+        Resultats = (await db.Set<Resultat>().AsNoTracking().Where(r => r.InscriptionId == id).Select(r => new { r.Moment, r.Type, r.Le }).ToListAsync(ct))
+            .OrderBy(r => Vocabulaire.MoisDe(r.Moment)).Select(r => (Vocabulaire.Moments.First(m => m.Code == r.Moment).Libelle, Vocabulaire.LibelleResultat(r.Type), r.Le)).ToList();
         Structures = [new("", "Aucune"), .. await db.Structures.AsNoTracking().OrderBy(s => s.Nom).Select(s => new Option(s.Id.ToString(), s.Nom)).ToListAsync(ct)];
         return i.AssociationId;
     }

@@ -41,7 +41,7 @@ public static class Candidater
             .FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException("Cohorte inconnue.");
         var e = Valider.Objet(s) ?? [];
         var aujourdHui = Territoire.AujourdHui(horloge);
-        if (!Vocabulaire.Existe(Vocabulaire.Genres, s.Genre)) e["Genre"] = [$"Choisissez un genre dans la liste : {Vocabulaire.Libelles(Vocabulaire.Genres)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Genres, s.Genre)) e["Genre"] = [$"Choisissez un genre dans la liste : {Vocabulaire.Choix(Vocabulaire.Genres)}."];
         if (s.DateNaissance is { } n && (n > aujourdHui.AddYears(-15) || n < aujourdHui.AddYears(-100))) e["DateNaissance"] = ["Date de naissance invalide."];
         if (string.IsNullOrWhiteSpace(s.Courriel) && string.IsNullOrWhiteSpace(s.Telephone)) e["Courriel"] = ["Indiquez une adresse électronique ou un téléphone pour vous répondre."];
         if (!string.IsNullOrWhiteSpace(s.CodeQpv) && !await db.Qpv.AnyAsync(q => q.Code == s.CodeQpv, ct)) e["CodeQpv"] = ["Quartier prioritaire inconnu."];

@@ -36,9 +36,9 @@ public static class Decider
     {
         var e = new Dictionary<string, string[]>();
         if (s is null) { e["Situation"] = ["Indiquez la situation de la personne à l'entrée."]; return e; }
-        if (!Vocabulaire.Existe(Vocabulaire.Niveaux, s.NiveauQualification)) e["Situation.NiveauQualification"] = [$"Choisissez un niveau dans la liste : {Vocabulaire.Libelles(Vocabulaire.Niveaux)}."];
-        if (s.Allocations.Any(a => !Vocabulaire.Existe(Vocabulaire.Allocations, a))) e["Situation.Allocations"] = [$"Cochez des allocations de la liste : {Vocabulaire.Libelles(Vocabulaire.Allocations)}."];
-        if (s.Freins.Any(a => !Vocabulaire.Existe(Vocabulaire.Freins, a))) e["Situation.Freins"] = [$"Cochez des freins de la liste : {Vocabulaire.Libelles(Vocabulaire.Freins)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Niveaux, s.NiveauQualification)) e["Situation.NiveauQualification"] = [$"Choisissez un niveau dans la liste : {Vocabulaire.Choix(Vocabulaire.Niveaux)}."];
+        if (s.Allocations.Any(a => !Vocabulaire.Existe(Vocabulaire.Allocations, a))) e["Situation.Allocations"] = [$"Cochez des allocations de la liste : {Vocabulaire.Choix(Vocabulaire.Allocations)}."];
+        if (s.Freins.Any(a => !Vocabulaire.Existe(Vocabulaire.Freins, a))) e["Situation.Freins"] = [$"Cochez des freins de la liste : {Vocabulaire.Choix(Vocabulaire.Freins)}."];
         if (!s.DemandeurEmploi && s.DemandeurEmploiDepuis is not null) e["Situation.DemandeurEmploiDepuis"] = ["Une date d'inscription n'a de sens que pour un demandeur d'emploi."];
         return e;
     }

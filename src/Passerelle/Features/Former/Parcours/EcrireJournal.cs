@@ -28,8 +28,10 @@ public static class EcrireJournal
     public static DateOnly? FinSuivi(DateOnly? sortieLe) => sortieLe?.AddMonths(MoisSuiviApresSortie);
 
     /// <summary>Rule (decision 0021): an entry is dated between the application day and today; the journal is open from the application
-    /// to <see cref="FinSuivi"/>, closed for a refused application and for an anonymised learner.</summary>
-    /// <exception cref="ValidationException">Unknown medium, nothing written, a due date without a step, a date outside the pathway (400).</exception>
+    /// to <see cref="FinSuivi"/>, closed for a refused application and for an anonymised learner. A next step's due date falls on the
+    /// exchange's day or later (and so never before the application).</summary>
+    /// <exception cref="ValidationException">Unknown medium, nothing written, a due date without a step or before the exchange, a date outside
+    /// the pathway (400, every field at once).</exception>
     /// <exception cref="RegleMetierException">The journal is closed (409).</exception>
     public static async Task<EntreeJournal> ExecuterAsync(AppDbContext db, int inscriptionId, JournalSaisie s, ClaimsPrincipal auteur, TimeProvider horloge, CancellationToken ct)
     {
@@ -41,12 +43,15 @@ public static class EcrireJournal
         if (FinSuivi(p.SortieLe) is { } fin && fin < aujourdHui)
             throw new RegleMetierException($"Le suivi de ce parcours est clos depuis le {fin:dd/MM/yyyy} (sortie + {MoisSuiviApresSortie} mois) : le journal ne prend plus d'entrée.", "Le");
         var e = Valider.Objet(s) ?? [];
-        if (!Vocabulaire.Existe(Vocabulaire.Supports, s.Support)) e["Support"] = [$"Choisissez un support dans la liste : {Vocabulaire.Libelles(Vocabulaire.Supports)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Supports, s.Support)) e["Support"] = [$"Choisissez un support dans la liste : {Vocabulaire.Choix(Vocabulaire.Supports)}."];
         var candidature = DateOnly.FromDateTime(Territoire.HeureLocale(p.CandidatureLe));
         if (s.Le is { } le && (le < candidature || le > aujourdHui)) e["Le"] = [$"La date de l'échange tombe entre la candidature ({candidature:dd/MM/yyyy}) et aujourd'hui."];
         if (string.IsNullOrWhiteSpace(s.Synthese) && string.IsNullOrWhiteSpace(s.NotePrivee) && string.IsNullOrWhiteSpace(s.ProchaineEtape))
             e["Synthese"] = ["Écrivez une synthèse, une note privée ou une prochaine étape."];
         if (s.ProchaineEtapeLe is not null && string.IsNullOrWhiteSpace(s.ProchaineEtape)) e["ProchaineEtape"] = ["Décrivez la prochaine étape de cette échéance."];
+        var plancher = s.Le is { } l && l > candidature ? l : candidature;
+        if (s.ProchaineEtapeLe < plancher)
+            e["ProchaineEtapeLe"] = [$"L'échéance de la prochaine étape tombe le jour de l'échange ou après ({plancher:dd/MM/yyyy}), jamais avant la candidature."];
         if (e.Count > 0) throw Valider.Invalide(e, "Entrée de suivi incomplète");
         static string? Net(string? t) => string.IsNullOrWhiteSpace(t) ? null : t.Trim();
         var entree = new EntreeJournal

@@ -58,8 +58,12 @@ public sealed partial class FicheModel(AppDbContext db, TimeProvider horloge) : 
         }
         Le ??= Territoire.AujourdHui(horloge);
         Plan = await GererPlan.LireAsync(db, id, ct);
+        TypesResultat = Vocabulaire.TypesResultatDe(await db.Set<Inscription>().Where(i => i.Id == id).Select(i => i.Cohorte!.Programme!.Nature).FirstAsync(ct));
         JournalOuvert = Fiche.Statut != Vocabulaire.Refuse && !Fiche.Apprenant.Anonymise && !(EcrireJournal.FinSuivi(Fiche.SortieLe) < Territoire.AujourdHui(horloge));
     }
+
+    /// <summary>The outcome list of the programme's nature (the school's or the helpers', <see cref="Vocabulaire.TypesResultatDe"/>).</summary>
+    public IReadOnlyList<(string Code, string Libelle)> TypesResultat { get; private set; } = Vocabulaire.TypesResultat;
 
     /// <summary>The journal takes entries (rule of <see cref="EcrireJournal"/>): not for a refused application, an anonymised learner, or past the follow-up.</summary>
     public bool JournalOuvert { get; private set; }

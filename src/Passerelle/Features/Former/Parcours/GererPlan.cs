@@ -23,7 +23,8 @@ public sealed record ImmersionSaisie(string? Entreprise, DateOnly? Debut, DateOn
 
 /// <summary>The plan (axes → objectives with the learner's agreement → actions with status and dates) and immersions (issue 14 §3).
 /// The caller checks access (<see cref="AccesParcours.VerifierInscriptionAsync"/>: the school's staff and the support team).
-/// Bad input: <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> with the field (400).</summary>
+/// Bad input: <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> with every wrong field at once, keyed by the JSON
+/// field's name in PascalCase (<c>Intitule</c>, <c>Statut</c>, <c>Structure</c>… as elsewhere in the API; the page maps them to its fields) (400).</summary>
 public static class GererPlan
 {
     /// <summary>API handlers (<c>/api/v1/parcours/inscriptions/{id}/plan…</c>): the school's staff and the support team.</summary>
@@ -67,7 +68,7 @@ public static class GererPlan
     public static async Task<ObjectifPlan> AjouterObjectifAsync(AppDbContext db, int inscriptionId, ObjectifSaisie s, TimeProvider horloge, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
-        if (!Vocabulaire.Existe(Vocabulaire.Axes, s.Axe)) e["Axe"] = [$"Choisissez un axe : {Vocabulaire.Libelles(Vocabulaire.Axes)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.Axes, s.Axe)) e["Axe"] = [$"Choisissez un axe : {Vocabulaire.Choix(Vocabulaire.Axes)}."];
         if (string.IsNullOrWhiteSpace(s.Intitule) || s.Intitule.Trim().Length > 300) e["Intitule"] = ["Écrivez l'objectif (300 caractères au plus)."];
         if (e.Count > 0) throw Valider.Invalide(e, "Objectif incomplet");
         var o = new ObjectifPlan
@@ -83,13 +84,12 @@ public static class GererPlan
     public static async Task<ActionPlan> AjouterActionAsync(AppDbContext db, int inscriptionId, ActionSaisie s, CancellationToken ct)
     {
         var objectifId = s.ObjectifId;
-        if (!await db.Set<ObjectifPlan>().AnyAsync(o => o.Id == objectifId && o.InscriptionId == inscriptionId, ct)) 
-            throw Valider.Invalide(new() { ["ObjectifId"] = ["Choisissez un objectif de ce plan."] }, "Action incomplète");
         var e = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(s.Intitule) || s.Intitule.Trim().Length > 300) e["IntituleAction"] = ["Écrivez l'action (300 caractères au plus)."];
-        if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["StatutAction"] = [$"Choisissez un statut : {Vocabulaire.Libelles(Vocabulaire.StatutsAction)}."];
+        if (!await db.Set<ObjectifPlan>().AnyAsync(o => o.Id == objectifId && o.InscriptionId == inscriptionId, ct)) e["ObjectifId"] = ["Choisissez un objectif de ce plan."];
+        if (string.IsNullOrWhiteSpace(s.Intitule) || s.Intitule.Trim().Length > 300) e["Intitule"] = ["Écrivez l'action (300 caractères au plus)."];
+        if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Choix(Vocabulaire.StatutsAction)}."];
         if (s.Debut is { } d && s.Echeance is { } f && f < d) e["Echeance"] = ["L'échéance suit le début de l'action."];
-        if (s.Structure is { Length: > 200 }) e["StructureAction"] = ["200 caractères au plus."];
+        if (s.Structure is { Length: > 200 }) e["Structure"] = ["200 caractères au plus."];
         if (e.Count > 0) throw Valider.Invalide(e, "Action incomplète");
         var a = new ActionPlan { ObjectifPlanId = objectifId, Intitule = s.Intitule!.Trim(), Statut = s.Statut!, Debut = s.Debut, Echeance = s.Echeance, Structure = Texte(s.Structure) };
         db.Add(a);

@@ -15,7 +15,7 @@ public sealed record ActionModification(string? Statut, DateOnly? Debut, DateOnl
 
 /// <summary>Changes the status and dates of an objective or an action of the learner's plan (issue 14 §3: « actions with status and dates »).
 /// The caller checks access (<see cref="AccesParcours.VerifierInscriptionAsync"/>: the school's staff and the support team, as for adding).
-/// Errors: an objective or action of another plan → <see cref="KeyNotFoundException"/> (404); a wrong status, an agreement dated in the future,
+/// Errors: an objective or action of another plan → <see cref="KeyNotFoundException"/> (404); a wrong status, an agreement dated in the future or before the application,
 /// a due date before the start → <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> with the field (400).</summary>
 public static class ModifierPlan
 {
@@ -24,8 +24,10 @@ public static class ModifierPlan
         var o = await db.Set<ObjectifPlan>().FirstOrDefaultAsync(x => x.Id == objectifId && x.InscriptionId == inscriptionId, ct)
             ?? throw new KeyNotFoundException("Cet objectif n'appartient pas à ce plan.");
         var e = new Dictionary<string, string[]>();
-        if (!Vocabulaire.Existe(Vocabulaire.StatutsObjectif, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Libelles(Vocabulaire.StatutsObjectif)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.StatutsObjectif, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Choix(Vocabulaire.StatutsObjectif)}."];
+        var candidature = DateOnly.FromDateTime(Territoire.HeureLocale(await db.Set<Inscription>().Where(i => i.Id == inscriptionId).Select(i => i.CandidatureLe).FirstAsync(ct)));
         if (s.AccordLe > Territoire.AujourdHui(horloge)) e["AccordLe"] = ["L'accord de l'apprenant·e est daté d'aujourd'hui au plus tard."];
+        else if (s.AccordLe < candidature) e["AccordLe"] = [$"L'accord de l'apprenant·e suit sa candidature du {candidature:dd/MM/yyyy} : il ne peut pas la précéder."];
         if (e.Count > 0) throw Valider.Invalide(e, "Objectif non modifié");
         (o.Statut, o.AccordLe) = (s.Statut!, s.AccordLe);
         await db.SaveChangesAsync(ct);
@@ -37,7 +39,7 @@ public static class ModifierPlan
         var a = await db.Set<ActionPlan>().FirstOrDefaultAsync(x => x.Id == actionId && db.Set<ObjectifPlan>().Any(o => o.Id == x.ObjectifPlanId && o.InscriptionId == inscriptionId), ct)
             ?? throw new KeyNotFoundException("Cette action n'appartient pas à ce plan.");
         var e = new Dictionary<string, string[]>();
-        if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Libelles(Vocabulaire.StatutsAction)}."];
+        if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Choix(Vocabulaire.StatutsAction)}."];
         if (s.Debut is { } d && s.Echeance is { } f && f < d) e["Echeance"] = ["L'échéance suit le début de l'action."];
         if (e.Count > 0) throw Valider.Invalide(e, "Action non modifiée");
         (a.Statut, a.Debut, a.Echeance) = (s.Statut!, s.Debut, s.Echeance);

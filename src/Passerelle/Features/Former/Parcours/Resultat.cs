@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Passerelle.Features.Former.Parcours;
 
-/// <summary>Where a learner is at one moment (<see cref="Vocabulaire.Moments"/>): the raw type (<see cref="Vocabulaire.TypesResultat"/>)
+/// <summary>Where a learner is at one moment (<see cref="Vocabulaire.Moments"/>): the raw type (<see cref="Vocabulaire.TypesResultat"/> for a
+/// school, <see cref="Vocabulaire.TypesResultatAidants"/> for helpers; the check constraint allows both lists, the use case the programme's)
 /// and its source. One per (enrolment, moment), guaranteed by a unique index.</summary>
 public sealed class Resultat
 {
@@ -48,7 +49,8 @@ public sealed class ResultatConfiguration : IEntityTypeConfiguration<Resultat>, 
         b.ToTable("ResultatsParcours", t =>
         {
             t.HasCheckConstraint("CK_ResultatsParcours_Moment", "\"Moment\" IN ('sortie', '3mois', '6mois')");
-            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU')");
+            t.HasCheckConstraint("CK_ResultatsParcours_Type", "\"Type\" IN ('CDI', 'CDD_6_PLUS', 'CDD_MOINS_6', 'ALTERNANCE', 'CREATION', 'FORMATION', 'SANS_SOLUTION', 'INCONNU', "
+                + "'AIDE_ASSOCIATION', 'HABILITE_AC', 'ORIENTE', 'AIDE_AILLEURS', 'NE_PRATIQUE_PAS', 'A_QUITTE')");
             t.HasCheckConstraint("CK_ResultatsParcours_Source", "\"Source\" IN ('declaratif', 'justificatif', 'tiers')");
         });
         b.HasIndex(r => new { r.InscriptionId, r.Moment }).IsUnique();

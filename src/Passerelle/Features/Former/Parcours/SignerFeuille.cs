@@ -21,7 +21,7 @@ public static class SignerFeuille
     static readonly string[] Entrants = [Vocabulaire.Admis, Vocabulaire.EnFormation, Vocabulaire.Termine, Vocabulaire.Abandon];
 
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Missing or wrong field, a learner not entered in this
-    /// cohort, the day outside the cohort's dates, hours outside 0,5–12, an empty line (400).</exception>
+    /// cohort, the day outside the cohort's dates or after today (a signed sheet records a session held), hours outside 0,5–12, an empty line (400).</exception>
     /// <exception cref="RegleMetierException">A sheet already exists for this day and session (409; the unique index decides).</exception>
     public static async Task<FeuillePresence> ExecuterAsync(AppDbContext db, int cohorteId, FeuilleSaisie s, string auteur, TimeProvider horloge, CancellationToken ct)
     {
@@ -30,7 +30,8 @@ public static class SignerFeuille
         var e = new Dictionary<string, string[]>();
         if (s.Le is null) e["Le"] = ["Indiquez le jour de la séance."];
         else if (s.Le < c.Debut || s.Le > c.Fin) e["Le"] = [$"La séance se tient pendant la formation, du {c.Debut:dd/MM/yyyy} au {c.Fin:dd/MM/yyyy}."];
-        if (!Vocabulaire.Existe(Vocabulaire.Seances, s.Seance)) e["Seance"] = [$"Choisissez la séance : {Vocabulaire.Libelles(Vocabulaire.Seances)}."];
+        else if (s.Le > Territoire.AujourdHui(horloge)) e["Le"] = ["Une feuille signée ne porte que sur une séance passée : la date tombe aujourd'hui au plus tard."];
+        if (!Vocabulaire.Existe(Vocabulaire.Seances, s.Seance)) e["Seance"] = [$"Choisissez la séance : {Vocabulaire.Choix(Vocabulaire.Seances)}."];
         // Bounded before converting: a huge number of hours must be refused, not overflow.
         var minutes = s.Heures is { } h and > 0 and <= 12 ? (int)Math.Round(h * 60) : 0;
         if (minutes is <= 0 or > 720) e["Heures"] = ["La durée de la séance est un nombre d'heures entre 0,5 et 12, par exemple 3,5."];
@@ -45,7 +46,7 @@ public static class SignerFeuille
         {
             var cle = $"Lignes[{l.InscriptionId}]";
             if (!inscrits.Contains(l.InscriptionId)) { e[cle] = ["Cette personne n'est pas entrée en formation dans cette cohorte."]; continue; }
-            if (!Vocabulaire.Existe(Vocabulaire.StatutsPresence, l.Statut)) { e[cle] = [$"Choisissez : {Vocabulaire.Libelles(Vocabulaire.StatutsPresence)}."]; continue; }
+            if (!Vocabulaire.Existe(Vocabulaire.StatutsPresence, l.Statut)) { e[cle] = [$"Choisissez : {Vocabulaire.Choix(Vocabulaire.StatutsPresence)}."]; continue; }
             var m = l.Statut switch { Vocabulaire.Present => minutes, Vocabulaire.Retard => l.Heures is { } x and > 0 and <= 12 ? (int)Math.Round(x * 60) : -1, _ => 0 };
             if (l.Statut == Vocabulaire.Retard && (m <= 0 || m >= minutes)) { e[cle] = ["En retard : indiquez les heures suivies, moins que la séance."]; continue; }
             presences.Add(new Presence { InscriptionId = l.InscriptionId, Statut = l.Statut, Minutes = m });

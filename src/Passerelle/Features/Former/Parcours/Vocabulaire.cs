@@ -34,8 +34,27 @@ public static class Vocabulaire
          ("ALTERNANCE", "Alternance (apprentissage, professionnalisation)"), ("CREATION", "Création ou reprise d'entreprise"),
          ("FORMATION", "Formation qualifiante ou poursuite d'études"), (SansSolution, "Sans solution (en recherche)"), (Inconnu, "Sans nouvelles (non joignable)")];
 
-    /// <summary>The default positive-exit rule: every type except « sans solution » and « sans nouvelles » (standards, section 3).</summary>
-    public static bool Positive(string type) => type is not (SansSolution or Inconnu);
+    /// <summary>Helpers' outcome types (programmes of nature <c>aidants</c>, issue 14 §7 « a different outcome list »): where a first-level
+    /// digital helper stands after the training, from the gestures of the framework (<see cref="Aidants.ReferentielAidants"/>: helping
+    /// without doing for the person, Aidants Connect, knowing when to refer). « Sans nouvelles » shares the school's code <c>INCONNU</c>.</summary>
+    public const string AideAssociation = "AIDE_ASSOCIATION", HabiliteAidantsConnect = "HABILITE_AC", Oriente = "ORIENTE", AideAilleurs = "AIDE_AILLEURS",
+        NePratiquePas = "NE_PRATIQUE_PAS", AQuitte = "A_QUITTE";
+    public static readonly IReadOnlyList<(string Code, string Libelle)> TypesResultatAidants =
+        [(AideAssociation, "Pratique l'aide numérique de premier niveau dans son association"), (HabiliteAidantsConnect, "Habilité·e Aidants Connect et l'utilise"),
+         (Oriente, "Oriente correctement vers les services et médiateurs compétents"), (AideAilleurs, "Pratique l'aide de premier niveau dans une autre structure"),
+         (NePratiquePas, "Toujours dans l'association, ne pratique pas l'aide"), (AQuitte, "A quitté l'association"), (Inconnu, "Sans nouvelles (non joignable)")];
+
+    /// <summary>The outcome list of a programme's nature (<see cref="Programme.Nature"/>): the helpers' list for <c>aidants</c>, the school's otherwise.</summary>
+    public static IReadOnlyList<(string Code, string Libelle)> TypesResultatDe(string? nature) => nature == Programme.NatureAidants ? TypesResultatAidants : TypesResultat;
+
+    /// <summary>The label of an outcome code from either list.</summary>
+    public static string LibelleResultat(string code) => Libelle(TypesResultat.Any(t => t.Code == code) ? TypesResultat : TypesResultatAidants, code);
+
+    /// <summary>The positive-exit rule. School (standards, section 3, default rule): every school type except « sans solution » and « sans
+    /// nouvelles ». Helpers: practising first-level help (in their association or elsewhere), habilitated Aidants Connect, or referring
+    /// correctly; not practising, gone, or no news are not positive.</summary>
+    public static bool Positive(string type) => TypesResultat.Any(t => t.Code == type) ? type is not (SansSolution or Inconnu)
+        : type is AideAssociation or HabiliteAidantsConnect or Oriente or AideAilleurs;
     /// <summary>A job (the « time to first job » counts these): every positive type but further training.</summary>
     public static bool Emploi(string type) => type is "CDI" or "CDD_6_PLUS" or "CDD_MOINS_6" or "ALTERNANCE" or "CREATION";
 
@@ -72,5 +91,8 @@ public static class Vocabulaire
     /// <summary>The labels of a list, for a French error message (« Entretien, Téléphone, … »).</summary>
     public static string Libelles(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => x.Libelle));
     public static string Codes(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => x.Code));
+    /// <summary>The codes a client must send, each with its label, for a French error message (« entretien (Entretien), telephone (Téléphone), … »):
+    /// the API's client sends the code, the page's user reads the label.</summary>
+    public static string Choix(IReadOnlyList<(string Code, string Libelle)> liste) => string.Join(", ", liste.Select(x => $"{x.Code} ({x.Libelle})"));
     public static int MoisDe(string moment) => Moments.First(m => m.Code == moment).Mois;
 }

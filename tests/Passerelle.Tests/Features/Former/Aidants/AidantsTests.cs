@@ -85,10 +85,10 @@ public class AidantsTests(AppFactory app) : IClassFixture<AppFactory>
         var progression = await Formulaires.PageAsync(equipe, "/parcours/aidants");
         string[] Ligne(int id) => progression.QuerySelectorAll("#aidants tbody tr").First(r => r.QuerySelector($"a[href='/parcours/aidants/inscriptions/{id}']") is not null)
             .Children.Select(c => c.TextContent.Trim()).ToArray();
-        Ligne(a).ShouldBe(["Aidante Alpha", nomAssociation, "Promo printemps 2025", "1 sur 1", "2 sur 15", "1.5", "3.5"]);
-        Ligne(b).ShouldBe(["Aidant Bravo", "Sans association", "Promo printemps 2025", "0 sur 1", "0 sur 15", "—", "—"]);
+        Ligne(a).ShouldBe(["Aidante Alpha", nomAssociation, "Promo printemps 2025", "1 sur 1", "2 sur 15", "1.5", "3.5", "—"]);
+        Ligne(b).ShouldBe(["Aidant Bravo", "Sans association", "Promo printemps 2025", "0 sur 1", "0 sur 15", "—", "—", "—"]);
         var ligneAssociation = progression.QuerySelectorAll("#associations tbody tr").First(r => r.Children[0].TextContent == nomAssociation);
-        ligneAssociation.Children.Select(c => c.TextContent.Trim()).ShouldBe([nomAssociation, "1", "1", "13.3 %"]);
+        ligneAssociation.Children.Select(c => c.TextContent.Trim()).ShouldBe([nomAssociation, "1", "1", "13.3 %", "aucun résultat"]);
         (await Formulaires.PageAsync(equipe, "/parcours")).QuerySelector("a[href='/parcours/aidants']").ShouldNotBeNull();
 
         // Refused: another structure's staff (nothing listed, the helper's page 403), a funder of the programme (403).

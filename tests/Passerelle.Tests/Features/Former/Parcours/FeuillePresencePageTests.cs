@@ -26,6 +26,7 @@ public class FeuillePresencePageTests(AppFactory app) : IClassFixture<AppFactory
         var a = await AdmisAsync(app, e, "Assidu", "Alpha");
         var b = await AdmisAsync(app, e, "Assidu", "Bravo");
         var c = await AdmisAsync(app, e, "Assidu", "Charlie");
+        e = await CoursCommenceAsync(app, e);
         var equipe = await Formulaires.ConnecterAsync(app, e.ReferentEmail, e.ReferentMdp);
         var page = await Formulaires.PageAsync(equipe, $"/parcours/cohortes/{e.CohorteId}");
         var form = page.QuerySelector<IHtmlFormElement>("#feuille")!;
@@ -104,6 +105,7 @@ public class FeuillePresencePageTests(AppFactory app) : IClassFixture<AppFactory
         var e = await EcoleAsync(app);
         var ids = new List<int>();
         for (var k = 0; k < 3; k++) ids.Add(await AdmisAsync(app, e, "Parallele", "N" + k));
+        e = await CoursCommenceAsync(app, e);
         var feuille = new { le = "2025-04-09", seance = "apres_midi", heures = 3m, signeePar = "Formateur Test",
             lignes = ids.Select(i => new { inscriptionId = i, statut = "present" }).ToArray() };
         var reponses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => e.Referent.PostAsJsonAsync($"/api/v1/parcours/cohortes/{e.CohorteId}/presences", feuille)));

@@ -115,7 +115,7 @@ public class FormulairesParcoursTests(AppFactory app) : IClassFixture<AppFactory
         // The journal: French labels for a wrong medium, a date inside the pathway, closed 7 months after the last day.
         var support = await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/journal", new { le = "2025-03-12", support = "pigeon", synthese = "x" });
         support.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await support.Content.ReadAsStringAsync()).ShouldContain("Entretien, Téléphone, Visite");
+        (await support.Content.ReadAsStringAsync()).ShouldContain("entretien (Entretien), telephone (Téléphone), visite (Visite)");
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/journal", new { le = "2025-04-12", synthese = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-03-12" })).EnsureSuccessStatusCode();
         try

@@ -67,6 +67,7 @@ public class IndicateursComplementairesTests(AppFactory app) : IClassFixture<App
         var ids = new List<int>();
         foreach (var nom in new[] { "A", "B", "C", "D", "E" }) ids.Add(await ScenarioParcours.AdmisAsync(app, e, "Présence", nom));
         var candidat = await ScenarioParcours.CandidatAsync(app, e, "Pas", "Admis");
+        e = await ScenarioParcours.CoursCommenceAsync(app, e);
         object Ligne(int k, string statut, decimal? heures = null) => new { inscriptionId = ids[k], statut, heures };
         var matin = new { le = "2025-04-07", seance = "matin", heures = 3.5m, signeePar = "Formatrice Test",
             lignes = new[] { Ligne(0, "present"), Ligne(1, "present"), Ligne(2, "retard", 2.5m), Ligne(3, "excuse"), Ligne(4, "absent") } };

@@ -122,8 +122,9 @@ public class IndicateursParcoursTests(AppFactory app) : IClassFixture<AppFactory
         var e = await ScenarioParcours.EcoleAsync(app);
         var id = await ScenarioParcours.AdmisAsync(app, e, "Yanis", "Retenu");
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-03-12" })).EnsureSuccessStatusCode();
-        (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "6mois", type = "CDI", date = "2025-09-12", source = "tiers", organisme = "Société Exemple" })).EnsureSuccessStatusCode();
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/journal", new { le = "2025-03-12", synthese = "Bilan de fin", notePrivee = "note" })).EnsureSuccessStatusCode();
+        app.Horloge.Regler(new DateTimeOffset(2025, 9, 12, 10, 0, 0, TimeSpan.Zero)); // the +6-month measure is taken on its day, never ahead
+        (await (await e.ReferentAsync(app)).PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "6mois", type = "CDI", date = "2025-09-12", source = "tiers", organisme = "Société Exemple" })).EnsureSuccessStatusCode();
         int Executer(DateTimeOffset le)
         {
             app.Horloge.Regler(le);

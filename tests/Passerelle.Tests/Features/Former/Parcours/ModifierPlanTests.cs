@@ -52,7 +52,7 @@ public class ModifierPlanTests(AppFactory app) : IClassFixture<AppFactory>
         doc.QuerySelector("#erreurs")!.TextContent.ShouldContain("L'échéance suit le début de l'action.");
         doc.QuerySelector("#echeance")!.GetAttribute("aria-invalid").ShouldBe("true");
         var mauvaisStatut = await Formulaires.SoumettreAsync(equipe, page.QuerySelector<IHtmlFormElement>("main form[method=post]")!, [new("Statut", "termine")]);
-        (await Formulaires.DocumentAsync(mauvaisStatut)).QuerySelector("#erreurs")!.TextContent.ShouldContain("Choisissez un statut : Planifiée, En cours");
+        (await Formulaires.DocumentAsync(mauvaisStatut)).QuerySelector("#erreurs")!.TextContent.ShouldContain("Choisissez un statut : planifiee (Planifiée), en_cours (En cours)");
         (await Formulaires.SoumettreAsync(equipe, page.QuerySelector<IHtmlFormElement>("main form[method=post]")!, [new("Statut", "en_cours"), new("Debut", "2025-03-12"), new("Echeance", "2025-04-30")]))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -81,7 +81,7 @@ public class ModifierPlanTests(AppFactory app) : IClassFixture<AppFactory>
 
         var mauvais = await e.Referent.PutAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/objectifs/{objectif}", new { statut = "fini" });
         mauvais.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Choisissez un statut : En cours, Atteint, Abandonné.");
+        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Choisissez un statut : en_cours (En cours), atteint (Atteint), abandonne (Abandonné).");
         (await e.Referent.PutAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/actions/{action}", new { statut = "en_cours", debut = "2025-03-10", echeance = "2025-03-01" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         // An objective or an action of another plan: 404, on the API and the pages.

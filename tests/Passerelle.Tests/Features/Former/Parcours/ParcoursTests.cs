@@ -58,15 +58,18 @@ public class ParcoursTests(AppFactory app) : IClassFixture<AppFactory>
         (await e.Responsable.PutAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/referent", new { referentId = autre.MediateurId })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // Outcomes need the exit; then one per moment, typed.
-        var avant = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "CDI", date = "2025-10-31", source = "declaratif" });
+        var avant = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "CDI", date = "2025-03-12", source = "declaratif" });
         avant.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-10-31" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var mauvais = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "12mois", type = "CDD", date = "2025-10-31", source = "oui" });
+        (await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-03-12" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var mauvais = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "12mois", type = "CDD", date = "2025-03-12", source = "oui" });
         mauvais.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Moment inconnu");
-        var r = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "FORMATION", date = "2025-10-31", source = "justificatif" });
+        var champs = (await JsonAsync(mauvais)).GetProperty("errors");
+        champs.GetProperty("Moment")[0].GetString()!.ShouldContain("Moment inconnu");
+        champs.GetProperty("Type")[0].GetString()!.ShouldContain("CDD_6_PLUS"); // the codes to send, with every wrong field at once
+        champs.GetProperty("Source")[0].GetString()!.ShouldContain("justificatif");
+        var r = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "FORMATION", date = "2025-03-12", source = "justificatif" });
         r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        var double_ = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "CDI", date = "2025-11-02", source = "declaratif" });
+        var double_ = await e.Cip.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/resultats", new { moment = "sortie", type = "CDI", date = "2025-03-12", source = "declaratif" });
         double_.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await JsonAsync(double_)).GetProperty("detail").GetString()!.ShouldContain("déjà enregistré");
 

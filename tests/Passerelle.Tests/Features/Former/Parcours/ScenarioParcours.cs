@@ -19,8 +19,13 @@ public static class ScenarioParcours
 {
     public const string Financeur = "Métropole Test";
 
+    /// <summary>The test clock's first day (a Wednesday): applications open, the course not started.</summary>
+    public static readonly DateTimeOffset Depart = new(2025, 3, 12, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Puts the clock back on <see cref="Depart"/> (applications open), then creates the school.</summary>
     public static async Task<Ecole> EcoleAsync(AppFactory app)
     {
+        app.Horloge.Regler(Depart);
         var s = await Scenario.StructureAsync(app);
         var resp = await Scenario.EquipierAsync(app, s, Roles.Gestionnaire);
         var referent = await Scenario.EquipierAsync(app, s);
@@ -60,6 +65,14 @@ public static class ScenarioParcours
         admettre = true, motif = "Projet solide", referentId,
         situation = new { demandeurEmploi = true, demandeurEmploiDepuis = "2024-09-01", niveauQualification = "infra_bac", neet = true, allocations = new[] { "RSA" }, freins = new[] { "mobilite", "equipement" } },
     };
+
+    /// <summary>Moves the clock into the course (10 April 2025, sessions of 7–9 April held): signed sheets are dated today at the latest.
+    /// Returns the school with fresh bearer clients (tokens expire with the clock).</summary>
+    public static async Task<Ecole> CoursCommenceAsync(AppFactory app, Ecole e)
+    {
+        app.Horloge.Regler(new DateTimeOffset(2025, 4, 10, 10, 0, 0, TimeSpan.Zero));
+        return e with { Referent = await e.ReferentAsync(app), Responsable = await e.ResponsableAsync(app) };
+    }
 
     public static async Task<int> AdmisAsync(AppFactory app, Ecole e, string prenom = "Inès", string nom = "Benali")
     {

@@ -65,13 +65,15 @@ public sealed class PerimetreEcarts
         return (s - dLat, n + dLat, points.Min(p => p.Lon) - dLon, points.Max(p => p.Lon) + dLon);
     }
 
-    /// <summary>People whose residence may be in the zone: postcode among the zone communes' postcodes (commune level), QPV code among
-    /// the zone's QPV (QPV level); everyone when the whole reference is asked.</summary>
+    /// <summary>People whose residence may be in the zone: postcode among the zone communes' postcodes, or no postcode but a commune
+    /// name (commune level); QPV code among the zone's QPV (QPV level); everyone when the whole reference is asked.</summary>
     public IQueryable<Beneficiaire> Residents(AppDbContext db, string niveau, IReadOnlyCollection<string> codesPostaux, IReadOnlyCollection<string> codesQpv)
     {
         var personnes = db.Beneficiaires.AsNoTracking();
         if (niveau == CalculEcarts.Qpv) return personnes.Where(b => b.CodeQpv != null && codesQpv.Contains(b.CodeQpv));
-        return Tout ? personnes : personnes.Where(b => b.CodePostal != null && codesPostaux.Contains(b.CodePostal));
+        // A file with a commune name but no postcode is kept too: its name places it, in memory (ZonesDeReference.CodeCommune).
+        return Tout ? personnes : personnes.Where(b => (b.CodePostal != null && codesPostaux.Contains(b.CodePostal))
+            || ((b.CodePostal == null || b.CodePostal == "") && b.Commune != null && b.Commune != ""));
     }
 
     /// <summary>The reference used to place residences and uncoded places: the communes of the départements (first two characters of the

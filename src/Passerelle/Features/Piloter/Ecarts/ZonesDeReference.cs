@@ -19,11 +19,14 @@ public sealed class ZonesDeReference
 
     public Commune? Commune(string code) => _parCode.GetValueOrDefault(code);
 
-    /// <summary>The INSEE code of the commune (never an arrondissement) a code, or a name and postcode, designate.</summary>
+    /// <summary>The INSEE code of the commune (never an arrondissement) a code, or a name and postcode, or a name alone when there is no
+    /// postcode, designate; null when unknown or ambiguous.</summary>
     public string? CodeCommune(string? codeInsee, string? nom, string? codePostal)
     {
         if (codeInsee is not null && _parCode.TryGetValue(codeInsee, out var c)) return c.CodeCommune;
-        if (codePostal is null || !_parCodePostal.TryGetValue(codePostal.Trim(), out var candidates)) return null;
+        // A file with a commune but no postcode (allowed by the person's form) is placed by its name alone.
+        if (string.IsNullOrWhiteSpace(codePostal)) return CodeCommuneParNom(nom);
+        if (!_parCodePostal.TryGetValue(codePostal.Trim(), out var candidates)) return null;
         var codes = candidates.Select(x => x.CodeCommune).Distinct().ToList();
         if (codes.Count == 1) return codes[0];
         var saisie = RechercheCommunes.Interpreter(nom);

@@ -107,7 +107,7 @@ public sealed partial class FicheModel(AppDbContext db, TimeProvider horloge) : 
     public Task<IActionResult> OnPostSortieAsync(int id, CancellationToken ct) => AgirAsync(id, "sortie", async () =>
     {
         await AccesParcours.VerifierInscriptionAsync(db, User, id, horloge, ct);
-        await Sortir.ExecuterAsync(db, id, new SortieSaisie { Statut = StatutSortie ?? "", Le = Le, Motif = Motif }, ct);
+        await Sortir.ExecuterAsync(db, id, new SortieSaisie { Statut = StatutSortie ?? "", Le = Le, Motif = Motif }, horloge, ct);
     }, ct);
 
     public Task<IActionResult> OnPostResultatAsync(int id, CancellationToken ct) => AgirAsync(id, "resultat", async () =>

@@ -65,6 +65,25 @@ public static class GererPlan
 
     static string? Texte(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>Bounds of an action's dates around the application, in years: an action may have begun before it (a driving course
+    /// already started), up to <see cref="AnneesAvantCandidature"/> year; beyond <see cref="AnneesApresCandidature"/> years after it,
+    /// a date is taken for a typing error (1900, 2099).</summary>
+    public const int AnneesAvantCandidature = 1, AnneesApresCandidature = 5;
+
+    /// <summary>An action's start and due dates (Paris calendar days) fall within the bounds above around the learner's application,
+    /// the due date on or after the start; errors are added to <paramref name="e"/>, keyed by field.</summary>
+    internal static async Task VerifierDatesActionAsync(AppDbContext db, int inscriptionId, DateOnly? debut, DateOnly? echeance, Dictionary<string, string[]> e, CancellationToken ct)
+    {
+        var le = await db.Set<Inscription>().Where(i => i.Id == inscriptionId).Select(i => (DateTime?)i.CandidatureLe).FirstOrDefaultAsync(ct);
+        if (le is null) return;
+        var candidature = DateOnly.FromDateTime(Territoire.HeureLocale(le.Value));
+        var (min, max) = (candidature.AddYears(-AnneesAvantCandidature), candidature.AddYears(AnneesApresCandidature));
+        string Hors(string quoi) => $"{quoi} tombe entre le {min:dd/MM/yyyy} et le {max:dd/MM/yyyy} (candidature du {candidature:dd/MM/yyyy}).";
+        if (debut is { } d && (d < min || d > max)) e["Debut"] = [Hors("Le début de l'action")];
+        if (echeance is { } f && (f < min || f > max)) e["Echeance"] = [Hors("L'échéance de l'action")];
+        else if (debut is { } d2 && echeance is { } f2 && f2 < d2) e["Echeance"] = ["L'échéance suit le début de l'action."];
+    }
+
     public static async Task<ObjectifPlan> AjouterObjectifAsync(AppDbContext db, int inscriptionId, ObjectifSaisie s, TimeProvider horloge, CancellationToken ct)
     {
         var e = new Dictionary<string, string[]>();
@@ -88,7 +107,7 @@ public static class GererPlan
         if (!await db.Set<ObjectifPlan>().AnyAsync(o => o.Id == objectifId && o.InscriptionId == inscriptionId, ct)) e["ObjectifId"] = ["Choisissez un objectif de ce plan."];
         if (string.IsNullOrWhiteSpace(s.Intitule) || s.Intitule.Trim().Length > 300) e["Intitule"] = ["Écrivez l'action (300 caractères au plus)."];
         if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Choix(Vocabulaire.StatutsAction)}."];
-        if (s.Debut is { } d && s.Echeance is { } f && f < d) e["Echeance"] = ["L'échéance suit le début de l'action."];
+        await VerifierDatesActionAsync(db, inscriptionId, s.Debut, s.Echeance, e, ct);
         if (s.Structure is { Length: > 200 }) e["Structure"] = ["200 caractères au plus."];
         if (e.Count > 0) throw Valider.Invalide(e, "Action incomplète");
         var a = new ActionPlan { ObjectifPlanId = objectifId, Intitule = s.Intitule!.Trim(), Statut = s.Statut!, Debut = s.Debut, Echeance = s.Echeance, Structure = Texte(s.Structure) };

@@ -40,7 +40,7 @@ public static class ModifierPlan
             ?? throw new KeyNotFoundException("Cette action n'appartient pas à ce plan.");
         var e = new Dictionary<string, string[]>();
         if (!Vocabulaire.Existe(Vocabulaire.StatutsAction, s.Statut)) e["Statut"] = [$"Choisissez un statut : {Vocabulaire.Choix(Vocabulaire.StatutsAction)}."];
-        if (s.Debut is { } d && s.Echeance is { } f && f < d) e["Echeance"] = ["L'échéance suit le début de l'action."];
+        await GererPlan.VerifierDatesActionAsync(db, inscriptionId, s.Debut, s.Echeance, e, ct);
         if (e.Count > 0) throw Valider.Invalide(e, "Action non modifiée");
         (a.Statut, a.Debut, a.Echeance) = (s.Statut!, s.Debut, s.Echeance);
         await db.SaveChangesAsync(ct);

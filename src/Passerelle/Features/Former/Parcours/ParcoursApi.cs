@@ -170,7 +170,7 @@ public static class ParcoursApi
     static async Task<Ok> Sortie(int id, SortieSaisie s, AppDbContext db, ClaimsPrincipal u, TimeProvider horloge, CancellationToken ct)
     {
         await AccesParcours.VerifierInscriptionAsync(db, u, id, horloge, ct);
-        await Sortir.ExecuterAsync(db, id, s, ct);
+        await Sortir.ExecuterAsync(db, id, s, horloge, ct);
         return TypedResults.Ok();
     }
 

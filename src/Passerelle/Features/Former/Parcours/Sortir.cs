@@ -16,15 +16,17 @@ public sealed record SortieSaisie
 
 public static class Sortir
 {
-    /// <exception cref="ValidationException">Unknown status, missing date or reason, a last day before the admission: every field at once (400).</exception>
+    /// <exception cref="ValidationException">Unknown status, missing date or reason, a last day before the admission or after today (Paris):
+    /// every field at once (400).</exception>
     /// <exception cref="RegleMetierException">Not admitted, or already out (409).</exception>
-    public static async Task ExecuterAsync(AppDbContext db, int inscriptionId, SortieSaisie s, CancellationToken ct)
+    public static async Task ExecuterAsync(AppDbContext db, int inscriptionId, SortieSaisie s, TimeProvider horloge, CancellationToken ct)
     {
         var i = await db.Set<Inscription>().FirstOrDefaultAsync(x => x.Id == inscriptionId, ct) ?? throw new KeyNotFoundException("Parcours inconnu.");
         var e = Valider.Objet(s) ?? [];
         if (s.Statut is not (Vocabulaire.Termine or Vocabulaire.Abandon)) e["Statut"] = ["Statut de sortie : termine ou abandon."];
         if (s.Statut == Vocabulaire.Abandon && string.IsNullOrWhiteSpace(s.Motif)) e["Motif"] = ["Indiquez le motif de l'abandon."];
         if (i.AdmissionLe is { } a && s.Le < a) e["Le"] = ["La sortie précède l'admission."];
+        else if (s.Le > Territoire.AujourdHui(horloge)) e["Le"] = ["La sortie s'enregistre le dernier jour du parcours ou après : ce jour ne peut pas être après aujourd'hui."];
         if (e.Count > 0) throw Valider.Invalide(e, "Sortie incomplète");
         if (i.Statut is not (Vocabulaire.Admis or Vocabulaire.EnFormation)) throw new RegleMetierException("Seul un parcours en cours peut se terminer.", "Statut");
         i.Statut = s.Statut;

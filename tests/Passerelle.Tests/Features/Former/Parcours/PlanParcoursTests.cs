@@ -31,6 +31,12 @@ public class PlanParcoursTests(AppFactory app) : IClassFixture<AppFactory>
         (await mauvais.Content.ReadAsStringAsync()).ShouldContain("Axe");
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/actions", new { objectifId = objectif, intitule = "X", statut = "planifiee", debut = "2025-05-01", echeance = "2025-04-01" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Dates taken for typing errors: more than a year before the application (12/03/2025) or five years after it.
+        var hors = await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/actions", new { objectifId = objectif, intitule = "X", statut = "planifiee", debut = "1900-01-01", echeance = "2099-01-01" });
+        hors.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var texte = await hors.Content.ReadAsStringAsync();
+        texte.ShouldContain("Le début de l'action tombe entre le 12/03/2024 et le 12/03/2030 (candidature du 12/03/2025).");
+        texte.ShouldContain("L'échéance de l'action tombe entre le 12/03/2024");
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/plan/actions", new { objectifId = 999999, intitule = "X", statut = "planifiee" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/immersions", new { entreprise = "Y", debut = "2025-05-05", fin = "2025-05-01" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/journal", new { le = "2025-03-12", synthese = "Plan construit ensemble.", notePrivee = "Confidentiel : dette de loyer." })).EnsureSuccessStatusCode();

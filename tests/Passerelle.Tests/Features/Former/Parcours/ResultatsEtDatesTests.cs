@@ -100,7 +100,9 @@ public class ResultatsEtDatesTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await AdmisAsync(app, e, "Date", "Resultat");
         var autre = await AdmisAsync(app, e, "Date", "Page");
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-03-12" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{autre}/sortie", new { statut = "termine", le = "2025-08-20" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // An exit is recorded on the last day or after it, never ahead.
+        var future = await ErreursAsync(await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{autre}/sortie", new { statut = "termine", le = "2025-08-20" }));
+        future["Le"][0].ShouldContain("ne peut pas être après aujourd'hui");
         var url = $"/api/v1/parcours/inscriptions/{id}/resultats";
         (await ErreursAsync(await e.Referent.PostAsJsonAsync(url, Resultat("sortie", "CDI", "2025-03-13"))))["Date"][0].ShouldContain("aujourd'hui au plus tard");
 
@@ -112,6 +114,7 @@ public class ResultatsEtDatesTests(AppFactory app) : IClassFixture<AppFactory>
 
         app.Horloge.Regler(new DateTimeOffset(2025, 8, 20, 10, 0, 0, TimeSpan.Zero));
         var referent = await e.ReferentAsync(app);
+        (await referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{autre}/sortie", new { statut = "termine", le = "2025-08-20" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         // A « 6 mois » measure dated on the exit day, a « 3 mois » one two weeks after exit, an exit one in August: outside their windows.
         (await ErreursAsync(await referent.PostAsJsonAsync(url, Resultat("6mois", "CDI", "2025-03-12"))))["Date"][0].ShouldContain("du 12/08/2025 au 12/10/2025");
         (await ErreursAsync(await referent.PostAsJsonAsync(url, Resultat("3mois", "CDI", "2025-03-26"))))["Date"][0].ShouldContain("du 12/05/2025 au 12/07/2025");

@@ -31,9 +31,13 @@
     L.tileLayer(div.dataset.tuiles, { maxZoom: 19, attribution: '&copy; contributeurs OpenStreetMap' }).addTo(carte);
     var groupe = L.featureGroup();
     lignes.forEach(function (tr) {
+      // A click on a circle opens its row's first link (the zone's page for the table's period, the place's page): a shortcut for
+      // the mouse, never a tab stop (the row's link is the keyboard's way).
+      var lien = tr.querySelector('a[href]');
       var options = style(tr);
-      options.interactive = false;
-      L.circleMarker([parseFloat(tr.dataset.lat), parseFloat(tr.dataset.lon)], options).addTo(groupe);
+      options.interactive = !!lien;
+      var cercle = L.circleMarker([parseFloat(tr.dataset.lat), parseFloat(tr.dataset.lon)], options).addTo(groupe);
+      if (lien) cercle.on('click', function () { window.location.href = lien.href; });
     });
     groupe.addTo(carte);
     carte.fitBounds(groupe.getBounds(), { maxZoom: 13 });

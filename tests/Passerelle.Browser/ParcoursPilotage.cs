@@ -52,7 +52,7 @@ public class ParcoursPilotage(Navigateur app) : IAsyncLifetime
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await ligne.Locator("th a").ClickAsync();
-        await page.AttendreAdresseAsync($"**/pilotage/zones/{Code}");
+        await page.AttendreAdresseAsync($"**/pilotage/zones/{Code}?du=**");
         (await page.Locator("#indicateurs-zone").InnerTextAsync()).ShouldContain(distance.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " km");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
@@ -84,6 +84,7 @@ public class ParcoursPilotage(Navigateur app) : IAsyncLifetime
         var points = await page.Locator("#acteurs tbody tr").EvaluateAllAsync<int>("trs => trs.filter(tr => tr.dataset.lat && tr.dataset.lon).length");
         points.ShouldBeGreaterThan(0);
         await Assertions.Expect(page.Locator("#carte-acteurs .leaflet-overlay-pane path")).ToHaveCountAsync(points, new() { Timeout = 60_000 });
+        await CarteVisibleAsync(page, "#carte-acteurs");
         (await page.Locator("#acteurs").InnerTextAsync()).ShouldContain("Port-Saint-Louis-du-Rhône");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
@@ -111,5 +112,14 @@ public class ParcoursPilotage(Navigateur app) : IAsyncLifetime
         var points = await page.Locator("#ecarts tbody tr").EvaluateAllAsync<int>("trs => trs.filter(tr => tr.dataset.lat && tr.dataset.lon).length");
         points.ShouldBeGreaterThan(0);
         await Assertions.Expect(page.Locator("#carte-pilotage .leaflet-overlay-pane path")).ToHaveCountAsync(points, new() { Timeout = 60_000 });
+        await CarteVisibleAsync(page, "#carte-pilotage");
+    }
+
+    /// <summary>A map is a real map, not a strip: the tester saw both drawn 34 px high (the card class's padding and border).</summary>
+    static async Task CarteVisibleAsync(IPage page, string selecteur)
+    {
+        var boite = await page.Locator(selecteur).BoundingBoxAsync();
+        boite.ShouldNotBeNull();
+        boite.Height.ShouldBeGreaterThan(200, $"{selecteur} : {boite.Height} px de haut");
     }
 }

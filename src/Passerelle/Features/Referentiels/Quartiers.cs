@@ -6,7 +6,7 @@ namespace Passerelle.Features.Referentiels;
 
 /// <summary>A priority neighbourhood of the city policy (quartier prioritaire de la politique de la ville, 2024 geography, décret
 /// n° 2023-1314; list published by the ANCT, shipped as Seed/qpv-2024_paca.csv, see SOURCES.md).</summary>
-public sealed class Qpv
+public sealed partial class Qpv
 {
     public string Code { get; set; } = "";
     public string Nom { get; set; } = "";
@@ -20,6 +20,17 @@ public sealed class Qpv
     /// <summary>Reference point for distances (WGS 84 degrees, optional columns <c>latitude</c>, <c>longitude</c>), null when unknown.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+
+    /// <summary>The shape of a QPV code of the 2024 geography (décret n° 2023-1314; every code of the ANCT list shipped in
+    /// Seed/qpv-2024_paca.csv): « QN », the département on 3 characters (« 013 », « 971 », « 02A »), 2 digits, one letter —
+    /// « QN01371N ». « QNABCDEF » and the 2015 codes (« QP013001 ») are refused.</summary>
+    public static bool CodeValide(string code) => FormeCode().IsMatch(code);
+
+    /// <summary>The French message for a refused code.</summary>
+    public static string CodeInvalide(string code) => $"code « {code} » invalide : un code de QPV s'écrit QN, 5 chiffres et une lettre (par exemple QN01371N).";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^QN(?:[0-9]{3}|02[AB])[0-9]{2}[A-Z]$")]
+    private static partial System.Text.RegularExpressions.Regex FormeCode();
 }
 
 public sealed class QpvConfiguration : IEntityTypeConfiguration<Qpv>
@@ -65,7 +76,7 @@ public static class Quartiers
             if (l.Count == 1 && string.IsNullOrWhiteSpace(l[0])) continue;
             if (l.Count != entete.Count) { erreurs.Add($"Ligne {i + 1} : {l.Count} colonnes au lieu de {entete.Count}."); continue; }
             var code = l[iCode].Trim().ToUpperInvariant();
-            if (!(code.Length is >= 8 and <= 12 && code.StartsWith("QN") && code.All(char.IsAsciiLetterOrDigit))) { erreurs.Add($"Ligne {i + 1} : code « {l[iCode]} » invalide (QN suivi de chiffres)."); continue; }
+            if (!Qpv.CodeValide(code)) { erreurs.Add($"Ligne {i + 1} : {Qpv.CodeInvalide(l[iCode])}"); continue; }
             var communes = l[iCom].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (communes.Length == 0 || communes.Any(c => c.Length != 5)) { erreurs.Add($"Ligne {i + 1} : code INSEE de commune invalide « {l[iCom]} »."); continue; }
             if (string.IsNullOrWhiteSpace(l[iNom]) || l[iNom].Length > 200) { erreurs.Add($"Ligne {i + 1} : nom du quartier manquant ou trop long."); continue; }

@@ -82,6 +82,46 @@ public class PlanActionFormulaireTests(AppFactory app) : IClassFixture<AppFactor
         (await Formulaires.SoumettreAsync(admin, suppression, [])).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Le_gestionnaire_ne_modifie_ni_ne_supprime_l_action_d_un_autre()
+    {
+        var (email, mdp) = await app.CreerCompteAsync(Roles.Gestionnaire);
+        var (sienne, autre) = await app.AvecDb(async db =>
+        {
+            var a = new ActionTerritoriale { Titre = "Action du gestionnaire (test)", Type = "ateliers", Zones = "13078", Porteur = "Asso", Debut = new DateOnly(2026, 11, 20), CreePar = email };
+            var b = new ActionTerritoriale { Titre = "Étude d'Aix d'un autre (test)", Type = "partenariat", Zones = "13001", Porteur = "Ville d'Aix", Debut = new DateOnly(2026, 11, 21), CreePar = "autre.gestionnaire@exemple.fr" };
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var gestionnaire = await Formulaires.ConnecterAsync(app, email, mdp);
+        var plan = await Formulaires.PageAsync(gestionnaire, "/pilotage/actions");
+        plan.QuerySelectorAll($"a[href='/pilotage/actions/{sienne}']").Length.ShouldBe(1);
+        plan.QuerySelectorAll($"a[href='/pilotage/actions/{autre}']").Length.ShouldBe(0);
+        plan.QuerySelector($"#action-{autre}").ShouldNotBeNull();
+
+        Refuse(await gestionnaire.GetAsync($"/pilotage/actions/{autre}")).ShouldBeTrue();
+        // Its own edit page's forms, posted at the other action's id: refused, nothing changed nor deleted.
+        var page = await Formulaires.PageAsync(gestionnaire, $"/pilotage/actions/{sienne}");
+        var modification = page.QuerySelector<IHtmlFormElement>("form[aria-labelledby='nouvelle-action']")!;
+        modification.SetAttribute("action", $"/pilotage/actions/{autre}");
+        Refuse(await Formulaires.SoumettreAsync(gestionnaire, modification, [new("Saisie.Titre", "Détournée")])).ShouldBeTrue();
+        var suppression = page.QuerySelector<IHtmlFormElement>("form[aria-labelledby='supprimer-action']")!;
+        suppression.SetAttribute("action", $"/pilotage/actions/{autre}?handler=Supprimer");
+        Refuse(await Formulaires.SoumettreAsync(gestionnaire, suppression, [])).ShouldBeTrue();
+        (await app.AvecDb(db => db.Set<ActionTerritoriale>().SingleAsync(a => a.Id == autre))).Titre.ShouldBe("Étude d'Aix d'un autre (test)");
+
+        // Their own action: edited and deleted; an administrator may delete the other one.
+        suppression.SetAttribute("action", $"/pilotage/actions/{sienne}?handler=Supprimer");
+        (await Formulaires.SoumettreAsync(gestionnaire, suppression, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AvecDb(db => db.Set<ActionTerritoriale>().AnyAsync(a => a.Id == sienne))).ShouldBeFalse();
+        var admin = await Formulaires.ConnecterAsync(app, Roles.Administrateur);
+        var pageAdmin = await Formulaires.PageAsync(admin, $"/pilotage/actions/{autre}");
+        var r = await Formulaires.SoumettreAsync(admin, pageAdmin.QuerySelector<IHtmlFormElement>("form[aria-labelledby='supprimer-action']")!, []);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AvecDb(db => db.Set<ActionTerritoriale>().AnyAsync(a => a.Id == autre))).ShouldBeFalse();
+    }
+
     /// <summary>A page refused to a role: 403, or the redirect to the access-refused page (cookie authentication).</summary>
     static bool Refuse(HttpResponseMessage r) => r.StatusCode == HttpStatusCode.Forbidden
         || r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.ToString().Contains("/acces-refuse") == true;
@@ -108,6 +148,29 @@ public class PlanActionFormulaireTests(AppFactory app) : IClassFixture<AppFactor
         plan.ShouldContain("Étude de stratégie (test)");
         plan.ShouldContain("Quartier prioritaire de Port-Saint-Louis");
         plan.ShouldContain("CAF 50 % (9 850 €)");
+
+        // The same study as an A4 PDF, linked from the page, read back: the QPV, the far neighbourhood with its distance, the plan.
+        var lien = page.QuerySelector<IHtmlAnchorElement>("#etude-pdf").ShouldNotBeNull().GetAttribute("href")!;
+        lien.ShouldBe("/pilotage/etude?handler=pdf&du=2025-03-03&au=2025-03-16&epci=200054807");
+        var r = await financeur.GetAsync(lien);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await r.Content.ReadAsByteArrayAsync()))
+        {
+            var premiere = pdf.GetPage(1);
+            (Math.Round(premiere.Width), Math.Round(premiere.Height)).ShouldBe((595.0, 842.0));
+            var texte = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            texte.ShouldContain("Étude territoriale d'inclusion numérique des quartiers prioritaires");
+            texte.ShouldContain("du 3 mars 2025 au 16 mars 2025");
+            texte.ShouldContain("(QN01371N)");
+            texte.ShouldContain("Port-Saint-Louis");
+            // Les Aygalades: 46.24 km from the only place (hand-computed in EcartsTests).
+            texte.ShouldContain("Aygalades (QN01358I) : lieu le plus proche à 46,2 km");
+            // Table cells wrap in narrow columns: their words are checked one by one.
+            texte.ShouldContain("stratégie");
+            texte.ShouldContain("CAF 50 %");
+        }
+        (await financeur.GetStringAsync("/pilotage/etude?handler=pdf&du=2025-13-01")).ShouldContain("AAAA-MM-JJ");
         (await financeur.GetAsync("/pilotage")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Formulaires.PageAsync(financeur, "/pilotage")).QuerySelector("a[href='/pilotage/etude']").ShouldNotBeNull();
         Refuse(await (await Formulaires.ConnecterAsync(app, Roles.Mediateur)).GetAsync("/pilotage/etude")).ShouldBeTrue();

@@ -32,7 +32,7 @@ public sealed class CarteModel(AppDbContext db, TimeProvider horloge, Microsoft.
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (demande, erreurs) = PilotageApi.Lire(null, null, null, Epci, horloge, Region);
+        var (demande, erreurs) = await PilotageApi.LireAsync(db, null, null, null, Epci, Region, horloge, Request.Query, ct);
         Erreurs = erreurs;
         if (demande is null) return;
         (Epci, Region) = (demande.Epci, demande.Region);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -34,6 +35,14 @@ public sealed class ActionTerritoriale
     public string CreePar { get; set; } = "";
 
     public IReadOnlyList<string> CodesZones => Zones.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Who an action is recorded as created by: the account's e-mail (its name when the claim is missing).</summary>
+    public static string Auteur(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
+
+    /// <summary>Administrators edit and delete any action; a structure manager only the actions they created (the tester, a
+    /// manager, deleted the Aix study action someone else had planned).</summary>
+    public bool ModifiablePar(ClaimsPrincipal user) => user.IsInRole(Comptes.Roles.Administrateur)
+        || (user.IsInRole(Comptes.Roles.Gestionnaire) && CreePar.Length > 0 && CreePar == Auteur(user));
 }
 
 public sealed class ActionTerritorialeConfiguration : IEntityTypeConfiguration<ActionTerritoriale>

@@ -29,10 +29,24 @@ public sealed class EtudeModel(AppDbContext db, TimeProvider horloge) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    /// <summary><c>?handler=pdf</c>: the same study as an A4 PDF download (<see cref="EtudePdf"/>); a bad address shows the page's errors.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct)) return Page();
+        return File(EtudePdf.Ecrire(this), "application/pdf", $"etude-territoriale-{Edition:yyyy-MM-dd}.pdf");
+    }
+
+    /// <summary>Reads the address and computes the study; false when the address is refused (<see cref="Erreurs"/>).</summary>
+    async Task<bool> ChargerAsync(CancellationToken ct)
+    {
         Edition = Referentiels.Territoire.AujourdHui(horloge);
-        var (demande, erreurs) = PilotageApi.Lire(CalculEcarts.Qpv, Du, Au, Epci, horloge);
+        var (demande, erreurs) = await PilotageApi.LireAsync(db, CalculEcarts.Qpv, Du, Au, Epci, null, horloge, Request.Query, ct);
         Erreurs = erreurs;
-        if (demande is null) return Page();
+        if (demande is null) return false;
         var foyers = HttpContext.RequestServices.GetService<IFoyersConnectes>();
         var qpv = await PilotageApi.PourAsync(db, User, demande, ct, foyers);
         Quartiers = qpv with { Lignes = qpv.Lignes.OrderBy(l => l.Nom, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), true)).ToList() };
@@ -42,6 +56,6 @@ public sealed class EtudeModel(AppDbContext db, TimeProvider horloge) : PageMode
         Plan = await db.Set<ActionTerritoriale>().AsNoTracking().OrderBy(a => a.Debut).ThenBy(a => a.Id).Take(200).ToListAsync(ct);
         NomsZones = communes.Lignes.Concat(qpv.Lignes).GroupBy(l => l.Code).ToDictionary(g => g.Key, g => g.First().Nom);
         (Du, Au, Epci) = (demande.Du.ToString("yyyy-MM-dd"), demande.Au.ToString("yyyy-MM-dd"), demande.Epci);
-        return Page();
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,7 @@ public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageMode
         if (!PeutAjouter) return Forbid();
         var (erreurs, zones) = await SaisieAction.ValiderAsync(db, Saisie, ModelState, ct);
         if (erreurs.Count > 0) { Erreurs = erreurs; await ChargerAsync(ct); return Page(); }
-        var action = new ActionTerritoriale { CreeLe = horloge.GetUtcNow().UtcDateTime, CreePar = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "" };
+        var action = new ActionTerritoriale { CreeLe = horloge.GetUtcNow().UtcDateTime, CreePar = ActionTerritoriale.Auteur(User) };
         SaisieAction.Appliquer(action, Saisie, zones);
         db.Add(action);
         await db.SaveChangesAsync(ct);

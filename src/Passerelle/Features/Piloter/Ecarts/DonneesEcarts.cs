@@ -39,10 +39,10 @@ public static class DonneesEcarts
 
     /// <summary><c>GET /donnees/ecarts-territoriaux.csv?niveau=&amp;du=&amp;au=&amp;epci=&amp;region=</c>: anyone may read it (aggregates only).</summary>
     public static void MapDonneesEcarts(this IEndpointRouteBuilder app) =>
-        app.MapGet("/donnees/ecarts-territoriaux.csv", async Task<IResult> (AppDbContext db, TimeProvider horloge, IServiceProvider services, CancellationToken ct,
+        app.MapGet("/donnees/ecarts-territoriaux.csv", async Task<IResult> (AppDbContext db, TimeProvider horloge, IServiceProvider services, HttpRequest requete, CancellationToken ct,
                 string? niveau = null, string? du = null, string? au = null, string? epci = null, string? region = null) =>
             {
-                var (demande, erreurs) = PilotageApi.Lire(niveau, du, au, epci, horloge, region);
+                var (demande, erreurs) = await PilotageApi.LireAsync(db, niveau, du, au, epci, region, horloge, requete.Query, ct);
                 if (demande is null) return TypedResults.ValidationProblem(erreurs, title: "Paramètres invalides");
                 var table = await CalculEcarts.ExecuterAsync(db, demande.Niveau, demande.Du, demande.Au, demande.Epci, ct, services.GetService<IFoyersConnectes>(), demande.Region);
                 return Results.File(new System.Text.UTF8Encoding(false).GetBytes(Texte(table)), "text/csv; charset=utf-8", "ecarts-territoriaux.csv");

@@ -30,6 +30,13 @@ public sealed record LigneEcart(string Code, string Nom, int? Population, int? A
     /// <summary>Median wait in whole days before the first free slot, over the searches of the period for the zone that found one
     /// (<see cref="Ecarts.DemandeNonSatisfaite.DefinitionAttente"/>); null when no such search.</summary>
     public int? AttenteMedianeJours { get; init; }
+
+    /// <summary>The mediators in words: « aucun médiateur », « 1 médiateur, conseiller numérique », « 3 médiateurs, dont 2 conseillers
+    /// numériques », « 2 médiateurs, tous conseillers numériques ».</summary>
+    public string MediateursEnLettres() => Mediateurs == 0 ? "aucun médiateur"
+        : Web.Pluriel.De(Mediateurs, "médiateur") + (ConseillersNumeriques == 0 ? ""
+            : ConseillersNumeriques >= Mediateurs ? (Mediateurs == 1 ? ", conseiller numérique" : ", tous conseillers numériques")
+            : $", dont {Web.Pluriel.De(ConseillersNumeriques, "conseiller numérique", "conseillers numériques")}");
 }
 
 /// <summary>The gap table and how it was computed: the period, the level, and the formulas shown with it.</summary>

@@ -11,7 +11,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
     /// <summary>Sortable columns: query value → (header, value read from a row).</summary>
     public static readonly IReadOnlyList<(string Cle, string Titre, Func<LigneEcart, IComparable?> Valeur)> Colonnes =
     [
-        ("nom", "Zone", l => l.Nom), ("population", "Population", l => l.Population), ("fragilite", "Fragilité (IFN)", l => l.Fragilite),
+        ("nom", "Zone", l => l.Nom), ("population", "Population", l => l.Population), ("fragilite", "Indice de fragilité numérique", l => l.Fragilite),
         ("lieux", "Lieux", l => l.Lieux), ("heures", "Heures d'aide par semaine", l => l.HeuresHebdo),
         ("creneaux", "Créneaux pour 1 000 hab.", l => l.CreneauxPour1000), ("mediateurs", "Médiateurs", l => l.Mediateurs),
         ("distance", "Distance au lieu le plus proche (km)", l => l.DistanceMinKm), ("demande", "Demande observée", l => l.DemandeObservee),
@@ -35,7 +35,7 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (demande, erreurs) = PilotageApi.Lire(Niveau, Du, Au, Epci, horloge, Region);
+        var (demande, erreurs) = await PilotageApi.LireAsync(db, Niveau, Du, Au, Epci, Region, horloge, Request.Query, ct);
         Erreurs = erreurs;
         if (demande is null) return;
         (Niveau, Du, Au, Epci, Region) = (demande.Niveau, demande.Du.ToString("yyyy-MM-dd"), demande.Au.ToString("yyyy-MM-dd"), demande.Epci, demande.Region);
@@ -50,6 +50,12 @@ public sealed class TableauModel(AppDbContext db, TimeProvider horloge, Microsof
         Table = table with { Lignes = tries.ThenBy(l => l.Code, StringComparer.Ordinal).ToList() };
         Points = await PointsDesZones.LireAsync(db, Niveau!, Table.Lignes.Select(l => l.Code).ToList(), ct);
     }
+
+    /// <summary>A column title inside a sentence: its first letter in lower case, acronyms and the rest kept (« indice de priorité »).</summary>
+    public static string EnMinuscule(string titre) => titre.Length == 0 ? titre : char.ToLowerInvariant(titre[0]) + titre[1..];
+
+    /// <summary>A zone's page for the table's period.</summary>
+    public string LienZone(string code) => $"/pilotage/zones/{code}?du={Du}&au={Au}";
 
     public string Lien(string cle) => $"/pilotage?niveau={Niveau}&du={Du}&au={Au}" + (Epci is null ? "" : $"&epci={Epci}") + (Region is null ? "" : $"&region={Region}")
         + $"&tri={cle}&ordre={(Tri == cle && Ordre == "desc" ? "asc" : "desc")}";

@@ -11,9 +11,10 @@ public sealed record OffreLieu(int Id, string Nom, string? Structure, IReadOnlyL
 /// <summary>One month of the zone's trend: accompaniments of residents (masked under 5 people) and weekly help hours.</summary>
 public sealed record MoisZone(DateOnly Mois, int? Accompagnements, double HeuresHebdo);
 
-/// <summary><c>/pilotage/zones/{code}</c>: a commune's or QPV's row of the gap table for the last 12 months, what is offered there
-/// (places, by whom, when), and the trend month by month. Same roles and scope as <c>/pilotage</c>; 404 for an unknown or
-/// out-of-scope zone.</summary>
+/// <summary><c>/pilotage/zones/{code}?du=&amp;au=</c>: a commune's or QPV's row of the gap table for the period (the table's links pass
+/// theirs; by default the last 12 months), what is offered there (places, by whom, when), and the trend over the 12 months ending with
+/// the period. A bad period is named in French and the last 12 months are shown instead. Same roles and scope as <c>/pilotage</c>;
+/// 404 for an unknown or out-of-scope zone.</summary>
 public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     public LigneEcart? Ligne { get; private set; }
@@ -21,6 +22,12 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
     public List<OffreLieu> Offre { get; private set; } = [];
     public List<MoisZone> Tendance { get; private set; } = [];
     public IndiceFragilite? Fragilite { get; private set; }
+    public DemandeEcarts Periode { get; private set; } = null!;
+    /// <summary>French messages on the period asked for, when it was refused.</summary>
+    public List<string> ErreursPeriode { get; private set; } = [];
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Du { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Au { get; set; }
 
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -29,8 +36,13 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
         Niveau = code.StartsWith("QN", StringComparison.Ordinal) ? CalculEcarts.Qpv : CalculEcarts.Commune;
         // Every figure of a zone depends only on the zones of its own EPCI (or région): the 13 computations below read those (ADR 0037).
         var (epci, region) = await PerimetreDeLaZoneAsync(db, Niveau, code, ct);
-        var (demande, _) = PilotageApi.Lire(Niveau, null, null, null, horloge);
-        demande = demande! with { Epci = epci, Region = region };
+        var (demande, erreurs) = PilotageApi.Lire(Niveau, Du, Au, null, horloge, requete: Request.Query);
+        if (demande is null)
+        {
+            ErreursPeriode = erreurs.Values.SelectMany(v => v).ToList();
+            demande = PilotageApi.Lire(Niveau, null, null, null, horloge).Demande;
+        }
+        demande = Periode = demande! with { Epci = epci, Region = region };
         var table = await PilotageApi.PourAsync(db, User, demande!, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());
         Ligne = table.Lignes.FirstOrDefault(l => l.Code == code);
         if (Ligne is null) return NotFound();

@@ -28,28 +28,31 @@ public class DemandeNonSatisfaiteTests : IClassFixture<AppFactory>
         var anonyme = _app.ClientAnonyme();
         async Task Chercher(string url) => (await anonyme.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Chercher("/api/v1/creneaux?commune=13270");
-        await Chercher("/api/v1/creneaux?commune=13270");
+        await Chercher("/api/v1/creneaux?commune=13270");                       // the same client again: counted once
+        var autre = _app.ClientAnonyme();
+        autre.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
+        (await autre.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Chercher("/api/v1/creneaux?commune=Fos-sur-Mer");
         await Chercher("/api/v1/creneaux?commune=13230");                       // Port-Saint-Louis: nothing free at all
         await Chercher("/rendez-vous?commune=Port-Saint-Louis-du-Rh%C3%B4ne");  // the page counts too
         await Chercher("/api/v1/creneaux?commune=13230&du=2025-03-20");        // a search for later dates is not counted
         await Chercher($"/api/v1/creneaux?lieu={fos.Id}");                      // nor a search by place
 
-        var lignes = await _app.AvecDb(db => db.Set<RecherchesDuJour>().AsNoTracking().OrderBy(r => r.Commune).ToListAsync());
+        var lignes = (await _app.AvecDb(db => db.Set<RecherchesDuJour>().AsNoTracking().ToListAsync())).OrderBy(r => r.Commune, StringComparer.Ordinal).ToList();
         lignes.Select(r => (r.Jour, r.Commune, r.CodePostal, r.MotifId, r.DelaiJours, r.Nombre)).ShouldBe([
-            (new DateOnly(2025, 3, 12), "13230", "13230", 0, -1, 1),
-            (new DateOnly(2025, 3, 12), "13270", "13270", 0, 5, 2),
-            (new DateOnly(2025, 3, 12), "fos sur mer", null, 0, 5, 1),
-            (new DateOnly(2025, 3, 12), "port saint louis du rhone", null, 0, -1, 1),
+            (new DateOnly(2025, 3, 12), "13039", null, 0, 5, 1),                   // Fos-sur-Mer by its INSEE code
+            (new DateOnly(2025, 3, 12), "13078", null, 0, -1, 1),                  // Port-Saint-Louis-du-Rhône
+            (new DateOnly(2025, 3, 12), "cp:13230", "13230", 0, -1, 1),
+            (new DateOnly(2025, 3, 12), "cp:13270", "13270", 0, 5, 2),
         ]);
 
         await _app.AvecDb(async db =>
         {
             // Earlier days of the period for Port-Saint-Louis: 3 searches whose first free slot was 20 days away (beyond 14: unmet),
             // 1 that found one 2 days away; and one search of February, outside the period.
-            db.AddRange(new RecherchesDuJour { Jour = new(2025, 3, 5), Commune = "13230", CodePostal = "13230", DelaiJours = 20, Nombre = 3 },
-                new RecherchesDuJour { Jour = new(2025, 3, 5), Commune = "13230", CodePostal = "13230", DelaiJours = 2, Nombre = 1 },
-                new RecherchesDuJour { Jour = new(2025, 2, 20), Commune = "13230", CodePostal = "13230", DelaiJours = -1, Nombre = 7 });
+            db.AddRange(new RecherchesDuJour { Jour = new(2025, 3, 5), Commune = "cp:13230", CodePostal = "13230", DelaiJours = 20, Nombre = 3 },
+                new RecherchesDuJour { Jour = new(2025, 3, 5), Commune = "cp:13230", CodePostal = "13230", DelaiJours = 2, Nombre = 1 },
+                new RecherchesDuJour { Jour = new(2025, 2, 20), Commune = "cp:13230", CodePostal = "13230", DelaiJours = -1, Nombre = 7 });
             await db.SaveChangesAsync();
         });
 
@@ -101,6 +104,55 @@ public class DemandeNonSatisfaiteTests : IClassFixture<AppFactory>
         var page = WebUtility.HtmlDecode(await navigateur.GetStringAsync("/pilotage/zones/13078"));
         page.ShouldContain("orientations refusées faute de capacité (par résidence) : 2");
         page.ShouldContain("recherches de rendez-vous sans créneau libre sous 14 jours");
+    }
+
+    [Fact]
+    public async Task Les_recherches_lues_sont_celles_des_codes_de_la_zone()
+    {
+        await _app.AvecDb(async db =>
+        {
+            await db.Set<RecherchesDuJour>().ExecuteDeleteAsync();
+            var jour = new DateOnly(2025, 3, 4);
+            db.AddRange(new RecherchesDuJour { Jour = jour, Commune = "13039", DelaiJours = 5, Nombre = 2 },                       // Fos-sur-Mer: in
+                new RecherchesDuJour { Jour = jour, Commune = "13203", DelaiJours = -1, Nombre = 1 },                               // Marseille 3e: in
+                new RecherchesDuJour { Jour = jour, Commune = "cp:13270", CodePostal = "13270", DelaiJours = 3, Nombre = 4 },       // in
+                new RecherchesDuJour { Jour = jour, Commune = "cp:75001", CodePostal = "75001", DelaiJours = 3, Nombre = 9 },       // out
+                new RecherchesDuJour { Jour = jour, Commune = "83137", DelaiJours = 3, Nombre = 9 },                                // Toulon: out
+                new RecherchesDuJour { Jour = jour, Commune = "jean dupont exemple fr", DelaiJours = -1, Nombre = 9 });            // old typed text: out
+            await db.SaveChangesAsync();
+        });
+        var lues = await _app.AvecDb(db => DemandeNonSatisfaite.RecherchesAsync(db, Du, Au, ["13270", "13003"],
+            PerimetreEcarts.Pour("200054807", null).CodesInsee(db), CancellationToken.None));
+        lues.OrderBy(r => r.Cle, StringComparer.Ordinal).Select(r => (r.Cle, r.DelaiJours, r.Nombre))
+            .ShouldBe([("13039", 5, 2), ("13203", -1, 1), ("cp:13270", 3, 4)]);
+        await _app.AvecDb(db => db.Set<RecherchesDuJour>().ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task Un_resultat_d_orientation_inconnu_est_une_erreur_400_qui_liste_les_codes()
+    {
+        var structure = await Scenario.StructureAsync(_app);
+        var equipe = await Scenario.EquipierAsync(_app, structure);
+        var b = await _app.AvecDb(async db =>
+        {
+            var p = new Beneficiaire { StructureId = structure, Commune = "Fos-sur-Mer", CodePostal = "13270", Suivi = false };
+            db.Beneficiaires.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var o = await equipe.Api.PostAsJsonAsync($"/api/v1/beneficiaires/{b}/orientations",
+            new { categorie = "Structure d'aide aux démarches administratives (France Services…)", destinataire = "France Services", motif = "Dossier de retraite" });
+        var id = (await o.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        foreach (var mauvais in new object[] { new { resultat = "Refusée" }, new { resultat = (string?)null }, new { resultat = "<script>" } })
+        {
+            var r = await equipe.Api.PutAsJsonAsync($"/api/v1/beneficiaires/orientations/{id}/resultat", mauvais);
+            r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var corps = await r.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            corps.GetProperty("title").GetString().ShouldBe("Résultat d'orientation invalide");
+            corps.GetProperty("errors").GetProperty("resultat")[0].GetString()
+                .ShouldBe("Résultat d'orientation inconnu. Codes acceptés : « En attente », « Aboutie », « Non aboutie », « Refusée (capacité) », « Inconnu ».");
+        }
+        (await _app.AvecDb(db => db.Orientations.SingleAsync(x => x.Id == id))).Resultat.ShouldBe(ResultatsOrientation.EnAttente);
     }
 
     [Theory]

@@ -138,6 +138,11 @@ public static class BeneficiairesApi
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> NoterResultat(int id, ResultatSaisie saisie, HttpContext http, AppDbContext db, TimeProvider h, CancellationToken ct)
     {
+        // An unknown outcome is bad input (400 listing the accepted codes), not a conflict with the referral's state.
+        if (!ResultatsOrientation.Tous.Contains(saisie.Resultat ?? ""))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["resultat"] =
+                [$"Résultat d'orientation inconnu. Codes acceptés : {string.Join(", ", ResultatsOrientation.Tous.Select(r => $"« {r} »"))}."] },
+                title: "Résultat d'orientation invalide");
         if (await Structures(http, db, h, ct) is not { } s) return AucuneStructure();
         await NoterResultatOrientation.ExecuterAsync(db, s, id, saisie, http.User, h, ct);
         return TypedResults.NoContent();

@@ -7,7 +7,7 @@ using Passerelle.Features.Accompagner.Motifs;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;
 
-public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, TimeProvider horloge, ILogger<RechercheModel> journal) : PageModel
+public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, CompterRecherche compter, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public int? Lieu { get; set; }
@@ -25,7 +25,7 @@ public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, 
         if (string.IsNullOrWhiteSpace(Commune) && Lieu is null) return;
         if ((Commune?.Length ?? 0) > 100) { ModelState.AddModelError(nameof(Commune), "Nom de commune trop long."); return; }
         (Total, Creneaux) = await RechercheCreneaux.ExecuterAsync(db, Lieu, Motif, Commune, null, null, 60, horloge, ct);
-        if (Lieu is null) await CompterRecherche.ExecuterAsync(db, Commune, Motif, Creneaux, horloge, journal, ct);
+        if (Lieu is null) await compter.ExecuterAsync(HttpContext, Commune, Motif, Creneaux, ct);
         if (Creneaux.Count == 0 && Lieu is null) Suggestion = SuggestionCommune.Proposer(await annuaire.EntreesAsync(ct), Commune);
     }
 }

@@ -10,7 +10,8 @@ public static class RechercheCreneaux
 {
     public const int TotalMax = 500;
 
-    /// <summary>Free slots, soonest first, that the public can book now (minimum notice and horizon of each motif applied).</summary>
+    /// <summary>Free slots, soonest first, that the public can book now (minimum notice and horizon of each motif applied); a commune
+    /// is read forgivingly (<see cref="CommuneCherchee"/>).</summary>
     public static async Task<(int Total, List<CreneauLibre> Items)> ExecuterAsync(AppDbContext db, int? lieuId, int? motifId, string? commune,
         DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct, bool pourEquipe = false)
     {
@@ -22,9 +23,8 @@ public static class RechercheCreneaux
         if (motifId is not null) q = q.Where(c => c.MotifId == motifId);
         if (!string.IsNullOrWhiteSpace(commune))
         {
-            var t = commune.Trim();
-            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(c => c.CodePostal == t);
-            else { var n = Texte.Normaliser(t); q = q.Where(c => c.CommuneRecherche == n); }
+            var (noms, codesPostaux) = await CommuneCherchee.LireAsync(db, commune, ct);
+            q = q.Where(c => noms.Contains(c.CommuneRecherche) || codesPostaux.Contains(c.CodePostal));
         }
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut >= d); }
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut < a); }
@@ -36,5 +36,28 @@ public static class RechercheCreneaux
             .Select(c => new CreneauLibre(c.Id, c.Debut, c.Fin, c.LieuId, c.Lieu!.Nom, c.Lieu.Commune, c.Lieu.FuseauHoraire, c.Motif!.Nom, c.MotifId, c.Capacite - c.Reserves))
             .ToListAsync(ct);
         return (total, items);
+    }
+}
+
+/// <summary>The places a typed commune covers for the booking search, read as the directory reads it
+/// (<see cref="Referentiels.Territoires.RechercheCommunes"/>): a postcode, or an arrondissement (« Marseille 3e » → 13003), covers
+/// the places with that postcode; a commune of the reference (accents, hyphens, « St », the beginning of its name: « Port St Louis »)
+/// covers the places bearing its name or its arrondissements' names, or one of its postcodes (« Marseille » → 13001 to 13016);
+/// any other text, the places bearing that very name.</summary>
+public static class CommuneCherchee
+{
+    /// <returns>Place commune keys (<see cref="Texte.Normaliser"/>) and postcodes, either of which puts a slot in the search.</returns>
+    public static async Task<(List<string> Noms, List<string> CodesPostaux)> LireAsync(AppDbContext db, string commune, CancellationToken ct)
+    {
+        var saisie = Referentiels.Territoires.RechercheCommunes.Interpreter(commune);
+        if (saisie.CodePostal is { } cp) return ([], [cp]);
+        var noms = new List<string> { Texte.Normaliser(commune.Trim()) };
+        if (await Referentiels.Territoires.RechercheCommunes.DesigneeAsync(db, commune, ct) is not { Communes: [var designee] }) return (noms, []);
+        var code = designee.CodeInsee;
+        var couvertes = await db.Set<Referentiels.Territoires.Commune>().AsNoTracking().Where(c => c.CodeInsee == code || c.CommuneParente == code)
+            .Select(c => new { c.Nom, c.CodesPostaux }).ToListAsync(ct);
+        // Places name arrondissements « Marseille 3e », the geographic code « Marseille 3e Arrondissement »: both are taken.
+        noms.AddRange(couvertes.SelectMany(c => new[] { Texte.Normaliser(c.Nom), Texte.Normaliser(c.Nom.Replace(" Arrondissement", "")) }));
+        return (noms.Distinct().ToList(), couvertes.SelectMany(c => c.CodesPostaux.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList());
     }
 }

@@ -27,14 +27,14 @@ public static class RendezvousApi
         r.MapDelete("/{jeton}", Annuler).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Annuler sa réservation");
     }
 
-    static async Task<Results<Ok<CreneauxDto>, ValidationProblem>> Chercher(AppDbContext db, TimeProvider horloge, CancellationToken ct,
+    static async Task<Results<Ok<CreneauxDto>, ValidationProblem>> Chercher(AppDbContext db, CompterRecherche compter, HttpContext http, TimeProvider horloge, CancellationToken ct,
         int? lieu, int? motif, string? commune, DateOnly? du, DateOnly? au, int? taille)
     {
         if (taille is < 1 or > 500 || (commune?.Length ?? 0) > 200 || (du is not null && au is not null && au < du))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["criteres"] = ["Critères invalides (taille de 1 à 500, « au » après « du »)."] }, title: "Critères de recherche invalides");
         var (total, items) = await RechercheCreneaux.ExecuterAsync(db, lieu, motif, commune, du, au, taille ?? 50, horloge, ct);
         // A citizen's search from today by commune or postcode is counted for territorial steering (no personal data).
-        if (lieu is null && du is null && au is null) await CompterRecherche.ExecuterAsync(db, commune, motif, items, horloge, null, ct);
+        if (lieu is null && du is null && au is null) await compter.ExecuterAsync(http, commune, motif, items, ct);
         return TypedResults.Ok(new CreneauxDto(total, items.Select(c => new CreneauDto(c.Id, c.Debut, c.Fin, c.LieuId, c.Lieu, c.Motif, c.MotifId, c.PlacesRestantes)).ToList()));
     }
 

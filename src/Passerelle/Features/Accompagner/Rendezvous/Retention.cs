@@ -5,7 +5,10 @@ using Passerelle.Features.Accompagner.Ateliers;
 namespace Passerelle.Features.Accompagner.Rendezvous;
 
 /// <summary>Bookings and registrations of people without a file are anonymised after <c>Retention:MoisReservations</c>
-/// months (default 12) after the appointment: names replaced, contacts and free text erased. Counts stay for the statistics.</summary>
+/// months (default 12) after the appointment: names replaced, contacts and free text erased. Counts stay for the statistics.
+/// Counters of public searches (<see cref="RecherchesDuJour"/>) are deleted after <see cref="RecherchesDuJour.MoisConservation"/>
+/// months, and so are rows whose key is neither a postcode nor an INSEE code of the reference (typed text kept before the counter
+/// resolved communes).</summary>
 public static class Retention
 {
     public static async Task<int> ExecuterAsync(AppDbContext db, TimeProvider horloge, int mois, CancellationToken ct)
@@ -21,6 +24,10 @@ public static class Retention
                 .SetProperty(i => i.Email, (string?)null).SetProperty(i => i.AnonymiseeLe, maintenant), ct);
         await db.Notifications.Where(x => x.CreeLe < limite && x.Destinataire != "")
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Destinataire, "").SetProperty(x => x.Corps, "").SetProperty(x => x.Ics, (string?)null), ct);
+        var limiteRecherches = Referentiels.Territoire.AujourdHui(horloge).AddMonths(-RecherchesDuJour.MoisConservation);
+        await db.Set<RecherchesDuJour>().Where(r => r.Jour < limiteRecherches
+                || (r.CodePostal == null && !db.Set<Referentiels.Territoires.Commune>().Any(c => c.CodeInsee == r.Commune)))
+            .ExecuteDeleteAsync(ct);
         return n;
     }
 }

@@ -62,7 +62,7 @@ public static class CalculEcarts
             perimetre.Residents(db, niveau, codesPostaux, zones.Select(z => z.Code).ToList()));
         var refus = await DemandeNonSatisfaite.RefusAsync(db, du, au, perimetre.Residents(db, niveau, codesPostaux, zones.Select(z => z.Code).ToList()), ct);
         // Searches name a commune or a postcode, never a QPV: they count at commune level only.
-        var recherches = niveau == Qpv ? [] : DemandeNonSatisfaite.ParZone(await DemandeNonSatisfaite.RecherchesAsync(db, du, au, perimetre.Tout ? null : codesPostaux, ct), reference);
+        var recherches = niveau == Qpv ? [] : DemandeNonSatisfaite.ParZone(await DemandeNonSatisfaite.RecherchesAsync(db, du, au, perimetre.Tout ? null : codesPostaux, perimetre.Tout ? null : codesInseeQ, ct), reference);
         var codesZones = zones.Select(z => z.Code).ToList();
         var fragilite = (await db.Set<IndiceFragilite>().AsNoTracking().Where(i => i.Niveau == niveau && (perimetre.Tout || codesZones.Contains(i.Code))).ToListAsync(ct))
             .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.VersionModele).ThenBy(i => i.Variante == "tout-age" ? 0 : 1).First());

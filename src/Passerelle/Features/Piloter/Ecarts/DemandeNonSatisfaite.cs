@@ -9,7 +9,7 @@ namespace Passerelle.Features.Piloter.Ecarts;
 /// code, as the person's file holds them). Counts only.</summary>
 public sealed record RefusResidence(string? Commune, string? CodePostal, string? CodeQpv, int Refus);
 
-/// <summary>Counted public slot searches of the period for one searched place (postcode or commune key) and one wait (days before
+/// <summary>Counted public slot searches of the period for one searched place (postcode, or INSEE code of a commune or arrondissement) and one wait (days before
 /// the first free slot, or <see cref="RecherchesDuJour.AucunCreneau"/>).</summary>
 public sealed record RecherchesLieu(string? CodePostal, string Cle, int DelaiJours, int Nombre);
 
@@ -35,12 +35,14 @@ public static class DemandeNonSatisfaite
             .GroupBy(x => new { x.Commune, x.CodePostal, x.CodeQpv })
             .Select(g => new RefusResidence(g.Key.Commune, g.Key.CodePostal, g.Key.CodeQpv, g.Count())).ToListAsync(ct);
 
-    /// <param name="codesPostaux">The zone's postcodes (searches by postcode outside them are not read); null for every search.
-    /// Searches by commune name are all read (a few rows a day) and placed in memory.</param>
-    public static Task<List<RecherchesLieu>> RecherchesAsync(AppDbContext db, DateOnly du, DateOnly au, IReadOnlyCollection<string>? codesPostaux, CancellationToken ct)
+    /// <param name="codesPostaux">The zone's postcodes; <paramref name="codesInsee"/> its communes' and arrondissements' INSEE codes:
+    /// only the searches keyed by one of them are read, filtered in SQL. Both null for every search.</param>
+    public static Task<List<RecherchesLieu>> RecherchesAsync(AppDbContext db, DateOnly du, DateOnly au, IReadOnlyCollection<string>? codesPostaux,
+        IQueryable<string>? codesInsee, CancellationToken ct)
     {
         var q = db.Set<RecherchesDuJour>().AsNoTracking().Where(r => r.Jour >= du && r.Jour <= au);
-        if (codesPostaux is not null) q = q.Where(r => r.CodePostal == null || codesPostaux.Contains(r.CodePostal));
+        if (codesPostaux is not null && codesInsee is not null)
+            q = q.Where(r => (r.CodePostal != null && codesPostaux.Contains(r.CodePostal)) || (r.CodePostal == null && codesInsee.Contains(r.Commune)));
         return q.GroupBy(r => new { r.CodePostal, r.Commune, r.DelaiJours })
             .Select(g => new RecherchesLieu(g.Key.CodePostal, g.Key.Commune, g.Key.DelaiJours, g.Sum(r => r.Nombre))).ToListAsync(ct);
     }
@@ -63,7 +65,7 @@ public static class DemandeNonSatisfaite
         var parZone = new Dictionary<string, (int SansCreneau, List<(int, int)> Attentes)>();
         foreach (var r in recherches)
         {
-            var code = r.CodePostal is { } cp ? reference.CodeCommune(null, null, cp) : reference.CodeCommuneParNom(r.Cle);
+            var code = reference.CodeCommune(r.CodePostal is null ? r.Cle : null, null, r.CodePostal);
             if (code is null) continue;
             var v = parZone.TryGetValue(code, out var x) ? x : (0, new List<(int, int)>());
             if (r.DelaiJours == RecherchesDuJour.AucunCreneau || r.DelaiJours > JoursSansCreneau) v.Item1 += r.Nombre;

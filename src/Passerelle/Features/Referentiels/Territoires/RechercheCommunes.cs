@@ -14,6 +14,11 @@ public sealed record CommuneSaisie(string? Cle, string? CodePostal)
     public string? Mots { get; init; }
 }
 
+/// <summary>What a typed text designates in the reference (<see cref="RechercheCommunes.DesigneeAsync"/>): <see cref="Cle"/> is the
+/// postcode when one was typed, else the INSEE code of the one commune or arrondissement named; <see cref="Communes"/> the communes
+/// (or arrondissements) it covers.</summary>
+public sealed record CommuneDesignee(string Cle, string? CodePostal, IReadOnlyList<Commune> Communes);
+
 /// <summary>Forgiving commune search, for the directory's commune filter and the communes autocomplete: ignores case, accents,
 /// hyphens, apostrophes and spaces; reads « St »/« Ste » as « Saint »/« Sainte »; takes a postcode (« 13003 ») or its beginning;
 /// reads Marseille's, Lyon's and Paris's arrondissements as « Marseille 3e », « Marseille 3 », « Marseille 03 »,
@@ -125,5 +130,27 @@ public static partial class RechercheCommunes
             q = q.Where(c => c.NomRecherche.Contains(debut));
         }
         return Chercher(await q.Take(5000).ToListAsync(ct), t, max);
+    }
+
+    /// <summary>What a typed text designates without doubt, or null: a 5-digit postcode that a commune of the reference serves; else
+    /// the one commune or arrondissement whose name key (<see cref="Cle"/>) equals the text's (« St Chamas », « marseille 3e »), else
+    /// the only one whose key begins with it (3 characters at least: « Port St Louis »). Anything else — unknown, ambiguous, an address,
+    /// an e-mail — is null. Two indexed reads of <c>Communes</c> at most (the public search runs it on every search).</summary>
+    public static async Task<CommuneDesignee?> DesigneeAsync(AppDbContext db, string? saisie, CancellationToken ct)
+    {
+        var t = saisie?.Trim() ?? "";
+        if (t.Length < 2 || t.Length > 100) return null;
+        var communes = db.Set<Commune>().AsNoTracking();
+        if (t.Length == 5 && t.All(char.IsAsciiDigit))
+        {
+            var servies = (await communes.Where(c => c.CodesPostaux.Contains(t)).Take(200).ToListAsync(ct))
+                .Where(c => c.CodesPostaux.Split('|').Contains(t)).ToList();
+            return servies.Count == 0 ? null : new(t, t, servies);
+        }
+        var cle = Cle(t);
+        if (cle.Length < 2) return null;
+        var retenues = await communes.Where(c => c.NomRecherche == cle).Take(2).ToListAsync(ct);
+        if (retenues.Count == 0 && cle.Length >= 3) retenues = await communes.Where(c => c.NomRecherche.StartsWith(cle)).Take(2).ToListAsync(ct);
+        return retenues is [var seule] ? new(seule.CodeInsee, null, [seule]) : null;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class Qpv
     public static bool CodeValide(string code) => FormeCode().IsMatch(code);
 
     /// <summary>The French message for a refused code.</summary>
-    public static string CodeInvalide(string code) => $"code « {code} » invalide : un code de QPV s'écrit QN, 5 chiffres et une lettre (par exemple QN01371N).";
+    public static string CodeInvalide(string code) => $"code « {code} » invalide : un code de QPV s'écrit QN, le département sur 3 caractères, 2 chiffres et une lettre (par exemple QN01371N ou QN02A01M).";
 
     [System.Text.RegularExpressions.GeneratedRegex("^QN(?:[0-9]{3}|02[AB])[0-9]{2}[A-Z]$")]
     private static partial System.Text.RegularExpressions.Regex FormeCode();

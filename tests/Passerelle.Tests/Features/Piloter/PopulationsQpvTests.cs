@@ -51,7 +51,7 @@ public class PopulationsQpvTests : IClassFixture<AppFactory>
         var r = await _app.AvecDb(db => ImporterPopulationsQpv.ImporterAsync(db, Flux("code_qp;population\nQN01371N;-12\nQNABCDEF;300\nQN01358I;400\n"), 2020, default));
         r.Erreurs.ShouldBe([
             "Ligne 2 : population négative « -12 » (un nombre d'habitants, 0 ou plus).",
-            "Ligne 3 : code « QNABCDEF » invalide : un code de QPV s'écrit QN, 5 chiffres et une lettre (par exemple QN01371N).",
+            "Ligne 3 : code « QNABCDEF » invalide : un code de QPV s'écrit QN, le département sur 3 caractères, 2 chiffres et une lettre (par exemple QN01371N ou QN02A01M).",
         ]);
         r.Resume().ShouldBe("3 lignes lues : rien n'a été importé (2 erreurs).");
         (await _app.AvecDb(db => db.Qpv.SingleAsync(q => q.Code == "QN01358I"))).Population.ShouldNotBe(400);

@@ -31,7 +31,9 @@ public sealed class ClientsDuJour
         var client = Identite(adresse);
         lock (_verrou)
         {
-            if (jour != _jour)
+            // A request that read the day just before midnight and arrives after the change is not counted: the day only moves forward.
+            if (jour < _jour) return false;
+            if (jour > _jour)
             {
                 _jour = jour;
                 _sel = RandomNumberGenerator.GetBytes(32);

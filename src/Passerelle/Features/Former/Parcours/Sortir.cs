@@ -26,7 +26,7 @@ public static class Sortir
         if (s.Statut is not (Vocabulaire.Termine or Vocabulaire.Abandon)) e["Statut"] = ["Statut de sortie : termine ou abandon."];
         if (s.Statut == Vocabulaire.Abandon && string.IsNullOrWhiteSpace(s.Motif)) e["Motif"] = ["Indiquez le motif de l'abandon."];
         if (i.AdmissionLe is { } a && s.Le < a) e["Le"] = ["La sortie précède l'admission."];
-        else if (s.Le > Territoire.AujourdHui(horloge)) e["Le"] = ["La sortie s'enregistre le dernier jour du parcours ou après : ce jour ne peut pas être après aujourd'hui."];
+        else if (s.Le > Territoire.AujourdHui(horloge)) e["Le"] = ["La date de sortie ne peut pas dépasser aujourd'hui."];
         if (e.Count > 0) throw Valider.Invalide(e, "Sortie incomplète");
         if (i.Statut is not (Vocabulaire.Admis or Vocabulaire.EnFormation)) throw new RegleMetierException("Seul un parcours en cours peut se terminer.", "Statut");
         i.Statut = s.Statut;

@@ -25,6 +25,8 @@ public sealed record CommuneDesignee(string Cle, string? CodePostal, IReadOnlyLi
 /// « Marseille 3ème arrondissement » (COG names « Marseille 3e Arrondissement »; postcodes 130NN, 6900N, 750NN).</summary>
 public static partial class RechercheCommunes
 {
+    /// <summary>Keys of reference names only (communes, places' communes), never of typed text: what people type in a search is
+    /// not kept, not even in memory (the personal-data page says so).</summary>
     static readonly ConcurrentDictionary<string, string> Cles = new();
 
     /// <summary>The comparison key: « Saint-Rémy-de-Provence », « st remy de provence » and « ST-REMY-DE-PROVENCE » →
@@ -32,11 +34,17 @@ public static partial class RechercheCommunes
     public static string Cle(string? texte) => Mots(texte).Replace(" ", "");
 
     /// <summary><see cref="Cle"/> with its words separated by one space (« saint remy de provence », « marseille 3 »).</summary>
-    public static string Mots(string? texte)
+    public static string Mots(string? texte) => Normaliser(texte, false);
+
+    /// <summary><see cref="Mots"/> of a name of the reference or of a place, kept in a bounded cache (the directory compares every
+    /// place's commune at each request).</summary>
+    static string MotsReference(string? nom) => Normaliser(nom, true);
+
+    static string Normaliser(string? texte, bool garder)
     {
         if (string.IsNullOrWhiteSpace(texte)) return "";
         if (texte.Length > 200) texte = texte[..200];
-        return Cles.Count > 100_000 ? Calculer(texte) : Cles.GetOrAdd(texte, Calculer);
+        return !garder || Cles.Count > 100_000 ? Calculer(texte) : Cles.GetOrAdd(texte, Calculer);
 
         static string Calculer(string t)
         {
@@ -89,7 +97,7 @@ public static partial class RechercheCommunes
     public static bool Correspond(string communeDuLieu, CommuneSaisie saisie)
     {
         if (saisie.Cle is null) return true;
-        var mots = Mots(communeDuLieu);
+        var mots = MotsReference(communeDuLieu);
         return mots.Replace(" ", "") == saisie.Cle || (saisie.Mots is { Length: > 0 } m && mots.StartsWith(m + " ", StringComparison.Ordinal));
     }
 
@@ -108,7 +116,7 @@ public static partial class RechercheCommunes
                 .ThenByDescending(c => c.Population ?? 0).ThenBy(c => c.CodeInsee, StringComparer.Ordinal).Take(max).ToList();
         var cle = Cle(t);
         if (cle.Length == 0) return [];
-        return communes.Select(c => (c, k: c.NomRecherche.Length > 0 ? c.NomRecherche : Cle(c.Nom)))
+        return communes.Select(c => (c, k: c.NomRecherche.Length > 0 ? c.NomRecherche : MotsReference(c.Nom).Replace(" ", "")))
             .Select(x => (x.c, rang: x.k == cle ? 0 : x.k.StartsWith(cle, StringComparison.Ordinal) ? 1 : x.k.Contains(cle, StringComparison.Ordinal) ? 2 : 3))
             .Where(x => x.rang < 3).OrderBy(x => x.rang).ThenByDescending(x => x.c.Population ?? 0).ThenBy(x => x.c.CodeInsee, StringComparer.Ordinal)
             .Take(max).Select(x => x.c).ToList();

@@ -107,6 +107,20 @@ public class CompteurRecherchesTests : IClassFixture<AppFactory>
         clients.Premiere(ip, "cp:13999", 0, jour).ShouldBeFalse();
         clients.Premiere(IPAddress.Parse("203.0.113.10"), "cp:13999", 0, jour).ShouldBeTrue();
         clients.Premiere(ip, "cp:13999", 0, jour.AddDays(1)).ShouldBeTrue();
+        // A late request still carrying the day before neither counts nor sends the day back (which would empty the set again).
+        clients.Premiere(IPAddress.Parse("203.0.113.11"), "cp:13999", 0, jour).ShouldBeFalse();
+        clients.Premiere(ip, "cp:13999", 0, jour.AddDays(1)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Le_texte_tape_n_est_pas_garde_en_memoire()
+    {
+        var tape = $"jean.dupont.{Guid.NewGuid():N}@exemple.fr";
+        Passerelle.Features.Referentiels.Territoires.RechercheCommunes.Interpreter(tape);
+        Passerelle.Features.Referentiels.Territoires.RechercheCommunes.Cle(tape);
+        var cache = (System.Collections.Concurrent.ConcurrentDictionary<string, string>)typeof(Passerelle.Features.Referentiels.Territoires.RechercheCommunes)
+            .GetField("Cles", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        cache.Keys.ShouldNotContain(k => k.Contains(tape));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class ResultatsEtDatesTests(AppFactory app) : IClassFixture<AppFactory>
         (await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{id}/sortie", new { statut = "termine", le = "2025-03-12" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         // An exit is recorded on the last day or after it, never ahead.
         var future = await ErreursAsync(await e.Referent.PostAsJsonAsync($"/api/v1/parcours/inscriptions/{autre}/sortie", new { statut = "termine", le = "2025-08-20" }));
-        future["Le"][0].ShouldContain("ne peut pas être après aujourd'hui");
+        future["Le"][0].ShouldBe("La date de sortie ne peut pas dépasser aujourd'hui.");
         var url = $"/api/v1/parcours/inscriptions/{id}/resultats";
         (await ErreursAsync(await e.Referent.PostAsJsonAsync(url, Resultat("sortie", "CDI", "2025-03-13"))))["Date"][0].ShouldContain("aujourd'hui au plus tard");
 

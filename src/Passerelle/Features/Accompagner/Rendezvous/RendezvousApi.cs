@@ -18,7 +18,7 @@ public static class RendezvousApi
 {
     public static void MapRendezvousApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/creneaux", Chercher).WithTags("Rendez-vous").WithSummary("Créneaux libres, les plus proches d'abord");
+        api.MapGet("/creneaux", Chercher).RequireRateLimiting(Authentification.LimiteLecture).WithTags("Rendez-vous").WithSummary("Créneaux libres, les plus proches d'abord");
         var r = api.MapGroup("/reservations").WithTags("Rendez-vous");
         r.MapPost("/", Reserver).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Réserver un créneau, sans compte");
         r.MapPost("/guichet", ReserverAuGuichetRoute).RequireAuthorization(Roles.PolitiqueTerrain)

@@ -22,9 +22,9 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
     public const int Capacite = 200_000;
     /// <summary>Counts a client may add in a day, at most (a person searches a few communes; a script many).</summary>
     public const int ParClient = 30;
-    /// <summary>Counts one place and motif may receive in a day on one instance, at most: ten times what the busiest commune can
-    /// plausibly see (ADR 0037), so that a holder of many addresses cannot push one commune up the ranking without bound.</summary>
-    public const int ParCle = 500;
+    /// <summary>Counts one place and motif may receive in a day on one instance, at most: about what the largest commune (Paris) can
+    /// plausibly see (ADR 0037), so that a holder of many addresses cannot push one place up the ranking without bound.</summary>
+    public const int ParCle = 2_000;
 
     readonly Lock _verrou = new();
     readonly HashSet<UInt128> _vus = [];

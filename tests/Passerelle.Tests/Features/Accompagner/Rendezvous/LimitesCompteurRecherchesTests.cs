@@ -74,16 +74,16 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
-    public void Une_commune_ne_recoit_pas_plus_de_500_comptes_par_jour_et_par_motif()
+    public void Une_commune_ne_recoit_pas_plus_de_2000_comptes_par_jour_et_par_motif()
     {
         var journal = new Journal();
         var clients = new ClientsDuJour(journal);
-        // 600 /48 prefixes (a holder of many addresses): 500 counted, then nothing for this place and motif.
-        Enumerable.Range(0, 600).Count(i => clients.Premiere(IPAddress.Parse($"2001:db8:{i:x}::1"), "13039", 0, Jour)).ShouldBe(ClientsDuJour.ParCle);
+        // 2 100 /48 prefixes (a holder of many addresses): 2 000 counted, then nothing for this place and motif.
+        Enumerable.Range(0, 2_100).Count(i => clients.Premiere(IPAddress.Parse($"2001:db8:{i:x}::1"), "13039", 0, Jour)).ShouldBe(2_000);
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::1"), "13039", 3, Jour).ShouldBeTrue();    // another motif
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::1"), "13092", 0, Jour).ShouldBeTrue();    // another commune
         journal.Avertissements.Count.ShouldBe(1);
-        journal.Avertissements[0].ShouldContain("13039 (motif 0) a reçu 500 recherches");
+        journal.Avertissements[0].ShouldContain("13039 (motif 0) a reçu 2000 recherches");
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::2"), "13039", 0, Jour.AddDays(1)).ShouldBeTrue();
     }
 

@@ -146,7 +146,7 @@ instance() { # nom port demo
   (cd "$dir/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider=Postgres ConnectionStrings__Postgres="$bouncer" ConnectionStrings__PostgresLecture="$lecture" \
     ConnectionStrings__PostgresEcoute="$direct" Demo__Enabled="$3" Demo__FichierComptes="$dir/comptes.txt" \
-    Annuaire__DureeCacheSecondes=3600 Proxy__Adresses__0=127.0.0.1 Logging__LogLevel__Default=Warning RateLimit__ReservationsParMinute=100000 \
+    Annuaire__DureeCacheSecondes=3600 Proxy__Adresses__0=127.0.0.1 Logging__LogLevel__Default=Warning RateLimit__ReservationsParMinute=100000 RateLimit__RecherchesParMinute=100000 \
     dotnet Passerelle.dll --urls "http://127.0.0.1:$2") >"$dir/$1.log" 2>&1 &
   pids+=($!); eval "PID_$1=$!"
 }

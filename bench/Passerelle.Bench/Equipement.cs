@@ -47,7 +47,7 @@ static class EquipementBench
             await Processus.Executer(app, ["admin", "create", "--email", "bench@passerelle.test", .. config], attendre: true, entree: motDePasse);
             var port = Processus.PortLibre();
             string[] serveurArgs = [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning", "--Taches:Actives=false",
-                "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", .. config];
+                "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:RecherchesParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", .. config];
             var serveur = Processus.Demarrer(app, serveurArgs);
             var cookies = new CookieContainer();
             using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(300) };

@@ -55,7 +55,7 @@ foreach (var (nom, config, connexion) in bases)
     await using (var c = connexion()) { await c.OpenAsync(); cle = await DoubleFacteur.ActiverAsync(c, "bench@passerelle.test"); }
     var port = Processus.PortLibre();
     var serveur = Processus.Demarrer(options.App, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
-        "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
+        "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ReservationsParMinute=1000000", "--RateLimit:RecherchesParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
     try
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };

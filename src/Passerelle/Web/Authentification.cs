@@ -10,6 +10,9 @@ public static class Authentification
     public const string LimiteConnexion = "connexion";
     public const string LimiteEcriture = "ecriture";
     public const string LimitePublique = "publique";
+    public const string LimiteLecture = "lecture";
+    /// <summary>The French detail of an API request refused by a rate limit (429, with <c>Retry-After</c> in seconds).</summary>
+    public const string MessageLimite = "Trop de requêtes envoyées depuis votre connexion en peu de temps. Patientez une minute, puis réessayez.";
     const string Schema = "passerelle";
     static readonly string[] RoutesAuthOuvertes = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
     /// <summary>Claim carried by the sessions of an account that has two-factor authentication on.</summary>
@@ -46,6 +49,12 @@ public static class Authentification
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The API says in French why and for how long (the window is one minute everywhere); pages get the HTML error page.
+            o.OnRejected = (ctx, _) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                return ctx.HttpContext.Request.Path.StartsWithSegments("/api") ? Refuser(ctx.HttpContext, StatusCodes.Status429TooManyRequests, MessageLimite) : ValueTask.CompletedTask;
+            };
             // Sign-in attempts per client address; showing a form (GET, HEAD) is not an attempt, so that the people of one office
             // behind one address are not held back by opening the page.
             o.AddPolicy(LimiteConnexion, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
@@ -54,6 +63,9 @@ public static class Authentification
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).ConnexionsParMinute, Window = TimeSpan.FromMinutes(1) }));
             // Public bookings without an account: a cap per address against scripted seat grabbing.
             o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute));
+            // Public slot searches (GET /api/v1/creneaux): the same key, a more generous window, since a page may search several
+            // times (commune, then motif, then the next days) and an office or a mobile operator puts many people behind one address.
+            o.AddPolicy(LimiteLecture, ctx => PartitionPublique(ctx, Limites(ctx).RecherchesParMinute));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).EcrituresParMinute, Window = TimeSpan.FromMinutes(1) }));
@@ -155,4 +167,8 @@ public sealed class RateLimitOptions
     /// <summary>Public bookings, registrations and cancellations per minute and address (API and forms); default 30.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:ReservationsParMinute doit être compris entre 1 et 1 000 000.")]
     public int ReservationsParMinute { get; set; } = 30;
+    /// <summary>Public slot searches by the API (GET /api/v1/creneaux) per minute and address; default 120 (two a second on average,
+    /// four times the bookings': a search is a read, often repeated by one page, and many people may share one address).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "RateLimit:RecherchesParMinute doit être compris entre 1 et 1 000 000.")]
+    public int RecherchesParMinute { get; set; } = 120;
 }

@@ -50,6 +50,12 @@ public static class Production
     /// places file of ~18 000 rows is about 9 MB in CSV.</summary>
     public const long TailleMaxRequete = 10 * 1024 * 1024;
 
+    /// <summary>Logged once at start in Production when <c>Proxy:Adresses</c> is empty: behind a reverse proxy every request then
+    /// comes from the proxy's address.</summary>
+    public const string MessageSansProxy = "Proxy:Adresses est vide : aucun en-tête X-Forwarded-For n'est cru. Derrière un proxy inverse, les limites de débit "
+        + "et le compteur des recherches de créneaux voient alors le proxy comme un seul client (toutes les personnes partagent la même limite). "
+        + "Indiquez l'adresse du proxy dans Proxy:Adresses.";
+
     public static void AddProduction(this WebApplicationBuilder builder)
     {
         builder.Services.AddCarte();
@@ -103,6 +109,8 @@ public static class Production
         // Without a configured proxy no forwarded header is believed: the middleware would otherwise trust any sender.
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
             app.UseForwardedHeaders();
+        else if (app.Environment.IsProduction())
+            app.Logger.LogWarning(MessageSansProxy);
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseCookiePolicy();
         app.Use(async (ctx, next) =>

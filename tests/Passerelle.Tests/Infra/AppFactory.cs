@@ -59,6 +59,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimit:ConnexionsParMinute", "100000");
         builder.UseSetting("RateLimit:EcrituresParMinute", "100000");
         builder.UseSetting("RateLimit:ReservationsParMinute", "100000");
+        builder.UseSetting("RateLimit:RecherchesParMinute", "100000");
         builder.UseSetting("Taches:Actives", "false");
         if (AvecProxy) builder.UseSetting("Proxy:Adresses:0", "127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

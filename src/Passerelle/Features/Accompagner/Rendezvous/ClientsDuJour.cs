@@ -9,21 +9,30 @@ namespace Passerelle.Features.Accompagner.Rendezvous;
 /// <summary>Which clients have already been counted today for a place and motif, so that repeating a search (or scripting it) does
 /// not move a commune in the priority ranking. Keeps only salted hashes (HMAC-SHA256 truncated to 128 bits) of (client, place,
 /// motif) in memory: the salt is random, drawn again at each Paris-local day change with the set emptied, never written anywhere;
-/// no IP is stored. The client is the peer address as the forwarded-headers middleware gives it behind the configured proxy, an IPv6
-/// address read by its /64 prefix. At most <see cref="Capacite"/> entries a day and <see cref="ParClient"/> counts per client a day;
-/// beyond them searches are not counted. Per instance: with several instances a client can be counted once on each.</summary>
-public sealed class ClientsDuJour
+/// no IP is stored. The client is the peer address as the forwarded-headers middleware gives it behind the configured proxy: an IPv4
+/// address whole (an IPv4-mapped IPv6 address read as its IPv4), an IPv6 address by its /48 prefix (what one site or subscriber is
+/// given), no address at all as one shared client. At most <see cref="Capacite"/> entries a day, <see cref="ParClient"/> counts per
+/// client a day and <see cref="ParCle"/> counts per place and motif a day; beyond them searches are not counted, and reaching the
+/// last two limits is logged once a day. Per instance: with several instances a client can be counted once on each.</summary>
+/// <param name="journal">Where the limits reached are reported (a warning, once a day each).</param>
+/// <param name="capacite">Entries held a day, at most; <see cref="Capacite"/> unless a test sets a small one.</param>
+public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int capacite = ClientsDuJour.Capacite)
 {
     /// <summary>Entries (client, place, motif) held for a day, at most (≈ 4 MB).</summary>
     public const int Capacite = 200_000;
     /// <summary>Counts a client may add in a day, at most (a person searches a few communes; a script many).</summary>
     public const int ParClient = 30;
+    /// <summary>Counts one place and motif may receive in a day on one instance, at most: about what the largest commune (Paris) can
+    /// plausibly see (ADR 0037), so that a holder of many addresses cannot push one place up the ranking without bound.</summary>
+    public const int ParCle = 2_000;
 
     readonly Lock _verrou = new();
     readonly HashSet<UInt128> _vus = [];
     readonly Dictionary<UInt128, int> _parClient = [];
+    readonly Dictionary<(string, int), int> _parCle = [];
     byte[] _sel = RandomNumberGenerator.GetBytes(32);
     DateOnly _jour;
+    bool _capaciteSignalee, _cleSignalee;
 
     /// <summary>True the first time today this client searches this place for this motif, and within the limits; then remembered.</summary>
     public bool Premiere(IPAddress? adresse, string cle, int motif, DateOnly jour)
@@ -39,22 +48,42 @@ public sealed class ClientsDuJour
                 _sel = RandomNumberGenerator.GetBytes(32);
                 _vus.Clear();
                 _parClient.Clear();
+                _parCle.Clear();
+                _capaciteSignalee = _cleSignalee = false;
             }
             var c = Empreinte(client);
             var n = _parClient.GetValueOrDefault(c);
-            if (n >= ParClient || _vus.Count >= Capacite || !_vus.Add(Empreinte($"{client}\n{cle}\n{motif}"))) return false;
+            if (n >= ParClient) return false;
+            if (_vus.Count >= capacite)
+            {
+                if (!_capaciteSignalee) journal?.LogWarning("Compteur des recherches : {Capacite} entrées atteintes aujourd'hui sur cette instance, les recherches suivantes ne sont plus comptées jusqu'à demain.", capacite);
+                _capaciteSignalee = true;
+                return false;
+            }
+            var e = Empreinte($"{client}\n{cle}\n{motif}");
+            if (_vus.Contains(e)) return false;
+            var k = _parCle.GetValueOrDefault((cle, motif));
+            if (k >= ParCle)
+            {
+                if (!_cleSignalee) journal?.LogWarning("Compteur des recherches : {Cle} (motif {Motif}) a reçu {Plafond} recherches aujourd'hui sur cette instance, les suivantes pour ce lieu ne sont plus comptées jusqu'à demain (avertissement donné une fois par jour).", cle, motif, ParCle);
+                _cleSignalee = true;
+                return false;
+            }
+            _vus.Add(e);
             _parClient[c] = n + 1;
+            _parCle[(cle, motif)] = k + 1;
             return true;
         }
     }
 
-    static string Identite(IPAddress? a)
+    /// <summary>The client as counted: « ? » without address, an IPv4 whole, an IPv6 by its /48.</summary>
+    internal static string Identite(IPAddress? a)
     {
         if (a is null) return "?";
         if (a.IsIPv4MappedToIPv6) return a.MapToIPv4().ToString();
         if (a.AddressFamily != AddressFamily.InterNetworkV6) return a.ToString();
         var octets = a.GetAddressBytes();
-        Array.Clear(octets, 8, 8);
+        Array.Clear(octets, 6, 10);
         return new IPAddress(octets).ToString();
     }
 

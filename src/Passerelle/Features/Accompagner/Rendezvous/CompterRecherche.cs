@@ -14,14 +14,14 @@ public sealed class CompterRecherche(AppDbContext db, ClientsDuJour clients, Tim
 {
     /// <param name="trouves">The free slots found, soonest first (the wait is read on the first).</param>
     /// <returns>True when the search was counted.</returns>
-    public async Task<bool> ExecuterAsync(HttpContext http, string? commune, int? motifId, IReadOnlyList<CreneauLibre> trouves, CancellationToken ct)
+    /// <param name="lieu">What the typed text designates, as the search resolved it (<see cref="CommuneLue.Designee"/>); null: not counted.</param>
+    public async Task<bool> ExecuterAsync(HttpContext http, CommuneDesignee? lieu, int? motifId, IReadOnlyList<CreneauLibre> trouves, CancellationToken ct)
     {
-        if (!HttpMethods.IsGet(http.Request.Method) || string.IsNullOrWhiteSpace(commune) || commune.Length > 100) return false;
+        if (!HttpMethods.IsGet(http.Request.Method) || lieu is null) return false;
         try
         {
             var motif = motifId ?? 0;
             if (motif != 0 && !await db.Motifs.AnyAsync(m => m.Id == motif, ct)) return false;
-            if (await RechercheCommunes.DesigneeAsync(db, commune, ct) is not { } lieu) return false;
             var cle = lieu.CodePostal is { } cp ? RecherchesDuJour.CleCodePostal(cp) : lieu.Cle;
             var jour = Territoire.AujourdHui(horloge);
             if (!clients.Premiere(http.Connection.RemoteIpAddress, cle, motif, jour)) return false;

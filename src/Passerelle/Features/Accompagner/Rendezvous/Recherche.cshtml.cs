@@ -24,8 +24,9 @@ public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, 
         if (Lieu is not null) NomLieu = await db.Lieux.Where(l => l.Id == Lieu).Select(l => l.Nom).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(Commune) && Lieu is null) return;
         if ((Commune?.Length ?? 0) > 100) { ModelState.AddModelError(nameof(Commune), "Nom de commune trop long."); return; }
-        (Total, Creneaux) = await RechercheCreneaux.ExecuterAsync(db, Lieu, Motif, Commune, null, null, 60, horloge, ct);
-        if (Lieu is null) await compter.ExecuterAsync(HttpContext, Commune, Motif, Creneaux, ct);
+        var lue = await CommuneCherchee.LireAsync(db, Commune, ct);
+        (Total, Creneaux) = await RechercheCreneaux.ExecuterAsync(db, Lieu, Motif, lue, null, null, 60, horloge, ct);
+        if (Lieu is null) await compter.ExecuterAsync(HttpContext, lue?.Designee, Motif, Creneaux, ct);
         if (Creneaux.Count == 0 && Lieu is null) Suggestion = SuggestionCommune.Proposer(await annuaire.EntreesAsync(ct), Commune);
     }
 }

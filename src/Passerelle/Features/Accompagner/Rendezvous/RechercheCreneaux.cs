@@ -6,13 +6,16 @@ namespace Passerelle.Features.Accompagner.Rendezvous;
 
 public sealed record CreneauLibre(int Id, DateTime Debut, DateTime Fin, int LieuId, string Lieu, string Commune, string Fuseau, string Motif, int MotifId, int PlacesRestantes);
 
+/// <summary>A typed commune as the slot search reads it (<see cref="CommuneCherchee.LireAsync"/>).</summary>
+public sealed record CommuneLue(IReadOnlyList<string> Noms, IReadOnlyList<string> CodesPostaux, Referentiels.Territoires.CommuneDesignee? Designee);
+
 public static class RechercheCreneaux
 {
     public const int TotalMax = 500;
 
     /// <summary>Free slots, soonest first, that the public can book now (minimum notice and horizon of each motif applied); a commune
-    /// is read forgivingly (<see cref="CommuneCherchee"/>).</summary>
-    public static async Task<(int Total, List<CreneauLibre> Items)> ExecuterAsync(AppDbContext db, int? lieuId, int? motifId, string? commune,
+    /// is read forgivingly beforehand (<see cref="CommuneCherchee.LireAsync"/>, read once for the search and its counting).</summary>
+    public static async Task<(int Total, List<CreneauLibre> Items)> ExecuterAsync(AppDbContext db, int? lieuId, int? motifId, CommuneLue? commune,
         DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct, bool pourEquipe = false)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
@@ -21,9 +24,9 @@ public static class RechercheCreneaux
             q = q.Where(c => c.EnLigne && c.FermetureEnLigne >= maintenant && c.OuvertureEnLigne <= maintenant);
         if (lieuId is not null) q = q.Where(c => c.LieuId == lieuId);
         if (motifId is not null) q = q.Where(c => c.MotifId == motifId);
-        if (!string.IsNullOrWhiteSpace(commune))
+        if (commune is not null)
         {
-            var (noms, codesPostaux) = await CommuneCherchee.LireAsync(db, commune, ct);
+            var (noms, codesPostaux) = (commune.Noms, commune.CodesPostaux);
             q = q.Where(c => noms.Contains(c.CommuneRecherche) || codesPostaux.Contains(c.CodePostal));
         }
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(c => c.Debut >= d); }
@@ -46,18 +49,22 @@ public static class RechercheCreneaux
 /// any other text, the places bearing that very name.</summary>
 public static class CommuneCherchee
 {
-    /// <returns>Place commune keys (<see cref="Texte.Normaliser"/>) and postcodes, either of which puts a slot in the search.</returns>
-    public static async Task<(List<string> Noms, List<string> CodesPostaux)> LireAsync(AppDbContext db, string commune, CancellationToken ct)
+    /// <returns>Place commune keys (<see cref="Texte.Normaliser"/>) and postcodes, either of which puts a slot in the search, and what
+    /// the text designates in the reference (<see cref="Referentiels.Territoires.RechercheCommunes.DesigneeAsync"/>, null for unknown or
+    /// ambiguous text), which the counter of searches reuses; null when nothing was typed.</returns>
+    public static async Task<CommuneLue?> LireAsync(AppDbContext db, string? commune, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(commune)) return null;
+        var lieu = await Referentiels.Territoires.RechercheCommunes.DesigneeAsync(db, commune, ct);
         var saisie = Referentiels.Territoires.RechercheCommunes.Interpreter(commune);
-        if (saisie.CodePostal is { } cp) return ([], [cp]);
+        if (saisie.CodePostal is { } cp) return new([], [cp], lieu);
         var noms = new List<string> { Texte.Normaliser(commune.Trim()) };
-        if (await Referentiels.Territoires.RechercheCommunes.DesigneeAsync(db, commune, ct) is not { Communes: [var designee] }) return (noms, []);
+        if (lieu is not { Communes: [var designee] }) return new(noms, [], lieu);
         var code = designee.CodeInsee;
         var couvertes = await db.Set<Referentiels.Territoires.Commune>().AsNoTracking().Where(c => c.CodeInsee == code || c.CommuneParente == code)
             .Select(c => new { c.Nom, c.CodesPostaux }).ToListAsync(ct);
         // Places name arrondissements « Marseille 3e », the geographic code « Marseille 3e Arrondissement »: both are taken.
         noms.AddRange(couvertes.SelectMany(c => new[] { Texte.Normaliser(c.Nom), Texte.Normaliser(c.Nom.Replace(" Arrondissement", "")) }));
-        return (noms.Distinct().ToList(), couvertes.SelectMany(c => c.CodesPostaux.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList());
+        return new(noms.Distinct().ToList(), couvertes.SelectMany(c => c.CodesPostaux.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList(), lieu);
     }
 }

@@ -18,7 +18,7 @@ public static class RendezvousApi
 {
     public static void MapRendezvousApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/creneaux", Chercher).WithTags("Rendez-vous").WithSummary("Créneaux libres, les plus proches d'abord");
+        api.MapGet("/creneaux", Chercher).RequireRateLimiting(Authentification.LimiteLecture).WithTags("Rendez-vous").WithSummary("Créneaux libres, les plus proches d'abord");
         var r = api.MapGroup("/reservations").WithTags("Rendez-vous");
         r.MapPost("/", Reserver).RequireRateLimiting(Authentification.LimitePublique).WithSummary("Réserver un créneau, sans compte");
         r.MapPost("/guichet", ReserverAuGuichetRoute).RequireAuthorization(Roles.PolitiqueTerrain)
@@ -32,9 +32,10 @@ public static class RendezvousApi
     {
         if (taille is < 1 or > 500 || (commune?.Length ?? 0) > 200 || (du is not null && au is not null && au < du))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["criteres"] = ["Critères invalides (taille de 1 à 500, « au » après « du »)."] }, title: "Critères de recherche invalides");
-        var (total, items) = await RechercheCreneaux.ExecuterAsync(db, lieu, motif, commune, du, au, taille ?? 50, horloge, ct);
+        var lue = await CommuneCherchee.LireAsync(db, commune, ct);
+        var (total, items) = await RechercheCreneaux.ExecuterAsync(db, lieu, motif, lue, du, au, taille ?? 50, horloge, ct);
         // A citizen's search from today by commune or postcode is counted for territorial steering (no personal data).
-        if (lieu is null && du is null && au is null) await compter.ExecuterAsync(http, commune, motif, items, ct);
+        if (lieu is null && du is null && au is null) await compter.ExecuterAsync(http, lue?.Designee, motif, items, ct);
         return TypedResults.Ok(new CreneauxDto(total, items.Select(c => new CreneauDto(c.Id, c.Debut, c.Fin, c.LieuId, c.Lieu, c.Motif, c.MotifId, c.PlacesRestantes)).ToList()));
     }
 

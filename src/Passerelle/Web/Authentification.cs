@@ -59,7 +59,7 @@ public static class Authentification
             // behind one address are not held back by opening the page.
             o.AddPolicy(LimiteConnexion, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("formulaire")
-                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                : RateLimitPartition.GetFixedWindowLimiter(AdresseClient.Cle(ctx.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).ConnexionsParMinute, Window = TimeSpan.FromMinutes(1) }));
             // Public bookings without an account: a cap per address against scripted seat grabbing.
             o.AddPolicy(LimitePublique, ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute));
@@ -67,7 +67,7 @@ public static class Authentification
             // times (commune, then motif, then the next days) and an office or a mobile operator puts many people behind one address.
             o.AddPolicy(LimiteLecture, ctx => PartitionPublique(ctx, Limites(ctx).RecherchesParMinute));
             o.AddPolicy(LimiteEcriture, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                ctx.User.Identity?.Name ?? AdresseClient.Cle(ctx.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Limites(ctx).EcrituresParMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddSingleton(sp => new LimiteFormulairesPublics(PartitionedRateLimiter.Create<HttpContext, string>(ctx => PartitionPublique(ctx, Limites(ctx).ReservationsParMinute))));
@@ -75,11 +75,11 @@ public static class Authentification
 
     static RateLimitOptions Limites(HttpContext ctx) => ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
-    /// <summary>The public booking rule: per client address (as forwarded by a configured proxy), a fixed window of one
+    /// <summary>The public booking rule: per client address (as forwarded by a configured proxy, IPv6 by its /64: <see cref="AdresseClient"/>), a fixed window of one
     /// minute; the team is not limited.</summary>
     static RateLimitPartition<string> PartitionPublique(HttpContext ctx, int parMinute) => ctx.User.Identity?.IsAuthenticated == true
         ? RateLimitPartition.GetNoLimiter("equipe")
-        : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+        : RateLimitPartition.GetFixedWindowLimiter(AdresseClient.Cle(ctx.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1) });
 
     static Task Rediriger(HttpContext http, string uri, int statut)

@@ -37,7 +37,7 @@ public sealed class DelaisConnexion(TimeProvider horloge, IOptions<DelaisConnexi
     readonly ConcurrentDictionary<string, Compteur> _parAdresse = new();
 
     /// <summary>The client address as the app sees it once forwarded headers are applied; "inconnue" when the server gives none.</summary>
-    public static string Adresse(HttpContext? http) => http?.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
+    public static string Adresse(HttpContext? http) => Web.AdresseClient.Cle(http?.Connection.RemoteIpAddress, sansAdresse: "inconnue");
 
     static string Compte(string email) => email.Trim().ToUpperInvariant();
 

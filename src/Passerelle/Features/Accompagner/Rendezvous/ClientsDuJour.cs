@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -76,16 +75,8 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
         }
     }
 
-    /// <summary>The client as counted: « ? » without address, an IPv4 whole, an IPv6 by its /48.</summary>
-    internal static string Identite(IPAddress? a)
-    {
-        if (a is null) return "?";
-        if (a.IsIPv4MappedToIPv6) return a.MapToIPv4().ToString();
-        if (a.AddressFamily != AddressFamily.InterNetworkV6) return a.ToString();
-        var octets = a.GetAddressBytes();
-        Array.Clear(octets, 6, 10);
-        return new IPAddress(octets).ToString();
-    }
+    /// <summary>The client as counted: « ? » without address, an IPv4 whole, an IPv6 by its /48 (<see cref="Web.AdresseClient"/>).</summary>
+    internal static string Identite(IPAddress? a) => Web.AdresseClient.Cle(a, 48, "?");
 
     UInt128 Empreinte(string texte) => BinaryPrimitives.ReadUInt128LittleEndian(HMACSHA256.HashData(_sel, Encoding.UTF8.GetBytes(texte)));
 }

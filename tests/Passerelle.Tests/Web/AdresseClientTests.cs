@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Passerelle.Tests.Infra;
+using Passerelle.Web;
+
+namespace Passerelle.Tests.Web;
+
+/// <summary>Rate limits and sign-in delays recognise an IPv6 client by its /64 (one subscriber's network), so that changing the last
+/// 64 bits at each request does not escape them; IPv4 stays whole.</summary>
+public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public void Une_adresse_ipv6_est_lue_par_son_prefixe_et_une_ipv4_entiere()
+    {
+        AdresseClient.Cle(IPAddress.Parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).ShouldBe("2001:db8:1:2::");
+        AdresseClient.Cle(IPAddress.Parse("2001:db8:1:3::1")).ShouldBe("2001:db8:1:3::");
+        AdresseClient.Cle(IPAddress.Parse("2001:db8:1:2:aaaa::1"), 48).ShouldBe("2001:db8:1::");
+        AdresseClient.Cle(IPAddress.Parse("::ffff:198.51.100.7")).ShouldBe("198.51.100.7");
+        AdresseClient.Cle(IPAddress.Parse("198.51.100.7")).ShouldBe("198.51.100.7");
+        AdresseClient.Cle(null).ShouldBe("local");
+        AdresseClient.Cle(null, sansAdresse: "inconnue").ShouldBe("inconnue");
+    }
+
+    [Fact]
+    public async Task Changer_d_adresse_dans_le_meme_slash_64_ne_contourne_pas_la_limite_publique()
+    {
+        using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "2"));
+        HttpClient Client(string ip)
+        {
+            var c = limitee.CreateClient();
+            c.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
+            return c;
+        }
+        (await Client("2001:db8:77:1::1").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client("2001:db8:77:1::2").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client("2001:db8:77:1:ffff::3").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // The next /64 is another subscriber.
+        (await Client("2001:db8:77:2::1").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

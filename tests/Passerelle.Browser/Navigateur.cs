@@ -47,6 +47,7 @@ public sealed class Navigateur : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:FichierComptes", FichierComptes);
         builder.UseSetting("Taches:Actives", "false");
         builder.UseSetting("RateLimit:ReservationsParMinute", "10000");
+        builder.UseSetting("RateLimit:RecherchesParMinute", "10000");
         builder.UseSetting("RateLimit:ConnexionsParMinute", "10000");
         // No tile server is reachable here: the list must work without the map's tiles.
         builder.UseSetting("Carte:UrlTuiles", "http://127.0.0.1:9/{z}/{x}/{y}.png");

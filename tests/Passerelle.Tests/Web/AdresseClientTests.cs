@@ -37,4 +37,16 @@ public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
         // The next /64 is another subscriber.
         (await Client("2001:db8:77:2::1").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task La_page_de_recherche_publique_suit_la_limite_des_recherches_avec_une_page_en_francais()
+    {
+        using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "2"));
+        var client = limitee.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.140");
+        for (var i = 0; i < 2; i++) (await client.GetAsync("/rendez-vous?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refus = await client.GetAsync("/rendez-vous?commune=13270");
+        refus.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await refus.Content.ReadAsStringAsync()).ShouldContain("Patientez une minute avant de réessayer.");
+    }
 }

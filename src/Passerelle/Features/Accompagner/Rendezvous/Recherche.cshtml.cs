@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Reseau.Lieux;
@@ -7,6 +8,9 @@ using Passerelle.Features.Accompagner.Motifs;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;
 
+/// <summary>The public slot search page (<c>/rendez-vous</c>): the same limit per address as the API's search
+/// (<see cref="Web.Authentification.LimiteLecture"/>); beyond it, the French « too many attempts » page.</summary>
+[EnableRateLimiting(Web.Authentification.LimiteLecture)]
 public sealed class RechercheModel(AppDbContext db, AnnuaireEnMemoire annuaire, CompterRecherche compter, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }

@@ -11,14 +11,15 @@ public static class MaintenancePersonnes
 {
     static readonly DateOnly MoisConstruit = new(1, 1, 1);
 
-    // Each presence with its person's first month anywhere (a window over the presences) and their file's counted attributes.
+    // Each presence with its person's first month anywhere (a window over the presences) and their file's counted attributes; written
+    // ordered by cell, so that a commune's presences sit in few pages (measured at full size: Lyon's year, 23 797 pages → 1 916).
     const string Presences = "INSERT INTO \"PresencesPersonnes\" (\"Mois\", \"LieuId\", \"Commune\", \"BeneficiaireId\", \"Premier\", \"Suivi\", \"Genre\", "
         + "\"AnneeNaissance\", \"Statut\", \"Situation\") SELECT q.\"Mois\", q.\"LieuId\", q.\"Commune\", q.\"BeneficiaireId\", "
         + "min(q.\"Mois\") OVER (PARTITION BY q.\"BeneficiaireId\"), b.\"Suivi\", b.\"Genre\", b.\"AnneeNaissance\", b.\"Statut\", "
         + "CASE WHEN b.\"CodeQpv\" IS NOT NULL THEN 1 WHEN b.\"Commune\" IS NOT NULL THEN 2 ELSE 0 END FROM ("
         + "SELECT {mois} AS \"Mois\", a.\"LieuId\", a.\"Commune\", a.\"BeneficiaireId\" FROM \"Activites\" a WHERE a.\"BeneficiaireId\" IS NOT NULL "
         + "UNION SELECT {mois}, a.\"LieuId\", a.\"Commune\", p.\"BeneficiaireId\" FROM \"ParticipantsActivites\" p JOIN \"Activites\" a ON a.\"Id\" = p.\"ActiviteId\""
-        + ") q JOIN \"Beneficiaires\" b ON b.\"Id\" = q.\"BeneficiaireId\"";
+        + ") q JOIN \"Beneficiaires\" b ON b.\"Id\" = q.\"BeneficiaireId\" ORDER BY q.\"LieuId\", q.\"Commune\", q.\"Mois\"";
 
     /// <summary>True once <see cref="ReconstruireAsync"/> of this layout (<see cref="DimensionsPersonnes.Version"/>) has run: the people
     /// blocks read the facts only then, and the job rebuilds facts built by an older layout.</summary>

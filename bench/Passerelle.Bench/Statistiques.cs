@@ -164,8 +164,8 @@ static partial class Statistiques
         return 0;
     }
 
-    /// <summary>2 when both the monthly facts and the people facts are built and no change mark is pending.</summary>
-    const string FaitsPrets = "SELECT (SELECT count(*) FROM \"FaitsActivites\" WHERE \"Dimension\" = 'construit') + (SELECT count(*) FROM \"FaitsPersonnes\" WHERE \"Dimension\" = 'construit') "
+    /// <summary>2 when both the monthly facts and the people facts (of the layout the app reads, « 2 ») are built and no change mark is pending.</summary>
+    const string FaitsPrets = "SELECT (SELECT count(*) FROM \"FaitsActivites\" WHERE \"Dimension\" = 'construit') + (SELECT count(*) FROM \"FaitsPersonnes\" WHERE \"Dimension\" = 'construit' AND \"Valeur\" = '2') "
         + "- (SELECT count(*) FROM \"MarquesFaits\") - (SELECT count(*) FROM \"MarquesPersonnes\")";
 
     static async Task<long> ScalaireAsync(Func<DbConnection> connexion, string sql)

@@ -1526,6 +1526,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("integer");
+
                     b.Property<int>("BeneficiaireId")
                         .HasColumnType("integer");
 
@@ -1533,11 +1536,28 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int?>("LieuId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("Mois")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly>("Premier")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -1473,6 +1473,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AnneeNaissance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BeneficiaireId")
                         .HasColumnType("INTEGER");
 
@@ -1480,11 +1483,28 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LieuId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Mois")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Premier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suivi")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

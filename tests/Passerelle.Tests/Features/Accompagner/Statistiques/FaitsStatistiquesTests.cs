@@ -172,11 +172,52 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
             (await db.Set<MarquePersonne>().CountAsync()).ShouldBe(0);
             // Folded: the stored facts alone give the records' figures, and the territory rows are the local rows' sums.
             foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+        });
+        // The attributes the presences carry: two new people, one first met at Autreville in January then at a place of Faitville in
+        // March (met in the commune's February–May view, not new there), one first met at a place of Faitville in April (new there);
+        // a person met at a place of Faitville in that view, whose records do not change, moving to the other gender and QPV situation.
+        await app.AvecDb(async db =>
+        {
+            var vue = Filtres(lieux).Last();
+            var avant = await CalculStatistiques.CalculerAsync(db, vue, false, TimeProvider.System, faits: true, CancellationToken.None);
+            var modele = await db.Activites.FirstAsync(a => a.Notes == "faits");
+            var structure = await db.Beneficiaires.Where(b => b.Id == personnes[0]).Select(b => b.StructureId).FirstAsync();
+            var nouvelles = Enumerable.Range(0, 2).Select(_ => new Beneficiaire
+            {
+                StructureId = structure, Genre = "Féminin", Commune = "Faitville", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow,
+            }).ToList();
+            db.Beneficiaires.AddRange(nouvelles);
+            await db.SaveChangesAsync();
+            foreach (var (b, date, lieu) in new[] { (nouvelles[0], new DateOnly(2031, 1, 12), lieux[2]), (nouvelles[0], new DateOnly(2031, 3, 12), lieux[0]),
+                (nouvelles[1], new DateOnly(2031, 4, 2), lieux[1]) })
+                db.Activites.Add(new Activite
+                {
+                    MediateurId = modele.MediateurId, Type = VocabulaireCoop.Individuel, Date = date, DureeMinutes = 30, TypeLieu = VocabulaireCoop.LieuActivite,
+                    LieuId = lieu, BeneficiaireId = b.Id, Notes = "faits", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow,
+                });
+            var changee = await db.Beneficiaires.FindAsync(await db.Set<PresencePersonne>()
+                .Where(p => p.LieuId == lieux[0] && p.Mois >= new DateOnly(2031, 2, 1) && p.Mois <= new DateOnly(2031, 5, 1)).Select(p => p.BeneficiaireId).FirstAsync());
+            var genre = changee!.Genre == "Masculin" ? "Féminin" : "Masculin";
+            changee.Genre = genre;
+            changee.CodeQpv = changee.CodeQpv is null ? await db.Set<Qpv>().Select(q => q.Code).FirstAsync() : null;
+            changee.Commune = "Faitville";
+            await db.SaveChangesAsync();
+            (await MaintenanceFaits.RafraichirAsync(db, CancellationToken.None)).ShouldBeGreaterThan(0);
+            foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+            var apres = await CalculStatistiques.CalculerAsync(db, vue, false, TimeProvider.System, faits: true, CancellationToken.None);
+            (apres.Beneficiaires, apres.NouveauxBeneficiaires).ShouldBe((avant.Beneficiaires + 2, avant.NouveauxBeneficiaires + 1));
+            (await db.Set<PresencePersonne>().Where(p => p.BeneficiaireId == changee.Id).Select(p => p.Genre).Distinct().ToListAsync()).ShouldBe([genre]);
+            (await db.Set<PresencePersonne>().Where(p => p.BeneficiaireId == nouvelles[0].Id).Select(p => p.Premier).Distinct().ToListAsync())
+                .ShouldBe([new DateOnly(2031, 1, 1)]);
+        });
+        await app.AvecDb(async db =>
+        {
             // The people rows moved change by change are those a rebuild computes from scratch.
             static async Task<List<string>> Personnes(AppDbContext db) => (await db.Set<FaitPersonnes>().AsNoTracking().ToListAsync())
                 .Select(x => $"{x.Avant} {x.Apres} {x.Dimension} {x.Valeur} {x.Personnes}").Order().ToList();
             static async Task<List<string>> Presences(AppDbContext db) => (await db.Set<PresencePersonne>().AsNoTracking().ToListAsync())
-                .Select(x => $"{x.Mois} {x.LieuId} {x.Commune} {x.BeneficiaireId}").Order().ToList();
+                .Select(x => $"{x.Mois} {x.LieuId} {x.Commune} {x.BeneficiaireId} {x.Premier} {x.Suivi} {x.Genre} {x.AnneeNaissance} {x.Statut} {x.Situation}")
+                .Order().ToList();
             var (suivies, vues) = (await Personnes(db), await Presences(db));
             await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
             (await Personnes(db)).ShouldBe(suivies);

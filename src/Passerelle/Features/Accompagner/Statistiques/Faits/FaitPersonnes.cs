@@ -6,7 +6,9 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// <summary>A person (file) met in one cell (decision 0035): one row per distinct (month, place or typed commune, person) of the
 /// individual records' people and of every record's named participants. Kept with the cell's monthly facts (same marks, same
 /// fold); the commune and place views count their distinct people here. No foreign key: a merged file's rows go when its cells
-/// are folded.</summary>
+/// are folded. Each row also carries what the person counts under (their first month anywhere and their file's attributes, as in
+/// <see cref="ApportPersonne"/>), rewritten on all their rows when one of them changes: a commune's people blocks are then one
+/// grouped count of distinct people over its presences.</summary>
 public sealed class PresencePersonne
 {
     public long Id { get; set; }
@@ -14,6 +16,12 @@ public sealed class PresencePersonne
     public int? LieuId { get; set; }
     public string? Commune { get; set; }
     public int BeneficiaireId { get; set; }
+    public DateOnly Premier { get; set; }
+    public bool Suivi { get; set; }
+    public string Genre { get; set; } = "";
+    public int? AnneeNaissance { get; set; }
+    public string Statut { get; set; } = "";
+    public int Situation { get; set; }
 }
 
 /// <summary>What one person adds to <see cref="FaitPersonnes"/> (decision 0035), kept so that a change can be taken back exactly:
@@ -59,8 +67,10 @@ public static class DimensionsPersonnes
     public const string Suivi = "suivi", Genre = "genre", Naissance = "naissance", Statut = "statut", Situation = "situation";
     /// <summary>Valeur = the person's first month anywhere (yyyy-MM-dd): new people.</summary>
     public const string Premier = "premier";
-    /// <summary>The one row saying the people facts were built.</summary>
+    /// <summary>The one row saying the people facts were built; its Valeur is <see cref="Version"/>.</summary>
     public const string Construit = "construit";
+    /// <summary>The layout of the people facts the code reads: rows built by an older one are rebuilt (2: attributes on the presences).</summary>
+    public const string Version = "2";
 }
 
 sealed class PresencePersonneConfiguration : IEntityTypeConfiguration<PresencePersonne>

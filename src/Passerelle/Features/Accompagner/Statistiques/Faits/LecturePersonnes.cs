@@ -31,12 +31,9 @@ static class LecturePersonnes
                 var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
                 presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
             }
-            // The people met, selected once for the three people queries (contributions, referral outcomes, skills) and sent back as
-            // one array parameter: the presences' filter is not evaluated three times.
-            var ids = await presences.Select(p => p.BeneficiaireId).Distinct().ToListAsync(ct);
-            marges = await LocalAsync(db, f, ids, ct);
-            return await EtapesPersonnes.SuiviAsync(EtapesPersonnes.Composer(t, socle, anneeRef, marges), db,
-                o => EF.Parameter(ids).Contains(o.BeneficiaireId), d => EF.Parameter(ids).Contains(d.BeneficiaireId), f, ct);
+            // The people met: one grouped count of distinct people over the presences, which carry each person's attributes and first
+            // month; referral outcomes and skills take the same presences as a subquery.
+            marges = await LocalAsync(presences, f, ct);
         }
         t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
         return await EtapesPersonnes.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
@@ -64,12 +61,12 @@ static class LecturePersonnes
             De(DimensionsPersonnes.Premier).Where(x => f.Du is null || string.CompareOrdinal(x.Valeur, debut) >= 0).Sum(x => x.N));
     }
 
-    /// <summary>People met among the presences selected: their contributions grouped by attributes; new ones first met from du on.</summary>
-    static async Task<EtapesPersonnes.Marges> LocalAsync(AppDbContext db, FiltresStatistiques f, List<int> ids, CancellationToken ct)
+    /// <summary>People met among the presences selected, grouped by the attributes their rows carry (the same on every row of a person,
+    /// so each person counts in one group); new ones first met from du on.</summary>
+    static async Task<EtapesPersonnes.Marges> LocalAsync(IQueryable<PresencePersonne> presences, FiltresStatistiques f, CancellationToken ct)
     {
-        var apports = db.Set<ApportPersonne>().AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.BeneficiaireId));
-        var groupes = await apports.GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
-            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var groupes = await presences.GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
+            .Select(g => new { g.Key, N = g.Select(x => x.BeneficiaireId).Distinct().Count() }).ToListAsync(ct);
         static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
         return new EtapesPersonnes.Marges(groupes.Where(g => g.Key.Suivi).Sum(g => g.N), groupes.Where(g => !g.Key.Suivi).Sum(g => g.N),
             groupes.Select(g => (g.Key.Genre, g.N)).ToList(), groupes.Select(g => (g.Key.AnneeNaissance, g.N)).ToList(), groupes.Select(g => (g.Key.Statut, g.N)).ToList(),

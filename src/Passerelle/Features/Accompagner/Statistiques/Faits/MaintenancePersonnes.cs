@@ -11,13 +11,20 @@ public static class MaintenancePersonnes
 {
     static readonly DateOnly MoisConstruit = new(1, 1, 1);
 
-    const string Presences = "INSERT INTO \"PresencesPersonnes\" (\"Mois\", \"LieuId\", \"Commune\", \"BeneficiaireId\") "
-        + "SELECT {mois}, a.\"LieuId\", a.\"Commune\", a.\"BeneficiaireId\" FROM \"Activites\" a WHERE a.\"BeneficiaireId\" IS NOT NULL "
-        + "UNION SELECT {mois}, a.\"LieuId\", a.\"Commune\", p.\"BeneficiaireId\" FROM \"ParticipantsActivites\" p JOIN \"Activites\" a ON a.\"Id\" = p.\"ActiviteId\"";
+    // Each presence with its person's first month anywhere (a window over the presences) and their file's counted attributes; written
+    // ordered by cell, so that a commune's presences sit in few pages (measured at full size: Lyon's year, 23 797 pages → 1 916).
+    const string Presences = "INSERT INTO \"PresencesPersonnes\" (\"Mois\", \"LieuId\", \"Commune\", \"BeneficiaireId\", \"Premier\", \"Suivi\", \"Genre\", "
+        + "\"AnneeNaissance\", \"Statut\", \"Situation\") SELECT q.\"Mois\", q.\"LieuId\", q.\"Commune\", q.\"BeneficiaireId\", "
+        + "min(q.\"Mois\") OVER (PARTITION BY q.\"BeneficiaireId\"), b.\"Suivi\", b.\"Genre\", b.\"AnneeNaissance\", b.\"Statut\", "
+        + "CASE WHEN b.\"CodeQpv\" IS NOT NULL THEN 1 WHEN b.\"Commune\" IS NOT NULL THEN 2 ELSE 0 END FROM ("
+        + "SELECT {mois} AS \"Mois\", a.\"LieuId\", a.\"Commune\", a.\"BeneficiaireId\" FROM \"Activites\" a WHERE a.\"BeneficiaireId\" IS NOT NULL "
+        + "UNION SELECT {mois}, a.\"LieuId\", a.\"Commune\", p.\"BeneficiaireId\" FROM \"ParticipantsActivites\" p JOIN \"Activites\" a ON a.\"Id\" = p.\"ActiviteId\""
+        + ") q JOIN \"Beneficiaires\" b ON b.\"Id\" = q.\"BeneficiaireId\" ORDER BY q.\"LieuId\", q.\"Commune\", q.\"Mois\"";
 
-    /// <summary>True once <see cref="ReconstruireAsync"/> has run: the people blocks read the facts only then.</summary>
+    /// <summary>True once <see cref="ReconstruireAsync"/> of this layout (<see cref="DimensionsPersonnes.Version"/>) has run: the people
+    /// blocks read the facts only then, and the job rebuilds facts built by an older layout.</summary>
     public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
-        db.Set<FaitPersonnes>().AnyAsync(f => f.Dimension == DimensionsPersonnes.Construit, ct);
+        db.Set<FaitPersonnes>().AnyAsync(f => f.Dimension == DimensionsPersonnes.Construit && f.Valeur == DimensionsPersonnes.Version, ct);
 
     /// <summary>Replaces the presences, contributions and territory people rows by those computed from every record; drops the person
     /// marks present at the start. Returns the rows written.</summary>
@@ -58,7 +65,7 @@ public static class MaintenancePersonnes
             Clore();
             await EcrireAsync(db, apports, ct);
             db.Set<FaitPersonnes>().AddRange(faits.Values.Where(f => f.Personnes != 0));
-            db.Set<FaitPersonnes>().Add(new FaitPersonnes { Avant = MoisConstruit, Apres = MoisConstruit, Dimension = DimensionsPersonnes.Construit });
+            db.Set<FaitPersonnes>().Add(new FaitPersonnes { Avant = MoisConstruit, Apres = MoisConstruit, Dimension = DimensionsPersonnes.Construit, Valeur = DimensionsPersonnes.Version });
             foreach (var lot in marques.Chunk(1000)) await db.Set<MarquePersonne>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);
             return lignes + apports.Count + faits.Count;
@@ -67,7 +74,8 @@ public static class MaintenancePersonnes
     }
 
     /// <summary>Folds changed cells and marked people: the cells' presences are recomputed from their records, then every person whose
-    /// presences changed or who is marked gets their contribution taken back and added again as it is now. Saves, does not commit.</summary>
+    /// presences changed or who is marked gets their contribution taken back and added again as it is now, and all their presences the
+    /// first month and attributes of the new one. Saves, does not commit.</summary>
     public static async Task RafraichirAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, IEnumerable<int> marquees, CancellationToken ct)
     {
         var personnes = marquees.ToHashSet();
@@ -111,6 +119,9 @@ public static class MaintenancePersonnes
                 else if (ancien is not null) db.Set<ApportPersonne>().Remove(ancien);
                 else if (nouveau is not null) db.Set<ApportPersonne>().Add(nouveau);
             }
+            foreach (var p in await db.Set<PresencePersonne>().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct))
+                if (nouveaux.GetValueOrDefault(p.BeneficiaireId) is { } n)
+                    (p.Premier, p.Suivi, p.Genre, p.AnneeNaissance, p.Statut, p.Situation) = (n.Premier, n.Suivi, n.Genre, n.AnneeNaissance, n.Statut, n.Situation);
         }
         foreach (var f in faits.Values.Where(f => f.Personnes == 0)) db.Set<FaitPersonnes>().Remove(f);
         await db.SaveChangesAsync(ct);

@@ -41,6 +41,9 @@ public class PeriodeEtTerritoireTests(AppFactory app) : IClassFixture<AppFactory
         var tableau = await Formulaires.PageAsync(navigateur, "/pilotage?epci=200054807&du=2025-03-03&au=2025-03-16");
         var lien = tableau.QuerySelector("#ecarts tr[data-code='13078'] th a")!.GetAttribute("href");
         lien.ShouldBe("/pilotage/zones/13078?du=2025-03-03&au=2025-03-16");
+        // The territory filters say what to type in words, not in codes.
+        tableau.QuerySelector("label[for='p-epci']")!.TextContent.Trim().ShouldBe("Intercommunalité (facultatif)");
+        tableau.QuerySelector("#aide-p-epci")!.TextContent.ShouldContain("par exemple 200054807 pour la Métropole d'Aix-Marseille-Provence");
 
         // Two Mondays of 3 h over two weeks: 3 h a week, on the page as in the API for the same period.
         var zone = await Formulaires.PageAsync(navigateur, lien!);

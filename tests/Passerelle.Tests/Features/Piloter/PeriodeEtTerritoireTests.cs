@@ -41,6 +41,9 @@ public class PeriodeEtTerritoireTests(AppFactory app) : IClassFixture<AppFactory
         var tableau = await Formulaires.PageAsync(navigateur, "/pilotage?epci=200054807&du=2025-03-03&au=2025-03-16");
         var lien = tableau.QuerySelector("#ecarts tr[data-code='13078'] th a")!.GetAttribute("href");
         lien.ShouldBe("/pilotage/zones/13078?du=2025-03-03&au=2025-03-16");
+        // The territory filters say what to type in words, not in codes.
+        tableau.QuerySelector("label[for='p-epci']")!.TextContent.Trim().ShouldBe("Intercommunalité (facultatif)");
+        tableau.QuerySelector("#aide-p-epci")!.TextContent.ShouldContain("par exemple 200054807 pour la Métropole d'Aix-Marseille-Provence");
 
         // Two Mondays of 3 h over two weeks: 3 h a week, on the page as in the API for the same period.
         var zone = await Formulaires.PageAsync(navigateur, lien!);
@@ -58,6 +61,18 @@ public class PeriodeEtTerritoireTests(AppFactory app) : IClassFixture<AppFactory
         mauvaise.QuerySelector("#erreurs-periode")!.TextContent.ShouldContain("Date attendue au format AAAA-MM-JJ, par exemple 2026-01-31.");
         mauvaise.QuerySelector("#periode-zone")!.TextContent.ShouldBe("Besoins et offre du 13 mars 2024 au 12 mars 2025");
         Indicateur(mauvaise, "Heures d'aide par semaine").ShouldBe("0,6");
+        // A repeated EPCI is not a fault of the period: it is named as it is, and the period asked for stays.
+        var repete = await Formulaires.PageAsync(navigateur, "/pilotage/zones/13078?du=2025-03-03&au=2025-03-16&epci=1&epci=2");
+        repete.QuerySelector("#erreurs-periode").ShouldBeNull();
+        repete.QuerySelector("#erreurs-adresse")!.TextContent.ShouldContain("Le paramètre « epci » figure 2 fois dans l'adresse : donnez-le une seule fois.");
+        repete.QuerySelector("#erreurs-adresse")!.TextContent.ShouldNotContain("période demandée");
+        repete.QuerySelector("#periode-zone")!.TextContent.ShouldBe("Besoins et offre du 3 mars 2025 au 16 mars 2025");
+        Indicateur(repete, "Heures d'aide par semaine").ShouldBe("3");
+        // A repeated « du » is one: the 12 months are shown.
+        var duRepete = await Formulaires.PageAsync(navigateur, "/pilotage/zones/13078?du=2025-03-03&du=2025-03-04&au=2025-03-16");
+        duRepete.QuerySelector("#erreurs-periode")!.TextContent.ShouldContain("Le paramètre « du » figure 2 fois dans l'adresse");
+        duRepete.QuerySelector("#erreurs-adresse").ShouldBeNull();
+        duRepete.QuerySelector("#periode-zone")!.TextContent.ShouldBe("Besoins et offre du 13 mars 2024 au 12 mars 2025");
     }
 
     [Theory]

@@ -1,23 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Web;
+using Passerelle.Features.Accompagner.Rendezvous;
 
 namespace Passerelle.Features.Accompagner.Ateliers;
 
 /// <summary>Upcoming sessions open to the public, soonest first (public page and API).</summary>
 public static class ChercherSessions
 {
-    /// <param name="commune">A commune name (accents and case ignored) or a 5-digit postcode.</param>
+    /// <param name="commune">A commune read forgivingly, as the booking search reads it (<see cref="CommuneCherchee"/>): accents, hyphens,
+    /// « St », a postcode, « Marseille 3e »; « Marseille » covers its arrondissements; an unknown name matches no session.</param>
     /// <param name="du">First day (inclusive), <paramref name="au"/> last day (inclusive); <paramref name="taille"/>: at most this many items, the total counts all.</param>
     public static async Task<SessionsDto> ExecuterAsync(AppDbContext db, string? commune, DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct)
     {
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var q = db.SessionsAteliers.AsNoTracking().Where(s => !s.Annulee && s.Debut > maintenant);
-        if (!string.IsNullOrWhiteSpace(commune))
+        if (await CommuneCherchee.LireAsync(db, commune, ct) is { } lue)
         {
-            var t = commune.Trim();
-            if (t.Length == 5 && t.All(char.IsAsciiDigit)) q = q.Where(s => s.Lieu!.CodePostal == t);
-            else { var n = Texte.Normaliser(t); q = q.Where(s => s.Lieu!.CommuneRecherche == n); }
+            var (noms, codesPostaux) = (lue.Noms, lue.CodesPostaux);
+            q = q.Where(s => noms.Contains(s.Lieu!.CommuneRecherche) || codesPostaux.Contains(s.Lieu.CodePostal));
         }
         if (du is not null) { var d = du.Value.ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut >= d); }
         if (au is not null) { var a = au.Value.AddDays(1).ToDateTime(TimeOnly.MinValue); q = q.Where(s => s.Debut < a); }

@@ -77,15 +77,16 @@ public sealed class PerimetreEcarts
     }
 
     /// <summary>The reference used to place residences and uncoded places: the communes of the départements (first two characters of the
-    /// INSEE code) the zone touches — a postcode shared across a département border is the known limit — or all of them.</summary>
+    /// INSEE code) the zone touches — a postcode shared across a département border is the known limit — or all of them; with the names
+    /// several communes of the whole reference bear, which never place a person by name alone.</summary>
     public async Task<ZonesDeReference> ReferenceAsync(AppDbContext db, IEnumerable<string> codesZone, CancellationToken ct)
     {
         var communes = db.Set<Commune>().AsNoTracking();
-        if (!Tout)
-        {
-            var departements = codesZone.Select(c => c[..2]).Distinct().ToList();
-            communes = communes.Where(c => departements.Contains(c.CodeInsee.Substring(0, 2)));
-        }
-        return new ZonesDeReference(await communes.ToListAsync(ct));
+        if (Tout) return new ZonesDeReference(await communes.ToListAsync(ct));
+        var departements = codesZone.Select(c => c[..2]).Distinct().ToList();
+        // A name borne by two communes, one outside these départements, places nobody (as in the whole-country view).
+        var homonymes = await communes.Where(c => c.Type == Commune.TypeCommune).GroupBy(c => c.NomRecherche)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct);
+        return new ZonesDeReference(await communes.Where(c => departements.Contains(c.CodeInsee.Substring(0, 2))).ToListAsync(ct), homonymes);
     }
 }

@@ -13,7 +13,7 @@ public sealed record MoisZone(DateOnly Mois, int? Accompagnements, double Heures
 
 /// <summary><c>/pilotage/zones/{code}?du=&amp;au=</c>: a commune's or QPV's row of the gap table for the period (the table's links pass
 /// theirs; by default the last 12 months), what is offered there (places, by whom, when), and the trend over the 12 months ending with
-/// the period. A bad period is named in French and the last 12 months are shown instead. Same roles and scope as <c>/pilotage</c>;
+/// the period. A bad period is named in French and the last 12 months are shown instead; another parameter given twice is named as such. Same roles and scope as <c>/pilotage</c>;
 /// 404 for an unknown or out-of-scope zone.</summary>
 public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
@@ -25,6 +25,8 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
     public DemandeEcarts Periode { get; private set; } = null!;
     /// <summary>French messages on the period asked for, when it was refused.</summary>
     public List<string> ErreursPeriode { get; private set; } = [];
+    /// <summary>French messages on the other parameters of the address (one given twice), which change nothing on this page.</summary>
+    public List<string> ErreursAdresse { get; private set; } = [];
 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Du { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Au { get; set; }
@@ -39,8 +41,11 @@ public sealed class ZoneModel(AppDbContext db, TimeProvider horloge) : PageModel
         var (demande, erreurs) = PilotageApi.Lire(Niveau, Du, Au, null, horloge, requete: Request.Query);
         if (demande is null)
         {
-            ErreursPeriode = erreurs.Values.SelectMany(v => v).ToList();
-            demande = PilotageApi.Lire(Niveau, null, null, null, horloge).Demande;
+            // A fault of the period (« du », « au ») puts the last 12 months in its place; any other (« epci » given twice) is named
+            // as it is, and the period asked for is kept.
+            ErreursPeriode = erreurs.Where(e => e.Key is "du" or "au").SelectMany(e => e.Value).ToList();
+            ErreursAdresse = erreurs.Where(e => e.Key is not ("du" or "au")).SelectMany(e => e.Value).ToList();
+            demande = ErreursPeriode.Count > 0 ? PilotageApi.Lire(Niveau, null, null, null, horloge).Demande : PilotageApi.Lire(Niveau, Du, Au, null, horloge).Demande;
         }
         demande = Periode = demande! with { Epci = epci, Region = region };
         var table = await PilotageApi.PourAsync(db, User, demande!, ct, HttpContext.RequestServices.GetService<IFoyersConnectes>());

@@ -8,10 +8,15 @@ public sealed class ZonesDeReference
 {
     readonly Dictionary<string, Commune> _parCode;
     readonly Dictionary<string, List<Commune>> _parCodePostal = [];
+    readonly HashSet<string> _homonymes;
 
-    public ZonesDeReference(IEnumerable<Commune> communes)
+    /// <param name="communes">The communes (and arrondissements) residences and places may be put into.</param>
+    /// <param name="homonymes">Name keys (<see cref="RechercheCommunes.Cle"/>) that several communes of the whole reference bear, even
+    /// outside <paramref name="communes"/>: a name alone never places anyone there (see <see cref="CodeCommuneParNom"/>).</param>
+    public ZonesDeReference(IEnumerable<Commune> communes, IEnumerable<string>? homonymes = null)
     {
         _parCode = communes.ToDictionary(c => c.CodeInsee);
+        _homonymes = homonymes?.ToHashSet() ?? [];
         foreach (var c in _parCode.Values)
             foreach (var cp in c.CodesPostaux.Split('|', StringSplitOptions.RemoveEmptyEntries))
                 (_parCodePostal.TryGetValue(cp, out var l) ? l : _parCodePostal[cp] = []).Add(c);
@@ -35,11 +40,13 @@ public sealed class ZonesDeReference
     }
 
     /// <summary>The INSEE code of the commune (never an arrondissement) a typed name designates (forgiving key, « Marseille 3e » → 13055);
-    /// null when unknown or ambiguous (two communes of the same name).</summary>
+    /// null when unknown or ambiguous: two communes of the same name (Vitrolles 13117 and 05184), whether both are in the zone's
+    /// reference or one lies outside it (<c>homonymes</c>). Such a person is counted in no commune rather than in one of the two by
+    /// chance, and the figures of an EPCI and of the whole country agree.</summary>
     public string? CodeCommuneParNom(string? nom)
     {
         var cle = RechercheCommunes.Cle(nom);
-        if (cle.Length == 0) return null;
+        if (cle.Length == 0 || _homonymes.Contains(cle)) return null;
         var codes = _parCode.Values.Where(c => c.NomRecherche == cle).Select(c => c.CodeCommune).Distinct().Take(2).ToList();
         return codes is [var seul] ? seul : null;
     }

@@ -19,8 +19,8 @@ public static class EtudePdf
         var q = m.Quartiers!;
         var d = new Equiper.Dons.DocumentPdf("Étude territoriale d'inclusion numérique", "Couverture et écarts des quartiers prioritaires, zones prioritaires, plan d'action")
             .Titre("Étude territoriale d'inclusion numérique des quartiers prioritaires")
-            .Paragraphe($"Édition du {m.Edition.ToString("d MMMM yyyy", Fr)}, calculée à partir des données de Passerelle. Période : du {q.Du.ToString("d MMMM yyyy", Fr)} "
-                + $"au {q.Au.ToString("d MMMM yyyy", Fr)}{(q.Epci is null ? "" : $", EPCI {q.Epci}")}. Aucune donnée personnelle : effectifs de moins de 5 personnes masqués.")
+            .Paragraphe($"Édition du {Passerelle.Web.DatesEnLettres.Jour(m.Edition)}, calculée à partir des données de Passerelle. Période : du {Passerelle.Web.DatesEnLettres.Jour(q.Du)} "
+                + $"au {Passerelle.Web.DatesEnLettres.Jour(q.Au)}{(q.Epci is null ? "" : $", EPCI {q.Epci}")}. Aucune donnée personnelle : effectifs de moins de 5 personnes masqués.")
             .Intertitre("1. Couverture et écarts par quartier prioritaire")
             .Paragraphe($"Offre d'un quartier : les lieux situés à moins de {(CalculEcarts.RayonQpvKm * 1000).ToString("N0", Fr)} m de son point de référence. "
                 + "Demande : accompagnements de ses habitants (par lieu de résidence).")

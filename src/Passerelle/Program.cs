@@ -134,9 +134,10 @@ app.UseAuthApiRestreinte();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseLimiteTaille();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionsVerifiees();
+// After authentication: the policies exempt the team (public limits) and key writes by account, which needs the user known.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgeryApi();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Passerelle.Tests.Infra;
 using Passerelle.Web;
@@ -48,5 +49,22 @@ public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
         var refus = await client.GetAsync("/rendez-vous?commune=13270");
         refus.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         (await refus.Content.ReadAsStringAsync()).ShouldContain("Patientez une minute avant de réessayer.");
+    }
+
+    [Fact]
+    public async Task L_equipe_connectee_n_est_pas_tenue_par_la_limite_publique_de_son_adresse()
+    {
+        var (email, mdp) = await app.CreerCompteAsync(Passerelle.Features.Comptes.Roles.Mediateur);
+        using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "1"));
+        var equipe = limitee.CreateClient();
+        equipe.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.150");
+        var jeton = await (await equipe.PostAsJsonAsync("/api/v1/auth/login", new { email, password = mdp })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        equipe.DefaultRequestHeaders.Authorization = new("Bearer", jeton.GetProperty("accessToken").GetString());
+        for (var i = 0; i < 3; i++) (await equipe.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The public behind the same office address is limited.
+        var public_ = limitee.CreateClient();
+        public_.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.150");
+        (await public_.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await public_.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }

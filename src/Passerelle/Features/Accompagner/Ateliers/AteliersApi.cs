@@ -16,7 +16,7 @@ public static class AteliersApi
     public static void MapAteliersApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Ateliers");
-        g.MapGet("/ateliers/sessions", Sessions).WithSummary("Sessions d'ateliers à venir");
+        g.MapGet("/ateliers/sessions", Sessions).RequireRateLimiting(Authentification.LimiteLecture).WithSummary("Sessions d'ateliers à venir");
         g.MapPost("/ateliers/sessions/{id:int}/inscriptions", InscrireRoute).RequireRateLimiting(Authentification.LimitePublique)
             .WithSummary("S'inscrire (ou se mettre en liste d'attente si c'est complet)");
         var gestion = api.MapGroup("/ateliers/sessions/{id:int}").WithTags("Ateliers").RequireAuthorization(Roles.PolitiqueGestion).RequireRateLimiting(Authentification.LimiteEcriture);

@@ -8,7 +8,8 @@ namespace Passerelle.Features.Accompagner.Ateliers;
 public static class ChercherSessions
 {
     /// <param name="commune">A commune read forgivingly, as the booking search reads it (<see cref="CommuneCherchee"/>): accents, hyphens,
-    /// « St », a postcode, « Marseille 3e »; « Marseille » covers its arrondissements; an unknown name matches no session.</param>
+    /// « St », a postcode, « Marseille 3e »; « Marseille » covers its arrondissements; a name the reference does not know matches only the places whose commune is typed
+    /// exactly so (none, usually).</param>
     /// <param name="du">First day (inclusive), <paramref name="au"/> last day (inclusive); <paramref name="taille"/>: at most this many items, the total counts all.</param>
     public static async Task<SessionsDto> ExecuterAsync(AppDbContext db, string? commune, DateOnly? du, DateOnly? au, int taille, TimeProvider horloge, CancellationToken ct)
     {

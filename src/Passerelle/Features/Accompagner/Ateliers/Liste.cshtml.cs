@@ -4,6 +4,7 @@ using Passerelle.Data;
 
 namespace Passerelle.Features.Accompagner.Ateliers;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Web.Authentification.LimiteLecture)]
 public sealed class ListeModel(AppDbContext db, TimeProvider horloge) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }

@@ -9,14 +9,16 @@ namespace Passerelle.Features.Accompagner.Rendezvous;
 /// not move a commune in the priority ranking. Keeps only salted hashes (HMAC-SHA256 truncated to 128 bits) of (client, place,
 /// motif) in memory: the salt is random, drawn again at each Paris-local day change with the set emptied, never written anywhere;
 /// no IP is stored. The client is the peer address as the forwarded-headers middleware gives it behind the configured proxy: an IPv4
-/// address whole (an IPv4-mapped IPv6 address read as its IPv4), an IPv6 address by its /48 prefix (what one site or subscriber is
-/// given), no address at all as one shared client. At most <see cref="Capacite"/> entries a day, <see cref="ParClient"/> counts per
-/// client a day and <see cref="ParCle"/> counts per place and motif a day; beyond them searches are not counted, and reaching the
-/// last two limits is logged once a day. Per instance: with several instances a client can be counted once on each.</summary>
+/// address whole (an IPv4-mapped IPv6 address read as its IPv4), an IPv6 address by its /56 prefix (<see cref="PrefixeIpv6"/>), no address at all as one shared client. At most <see cref="Capacite"/> entries a day, <see cref="ParClient"/> counts per
+/// client a day and <see cref="ParCle"/> counts per place and motif a day; beyond them searches are not counted; reaching the
+/// capacity is logged once a day, a place's cap once a day per place and motif. Per instance: with several instances a client can be counted once on each.</summary>
 /// <param name="journal">Where the limits reached are reported (a warning, once a day each).</param>
 /// <param name="capacite">Entries held a day, at most; <see cref="Capacite"/> unless a test sets a small one.</param>
 public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int capacite = ClientsDuJour.Capacite)
 {
+    /// <summary>Bits of an IPv6 address that make one client: a /56, what French home subscribers are commonly given (some a /60),
+    /// so that the /64s of one subscriber are one client while the households of an operator's /48 stay apart.</summary>
+    public const int PrefixeIpv6 = 56;
     /// <summary>Entries (client, place, motif) held for a day, at most (≈ 4 MB).</summary>
     public const int Capacite = 200_000;
     /// <summary>Counts a client may add in a day, at most (a person searches a few communes; a script many).</summary>
@@ -31,7 +33,7 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
     readonly Dictionary<(string, int), int> _parCle = [];
     byte[] _sel = RandomNumberGenerator.GetBytes(32);
     DateOnly _jour;
-    bool _capaciteSignalee, _cleSignalee;
+    bool _capaciteSignalee;
 
     /// <summary>True the first time today this client searches this place for this motif, and within the limits; then remembered.</summary>
     public bool Premiere(IPAddress? adresse, string cle, int motif, DateOnly jour)
@@ -48,7 +50,7 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
                 _vus.Clear();
                 _parClient.Clear();
                 _parCle.Clear();
-                _capaciteSignalee = _cleSignalee = false;
+                _capaciteSignalee = false;
             }
             var c = Empreinte(client);
             var n = _parClient.GetValueOrDefault(c);
@@ -64,8 +66,9 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
             var k = _parCle.GetValueOrDefault((cle, motif));
             if (k >= ParCle)
             {
-                if (!_cleSignalee) journal?.LogWarning("Compteur des recherches : {Cle} (motif {Motif}) a reçu {Plafond} recherches aujourd'hui sur cette instance, les suivantes pour ce lieu ne sont plus comptées jusqu'à demain (avertissement donné une fois par jour).", cle, motif, ParCle);
-                _cleSignalee = true;
+                // Logged once per place and motif a day: the count is then held one above the cap.
+                if (k == ParCle) journal?.LogWarning("Compteur des recherches : {Cle} (motif {Motif}) a reçu {Plafond} recherches aujourd'hui sur cette instance, les suivantes pour ce lieu ne sont plus comptées jusqu'à demain (avertissement donné une fois par jour et par lieu).", cle, motif, ParCle);
+                _parCle[(cle, motif)] = ParCle + 1;
                 return false;
             }
             _vus.Add(e);
@@ -75,8 +78,8 @@ public sealed class ClientsDuJour(ILogger<ClientsDuJour>? journal = null, int ca
         }
     }
 
-    /// <summary>The client as counted: « ? » without address, an IPv4 whole, an IPv6 by its /48 (<see cref="Web.AdresseClient"/>).</summary>
-    internal static string Identite(IPAddress? a) => Web.AdresseClient.Cle(a, 48, "?");
+    /// <summary>The client as counted: « ? » without address, an IPv4 whole, an IPv6 by its /56 (<see cref="Web.AdresseClient"/>).</summary>
+    internal static string Identite(IPAddress? a) => Web.AdresseClient.Cle(a, PrefixeIpv6, "?");
 
     UInt128 Empreinte(string texte) => BinaryPrimitives.ReadUInt128LittleEndian(HMACSHA256.HashData(_sel, Encoding.UTF8.GetBytes(texte)));
 }

@@ -28,10 +28,11 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
     Task<int> NombreAsync(string cle) => app.AvecDb(db => db.Set<RecherchesDuJour>().Where(r => r.Commune == cle).SumAsync(r => r.Nombre));
 
     [Fact]
-    public void Le_client_est_l_ipv4_entiere_l_ipv6_par_son_48_une_adresse_absente_un_seul_client()
+    public void Le_client_est_l_ipv4_entiere_l_ipv6_par_son_56_une_adresse_absente_un_seul_client()
     {
         ClientsDuJour.Identite(IPAddress.Parse("2001:db8:1:2::5")).ShouldBe("2001:db8:1::");
-        ClientsDuJour.Identite(IPAddress.Parse("2001:db8:1:ffff:1:2:3:4")).ShouldBe("2001:db8:1::");
+        ClientsDuJour.Identite(IPAddress.Parse("2001:db8:1:ff:1:2:3:4")).ShouldBe("2001:db8:1::");
+        ClientsDuJour.Identite(IPAddress.Parse("2001:db8:1:ffff:1:2:3:4")).ShouldBe("2001:db8:1:ff00::");
         ClientsDuJour.Identite(IPAddress.Parse("2001:db8:2::1")).ShouldBe("2001:db8:2::");
         ClientsDuJour.Identite(IPAddress.Parse("::ffff:203.0.113.9")).ShouldBe("203.0.113.9");
         ClientsDuJour.Identite(IPAddress.Parse("203.0.113.9")).ShouldBe("203.0.113.9");
@@ -42,7 +43,7 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
         clients.Premiere(IPAddress.Parse("203.0.113.9"), "cp:13270", 0, Jour).ShouldBeTrue();
         clients.Premiere(IPAddress.Parse("::ffff:203.0.113.9"), "cp:13270", 0, Jour).ShouldBeFalse();   // the same IPv4
         clients.Premiere(IPAddress.Parse("2001:db8:7:1::1"), "cp:13270", 0, Jour).ShouldBeTrue();
-        clients.Premiere(IPAddress.Parse("2001:db8:7:2::1"), "cp:13270", 0, Jour).ShouldBeFalse();      // another /64 of the same /48
+        clients.Premiere(IPAddress.Parse("2001:db8:7:2::1"), "cp:13270", 0, Jour).ShouldBeFalse();      // another /64 of the same /56
         clients.Premiere(IPAddress.Parse("2001:db8:8::1"), "cp:13270", 0, Jour).ShouldBeTrue();
         // Requests without an address are one client: once per place, 30 places a day in all.
         clients.Premiere(null, "cp:13270", 0, Jour).ShouldBeTrue();
@@ -78,22 +79,28 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
     {
         var journal = new Journal();
         var clients = new ClientsDuJour(journal);
-        // 2 100 /48 prefixes (a holder of many addresses): 2 000 counted, then nothing for this place and motif.
+        // 2 100 /56 prefixes (a holder of many addresses): 2 000 counted, then nothing for this place and motif.
         Enumerable.Range(0, 2_100).Count(i => clients.Premiere(IPAddress.Parse($"2001:db8:{i:x}::1"), "13039", 0, Jour)).ShouldBe(2_000);
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::1"), "13039", 3, Jour).ShouldBeTrue();    // another motif
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::1"), "13092", 0, Jour).ShouldBeTrue();    // another commune
         journal.Avertissements.Count.ShouldBe(1);
         journal.Avertissements[0].ShouldContain("13039 (motif 0) a reçu 2000 recherches");
+        clients.Premiere(IPAddress.Parse("2001:db8:fffe::1"), "13039", 0, Jour).ShouldBeFalse();
+        journal.Avertissements.Count.ShouldBe(1);   // once for this place
+        // A second place pushed to its cap is reported too (1 already counted above).
+        Enumerable.Range(0, 2_100).Count(i => clients.Premiere(IPAddress.Parse($"2001:db9:{i:x}::1"), "13092", 0, Jour)).ShouldBe(1_999);
+        journal.Avertissements.Count.ShouldBe(2);
+        journal.Avertissements[1].ShouldContain("13092 (motif 0)");
         clients.Premiere(IPAddress.Parse("2001:db8:ffff::2"), "13039", 0, Jour.AddDays(1)).ShouldBeTrue();
     }
 
     [Fact]
-    public async Task Changer_de_64_dans_le_meme_48_ne_compte_pas_deux_fois()
+    public async Task Changer_de_64_dans_le_meme_56_ne_compte_pas_deux_fois()
     {
         await app.AvecDb(db => db.Set<RecherchesDuJour>().Where(r => r.Commune == "cp:13230").ExecuteDeleteAsync());
-        foreach (var ip in new[] { "2001:db8:48:1::1", "2001:db8:48:2::1", "2001:db8:48:ffff::9", "2001:db8:49::1", "::ffff:192.0.2.48", "192.0.2.48" })
+        foreach (var ip in new[] { "2001:db8:48:1::1", "2001:db8:48:2::1", "2001:db8:48:ff::9", "2001:db8:48:100::1", "2001:db8:49::1", "::ffff:192.0.2.48", "192.0.2.48" })
             (await Client(ip).GetAsync("/api/v1/creneaux?commune=13230")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await NombreAsync("cp:13230")).ShouldBe(3);
+        (await NombreAsync("cp:13230")).ShouldBe(4);   // 2001:db8:48::/56, 2001:db8:48:100::/56, 2001:db8:49::/56, 192.0.2.48
     }
 
     [Fact]

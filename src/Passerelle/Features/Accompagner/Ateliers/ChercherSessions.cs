@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Features.Accompagner.Rendezvous;
+using Passerelle.Features.Referentiels.Territoires;
 
 namespace Passerelle.Features.Accompagner.Ateliers;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Features.Reseau.Lieux;
 using Passerelle.Features.Accompagner.Motifs;
+using Passerelle.Features.Referentiels.Territoires;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;
 

@@ -5,6 +5,7 @@ using Passerelle.Data;
 using Passerelle.Features.Comptes;
 using Passerelle.Features.Notifications;
 using Passerelle.Web;
+using Passerelle.Features.Referentiels.Territoires;
 
 namespace Passerelle.Features.Accompagner.Rendezvous;
 

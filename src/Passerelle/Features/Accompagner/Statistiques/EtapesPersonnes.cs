@@ -64,20 +64,46 @@ static class EtapesPersonnes
     {
         var resultats = await db.Orientations.Where(orientee).Where(o => (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
             .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var niveaux = await (from n in db.NiveauxCompetences
-                             join d in db.Diagnostics.Where(diagnostique) on n.DiagnosticId equals d.Id
-                             select new { d.BeneficiaireId, d.Date, d.Id, n.Competence, n.Niveau }).ToListAsync(ct);
-        var competences = Referentiel.Competences.Select(c =>
-        {
-            var suivis = niveaux.Where(n => n.Competence == c.Code).GroupBy(n => n.BeneficiaireId)
-                .Where(g => g.Count() > 1).Select(g => (Premier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).First().Niveau, Dernier: g.OrderBy(n => n.Date).ThenBy(n => n.Id).Last().Niveau)).ToList();
-            return new ProgressionCompetence(c.Code, c.Nom, suivis.Count, suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Premier), 2),
-                suivis.Count == 0 ? 0 : Math.Round(suivis.Average(s => s.Dernier), 2), suivis.Count(s => s.Dernier > s.Premier));
-        }).Where(c => c.Personnes != 0).ToList();
+        var competences = await ProgressionsAsync(db, diagnostique, ct);
         return t with
         {
             ResultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, r.N)).OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList(),
             Competences = competences,
         };
+    }
+
+    /// <summary>Skills progression of the people diagnosed (<paramref name="diagnostique"/>), every diagnostic whatever its date: per skill of
+    /// the reference, the people with more than one level of it, the mean of their first and of their last level (diagnostics ordered by
+    /// date then id, rounded to 2 decimals) and how many went up. Computed in the database: one row per skill comes back (issue 16).</summary>
+    static async Task<List<ProgressionCompetence>> ProgressionsAsync(AppDbContext db, Expression<Func<Diagnostic, bool>> diagnostique, CancellationToken ct)
+    {
+        var niveaux = from n in db.NiveauxCompetences
+                      join d in db.Diagnostics.Where(diagnostique) on n.DiagnosticId equals d.Id
+                      select new { d.BeneficiaireId, n.Competence };
+        // Per person and skill assessed more than once, the first and the last level by diagnostic (date, id): two correlated subqueries
+        // probing the person's diagnostics (index on BeneficiaireId, Date) and their level of the skill (primary key).
+        var bornes = niveaux.GroupBy(n => new { n.BeneficiaireId, n.Competence }).Where(g => g.Count() > 1).Select(g => g.Key).Select(p => new
+        {
+            p.Competence,
+            Premier = (from d in db.Diagnostics
+                       where d.BeneficiaireId == p.BeneficiaireId
+                       join n in db.NiveauxCompetences on d.Id equals n.DiagnosticId
+                       where n.Competence == p.Competence
+                       orderby d.Date, d.Id
+                       select n.Niveau).First(),
+            Dernier = (from d in db.Diagnostics
+                       where d.BeneficiaireId == p.BeneficiaireId
+                       join n in db.NiveauxCompetences on d.Id equals n.DiagnosticId
+                       where n.Competence == p.Competence
+                       orderby d.Date descending, d.Id descending
+                       select n.Niveau).First(),
+        });
+        var parCompetence = await bornes.GroupBy(x => x.Competence)
+            .Select(g => new { g.Key, N = g.Count(), Premiers = g.Sum(x => x.Premier), Derniers = g.Sum(x => x.Dernier), EnProgres = g.Count(x => x.Dernier > x.Premier) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        // The means as Enumerable.Average gave them: the integer sum divided by the count, in double, then rounded half to even.
+        return Referentiel.Competences.Where(c => parCompetence.ContainsKey(c.Code)).Select(c => (c, p: parCompetence[c.Code]))
+            .Select(x => new ProgressionCompetence(x.c.Code, x.c.Nom, x.p.N, Math.Round((double)x.p.Premiers / x.p.N, 2),
+                Math.Round((double)x.p.Derniers / x.p.N, 2), x.p.EnProgres)).ToList();
     }
 }

@@ -56,9 +56,11 @@ public static class MaintenanceFaits
         foreach (var lot in marques.Chunk(1000)) await db.Set<MarqueFaits>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         // The tables were emptied and refilled: the planner's statistics are refreshed now rather than when autovacuum comes by
-        // (until then PostgreSQL plans the commune's facts as if the table were empty and filters the whole territory's rows).
+        // (until then PostgreSQL plans the commune's facts as if the table were empty and filters the whole territory's rows), and
+        // VACUUM sets the visibility map, without which the planner full-scans the presences rather than probe their index (issue 16).
+        // VACUUM refuses a transaction block: it runs here, after the commit, on its own connection command.
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync("ANALYZE \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\"", ct);
         return lignes;
     }
 

@@ -1569,6 +1569,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("Mois", "BeneficiaireId");
 
+                    b.HasIndex(new[] { "BeneficiaireId" }, "IX_PresencesPersonnes_SansPremier")
+                        .HasFilter("\"Premier\" < '1000-01-01'");
+
                     b.ToTable("PresencesPersonnes", (string)null);
                 });
 

@@ -1516,6 +1516,9 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("Mois", "BeneficiaireId");
 
+                    b.HasIndex(new[] { "BeneficiaireId" }, "IX_PresencesPersonnes_SansPremier")
+                        .HasFilter("\"Premier\" < '1000-01-01'");
+
                     b.ToTable("PresencesPersonnes", (string)null);
                 });
 

@@ -83,6 +83,9 @@ sealed class PresencePersonneConfiguration : IEntityTypeConfiguration<PresencePe
         b.HasIndex(x => new { x.Commune, x.Mois });
         b.HasIndex(x => new { x.Mois, x.BeneficiaireId });
         b.HasIndex(x => new { x.BeneficiaireId, x.Mois });
+        // Empty but for presences written by a layout-1 instance (MaintenancePersonnes.SansAttributs): its column defaults, 0001-01-01 on
+        // SQLite and -infinity on PostgreSQL (the driver's DateOnly.MinValue), are both before year 1000; a real first month never is.
+        b.HasIndex(x => x.BeneficiaireId, "IX_PresencesPersonnes_SansPremier").HasFilter("\"Premier\" < '1000-01-01'");
     }
 }
 

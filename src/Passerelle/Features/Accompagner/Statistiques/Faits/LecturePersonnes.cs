@@ -7,14 +7,16 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// <summary>The people blocks read from the people facts (decision 0035), for the views the monthly facts serve (whole months, no
 /// filter but the commune and the place): the whole territory from the gap rows (<see cref="FaitPersonnes"/>), a commune or a
 /// place from its presences (<see cref="PresencePersonne"/>) and the people's contributions. Null — read the records — while
-/// any change mark is pending (the job folds them every 30 s) or before the people facts are built. Runs inside the caller's
+/// any change mark is pending (the job folds them every 30 s), while a presence written by a layout-1 instance awaits its repair
+/// (<see cref="MaintenancePersonnes.SansAttributs"/>), or before the people facts are built. Runs inside the caller's
 /// snapshot (<see cref="LectureFaits.OuvrirAsync"/>).</summary>
 static class LecturePersonnes
 {
     public static async Task<Tableau?> LireAsync(AppDbContext db, FiltresStatistiques f, Tableau t, Socle socle, int anneeRef, CancellationToken ct)
     {
         if (!LectureFaits.Admis(f) || !await MaintenancePersonnes.ConstruitsAsync(db, ct)
-            || await db.Set<MarqueFaits>().AnyAsync(ct) || await db.Set<MarquePersonne>().AnyAsync(ct)) return null;
+            || await db.Set<MarqueFaits>().AnyAsync(ct) || await db.Set<MarquePersonne>().AnyAsync(ct)
+            || await MaintenancePersonnes.SansAttributs(db).AnyAsync(ct)) return null;
         var du = f.Du ?? DateOnly.MinValue;
         var au = f.Au is { } a ? Cellule.MoisDe(a) : DateOnly.MaxValue;
         var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);

@@ -66,8 +66,9 @@ public static class MaintenanceFaits
 
     /// <summary>Folds up to <paramref name="lot"/> change marks into the facts: the local facts of the marked cells are recomputed
     /// from the records and the territory rows of their months move by the difference; the people facts of the same cells and of
-    /// up to <paramref name="lot"/> marked people follow (decision 0035); the marks read are then deleted.
-    /// Returns the number of marks folded (0: nothing pending, or the facts are not built yet).</summary>
+    /// up to <paramref name="lot"/> marked people follow (decision 0035), with up to <paramref name="lot"/> people whose presences a
+    /// layout-1 instance wrote (<see cref="MaintenancePersonnes.SansAttributs"/>); the marks read are then deleted. Returns the number
+    /// of marks folded plus people repaired (0: nothing pending, or the facts are not built yet).</summary>
     public static async Task<int> RafraichirAsync(AppDbContext db, CancellationToken ct, int lot = 2000)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -75,16 +76,20 @@ public static class MaintenanceFaits
         if (!await ConstruitsAsync(db, ct)) return 0;
         var marques = await db.Set<MarqueFaits>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
         var personnes = await db.Set<MarquePersonne>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
-        if (marques.Count == 0 && personnes.Count == 0) return 0;
+        // People with a presence a layout-1 instance wrote (decision 0035): folded as if marked, which repairs their rows.
+        var sansAttributs = await MaintenancePersonnes.ConstruitsAsync(db, ct)
+            ? await MaintenancePersonnes.SansAttributs(db).Distinct().Take(lot).ToListAsync(ct) : [];
+        if (marques.Count == 0 && personnes.Count == 0 && sansAttributs.Count == 0) return 0;
         var cellules = marques.Select(m => new Cellule(m.Mois, m.LieuId, m.Commune)).Distinct().ToList();
         if (cellules.Count > 0) await RafraichirCellulesAsync(db, cellules, ct);
         db.Set<MarqueFaits>().RemoveRange(marques);
         db.Set<MarquePersonne>().RemoveRange(personnes);
         await db.SaveChangesAsync(ct);
         // The people facts (decision 0035) of the same cells and of the marked people, in the same transaction.
-        if (await MaintenancePersonnes.ConstruitsAsync(db, ct)) await MaintenancePersonnes.RafraichirAsync(db, cellules, personnes.Select(p => p.BeneficiaireId), ct);
+        if (await MaintenancePersonnes.ConstruitsAsync(db, ct))
+            await MaintenancePersonnes.RafraichirAsync(db, cellules, personnes.Select(p => p.BeneficiaireId).Concat(sansAttributs), ct);
         await tx.CommitAsync(ct);
-        return marques.Count + personnes.Count;
+        return marques.Count + personnes.Count + sansAttributs.Count;
     }
 
     /// <summary>The local facts of the cells recomputed from their records, the territory rows moved by the difference (not saved).</summary>

@@ -26,6 +26,22 @@ public static class MaintenancePersonnes
     public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
         db.Set<FaitPersonnes>().AnyAsync(f => f.Dimension == DimensionsPersonnes.Construit && f.Valeur == DimensionsPersonnes.Version, ct);
 
+    /// <summary>The people having a presence without its first month and attributes: one inserted by an instance still running
+    /// layout 1 (a rolling restart onto layout 2), which knows neither column and leaves them at their defaults (Premier 0001-01-01,
+    /// stored as -infinity on PostgreSQL, the driver's DateOnly.MinValue; a real first month is never before year 1000). Layout 2
+    /// would count such a person in another group and miss them among the new people, for good; so
+    /// <see cref="MaintenanceFaits.RafraichirAsync"/> folds them as marked people (all their presences and their contribution
+    /// rewritten) and <see cref="LecturePersonnes"/> reads the records while any remain. Checked at every pass of the job and every
+    /// read, through the partial index IX_PresencesPersonnes_SansPremier (empty in the normal case): an index probe, never a scan of
+    /// the presences. Not seen: an old instance's fold that only drops a person's first presence or changes their file leaves their
+    /// rows with a stale first month or attributes but no default; <c>statistiques faits</c> after the restart repairs those
+    /// (docs/deploiement.md).</summary>
+    public static IQueryable<int> SansAttributs(AppDbContext db) =>
+        db.Set<PresencePersonne>().Where(p => p.Premier < EF.Constant(AvantTout)).Select(p => p.BeneficiaireId);
+
+    // The bound of the partial index's filter (FaitPersonnes.cs), inlined so that both planners can match the query to it.
+    static readonly DateOnly AvantTout = new(1000, 1, 1);
+
     /// <summary>Replaces the presences, contributions and territory people rows by those computed from every record; drops the person
     /// marks present at the start. Returns the rows written.</summary>
     public static async Task<int> ReconstruireAsync(AppDbContext db, CancellationToken ct)

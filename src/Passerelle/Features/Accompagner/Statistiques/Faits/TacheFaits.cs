@@ -4,20 +4,24 @@ using Passerelle.Web;
 namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 
 /// <summary>Every 30 seconds, one instance at a time (lease « faits-statistiques »): builds the facts if they never were, then
-/// folds the pending change marks (at most 20 batches a pass).</summary>
+/// folds the pending change marks and repairs presences a layout-1 instance wrote (at most 20 batches a pass).</summary>
 public sealed class TacheFaits(IServiceScopeFactory scopes, TimeProvider horloge, Instance instance, ILogger<TacheFaits> log)
     : TachePeriodique(scopes, horloge, instance, log)
 {
     protected override string Nom => "faits-statistiques";
     protected override TimeSpan Periode => TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        PasserAsync(services.GetRequiredService<AppDbContext>(), Journal, ct);
+
+    /// <summary>One pass: a rebuild when the facts were never built or were built by an older layout of the people facts
+    /// (<see cref="MaintenancePersonnes.ConstruitsAsync"/>), otherwise up to 20 folds.</summary>
+    public static async Task PasserAsync(AppDbContext db, ILogger journal, CancellationToken ct)
     {
-        var db = services.GetRequiredService<AppDbContext>();
         if (!await MaintenanceFaits.ConstruitsAsync(db, ct) || !await MaintenancePersonnes.ConstruitsAsync(db, ct))
         {
             var n = await MaintenanceFaits.ReconstruireAsync(db, ct);
-            Journal.LogInformation("Faits statistiques construits : {Lignes} lignes", n);
+            journal.LogInformation("Faits statistiques construits : {Lignes} lignes", n);
             return;
         }
         for (var i = 0; i < 20 && await MaintenanceFaits.RafraichirAsync(db, ct) > 0; i++) db.ChangeTracker.Clear();

@@ -87,4 +87,25 @@ public class FaitsAnciennesCouchesTests(AppFactory app) : IClassFixture<AppFacto
                 foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
             });
     }
+
+    [Fact]
+    public async Task Des_faits_d_activites_d_une_autre_couche_ne_sont_pas_lus_puis_sont_reconstruits()
+    {
+        var (lieux, _) = await SemerAsync(app, 29);
+        // Activity facts layout 1 kept multi-valued fields |-joined and wrote its built row without a version.
+        foreach (var version in new[] { null, "1" })
+            await app.AvecDb(async db =>
+            {
+                await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
+                await db.Set<FaitActivites>().Where(f => f.Dimension == Dimensions.Construit).ExecuteUpdateAsync(s => s.SetProperty(f => f.Valeur, version));
+                // Wrong counts only the rebuild repairs: read, they would show.
+                await db.Set<FaitActivites>().Where(f => f.Dimension == Dimensions.Themes).ExecuteUpdateAsync(s => s.SetProperty(f => f.Accompagnements, f => f.Accompagnements + 1000));
+                (await MaintenanceFaits.ConstruitsAsync(db, CancellationToken.None)).ShouldBeFalse();
+                foreach (var f in Filtres(lieux)) (await LectureFaits.LireAsync(db, f, CancellationToken.None)).ShouldBeNull($"faits d'une autre couche lus pour {f}");
+                await TacheFaits.PasserAsync(db, NullLogger.Instance, CancellationToken.None);
+                (await MaintenanceFaits.ConstruitsAsync(db, CancellationToken.None)).ShouldBeTrue();
+                (await db.Set<FaitActivites>().AnyAsync(f => f.Dimension == Dimensions.Themes && f.Valeur != null && f.Valeur.Contains('|'))).ShouldBeFalse();
+                foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
+            });
+    }
 }

@@ -26,10 +26,13 @@ static class CalculPersonnes
     {
         var mois = (await db.Set<PresencePersonne>().Where(p => personnes.Contains(p.BeneficiaireId)).Select(p => new { p.BeneficiaireId, p.Mois }).Distinct().ToListAsync(ct))
             .ToLookup(x => x.BeneficiaireId, x => x.Mois);
-        var fiches = await db.Beneficiaires.AsNoTracking().Where(b => personnes.Contains(b.Id))
-            .Select(b => new Fiche(b.Id, b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, b.CodeQpv != null ? 1 : b.Commune != null ? 2 : 0)).ToListAsync(ct);
-        return fiches.Where(f => mois.Contains(f.Id)).ToDictionary(f => f.Id, f => Apport(f, mois[f.Id].Order().ToList()));
+        return (await FichesAsync(db, personnes, ct)).Where(f => mois.Contains(f.Id)).ToDictionary(f => f.Id, f => Apport(f, mois[f.Id].Order().ToList()));
     }
+
+    /// <summary>The files of the people as they are now (none for a file deleted).</summary>
+    public static Task<List<Fiche>> FichesAsync(AppDbContext db, int[] personnes, CancellationToken ct) =>
+        db.Beneficiaires.AsNoTracking().Where(b => personnes.Contains(b.Id))
+            .Select(b => new Fiche(b.Id, b.Suivi, b.Genre, b.AnneeNaissance, b.Statut, b.CodeQpv != null ? 1 : b.Commune != null ? 2 : 0)).ToListAsync(ct);
 
     /// <summary>A person's contribution from their file and the months they were met (ascending, distinct).</summary>
     public static ApportPersonne Apport(Fiche f, IReadOnlyList<DateOnly> mois) => new()

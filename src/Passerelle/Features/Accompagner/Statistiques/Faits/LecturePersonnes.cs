@@ -6,22 +6,23 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 
 /// <summary>The people blocks read from the people facts (decision 0035), for the views the monthly facts serve (whole months, no
 /// filter but the commune and the place): the whole territory from the gap rows (<see cref="FaitPersonnes"/>), a commune or a
-/// place from its presences (<see cref="PresencePersonne"/>) and the people's contributions. Null — read the records — while
-/// any change mark is pending (the job folds them every 30 s), while a presence written by a layout-1 instance awaits its repair
-/// (<see cref="MaintenancePersonnes.SansAttributs"/>), or before the people facts are built. Runs inside the caller's
-/// snapshot (<see cref="LectureFaits.OuvrirAsync"/>).</summary>
+/// place from its presences (<see cref="PresencePersonne"/>) and the people's contributions, corrected at read time for the change marks
+/// not folded yet (<see cref="CorrectionPersonnes"/>). Null — read the records — before the people facts are built, when the marks
+/// affect too many people, or while a presence written by a layout-1 instance awaits its repair (<see cref="MaintenancePersonnes.SansAttributs"/>).
+/// Runs inside the caller's snapshot (<see cref="LectureFaits.OuvrirAsync"/>).</summary>
 static class LecturePersonnes
 {
     public static async Task<Tableau?> LireAsync(AppDbContext db, FiltresStatistiques f, Tableau t, Socle socle, int anneeRef, CancellationToken ct)
     {
-        if (!LectureFaits.Admis(f) || !await MaintenancePersonnes.ConstruitsAsync(db, ct)
-            || await db.Set<MarqueFaits>().AnyAsync(ct) || await db.Set<MarquePersonne>().AnyAsync(ct)
-            || await MaintenancePersonnes.SansAttributs(db).AnyAsync(ct)) return null;
+        if (!LectureFaits.Admis(f) || !await MaintenancePersonnes.ConstruitsAsync(db, ct) || await MaintenancePersonnes.SansAttributs(db).AnyAsync(ct)) return null;
+        // Pending marks: the people they affect are corrected at read time, unless too many (CorrectionPersonnes).
+        if (await CorrectionPersonnes.PreparerAsync(db, ct) is not { } correction) return null;
         var du = f.Du ?? DateOnly.MinValue;
         var au = f.Au is { } a ? Cellule.MoisDe(a) : DateOnly.MaxValue;
+        var vue = await correction.VueAsync(db, f, du, au, ct);
         var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);
         EtapesPersonnes.Marges marges;
-        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune)) marges = await TerritoireAsync(db, f, du, au, ct);
+        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune)) marges = vue.Corriger(await TerritoireAsync(db, f, du, au, ct), f);
         else
         {
             if (f.Lieu is { } lieu) presences = presences.Where(p => p.LieuId == lieu);
@@ -35,10 +36,10 @@ static class LecturePersonnes
             }
             // The people met: one grouped count of distinct people over the presences, which carry each person's attributes and first
             // month; referral outcomes and skills take the same presences as a subquery.
-            marges = await LocalAsync(presences, f, ct);
+            marges = vue.Corriger(await LocalAsync(presences, f, ct), f);
         }
         t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
-        return await EtapesPersonnes.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
+        return await vue.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
     }
 
     /// <summary>People met in [du, au]: per attribute value, the first gaps (one per person) minus the gaps covering the whole range.</summary>

@@ -1,0 +1,142 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Features.Accompagner.Beneficiaires;
+using Passerelle.Web;
+
+namespace Passerelle.Features.Accompagner.Statistiques.Faits;
+
+/// <summary>The people facts corrected at read time for the change marks not folded yet (decision 0035), as <see cref="LectureFaits"/>
+/// corrects the cells. The people affected — with a stored presence in a marked cell, met there now, or marked themselves — are taken
+/// out as stored and put back as they are now: their presences outside the marked cells as stored (those cells did not change), inside
+/// them from the records; their first month anywhere from those presences; their attributes from their file. Everyone else's stored
+/// rows are current. Null from <see cref="PreparerAsync"/> above <see cref="Plafond"/> people or cells: the blocks then read the
+/// records. Runs inside the caller's snapshot, so that facts, marks, records and files agree.</summary>
+sealed class CorrectionPersonnes
+{
+    /// <summary>Above this many people affected or cells marked, the correction would read about as much as the records.</summary>
+    public const int Plafond = 5000;
+
+    /// <summary>What a person counts under in the people blocks: their file's attributes and their first month anywhere.</summary>
+    public sealed record Etat(bool Suivi, string Genre, int? AnneeNaissance, string Statut, int Situation, DateOnly Premier);
+
+    /// <summary>No mark pending: the stored rows answer alone.</summary>
+    public static readonly CorrectionPersonnes Aucune = new([], [], [], [], []);
+
+    readonly int[] personnes;
+    readonly HashSet<Cellule> sales;
+    readonly List<PresencePersonne> stockees;
+    readonly HashSet<(Cellule Cellule, int Personne)> actuelles;
+    readonly Dictionary<int, Fiche> fiches;
+
+    CorrectionPersonnes(int[] personnes, HashSet<Cellule> sales, List<PresencePersonne> stockees, HashSet<(Cellule, int)> actuelles, Dictionary<int, Fiche> fiches) =>
+        (this.personnes, this.sales, this.stockees, this.actuelles, this.fiches) = (personnes, sales, stockees, actuelles, fiches);
+
+    /// <summary>Reads the marks, the affected people's stored presences, their presences in the marked cells from the records, and their
+    /// files. <see cref="Aucune"/> when nothing is pending; null above <paramref name="plafond"/> cells or people.</summary>
+    public static async Task<CorrectionPersonnes?> PreparerAsync(AppDbContext db, CancellationToken ct, int plafond = Plafond)
+    {
+        var sales = (await db.Set<MarqueFaits>().AsNoTracking().Select(m => new { m.Mois, m.LieuId, m.Commune }).Distinct().Take(plafond + 1).ToListAsync(ct))
+            .Select(m => new Cellule(m.Mois, m.LieuId, m.Commune)).ToHashSet();
+        var personnes = (await db.Set<MarquePersonne>().AsNoTracking().Select(m => m.BeneficiaireId).Distinct().Take(plafond + 1).ToListAsync(ct)).ToHashSet();
+        if (sales.Count > plafond || personnes.Count > plafond) return null;
+        if (sales.Count == 0 && personnes.Count == 0) return Aucune;
+        var actuelles = new HashSet<(Cellule, int)>();
+        // Month by month: the marked cells' places and communes of one month, not their cross product over every month marked.
+        foreach (var mois in sales.GroupBy(c => c.Mois))
+        {
+            var cellules = mois.ToList();
+            actuelles.UnionWith(await CalculPersonnes.PresencesAsync(db, cellules, ct));
+            var (_, _, lieux, communes, ailleurs) = CalculFaits.Bornes(cellules);
+            personnes.UnionWith((await db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois == mois.Key && ((p.LieuId != null && lieux.Contains(p.LieuId.Value))
+                    || (p.Commune != null && communes.Contains(p.Commune)) || (ailleurs && p.LieuId == null && p.Commune == null)))
+                .Select(p => new { p.LieuId, p.Commune, p.BeneficiaireId }).ToListAsync(ct))
+                .Where(p => sales.Contains(new Cellule(mois.Key, p.LieuId, p.Commune))).Select(p => p.BeneficiaireId));
+        }
+        personnes.UnionWith(actuelles.Select(x => x.Item2));
+        if (personnes.Count > plafond) return null;
+        var stockees = new List<PresencePersonne>();
+        var fiches = new Dictionary<int, Fiche>();
+        foreach (var lot in personnes.Chunk(1000))
+        {
+            stockees.AddRange(await db.Set<PresencePersonne>().AsNoTracking().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct));
+            foreach (var fiche in await CalculPersonnes.FichesAsync(db, lot, ct)) fiches[fiche.Id] = fiche;
+        }
+        // Now: the stored presences outside the marked cells, the records' inside them.
+        actuelles.UnionWith(stockees.Select(p => (new Cellule(p.Mois, p.LieuId, p.Commune), p.BeneficiaireId)).Where(x => !sales.Contains(x.Item1)));
+        return new CorrectionPersonnes(personnes.ToArray(), sales, stockees, actuelles, fiches);
+    }
+
+    /// <summary>The view's corrections: the stored and current states of the affected people within it. The whole territory takes back
+    /// the stored contributions (what its gap rows count); a commune or place the stored presences of its cells (what its grouped count
+    /// read).</summary>
+    public async Task<Vue> VueAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
+    {
+        if (personnes.Length == 0) return new Vue([], [], []);
+        Func<Cellule, bool> dans = c => c.Mois >= du && c.Mois <= au;
+        var territoire = f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune);
+        if (!territoire)
+        {
+            var lieu = f.Lieu;
+            HashSet<int>? lieux = null;
+            string? brut = null;
+            if (!string.IsNullOrWhiteSpace(f.Commune))
+            {
+                var n = Texte.Normaliser(f.Commune);
+                lieux = (await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+                brut = f.Commune.Trim();
+            }
+            dans = c => c.Mois >= du && c.Mois <= au && (lieu is null || c.LieuId == lieu)
+                && (lieux is null || (c.LieuId is { } l && lieux.Contains(l)) || c.Commune == brut);
+        }
+        var avant = stockees.Where(p => dans(new Cellule(p.Mois, p.LieuId, p.Commune))).ToList();
+        var maintenant = actuelles.Where(x => dans(x.Cellule)).Select(x => x.Personne).ToHashSet();
+        var ecarts = new List<(Etat, int)>();
+        if (territoire)
+        {
+            foreach (var lot in personnes.Chunk(1000))
+                foreach (var a in await db.Set<ApportPersonne>().AsNoTracking().Where(a => lot.Contains(a.BeneficiaireId)).ToListAsync(ct))
+                    if (a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).Any(m => m >= du && m <= au))
+                        ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), -1));
+        }
+        else
+            // Each distinct state a person's stored rows carry counted once in the grouped count: taken back as many times.
+            ecarts.AddRange(avant.Select(p => (p.BeneficiaireId, Etat: new Etat(p.Suivi, p.Genre, p.AnneeNaissance, p.Statut, p.Situation, p.Premier))).Distinct()
+                .Select(x => (x.Etat, -1)));
+        // Counted now: a person met in the view with a file (as the records path joins the files), under their contribution as computed now.
+        var mois = actuelles.ToLookup(x => x.Personne, x => x.Cellule.Mois);
+        foreach (var id in maintenant)
+            if (fiches.TryGetValue(id, out var fiche))
+            {
+                var a = CalculPersonnes.Apport(fiche, mois[id].Distinct().Order().ToList());
+                ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), 1));
+            }
+        var stockes = avant.Select(p => p.BeneficiaireId).ToHashSet();
+        return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray());
+    }
+
+    /// <summary>One view's corrections: <see cref="Ecarts"/> the people taken back (-1) and counted now (+1) with what they count under;
+    /// <see cref="Retires"/> people the stored presences meet in the view but the records no longer, <see cref="Ajoutes"/> the reverse.</summary>
+    public sealed class Vue(List<(Etat Etat, int Signe)> ecarts, int[] retires, int[] ajoutes)
+    {
+        /// <summary>The stored people counts of the view plus the corrections.</summary>
+        public EtapesPersonnes.Marges Corriger(EtapesPersonnes.Marges m, FiltresStatistiques f)
+        {
+            if (ecarts.Count == 0) return m;
+            static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
+            return new EtapesPersonnes.Marges(m.Suivis + ecarts.Where(x => x.Etat.Suivi).Sum(x => x.Signe), m.FichesAnonymes + ecarts.Where(x => !x.Etat.Suivi).Sum(x => x.Signe),
+                m.Genres.Concat(ecarts.Select(x => (x.Etat.Genre, x.Signe))).ToList(), m.Naissances.Concat(ecarts.Select(x => (x.Etat.AnneeNaissance, x.Signe))).ToList(),
+                m.Statuts.Concat(ecarts.Select(x => (x.Etat.Statut, x.Signe))).ToList(), m.Situations.Concat(ecarts.Select(x => (Situation(x.Etat.Situation), x.Signe))).ToList(),
+                m.Nouveaux + ecarts.Where(x => f.Du is null || x.Etat.Premier >= f.Du).Sum(x => x.Signe));
+        }
+
+        /// <summary>Referral outcomes and skills of the people the stored presences meet (<paramref name="ids"/>, a subquery), corrected.</summary>
+        public Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, FiltresStatistiques f, CancellationToken ct)
+        {
+            if (retires.Length == 0 && ajoutes.Length == 0) return EtapesPersonnes.SuiviAsync(t, db, ids, f, ct);
+            Expression<Func<Orientation, bool>> orientee = o => (ids.Contains(o.BeneficiaireId) && !retires.Contains(o.BeneficiaireId)) || ajoutes.Contains(o.BeneficiaireId);
+            Expression<Func<Diagnostic, bool>> diagnostique = d => (ids.Contains(d.BeneficiaireId) && !retires.Contains(d.BeneficiaireId)) || ajoutes.Contains(d.BeneficiaireId);
+            return EtapesPersonnes.SuiviAsync(t, db, orientee, diagnostique, f, ct);
+        }
+    }
+}

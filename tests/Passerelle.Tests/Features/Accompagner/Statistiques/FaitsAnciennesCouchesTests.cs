@@ -104,7 +104,7 @@ public class FaitsAnciennesCouchesTests(AppFactory app) : IClassFixture<AppFacto
                 foreach (var f in Filtres(lieux)) (await LectureFaits.LireAsync(db, f, CancellationToken.None)).ShouldBeNull($"faits d'une autre couche lus pour {f}");
                 await TacheFaits.PasserAsync(db, NullLogger.Instance, CancellationToken.None);
                 (await MaintenanceFaits.ConstruitsAsync(db, CancellationToken.None)).ShouldBeTrue();
-                (await db.Set<FaitActivites>().AnyAsync(f => f.Dimension == Dimensions.Themes && f.Valeur != null && f.Valeur.Contains('|'))).ShouldBeFalse();
+                (await db.Set<FaitActivites>().AnyAsync(f => f.Dimension == Dimensions.Themes && f.Valeur != null && f.Valeur.Contains("|"))).ShouldBeFalse();
                 foreach (var f in Filtres(lieux)) await ComparerAsync(db, f);
             });
     }

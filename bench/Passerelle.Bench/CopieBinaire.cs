@@ -33,4 +33,32 @@ static class CopieBinaire
         seq.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT coalesce(max(\"Id\"), 1) FROM \"{table}\"))";
         await seq.ExecuteScalarAsync();
     }
+
+    /// <summary>Writes the rows (one value per column, in <paramref name="colonnes"/>' order): binary COPY on PostgreSQL
+    /// (<paramref name="sequence"/>: then moves the Id sequence past them), one prepared INSERT in a transaction otherwise (dates as
+    /// ISO text, booleans as 0/1, as SQLite stores them).</summary>
+    public static async Task EcrireAsync(System.Data.Common.DbConnection c, string table, string[] colonnes, IEnumerable<object?[]> lignes, bool sequence)
+    {
+        if (c is NpgsqlConnection pg)
+        {
+            await CopierAsync(pg, table, colonnes, lignes, sequence);
+            return;
+        }
+        await using var tx = await c.BeginTransactionAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", colonnes.Select(x => $"\"{x}\""))}) VALUES ({string.Join(", ", colonnes.Select((_, i) => "@p" + i))})";
+        var parametres = colonnes.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
+        foreach (var l in lignes)
+        {
+            for (var i = 0; i < l.Length; i++)
+                parametres[i].Value = l[i] switch
+                {
+                    null => DBNull.Value, DateOnly d => d.ToString("yyyy-MM-dd"), DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss"), TimeOnly h => h.ToString("HH:mm:ss"),
+                    bool b => b ? 1 : 0, var v => v,
+                };
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
 }

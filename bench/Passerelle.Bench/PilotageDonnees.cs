@@ -86,30 +86,6 @@ static class TerritoireBench
         return $"{synthetiques:N0} communes synthétiques (+ {livrees.Count} livrées), {lieux.Count:N0} lieux, autant de permanences, {lieux.Count * 12:N0} créneaux, {nbPersonnes:N0} personnes, {accompagnements:N0} accompagnements";
     }
 
-    /// <summary>Writes rows: binary COPY on PostgreSQL (then moves the identity sequence past the ids), a prepared INSERT otherwise.</summary>
-    static async Task InsererAsync(DbConnection c, string table, string[] colonnes, IEnumerable<object?[]> lignes, bool sequence = true)
-    {
-        var liste = string.Join(", ", colonnes.Select(x => $"\"{x}\""));
-        if (c is NpgsqlConnection pg)
-        {
-            await CopieBinaire.CopierAsync(pg, table, colonnes, lignes, sequence);
-            return;
-        }
-        await using var tx = await c.BeginTransactionAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({liste}) VALUES ({string.Join(", ", colonnes.Select((_, i) => "@p" + i))})";
-        var parametres = colonnes.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
-        foreach (var l in lignes)
-        {
-            for (var i = 0; i < l.Length; i++)
-                parametres[i].Value = l[i] switch
-                {
-                    null => DBNull.Value, DateOnly d => d.ToString("yyyy-MM-dd"), DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss"), TimeOnly h => h.ToString("HH:mm:ss"),
-                    bool b => b ? 1 : 0, var v => v,
-                };
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
-    }
+    static Task InsererAsync(DbConnection c, string table, string[] colonnes, IEnumerable<object?[]> lignes, bool sequence = true) =>
+        CopieBinaire.EcrireAsync(c, table, colonnes, lignes, sequence);
 }

@@ -53,6 +53,10 @@ public static class Quartiers
     public const string EnQpv = "QPV", HorsQpv = "Hors QPV", NonRenseigne = "Non renseigné";
     public static readonly string[] Situations = [EnQpv, HorsQpv, NonRenseigne];
 
+    /// <summary>The label of a person's residence as the statistics encode it in SQL: 1 the file has a QPV code, 2 a commune but no QPV
+    /// code, anything else not known.</summary>
+    public static string Situation(int code) => code == 1 ? EnQpv : code == 2 ? HorsQpv : NonRenseigne;
+
     /// <summary>Upserts the list by code, in one transaction; nothing is written when a line is wrong.</summary>
     public static async Task<RapportQpv> ImporterAsync(AppDbContext db, Stream fichier, CancellationToken ct)
     {

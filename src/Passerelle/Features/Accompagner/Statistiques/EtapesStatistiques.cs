@@ -94,8 +94,7 @@ static class EtapesStatistiques
         var participants = await q.Where(a => a.Type == VocabulaireCoop.Collectif).SelectMany(a => a.Participants)
             .Where(p => qpv == null || (qpv == true ? p.Beneficiaire!.CodeQpv != null : p.Beneficiaire!.CodeQpv == null && p.Beneficiaire.Commune != null))
             .GroupBy(p => p.Beneficiaire!.CodeQpv != null ? 1 : p.Beneficiaire.Commune != null ? 2 : 0).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
-        var parQpv = individuels.Select(x => (Situation(x.Key), x.N, x.N)).Concat(participants.Select(x => (Situation(x.Key), x.N, 0)))
+        var parQpv = individuels.Select(x => (Quartiers.Situation(x.Key), x.N, x.N)).Concat(participants.Select(x => (Quartiers.Situation(x.Key), x.N, 0)))
             .Append((Quartiers.NonRenseigne, socle.AnonymesAteliers, 0)).ToList();
         return t with { Qpv = Groupements.Ranger(parQpv, Quartiers.Situations) };
     }

@@ -123,10 +123,9 @@ sealed class CorrectionPersonnes
         public EtapesPersonnes.Marges Corriger(EtapesPersonnes.Marges m, FiltresStatistiques f)
         {
             if (ecarts.Count == 0) return m;
-            static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
             return new EtapesPersonnes.Marges(m.Suivis + ecarts.Where(x => x.Etat.Suivi).Sum(x => x.Signe), m.FichesAnonymes + ecarts.Where(x => !x.Etat.Suivi).Sum(x => x.Signe),
                 m.Genres.Concat(ecarts.Select(x => (x.Etat.Genre, x.Signe))).ToList(), m.Naissances.Concat(ecarts.Select(x => (x.Etat.AnneeNaissance, x.Signe))).ToList(),
-                m.Statuts.Concat(ecarts.Select(x => (x.Etat.Statut, x.Signe))).ToList(), m.Situations.Concat(ecarts.Select(x => (Situation(x.Etat.Situation), x.Signe))).ToList(),
+                m.Statuts.Concat(ecarts.Select(x => (x.Etat.Statut, x.Signe))).ToList(), m.Situations.Concat(ecarts.Select(x => (Quartiers.Situation(x.Etat.Situation), x.Signe))).ToList(),
                 m.Nouveaux + ecarts.Where(x => f.Du is null || x.Etat.Premier >= f.Du).Sum(x => x.Signe));
         }
 

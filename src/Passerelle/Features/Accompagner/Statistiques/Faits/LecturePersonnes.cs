@@ -54,7 +54,7 @@ static class LecturePersonnes
             }).ToListAsync(ct);
         IEnumerable<(string? Valeur, int N)> De(string d) => lignes.Where(l => l.Dimension == d && l.N != 0).Select(l => (l.Valeur, l.N));
         var debut = du.ToString("yyyy-MM-dd");
-        static string Situation(string? k) => k == "1" ? Quartiers.EnQpv : k == "2" ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
+        static string Situation(string? k) => Quartiers.Situation(k == "1" ? 1 : k == "2" ? 2 : 0);
         return new EtapesPersonnes.Marges(De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "1").Sum(x => x.N),
             De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "0").Sum(x => x.N),
             De(DimensionsPersonnes.Genre).Select(x => (x.Valeur ?? "", x.N)).ToList(),
@@ -73,9 +73,8 @@ static class LecturePersonnes
         var groupes = await presences.Select(x => new { x.BeneficiaireId, x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, Nouveau = f.Du == null || x.Premier >= f.Du })
             .Distinct().GroupBy(x => new { x.Suivi, x.Genre, x.AnneeNaissance, x.Statut, x.Situation, x.Nouveau })
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        static string Situation(int k) => k == 1 ? Quartiers.EnQpv : k == 2 ? Quartiers.HorsQpv : Quartiers.NonRenseigne;
         return new EtapesPersonnes.Marges(groupes.Where(g => g.Key.Suivi).Sum(g => g.N), groupes.Where(g => !g.Key.Suivi).Sum(g => g.N),
             groupes.Select(g => (g.Key.Genre, g.N)).ToList(), groupes.Select(g => (g.Key.AnneeNaissance, g.N)).ToList(), groupes.Select(g => (g.Key.Statut, g.N)).ToList(),
-            groupes.Select(g => (Situation(g.Key.Situation), g.N)).ToList(), groupes.Where(g => g.Key.Nouveau).Sum(g => g.N));
+            groupes.Select(g => (Quartiers.Situation(g.Key.Situation), g.N)).ToList(), groupes.Where(g => g.Key.Nouveau).Sum(g => g.N));
     }
 }

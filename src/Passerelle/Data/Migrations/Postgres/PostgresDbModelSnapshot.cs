@@ -1575,6 +1575,26 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("PresencesPersonnes", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ProgressionPersonne", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Competence")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Dernier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Premier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BeneficiaireId", "Competence");
+
+                    b.ToTable("ProgressionsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
                     b.Property<string>("UtilisateurId")

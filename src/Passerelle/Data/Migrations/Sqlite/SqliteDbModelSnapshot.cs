@@ -1522,6 +1522,26 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("PresencesPersonnes", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ProgressionPersonne", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Competence")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dernier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Premier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BeneficiaireId", "Competence");
+
+                    b.ToTable("ProgressionsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Comptes.ProfilCompte", b =>
                 {
                     b.Property<string>("UtilisateurId")

@@ -22,7 +22,8 @@ public static class FusionnerFiches
         if (garder.AnonymiseLe is not null || absorber.AnonymiseLe is not null) throw new RegleMetierException("Une fiche anonymisée ne se fusionne pas.");
         await AccompagnementsDesFiches.De(db).FusionnerAsync(db, garderId, absorberId, ct);
         await db.Orientations.Where(o => o.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(o => o.BeneficiaireId, garderId), ct);
-        await db.Diagnostics.Where(d => d.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(d => d.BeneficiaireId, garderId), ct);
+        // Moved as tracked entities, not by a bulk statement: the save then marks both people for the statistics' skills block.
+        foreach (var d in await db.Diagnostics.Where(d => d.BeneficiaireId == absorberId).ToListAsync(ct)) d.BeneficiaireId = garderId;
         garder.Telephone ??= absorber.Telephone;
         garder.Courriel ??= absorber.Courriel;
         garder.AnneeNaissance ??= absorber.AnneeNaissance;

@@ -62,20 +62,46 @@ static class EtapesPersonnes
     public static async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, Expression<Func<Orientation, bool>> orientee, Expression<Func<Diagnostic, bool>> diagnostique,
         FiltresStatistiques f, CancellationToken ct)
     {
+        t = await ResultatsAsync(t, db, orientee, f, ct);
+        return t with { Competences = Progressions(await ProgressionsAsync(db, diagnostique, ct)) };
+    }
+
+    /// <summary>Referral outcomes dated in the period of the people met (<paramref name="orientee"/>), counted by outcome.</summary>
+    public static async Task<Tableau> ResultatsAsync(Tableau t, AppDbContext db, Expression<Func<Orientation, bool>> orientee, FiltresStatistiques f, CancellationToken ct)
+    {
         var resultats = await db.Orientations.Where(orientee).Where(o => (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
             .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var competences = await ProgressionsAsync(db, diagnostique, ct);
         return t with
         {
             ResultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, r.N)).OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList(),
-            Competences = competences,
         };
     }
 
+    /// <summary>Skills progressions summed for one skill: the people with more than one level of it, the sums of their first and of
+    /// their last levels, and how many went up. Sums of several sources (or corrections, negative) add up row by row.</summary>
+    public sealed record SommeProgressions(string Competence, int Personnes, long Premiers, long Derniers, int EnProgres)
+    {
+        /// <summary>A progression (first and last level) counted <paramref name="fois"/> times (people having it; -1 takes one back).</summary>
+        public static SommeProgressions De(string competence, int premier, int dernier, int fois) =>
+            new(competence, fois, (long)fois * premier, (long)fois * dernier, dernier > premier ? fois : 0);
+    }
+
+    /// <summary>The skills block from summed progressions, in the reference's order, skills nobody progressed in left out: per skill the
+    /// people, the mean of their first and of their last level (the integer sum divided by the count, in double, rounded half to even
+    /// to 2 decimals, as Enumerable.Average then Math.Round gave them) and how many went up.</summary>
+    public static List<ProgressionCompetence> Progressions(IEnumerable<SommeProgressions> sommes)
+    {
+        var parCompetence = sommes.GroupBy(x => x.Competence).Select(g => new SommeProgressions(g.Key, g.Sum(x => x.Personnes), g.Sum(x => x.Premiers),
+            g.Sum(x => x.Derniers), g.Sum(x => x.EnProgres))).Where(x => x.Personnes > 0).ToDictionary(x => x.Competence);
+        return Referentiel.Competences.Where(c => parCompetence.ContainsKey(c.Code)).Select(c => (c, p: parCompetence[c.Code]))
+            .Select(x => new ProgressionCompetence(x.c.Code, x.c.Nom, x.p.Personnes, Math.Round((double)x.p.Premiers / x.p.Personnes, 2),
+                Math.Round((double)x.p.Derniers / x.p.Personnes, 2), x.p.EnProgres)).ToList();
+    }
+
     /// <summary>Skills progression of the people diagnosed (<paramref name="diagnostique"/>), every diagnostic whatever its date: per skill of
-    /// the reference, the people with more than one level of it, the mean of their first and of their last level (diagnostics ordered by
-    /// date then id, rounded to 2 decimals) and how many went up. Computed in the database: one row per skill comes back (issue 16).</summary>
-    static async Task<List<ProgressionCompetence>> ProgressionsAsync(AppDbContext db, Expression<Func<Diagnostic, bool>> diagnostique, CancellationToken ct)
+    /// the reference, the people with more than one level of it, the sums of their first and of their last level (diagnostics ordered by
+    /// date then id) and how many went up. Computed in the database: one row per skill comes back (issue 16).</summary>
+    static async Task<List<SommeProgressions>> ProgressionsAsync(AppDbContext db, Expression<Func<Diagnostic, bool>> diagnostique, CancellationToken ct)
     {
         var niveaux = from n in db.NiveauxCompetences
                       join d in db.Diagnostics.Where(diagnostique) on n.DiagnosticId equals d.Id
@@ -98,12 +124,8 @@ static class EtapesPersonnes
                        orderby d.Date descending, d.Id descending
                        select n.Niveau).First(),
         });
-        var parCompetence = await bornes.GroupBy(x => x.Competence)
+        return (await bornes.GroupBy(x => x.Competence)
             .Select(g => new { g.Key, N = g.Count(), Premiers = g.Sum(x => x.Premier), Derniers = g.Sum(x => x.Dernier), EnProgres = g.Count(x => x.Dernier > x.Premier) })
-            .ToDictionaryAsync(x => x.Key, ct);
-        // The means as Enumerable.Average gave them: the integer sum divided by the count, in double, then rounded half to even.
-        return Referentiel.Competences.Where(c => parCompetence.ContainsKey(c.Code)).Select(c => (c, p: parCompetence[c.Code]))
-            .Select(x => new ProgressionCompetence(x.c.Code, x.c.Nom, x.p.N, Math.Round((double)x.p.Premiers / x.p.N, 2),
-                Math.Round((double)x.p.Derniers / x.p.N, 2), x.p.EnProgres)).ToList();
+            .ToListAsync(ct)).Select(x => new SommeProgressions(x.Key, x.N, x.Premiers, x.Derniers, x.EnProgres)).ToList();
     }
 }

@@ -54,6 +54,30 @@ static class CalculPersonnes
         yield return (avant, null);
     }
 
+    /// <summary>The skills progressions of the people as their diagnostics are now (<see cref="ProgressionPersonne"/>): per person, the
+    /// skills assessed more than once, with the level of the first and of the last diagnostic by (date, id). None for a person without.</summary>
+    public static async Task<ILookup<int, ProgressionPersonne>> ProgressionsAsync(AppDbContext db, int[] personnes, CancellationToken ct)
+    {
+        var niveaux = await (from d in db.Diagnostics.AsNoTracking()
+                             where personnes.Contains(d.BeneficiaireId)
+                             join n in db.NiveauxCompetences.AsNoTracking() on d.Id equals n.DiagnosticId
+                             select new { d.BeneficiaireId, d.Date, d.Id, n.Competence, n.Niveau }).ToListAsync(ct);
+        return niveaux.GroupBy(n => (n.BeneficiaireId, n.Competence)).Where(g => g.Count() > 1)
+            .Select(g =>
+            {
+                var ordre = g.OrderBy(n => n.Date).ThenBy(n => n.Id).ToList();
+                return new ProgressionPersonne { BeneficiaireId = g.Key.BeneficiaireId, Competence = g.Key.Competence, Premier = ordre[0].Niveau, Dernier = ordre[^1].Niveau };
+            })
+            .ToLookup(p => p.BeneficiaireId);
+    }
+
+    /// <summary>The <see cref="DimensionsPersonnes.Competence"/> value of a progression: « skill|first|last ».</summary>
+    public static string Valeur(ProgressionPersonne p) => $"{p.Competence}|{p.Premier}|{p.Dernier}";
+
+    /// <summary>The attribute values a contribution counts under, its skills progressions included.</summary>
+    public static IEnumerable<(string Dimension, string? Valeur)> Valeurs(ApportPersonne a, IEnumerable<ProgressionPersonne> progressions) =>
+        Valeurs(a).Concat(progressions.Select(p => (DimensionsPersonnes.Competence, (string?)Valeur(p))));
+
     /// <summary>The attribute values a contribution counts under.</summary>
     public static IEnumerable<(string Dimension, string? Valeur)> Valeurs(ApportPersonne a) =>
     [
@@ -61,11 +85,14 @@ static class CalculPersonnes
         (DimensionsPersonnes.Statut, a.Statut), (DimensionsPersonnes.Situation, a.Situation.ToString()), (DimensionsPersonnes.Premier, a.Premier.ToString("yyyy-MM-dd")),
     ];
 
-    /// <summary>Adds (<paramref name="signe"/> 1) or takes back (-1) a contribution; rows created are added to <paramref name="db"/> when given.</summary>
-    public static void Appliquer(Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes> faits, ApportPersonne a, int signe, AppDbContext? db)
+    /// <summary>Adds (<paramref name="signe"/> 1) or takes back (-1) a contribution with its person's skills progressions; rows created
+    /// are added to <paramref name="db"/> when given.</summary>
+    public static void Appliquer(Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes> faits, ApportPersonne a, IEnumerable<ProgressionPersonne> progressions,
+        int signe, AppDbContext? db)
     {
+        var valeurs = Valeurs(a, progressions).ToList();
         foreach (var (avant, apres) in Intervalles(a))
-            foreach (var (dimension, valeur) in Valeurs(a))
+            foreach (var (dimension, valeur) in valeurs)
             {
                 var k = (avant, apres, dimension, valeur);
                 if (!faits.TryGetValue(k, out var f))

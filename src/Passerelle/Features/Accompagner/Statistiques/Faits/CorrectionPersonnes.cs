@@ -21,19 +21,25 @@ sealed class CorrectionPersonnes
     public sealed record Etat(bool Suivi, string Genre, int? AnneeNaissance, string Statut, int Situation, DateOnly Premier);
 
     /// <summary>No mark pending: the stored rows answer alone.</summary>
-    public static readonly CorrectionPersonnes Aucune = new([], [], [], [], []);
+    public static readonly CorrectionPersonnes Aucune = new([], [], [], [], [], Enumerable.Empty<ProgressionPersonne>().ToLookup(p => p.BeneficiaireId),
+        Enumerable.Empty<ProgressionPersonne>().ToLookup(p => p.BeneficiaireId));
 
     readonly int[] personnes;
     readonly HashSet<Cellule> sales;
     readonly List<PresencePersonne> stockees;
     readonly HashSet<(Cellule Cellule, int Personne)> actuelles;
     readonly Dictionary<int, Fiche> fiches;
+    readonly ILookup<int, ProgressionPersonne> progressionsStockees, progressionsActuelles;
 
-    CorrectionPersonnes(int[] personnes, HashSet<Cellule> sales, List<PresencePersonne> stockees, HashSet<(Cellule, int)> actuelles, Dictionary<int, Fiche> fiches) =>
+    CorrectionPersonnes(int[] personnes, HashSet<Cellule> sales, List<PresencePersonne> stockees, HashSet<(Cellule, int)> actuelles, Dictionary<int, Fiche> fiches,
+        ILookup<int, ProgressionPersonne> progressionsStockees, ILookup<int, ProgressionPersonne> progressionsActuelles)
+    {
         (this.personnes, this.sales, this.stockees, this.actuelles, this.fiches) = (personnes, sales, stockees, actuelles, fiches);
+        (this.progressionsStockees, this.progressionsActuelles) = (progressionsStockees, progressionsActuelles);
+    }
 
-    /// <summary>Reads the marks, the affected people's stored presences, their presences in the marked cells from the records, and their
-    /// files. <see cref="Aucune"/> when nothing is pending; null above <paramref name="plafond"/> cells or people.</summary>
+    /// <summary>Reads the marks, the affected people's stored presences, their presences in the marked cells from the records, their
+    /// files, and their skills progressions as stored and as their diagnostics give them now. <see cref="Aucune"/> when nothing is pending; null above <paramref name="plafond"/> cells or people.</summary>
     public static async Task<CorrectionPersonnes?> PreparerAsync(AppDbContext db, CancellationToken ct, int plafond = Plafond)
     {
         var sales = (await db.Set<MarqueFaits>().AsNoTracking().Select(m => new { m.Mois, m.LieuId, m.Commune }).Distinct().Take(plafond + 1).ToListAsync(ct))
@@ -57,14 +63,18 @@ sealed class CorrectionPersonnes
         if (personnes.Count > plafond) return null;
         var stockees = new List<PresencePersonne>();
         var fiches = new Dictionary<int, Fiche>();
+        List<ProgressionPersonne> progressionsStockees = [], progressionsActuelles = [];
         foreach (var lot in personnes.Chunk(1000))
         {
             stockees.AddRange(await db.Set<PresencePersonne>().AsNoTracking().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct));
             foreach (var fiche in await CalculPersonnes.FichesAsync(db, lot, ct)) fiches[fiche.Id] = fiche;
+            progressionsStockees.AddRange(await db.Set<ProgressionPersonne>().AsNoTracking().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct));
+            progressionsActuelles.AddRange((await CalculPersonnes.ProgressionsAsync(db, lot, ct)).SelectMany(g => g));
         }
         // Now: the stored presences outside the marked cells, the records' inside them.
         actuelles.UnionWith(stockees.Select(p => (new Cellule(p.Mois, p.LieuId, p.Commune), p.BeneficiaireId)).Where(x => !sales.Contains(x.Item1)));
-        return new CorrectionPersonnes(personnes.ToArray(), sales, stockees, actuelles, fiches);
+        return new CorrectionPersonnes(personnes.ToArray(), sales, stockees, actuelles, fiches, progressionsStockees.ToLookup(p => p.BeneficiaireId),
+            progressionsActuelles.ToLookup(p => p.BeneficiaireId));
     }
 
     /// <summary>The view's corrections: the stored and current states of the affected people within it. The whole territory takes back
@@ -72,7 +82,7 @@ sealed class CorrectionPersonnes
     /// read).</summary>
     public async Task<Vue> VueAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
     {
-        if (personnes.Length == 0) return new Vue([], [], []);
+        if (personnes.Length == 0) return new Vue([], [], [], []);
         Func<Cellule, bool> dans = c => c.Mois >= du && c.Mois <= au;
         var territoire = f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune);
         if (!territoire)
@@ -92,17 +102,25 @@ sealed class CorrectionPersonnes
         var avant = stockees.Where(p => dans(new Cellule(p.Mois, p.LieuId, p.Commune))).ToList();
         var maintenant = actuelles.Where(x => dans(x.Cellule)).Select(x => x.Personne).ToHashSet();
         var ecarts = new List<(Etat, int)>();
+        // The people whose stored skills progressions the view summed: met in it by their stored contribution or presences.
+        var comptes = new HashSet<int>();
         if (territoire)
         {
             foreach (var lot in personnes.Chunk(1000))
                 foreach (var a in await db.Set<ApportPersonne>().AsNoTracking().Where(a => lot.Contains(a.BeneficiaireId)).ToListAsync(ct))
                     if (a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).Any(m => m >= du && m <= au))
+                    {
                         ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), -1));
+                        comptes.Add(a.BeneficiaireId);
+                    }
         }
         else
+        {
             // Each distinct state a person's stored rows carry counted once in the grouped count: taken back as many times.
             ecarts.AddRange(avant.Select(p => (p.BeneficiaireId, Etat: new Etat(p.Suivi, p.Genre, p.AnneeNaissance, p.Statut, p.Situation, p.Premier))).Distinct()
                 .Select(x => (x.Etat, -1)));
+            comptes.UnionWith(avant.Select(p => p.BeneficiaireId));
+        }
         // Counted now: a person met in the view with a file (as the records path joins the files), under their contribution as computed now.
         var mois = actuelles.ToLookup(x => x.Personne, x => x.Cellule.Mois);
         foreach (var id in maintenant)
@@ -111,13 +129,17 @@ sealed class CorrectionPersonnes
                 var a = CalculPersonnes.Apport(fiche, mois[id].Distinct().Order().ToList());
                 ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), 1));
             }
+        // Skills: the stored progressions of the people the view summed taken back, those of the people met now added as they are now.
+        var competences = comptes.SelectMany(id => progressionsStockees[id]).Select(p => EtapesPersonnes.SommeProgressions.De(p.Competence, p.Premier, p.Dernier, -1))
+            .Concat(maintenant.SelectMany(id => progressionsActuelles[id]).Select(p => EtapesPersonnes.SommeProgressions.De(p.Competence, p.Premier, p.Dernier, 1))).ToList();
         var stockes = avant.Select(p => p.BeneficiaireId).ToHashSet();
-        return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray());
+        return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray(), competences);
     }
 
-    /// <summary>One view's corrections: <see cref="Ecarts"/> the people taken back (-1) and counted now (+1) with what they count under;
-    /// <see cref="Retires"/> people the stored presences meet in the view but the records no longer, <see cref="Ajoutes"/> the reverse.</summary>
-    public sealed class Vue(List<(Etat Etat, int Signe)> ecarts, int[] retires, int[] ajoutes)
+    /// <summary>One view's corrections: <paramref name="ecarts"/> the people taken back (-1) and counted now (+1) with what they count under;
+    /// <paramref name="retires"/> people the stored presences meet in the view but the records no longer, <paramref name="ajoutes"/> the
+    /// reverse; <paramref name="competences"/> the skills progressions taken back and added.</summary>
+    public sealed class Vue(List<(Etat Etat, int Signe)> ecarts, int[] retires, int[] ajoutes, List<EtapesPersonnes.SommeProgressions> competences)
     {
         /// <summary>The stored people counts of the view plus the corrections.</summary>
         public EtapesPersonnes.Marges Corriger(EtapesPersonnes.Marges m, FiltresStatistiques f)
@@ -129,13 +151,15 @@ sealed class CorrectionPersonnes
                 m.Nouveaux + ecarts.Where(x => f.Du is null || x.Etat.Premier >= f.Du).Sum(x => x.Signe));
         }
 
-        /// <summary>Referral outcomes and skills of the people the stored presences meet (<paramref name="ids"/>, a subquery), corrected.</summary>
-        public Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, FiltresStatistiques f, CancellationToken ct)
+        /// <summary>Referral outcomes of the people the stored presences meet (<paramref name="ids"/>, a subquery), and the skills block
+        /// from their stored progressions (<paramref name="stockees"/>, summed), both corrected.</summary>
+        public async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, List<EtapesPersonnes.SommeProgressions> stockees,
+            FiltresStatistiques f, CancellationToken ct)
         {
-            if (retires.Length == 0 && ajoutes.Length == 0) return EtapesPersonnes.SuiviAsync(t, db, ids, f, ct);
-            Expression<Func<Orientation, bool>> orientee = o => (ids.Contains(o.BeneficiaireId) && !retires.Contains(o.BeneficiaireId)) || ajoutes.Contains(o.BeneficiaireId);
-            Expression<Func<Diagnostic, bool>> diagnostique = d => (ids.Contains(d.BeneficiaireId) && !retires.Contains(d.BeneficiaireId)) || ajoutes.Contains(d.BeneficiaireId);
-            return EtapesPersonnes.SuiviAsync(t, db, orientee, diagnostique, f, ct);
+            Expression<Func<Orientation, bool>> orientee = retires.Length == 0 && ajoutes.Length == 0 ? o => ids.Contains(o.BeneficiaireId)
+                : o => (ids.Contains(o.BeneficiaireId) && !retires.Contains(o.BeneficiaireId)) || ajoutes.Contains(o.BeneficiaireId);
+            t = await EtapesPersonnes.ResultatsAsync(t, db, orientee, f, ct);
+            return t with { Competences = EtapesPersonnes.Progressions(stockees.Concat(competences)) };
         }
     }
 }

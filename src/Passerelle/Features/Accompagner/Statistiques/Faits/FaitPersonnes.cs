@@ -39,6 +39,19 @@ public sealed class ApportPersonne
     public int Situation { get; set; }
 }
 
+/// <summary>A person's skills progression (decision 0035, issue 16): for each skill of the reference assessed in more than one of their
+/// diagnostics, the level of the first and of the last (diagnostics ordered by date, then id; levels 0 to 3). Whatever the date of
+/// the diagnostics, as the dashboard's skills block reads them; kept by the fold from the person's marks (a diagnostic written or
+/// moved marks its person). The commune and place views sum those of their people met; the territory's gap rows count each person's
+/// (skill, first, last) as a value of <see cref="DimensionsPersonnes.Competence"/>.</summary>
+public sealed class ProgressionPersonne
+{
+    public int BeneficiaireId { get; set; }
+    public string Competence { get; set; } = "";
+    public int Premier { get; set; }
+    public int Dernier { get; set; }
+}
+
 /// <summary>Territory-wide people (decision 0035), as gaps: for each person, each pair of consecutive months they were met
 /// (<see cref="Avant"/> null: before the first; <see cref="Apres"/> null: after the last) counts one in <see cref="Personnes"/> for
 /// each of their attribute values (<see cref="DimensionsPersonnes"/>). A person is not met in [du, au] exactly when one of their
@@ -67,10 +80,13 @@ public static class DimensionsPersonnes
     public const string Suivi = "suivi", Genre = "genre", Naissance = "naissance", Statut = "statut", Situation = "situation";
     /// <summary>Valeur = the person's first month anywhere (yyyy-MM-dd): new people.</summary>
     public const string Premier = "premier";
+    /// <summary>Valeur = « skill|first level|last level » of a person's <see cref="ProgressionPersonne"/>: the skills block.</summary>
+    public const string Competence = "competence";
     /// <summary>The one row saying the people facts were built; its Valeur is <see cref="Version"/>.</summary>
     public const string Construit = "construit";
-    /// <summary>The layout of the people facts the code reads: rows built by an older one are rebuilt (2: attributes on the presences).</summary>
-    public const string Version = "2";
+    /// <summary>The layout of the people facts the code reads: rows built by an older one are rebuilt (2: attributes on the presences;
+    /// 3: skills progressions).</summary>
+    public const string Version = "3";
 }
 
 sealed class PresencePersonneConfiguration : IEntityTypeConfiguration<PresencePersonne>
@@ -96,6 +112,16 @@ sealed class ApportPersonneConfiguration : IEntityTypeConfiguration<ApportPerson
         b.ToTable("ApportsPersonnes");
         b.HasKey(x => x.BeneficiaireId);
         b.Property(x => x.BeneficiaireId).ValueGeneratedNever();
+    }
+}
+
+sealed class ProgressionPersonneConfiguration : IEntityTypeConfiguration<ProgressionPersonne>
+{
+    public void Configure(EntityTypeBuilder<ProgressionPersonne> b)
+    {
+        b.ToTable("ProgressionsPersonnes");
+        b.HasKey(x => new { x.BeneficiaireId, x.Competence });
+        b.Property(x => x.Competence).HasMaxLength(4);
     }
 }
 

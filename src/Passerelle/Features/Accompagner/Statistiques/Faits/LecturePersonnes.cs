@@ -22,7 +22,12 @@ static class LecturePersonnes
         var vue = await correction.VueAsync(db, f, du, au, ct);
         var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);
         EtapesPersonnes.Marges marges;
-        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune)) marges = vue.Corriger(await TerritoireAsync(db, f, du, au, ct), f);
+        List<EtapesPersonnes.SommeProgressions> competences;
+        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune))
+        {
+            (marges, competences) = await TerritoireAsync(db, f, du, au, ct);
+            marges = vue.Corriger(marges, f);
+        }
         else
         {
             if (f.Lieu is { } lieu) presences = presences.Where(p => p.LieuId == lieu);
@@ -35,15 +40,24 @@ static class LecturePersonnes
                 presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
             }
             // The people met: one grouped count of distinct people over the presences, which carry each person's attributes and first
-            // month; referral outcomes and skills take the same presences as a subquery.
+            // month; their skills progressions summed once per person; referral outcomes take the same presences as a subquery.
             marges = vue.Corriger(await LocalAsync(presences, f, ct), f);
+            competences = await CompetencesAsync(db, presences.Select(p => p.BeneficiaireId), ct);
         }
         t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
-        return await vue.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), f, ct);
+        return await vue.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), competences, f, ct);
     }
 
-    /// <summary>People met in [du, au]: per attribute value, the first gaps (one per person) minus the gaps covering the whole range.</summary>
-    static async Task<EtapesPersonnes.Marges> TerritoireAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
+    /// <summary>The stored skills progressions of the people met (<paramref name="ids"/>, a subquery; each person once whatever the
+    /// number of their presences), summed per skill in the database.</summary>
+    static async Task<List<EtapesPersonnes.SommeProgressions>> CompetencesAsync(AppDbContext db, IQueryable<int> ids, CancellationToken ct) =>
+        (await db.Set<ProgressionPersonne>().AsNoTracking().Where(p => ids.Contains(p.BeneficiaireId)).GroupBy(p => p.Competence)
+            .Select(g => new { g.Key, N = g.Count(), Premiers = g.Sum(x => x.Premier), Derniers = g.Sum(x => x.Dernier), EnProgres = g.Count(x => x.Dernier > x.Premier) })
+            .ToListAsync(ct)).Select(x => new EtapesPersonnes.SommeProgressions(x.Key, x.N, x.Premiers, x.Derniers, x.EnProgres)).ToList();
+
+    /// <summary>People met in [du, au]: per attribute value, the first gaps (one per person) minus the gaps covering the whole range; their
+    /// skills progressions likewise, from the values « skill|first|last ».</summary>
+    static async Task<(EtapesPersonnes.Marges, List<EtapesPersonnes.SommeProgressions>)> TerritoireAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
     {
         var lignes = await db.Set<FaitPersonnes>().AsNoTracking().Where(x => x.Dimension != DimensionsPersonnes.Construit)
             .GroupBy(x => new { x.Dimension, x.Valeur })
@@ -55,13 +69,15 @@ static class LecturePersonnes
         IEnumerable<(string? Valeur, int N)> De(string d) => lignes.Where(l => l.Dimension == d && l.N != 0).Select(l => (l.Valeur, l.N));
         var debut = du.ToString("yyyy-MM-dd");
         static string Situation(string? k) => Quartiers.Situation(k == "1" ? 1 : k == "2" ? 2 : 0);
-        return new EtapesPersonnes.Marges(De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "1").Sum(x => x.N),
+        var competences = De(DimensionsPersonnes.Competence).Select(x => (Parties: x.Valeur!.Split('|'), x.N))
+            .Select(x => EtapesPersonnes.SommeProgressions.De(x.Parties[0], int.Parse(x.Parties[1]), int.Parse(x.Parties[2]), x.N)).ToList();
+        return (new EtapesPersonnes.Marges(De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "1").Sum(x => x.N),
             De(DimensionsPersonnes.Suivi).Where(x => x.Valeur == "0").Sum(x => x.N),
             De(DimensionsPersonnes.Genre).Select(x => (x.Valeur ?? "", x.N)).ToList(),
             De(DimensionsPersonnes.Naissance).Select(x => (x.Valeur is null ? (int?)null : int.Parse(x.Valeur), x.N)).ToList(),
             De(DimensionsPersonnes.Statut).Select(x => (x.Valeur ?? "", x.N)).ToList(),
             De(DimensionsPersonnes.Situation).Select(x => (Situation(x.Valeur), x.N)).ToList(),
-            De(DimensionsPersonnes.Premier).Where(x => f.Du is null || string.CompareOrdinal(x.Valeur, debut) >= 0).Sum(x => x.N));
+            De(DimensionsPersonnes.Premier).Where(x => f.Du is null || string.CompareOrdinal(x.Valeur, debut) >= 0).Sum(x => x.N)), competences);
     }
 
     /// <summary>People met among the presences selected, grouped by the attributes their rows carry (the same on every row of a person,

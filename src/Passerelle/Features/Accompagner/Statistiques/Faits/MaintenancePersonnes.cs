@@ -21,6 +21,16 @@ public static class MaintenancePersonnes
         + "UNION SELECT {mois}, a.\"LieuId\", a.\"Commune\", p.\"BeneficiaireId\" FROM \"ParticipantsActivites\" p JOIN \"Activites\" a ON a.\"Id\" = p.\"ActiviteId\""
         + ") q JOIN \"Beneficiaires\" b ON b.\"Id\" = q.\"BeneficiaireId\" ORDER BY q.\"LieuId\", q.\"Commune\", q.\"Mois\"";
 
+    // Per person and skill assessed more than once, the level of the first and of the last diagnostic by (date, id): one pass of two
+    // window orderings over the levels (the same SQL on both databases).
+    const string Progressions = "INSERT INTO \"ProgressionsPersonnes\" (\"BeneficiaireId\", \"Competence\", \"Premier\", \"Dernier\") "
+        + "SELECT x.\"BeneficiaireId\", x.\"Competence\", max(CASE WHEN x.r1 = 1 THEN x.\"Niveau\" END), max(CASE WHEN x.r2 = 1 THEN x.\"Niveau\" END) FROM ("
+        + "SELECT d.\"BeneficiaireId\", n.\"Competence\", n.\"Niveau\", "
+        + "row_number() OVER (PARTITION BY d.\"BeneficiaireId\", n.\"Competence\" ORDER BY d.\"Date\", d.\"Id\") AS r1, "
+        + "row_number() OVER (PARTITION BY d.\"BeneficiaireId\", n.\"Competence\" ORDER BY d.\"Date\" DESC, d.\"Id\" DESC) AS r2 "
+        + "FROM \"NiveauxCompetences\" n JOIN \"Diagnostics\" d ON d.\"Id\" = n.\"DiagnosticId\") x "
+        + "GROUP BY x.\"BeneficiaireId\", x.\"Competence\" HAVING count(*) > 1";
+
     /// <summary>True once <see cref="ReconstruireAsync"/> of this layout (<see cref="DimensionsPersonnes.Version"/>) has run: the people
     /// blocks read the facts only then, and the job rebuilds facts built by an older layout.</summary>
     public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
@@ -54,8 +64,11 @@ public static class MaintenancePersonnes
             await db.Set<PresencePersonne>().ExecuteDeleteAsync(ct);
             await db.Set<ApportPersonne>().ExecuteDeleteAsync(ct);
             await db.Set<FaitPersonnes>().ExecuteDeleteAsync(ct);
+            await db.Set<ProgressionPersonne>().ExecuteDeleteAsync(ct);
+            var lignes = await db.Database.ExecuteSqlRawAsync(Progressions, ct);
+            var progressions = (await db.Set<ProgressionPersonne>().AsNoTracking().ToListAsync(ct)).ToLookup(p => p.BeneficiaireId);
             // Distinct (month, place, typed commune, person) of individual records and of every record's named participants.
-            var lignes = await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? Presences.Replace("{mois}", "date_trunc('month', a.\"Date\")::date")
+            lignes += await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? Presences.Replace("{mois}", "date_trunc('month', a.\"Date\")::date")
                 : Presences.Replace("{mois}", "date(a.\"Date\", 'start of month')"), ct);
             var faits = new Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes>();
             var apports = new List<ApportPersonne>();
@@ -70,7 +83,7 @@ public static class MaintenancePersonnes
                 if (courante is null) return;
                 var a = CalculPersonnes.Apport(courante, moisCourants);
                 apports.Add(a);
-                CalculPersonnes.Appliquer(faits, a, 1, null);
+                CalculPersonnes.Appliquer(faits, a, progressions[a.BeneficiaireId], 1, null);
                 moisCourants.Clear();
             }
             await foreach (var x in flux.AsAsyncEnumerable().WithCancellation(ct))
@@ -90,8 +103,8 @@ public static class MaintenancePersonnes
     }
 
     /// <summary>Folds changed cells and marked people: the cells' presences are recomputed from their records, then every person whose
-    /// presences changed or who is marked gets their contribution taken back and added again as it is now, and all their presences the
-    /// first month and attributes of the new one. Saves, does not commit.</summary>
+    /// presences changed or who is marked gets their contribution and skills progressions taken back and added again as they are now,
+    /// and all their presences the first month and attributes of the new one. Saves, does not commit.</summary>
     public static async Task RafraichirAsync(AppDbContext db, IReadOnlyCollection<Cellule> cellules, IEnumerable<int> marquees, CancellationToken ct)
     {
         var personnes = marquees.ToHashSet();
@@ -125,12 +138,15 @@ public static class MaintenancePersonnes
         {
             var anciens = await db.Set<ApportPersonne>().Where(a => lot.Contains(a.BeneficiaireId)).ToDictionaryAsync(a => a.BeneficiaireId, ct);
             var nouveaux = await CalculPersonnes.ApportsAsync(db, lot, ct);
+            var progressions = (await db.Set<ProgressionPersonne>().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct)).ToLookup(p => p.BeneficiaireId);
+            var actuelles = await CalculPersonnes.ProgressionsAsync(db, lot, ct);
             foreach (var id in lot)
             {
                 var ancien = anciens.GetValueOrDefault(id);
                 var nouveau = nouveaux.GetValueOrDefault(id);
-                if (ancien is not null) CalculPersonnes.Appliquer(faits, ancien, -1, db);
-                if (nouveau is not null) CalculPersonnes.Appliquer(faits, nouveau, 1, db);
+                if (ancien is not null) CalculPersonnes.Appliquer(faits, ancien, progressions[id], -1, db);
+                if (nouveau is not null) CalculPersonnes.Appliquer(faits, nouveau, actuelles[id], 1, db);
+                Remplacer(db, progressions[id], actuelles[id]);
                 if (ancien is not null && nouveau is not null) db.Entry(ancien).CurrentValues.SetValues(nouveau);
                 else if (ancien is not null) db.Set<ApportPersonne>().Remove(ancien);
                 else if (nouveau is not null) db.Set<ApportPersonne>().Add(nouveau);
@@ -141,6 +157,16 @@ public static class MaintenancePersonnes
         }
         foreach (var f in faits.Values.Where(f => f.Personnes == 0)) db.Set<FaitPersonnes>().Remove(f);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A person's stored skills progressions made those computed now: changed in place, dropped or added.</summary>
+    static void Remplacer(AppDbContext db, IEnumerable<ProgressionPersonne> stockees, IEnumerable<ProgressionPersonne> actuelles)
+    {
+        var nouvelles = actuelles.ToDictionary(p => p.Competence);
+        foreach (var p in stockees)
+            if (nouvelles.Remove(p.Competence, out var n)) (p.Premier, p.Dernier) = (n.Premier, n.Dernier);
+            else db.Set<ProgressionPersonne>().Remove(p);
+        db.Set<ProgressionPersonne>().AddRange(nouvelles.Values);
     }
 
     /// <summary>Many contributions at once: binary COPY on PostgreSQL (inside the open transaction), batches on SQLite.</summary>

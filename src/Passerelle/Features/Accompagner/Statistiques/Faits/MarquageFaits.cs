@@ -10,7 +10,7 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// <summary>Before a save, writes a <see cref="MarqueFaits"/> for every cell whose facts the save changes, in the same
 /// transaction as the change: a record added, changed (its old and new cell) or deleted, a workshop's named participants or
 /// anonymous counts, a person's residence (QPV or commune, which the residence block reads on the file); and a person mark
-/// (<see cref="MarquePersonne"/>) when a file's counted attributes change or the file is deleted. Bulk statements
+/// (<see cref="MarquePersonne"/>) when a file's counted attributes change, the file is deleted or one of its diagnostics is written. Bulk statements
 /// (<c>ExecuteUpdate</c>) are not seen: code that changes records that way attaches them as modified (see the merge of files).</summary>
 public sealed class MarquageFaits : SaveChangesInterceptor
 {
@@ -61,9 +61,28 @@ public sealed class MarquageFaits : SaveChangesInterceptor
         }
         foreach (var c in cellules) db.Set<MarqueFaits>().Add(new MarqueFaits { Mois = c.Mois, LieuId = c.LieuId, Commune = c.Commune });
         // The people facts (decision 0035) count a file under its attributes: a change of one of them, or the file deleted, marks the person.
-        foreach (var b in db.ChangeTracker.Entries<Beneficiaire>().Where(x => x.State == EntityState.Deleted
-                     || (x.State == EntityState.Modified && AttributsPersonne.Any(p => x.Property(p).IsModified && !Equals(x.Property(p).OriginalValue, x.Property(p).CurrentValue))))
-                     .Select(x => x.Entity.Id).Distinct().ToList())
-            db.Set<MarquePersonne>().Add(new MarquePersonne { BeneficiaireId = b });
+        var marquees = db.ChangeTracker.Entries<Beneficiaire>().Where(x => x.State == EntityState.Deleted
+                || (x.State == EntityState.Modified && AttributsPersonne.Any(p => x.Property(p).IsModified && !Equals(x.Property(p).OriginalValue, x.Property(p).CurrentValue))))
+            .Select(x => x.Entity.Id).ToHashSet();
+        await DiagnostiquesAsync(db, marquees, ct);
+        foreach (var b in marquees) db.Set<MarquePersonne>().Add(new MarquePersonne { BeneficiaireId = b });
+    }
+
+    /// <summary>Adds the people whose skills progressions (<see cref="ProgressionPersonne"/>) the save may change: a diagnostic added,
+    /// deleted or moved to another file (both files), a level of an existing diagnostic written, changed or deleted.</summary>
+    static async Task DiagnostiquesAsync(AppDbContext db, HashSet<int> marquees, CancellationToken ct)
+    {
+        // A file added in the same save has no key yet and nothing stored: its records, when it has some, bring it to the fold.
+        foreach (var d in db.ChangeTracker.Entries<Diagnostic>().Where(x => Change(x.State)))
+        {
+            var personne = d.Property(x => x.BeneficiaireId);
+            if (d.State != EntityState.Added) marquees.Add(personne.OriginalValue);
+            if (d.State != EntityState.Deleted && !personne.IsTemporary && personne.CurrentValue > 0) marquees.Add(personne.CurrentValue);
+        }
+        // A level of a diagnostic added carries no key yet (its diagnostic marked above); one of a stored diagnostic, its person read.
+        var diagnostics = db.ChangeTracker.Entries<NiveauCompetence>().Where(x => Change(x.State)).Select(x => x.Property(n => n.DiagnosticId))
+            .Where(p => !p.IsTemporary && p.CurrentValue > 0).Select(p => p.CurrentValue).Distinct().ToList();
+        if (diagnostics.Count > 0)
+            marquees.UnionWith(await db.Diagnostics.AsNoTracking().Where(d => diagnostics.Contains(d.Id)).Select(d => d.BeneficiaireId).ToListAsync(ct));
     }
 }

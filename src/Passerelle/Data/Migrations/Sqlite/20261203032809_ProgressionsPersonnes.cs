@@ -1,0 +1,35 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Passerelle.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ProgressionsPersonnes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProgressionsPersonnes",
+                columns: table => new
+                {
+                    BeneficiaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Competence = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Premier = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dernier = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressionsPersonnes", x => new { x.BeneficiaireId, x.Competence });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProgressionsPersonnes");
+        }
+    }
+}

@@ -1518,6 +1518,37 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("MarquesPersonnes", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationPersonne", b =>
+                {
+                    b.Property<int>("OrientationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("OrientationId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("Mois");
+
+                    b.ToTable("OrientationsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.PresencePersonne", b =>
                 {
                     b.Property<long>("Id")

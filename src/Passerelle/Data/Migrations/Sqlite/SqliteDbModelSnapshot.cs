@@ -1467,6 +1467,37 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("MarquesPersonnes", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationPersonne", b =>
+                {
+                    b.Property<int>("OrientationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrientationId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("Mois");
+
+                    b.ToTable("OrientationsPersonnes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.PresencePersonne", b =>
                 {
                     b.Property<long>("Id")

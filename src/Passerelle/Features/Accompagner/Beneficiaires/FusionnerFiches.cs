@@ -21,8 +21,8 @@ public static class FusionnerFiches
         if (garder.StructureId != absorber.StructureId) throw new RegleMetierException("Les deux fiches doivent appartenir à la même structure.");
         if (garder.AnonymiseLe is not null || absorber.AnonymiseLe is not null) throw new RegleMetierException("Une fiche anonymisée ne se fusionne pas.");
         await AccompagnementsDesFiches.De(db).FusionnerAsync(db, garderId, absorberId, ct);
-        await db.Orientations.Where(o => o.BeneficiaireId == absorberId).ExecuteUpdateAsync(u => u.SetProperty(o => o.BeneficiaireId, garderId), ct);
-        // Moved as tracked entities, not by a bulk statement: the save then marks both people for the statistics' skills block.
+        // Moved as tracked entities, not by bulk statements: the save then marks both people for the statistics' people facts.
+        foreach (var o in await db.Orientations.Where(o => o.BeneficiaireId == absorberId).ToListAsync(ct)) o.BeneficiaireId = garderId;
         foreach (var d in await db.Diagnostics.Where(d => d.BeneficiaireId == absorberId).ToListAsync(ct)) d.BeneficiaireId = garderId;
         garder.Telephone ??= absorber.Telephone;
         garder.Courriel ??= absorber.Courriel;

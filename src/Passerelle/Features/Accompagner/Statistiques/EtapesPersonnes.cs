@@ -71,11 +71,14 @@ static class EtapesPersonnes
     {
         var resultats = await db.Orientations.Where(orientee).Where(o => (f.Du == null || o.Date >= f.Du) && (f.Au == null || o.Date <= f.Au))
             .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        return t with
-        {
-            ResultatsOrientations = resultats.Select(r => new LignePersonnes(r.Key, r.N)).OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList(),
-        };
+        return t with { ResultatsOrientations = Resultats(resultats.Select(r => (r.Key, r.N))) };
     }
+
+    /// <summary>The referral outcomes block from counts per outcome (several rows of one outcome add up; outcomes at 0 left out), in the
+    /// order of <see cref="ResultatsOrientation.Tous"/>.</summary>
+    public static List<LignePersonnes> Resultats(IEnumerable<(string Resultat, int N)> comptes) =>
+        comptes.GroupBy(x => x.Resultat).Select(g => new LignePersonnes(g.Key, g.Sum(x => x.N))).Where(l => l.Personnes != 0)
+            .OrderBy(l => Array.IndexOf(ResultatsOrientation.Tous, l.Libelle)).ToList();
 
     /// <summary>Skills progressions summed for one skill: the people with more than one level of it, the sums of their first and of
     /// their last levels, and how many went up. Sums of several sources (or corrections, negative) add up row by row.</summary>

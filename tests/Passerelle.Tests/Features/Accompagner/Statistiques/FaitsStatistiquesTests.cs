@@ -230,7 +230,7 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         });
     }
 
-    /// <summary>The people facts as they are (gap rows, presences with what they carry, contributions, skills progressions) must be those a rebuild writes;
+    /// <summary>The people facts as they are (gap rows, presences with what they carry, contributions, skills progressions, referral rows) must be those a rebuild writes;
     /// the rebuild is left in place.</summary>
     internal static async Task DeReconstructionAsync(AppDbContext db)
     {
@@ -241,6 +241,7 @@ public class FaitsStatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
             .Concat((await db.Set<ApportPersonne>().AsNoTracking().ToListAsync())
                 .Select(x => $"{x.BeneficiaireId} {x.Mois} {x.Premier} {x.Suivi} {x.Genre} {x.AnneeNaissance} {x.Statut} {x.Situation}"))
             .Concat((await db.Set<ProgressionPersonne>().AsNoTracking().ToListAsync()).Select(x => $"{x.BeneficiaireId} {x.Competence} {x.Premier} {x.Dernier}"))
+            .Concat((await db.Set<OrientationPersonne>().AsNoTracking().ToListAsync()).Select(x => $"{x.OrientationId} {x.BeneficiaireId} {x.Mois} {x.Resultat} {x.Avant} {x.Apres}"))
             .Order().ToList();
         var suivies = await Lignes(db);
         await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
+using Passerelle.Features.Accompagner.Beneficiaires;
 
 namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 
@@ -44,7 +45,7 @@ static class CalculPersonnes
     /// <summary>The (before, after) month pairs of a contribution: before the first month, between consecutive ones, after the last.</summary>
     public static IEnumerable<(DateOnly? Avant, DateOnly? Apres)> Intervalles(ApportPersonne a)
     {
-        var mois = a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).ToList();
+        var mois = Mois(a);
         DateOnly? avant = null;
         foreach (var m in mois)
         {
@@ -70,6 +71,30 @@ static class CalculPersonnes
             })
             .ToLookup(p => p.BeneficiaireId);
     }
+
+    /// <summary>The referrals of the people as they are now: id, person, date, outcome.</summary>
+    public static async Task<ILookup<int, Orientation>> OrientationsAsync(AppDbContext db, int[] personnes, CancellationToken ct) =>
+        (await db.Orientations.AsNoTracking().Where(o => personnes.Contains(o.BeneficiaireId))
+            .Select(o => new Orientation { Id = o.Id, BeneficiaireId = o.BeneficiaireId, Date = o.Date, Resultat = o.Resultat }).ToListAsync(ct))
+            .ToLookup(o => o.BeneficiaireId);
+
+    /// <summary>The <see cref="OrientationPersonne"/> rows of a person's referrals, from the months they were met (<paramref name="mois"/>,
+    /// ascending, at least one).</summary>
+    public static IEnumerable<OrientationPersonne> Orientations(IReadOnlyList<DateOnly> mois, IEnumerable<Orientation> orientations) =>
+        orientations.Select(o =>
+        {
+            var m = Cellule.MoisDe(o.Date);
+            var i = BinarySearch(mois, m);
+            // i: index of m, or ~(index of the first month after it).
+            DateOnly? avant = i >= 0 ? m : ~i > 0 ? mois[~i - 1] : null;
+            DateOnly? apres = i >= 0 ? m : ~i < mois.Count ? mois[~i] : null;
+            return new OrientationPersonne { OrientationId = o.Id, BeneficiaireId = o.BeneficiaireId, Mois = m, Resultat = o.Resultat, Avant = avant, Apres = apres };
+        });
+
+    static int BinarySearch(IReadOnlyList<DateOnly> mois, DateOnly m) => mois is List<DateOnly> l ? l.BinarySearch(m) : mois.ToList().BinarySearch(m);
+
+    /// <summary>The months of a contribution, ascending.</summary>
+    public static List<DateOnly> Mois(ApportPersonne a) => a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).ToList();
 
     /// <summary>The <see cref="DimensionsPersonnes.Competence"/> value of a progression: « skill|first|last ».</summary>
     public static string Valeur(ProgressionPersonne p) => $"{p.Competence}|{p.Premier}|{p.Dernier}";

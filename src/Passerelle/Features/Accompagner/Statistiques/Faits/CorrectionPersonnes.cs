@@ -22,7 +22,7 @@ sealed class CorrectionPersonnes
 
     /// <summary>No mark pending: the stored rows answer alone.</summary>
     public static readonly CorrectionPersonnes Aucune = new([], [], [], [], [], Enumerable.Empty<ProgressionPersonne>().ToLookup(p => p.BeneficiaireId),
-        Enumerable.Empty<ProgressionPersonne>().ToLookup(p => p.BeneficiaireId));
+        Enumerable.Empty<ProgressionPersonne>().ToLookup(p => p.BeneficiaireId), [], Enumerable.Empty<Orientation>().ToLookup(o => o.BeneficiaireId));
 
     readonly int[] personnes;
     readonly HashSet<Cellule> sales;
@@ -30,16 +30,20 @@ sealed class CorrectionPersonnes
     readonly HashSet<(Cellule Cellule, int Personne)> actuelles;
     readonly Dictionary<int, Fiche> fiches;
     readonly ILookup<int, ProgressionPersonne> progressionsStockees, progressionsActuelles;
+    readonly List<OrientationPersonne> orientationsStockees;
+    readonly ILookup<int, Orientation> orientationsActuelles;
 
     CorrectionPersonnes(int[] personnes, HashSet<Cellule> sales, List<PresencePersonne> stockees, HashSet<(Cellule, int)> actuelles, Dictionary<int, Fiche> fiches,
-        ILookup<int, ProgressionPersonne> progressionsStockees, ILookup<int, ProgressionPersonne> progressionsActuelles)
+        ILookup<int, ProgressionPersonne> progressionsStockees, ILookup<int, ProgressionPersonne> progressionsActuelles, List<OrientationPersonne> orientationsStockees,
+        ILookup<int, Orientation> orientationsActuelles)
     {
         (this.personnes, this.sales, this.stockees, this.actuelles, this.fiches) = (personnes, sales, stockees, actuelles, fiches);
         (this.progressionsStockees, this.progressionsActuelles) = (progressionsStockees, progressionsActuelles);
+        (this.orientationsStockees, this.orientationsActuelles) = (orientationsStockees, orientationsActuelles);
     }
 
     /// <summary>Reads the marks, the affected people's stored presences, their presences in the marked cells from the records, their
-    /// files, and their skills progressions as stored and as their diagnostics give them now. <see cref="Aucune"/> when nothing is pending; null above <paramref name="plafond"/> cells or people.</summary>
+    /// files, and their skills progressions and referral rows as stored and as their diagnostics and referrals give them now. <see cref="Aucune"/> when nothing is pending; null above <paramref name="plafond"/> cells or people.</summary>
     public static async Task<CorrectionPersonnes?> PreparerAsync(AppDbContext db, CancellationToken ct, int plafond = Plafond)
     {
         var sales = (await db.Set<MarqueFaits>().AsNoTracking().Select(m => new { m.Mois, m.LieuId, m.Commune }).Distinct().Take(plafond + 1).ToListAsync(ct))
@@ -64,17 +68,21 @@ sealed class CorrectionPersonnes
         var stockees = new List<PresencePersonne>();
         var fiches = new Dictionary<int, Fiche>();
         List<ProgressionPersonne> progressionsStockees = [], progressionsActuelles = [];
+        List<OrientationPersonne> orientationsStockees = [];
+        List<Orientation> orientationsActuelles = [];
         foreach (var lot in personnes.Chunk(1000))
         {
             stockees.AddRange(await db.Set<PresencePersonne>().AsNoTracking().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct));
             foreach (var fiche in await CalculPersonnes.FichesAsync(db, lot, ct)) fiches[fiche.Id] = fiche;
             progressionsStockees.AddRange(await db.Set<ProgressionPersonne>().AsNoTracking().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct));
             progressionsActuelles.AddRange((await CalculPersonnes.ProgressionsAsync(db, lot, ct)).SelectMany(g => g));
+            orientationsStockees.AddRange(await db.Set<OrientationPersonne>().AsNoTracking().Where(o => lot.Contains(o.BeneficiaireId)).ToListAsync(ct));
+            orientationsActuelles.AddRange((await CalculPersonnes.OrientationsAsync(db, lot, ct)).SelectMany(g => g));
         }
         // Now: the stored presences outside the marked cells, the records' inside them.
         actuelles.UnionWith(stockees.Select(p => (new Cellule(p.Mois, p.LieuId, p.Commune), p.BeneficiaireId)).Where(x => !sales.Contains(x.Item1)));
         return new CorrectionPersonnes(personnes.ToArray(), sales, stockees, actuelles, fiches, progressionsStockees.ToLookup(p => p.BeneficiaireId),
-            progressionsActuelles.ToLookup(p => p.BeneficiaireId));
+            progressionsActuelles.ToLookup(p => p.BeneficiaireId), orientationsStockees, orientationsActuelles.ToLookup(o => o.BeneficiaireId));
     }
 
     /// <summary>The view's corrections: the stored and current states of the affected people within it. The whole territory takes back
@@ -82,7 +90,7 @@ sealed class CorrectionPersonnes
     /// read).</summary>
     public async Task<Vue> VueAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
     {
-        if (personnes.Length == 0) return new Vue([], [], [], []);
+        if (personnes.Length == 0) return new Vue([], [], [], [], []);
         Func<Cellule, bool> dans = c => c.Mois >= du && c.Mois <= au;
         var territoire = f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune);
         if (!territoire)
@@ -132,14 +140,25 @@ sealed class CorrectionPersonnes
         // Skills: the stored progressions of the people the view summed taken back, those of the people met now added as they are now.
         var competences = comptes.SelectMany(id => progressionsStockees[id]).Select(p => EtapesPersonnes.SommeProgressions.De(p.Competence, p.Premier, p.Dernier, -1))
             .Concat(maintenant.SelectMany(id => progressionsActuelles[id]).Select(p => EtapesPersonnes.SommeProgressions.De(p.Competence, p.Premier, p.Dernier, 1))).ToList();
+        // Territory referrals: the affected people's stored rows counted in the range taken back, their rows as they are now added.
+        var resultats = new List<(string, int)>();
+        if (territoire)
+        {
+            bool Compte(OrientationPersonne o) => o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au);
+            resultats.AddRange(orientationsStockees.Where(Compte).Select(o => (o.Resultat, -1)));
+            resultats.AddRange(maintenant.SelectMany(id => CalculPersonnes.Orientations(mois[id].Distinct().Order().ToList(), orientationsActuelles[id]))
+                .Where(Compte).Select(o => (o.Resultat, 1)));
+        }
         var stockes = avant.Select(p => p.BeneficiaireId).ToHashSet();
-        return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray(), competences);
+        return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray(), competences, resultats);
     }
 
     /// <summary>One view's corrections: <paramref name="ecarts"/> the people taken back (-1) and counted now (+1) with what they count under;
     /// <paramref name="retires"/> people the stored presences meet in the view but the records no longer, <paramref name="ajoutes"/> the
-    /// reverse; <paramref name="competences"/> the skills progressions taken back and added.</summary>
-    public sealed class Vue(List<(Etat Etat, int Signe)> ecarts, int[] retires, int[] ajoutes, List<EtapesPersonnes.SommeProgressions> competences)
+    /// reverse; <paramref name="competences"/> the skills progressions taken back and added; <paramref name="resultats"/> the territory's
+    /// referral outcomes taken back (-1) and added (+1).</summary>
+    public sealed class Vue(List<(Etat Etat, int Signe)> ecarts, int[] retires, int[] ajoutes, List<EtapesPersonnes.SommeProgressions> competences,
+        List<(string Resultat, int Signe)> resultats)
     {
         /// <summary>The stored people counts of the view plus the corrections.</summary>
         public EtapesPersonnes.Marges Corriger(EtapesPersonnes.Marges m, FiltresStatistiques f)
@@ -151,11 +170,18 @@ sealed class CorrectionPersonnes
                 m.Nouveaux + ecarts.Where(x => f.Du is null || x.Etat.Premier >= f.Du).Sum(x => x.Signe));
         }
 
-        /// <summary>Referral outcomes of the people the stored presences meet (<paramref name="ids"/>, a subquery), and the skills block
-        /// from their stored progressions (<paramref name="stockees"/>, summed), both corrected.</summary>
+        /// <summary>Referral outcomes — the stored territory rows' counts (<paramref name="orientations"/>), or, when null, those of the
+        /// people the stored presences meet (<paramref name="ids"/>, a subquery) — and the skills block from the stored progressions
+        /// (<paramref name="stockees"/>, summed), all corrected.</summary>
         public async Task<Tableau> SuiviAsync(Tableau t, AppDbContext db, IQueryable<int> ids, List<EtapesPersonnes.SommeProgressions> stockees,
-            FiltresStatistiques f, CancellationToken ct)
+            List<(string Resultat, int N)>? orientations, FiltresStatistiques f, CancellationToken ct)
         {
+            if (orientations is not null)
+                return t with
+                {
+                    ResultatsOrientations = EtapesPersonnes.Resultats(orientations.Concat(resultats)),
+                    Competences = EtapesPersonnes.Progressions(stockees.Concat(competences)),
+                };
             Expression<Func<Orientation, bool>> orientee = retires.Length == 0 && ajoutes.Length == 0 ? o => ids.Contains(o.BeneficiaireId)
                 : o => (ids.Contains(o.BeneficiaireId) && !retires.Contains(o.BeneficiaireId)) || ajoutes.Contains(o.BeneficiaireId);
             t = await EtapesPersonnes.ResultatsAsync(t, db, orientee, f, ct);

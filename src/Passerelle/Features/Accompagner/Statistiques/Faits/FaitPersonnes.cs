@@ -52,6 +52,20 @@ public sealed class ProgressionPersonne
     public int Dernier { get; set; }
 }
 
+/// <summary>A referral as the territory's referral outcomes count it (decision 0035, issue 16): its month and outcome, and the months its
+/// person was met nearest to it — <see cref="Avant"/> the last up to the referral's month, <see cref="Apres"/> the first from it on
+/// (null: none). The territory view [du, au] counts a referral of a month in it exactly when Avant ≥ du or Apres ≤ au: its person was
+/// met in the range. One row per referral of a person met at least once, rewritten by the fold with the person's contribution.</summary>
+public sealed class OrientationPersonne
+{
+    public int OrientationId { get; set; }
+    public int BeneficiaireId { get; set; }
+    public DateOnly Mois { get; set; }
+    public string Resultat { get; set; } = "";
+    public DateOnly? Avant { get; set; }
+    public DateOnly? Apres { get; set; }
+}
+
 /// <summary>Territory-wide people (decision 0035), as gaps: for each person, each pair of consecutive months they were met
 /// (<see cref="Avant"/> null: before the first; <see cref="Apres"/> null: after the last) counts one in <see cref="Personnes"/> for
 /// each of their attribute values (<see cref="DimensionsPersonnes"/>). A person is not met in [du, au] exactly when one of their
@@ -85,7 +99,7 @@ public static class DimensionsPersonnes
     /// <summary>The one row saying the people facts were built; its Valeur is <see cref="Version"/>.</summary>
     public const string Construit = "construit";
     /// <summary>The layout of the people facts the code reads: rows built by an older one are rebuilt (2: attributes on the presences;
-    /// 3: skills progressions).</summary>
+    /// 3: skills progressions and referrals).</summary>
     public const string Version = "3";
 }
 
@@ -122,6 +136,19 @@ sealed class ProgressionPersonneConfiguration : IEntityTypeConfiguration<Progres
         b.ToTable("ProgressionsPersonnes");
         b.HasKey(x => new { x.BeneficiaireId, x.Competence });
         b.Property(x => x.Competence).HasMaxLength(4);
+    }
+}
+
+sealed class OrientationPersonneConfiguration : IEntityTypeConfiguration<OrientationPersonne>
+{
+    public void Configure(EntityTypeBuilder<OrientationPersonne> b)
+    {
+        b.ToTable("OrientationsPersonnes");
+        b.HasKey(x => x.OrientationId);
+        b.Property(x => x.OrientationId).ValueGeneratedNever();
+        b.Property(x => x.Resultat).HasMaxLength(20);
+        b.HasIndex(x => x.BeneficiaireId);
+        b.HasIndex(x => x.Mois);
     }
 }
 

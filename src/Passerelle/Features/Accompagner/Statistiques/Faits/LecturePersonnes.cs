@@ -23,10 +23,15 @@ static class LecturePersonnes
         var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);
         EtapesPersonnes.Marges marges;
         List<EtapesPersonnes.SommeProgressions> competences;
+        List<(string Resultat, int N)>? orientations = null;
         if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune))
         {
             (marges, competences) = await TerritoireAsync(db, f, du, au, ct);
             marges = vue.Corriger(marges, f);
+            // Referrals of the range whose person was met in it (OrientationPersonne): a read of the range's referrals, not a join
+            // with every presence of the territory.
+            orientations = (await db.Set<OrientationPersonne>().AsNoTracking().Where(o => o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au))
+                .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).Select(x => (x.Key, x.N)).ToList();
         }
         else
         {
@@ -45,7 +50,7 @@ static class LecturePersonnes
             competences = await CompetencesAsync(db, presences.Select(p => p.BeneficiaireId), ct);
         }
         t = EtapesPersonnes.Composer(t, socle, anneeRef, marges);
-        return await vue.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), competences, f, ct);
+        return await vue.SuiviAsync(t, db, presences.Select(p => p.BeneficiaireId), competences, orientations, f, ct);
     }
 
     /// <summary>The stored skills progressions of the people met (<paramref name="ids"/>, a subquery; each person once whatever the

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Passerelle.Data;
+using Passerelle.Features.Accompagner.Beneficiaires;
 
 namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 
@@ -65,6 +66,9 @@ public static class MaintenancePersonnes
             await db.Set<ApportPersonne>().ExecuteDeleteAsync(ct);
             await db.Set<FaitPersonnes>().ExecuteDeleteAsync(ct);
             await db.Set<ProgressionPersonne>().ExecuteDeleteAsync(ct);
+            await db.Set<OrientationPersonne>().ExecuteDeleteAsync(ct);
+            // Rows an earlier fold of this context left tracked are gone from the tables: forgotten, so the rows written anew do not clash.
+            db.ChangeTracker.Clear();
             var lignes = await db.Database.ExecuteSqlRawAsync(Progressions, ct);
             var progressions = (await db.Set<ProgressionPersonne>().AsNoTracking().ToListAsync(ct)).ToLookup(p => p.BeneficiaireId);
             // Distinct (month, place, typed commune, person) of individual records and of every record's named participants.
@@ -93,6 +97,11 @@ public static class MaintenancePersonnes
             }
             Clore();
             await EcrireAsync(db, apports, ct);
+            var orientations = (await db.Orientations.AsNoTracking().Select(o => new Orientation { Id = o.Id, BeneficiaireId = o.BeneficiaireId, Date = o.Date, Resultat = o.Resultat })
+                .ToListAsync(ct)).ToLookup(o => o.BeneficiaireId);
+            var rangees = apports.SelectMany(a => CalculPersonnes.Orientations(CalculPersonnes.Mois(a), orientations[a.BeneficiaireId])).ToList();
+            await AjouterParLotsAsync(db, rangees, ct);
+            lignes += rangees.Count;
             db.Set<FaitPersonnes>().AddRange(faits.Values.Where(f => f.Personnes != 0));
             db.Set<FaitPersonnes>().Add(new FaitPersonnes { Avant = MoisConstruit, Apres = MoisConstruit, Dimension = DimensionsPersonnes.Construit, Valeur = DimensionsPersonnes.Version });
             foreach (var lot in marques.Chunk(1000)) await db.Set<MarquePersonne>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
@@ -140,6 +149,9 @@ public static class MaintenancePersonnes
             var nouveaux = await CalculPersonnes.ApportsAsync(db, lot, ct);
             var progressions = (await db.Set<ProgressionPersonne>().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct)).ToLookup(p => p.BeneficiaireId);
             var actuelles = await CalculPersonnes.ProgressionsAsync(db, lot, ct);
+            var orientations = await CalculPersonnes.OrientationsAsync(db, lot, ct);
+            await RemplacerAsync(db, lot, lot.Where(nouveaux.ContainsKey)
+                .SelectMany(id => CalculPersonnes.Orientations(CalculPersonnes.Mois(nouveaux[id]), orientations[id])).ToList(), ct);
             foreach (var id in lot)
             {
                 var ancien = anciens.GetValueOrDefault(id);
@@ -169,6 +181,43 @@ public static class MaintenancePersonnes
         db.Set<ProgressionPersonne>().AddRange(nouvelles.Values);
     }
 
+    /// <summary>The referral rows of the people of <paramref name="lot"/> made <paramref name="nouvelles"/>: a stored row is changed in
+    /// place when its referral is still counted (even for another person, after a merge of files), dropped when it is not.</summary>
+    static async Task RemplacerAsync(AppDbContext db, int[] lot, List<OrientationPersonne> nouvelles, CancellationToken ct)
+    {
+        var ids = nouvelles.Select(o => o.OrientationId).ToList();
+        var stockees = await db.Set<OrientationPersonne>().Where(o => lot.Contains(o.BeneficiaireId) || ids.Contains(o.OrientationId)).ToDictionaryAsync(o => o.OrientationId, ct);
+        var personnes = lot.ToHashSet();
+        foreach (var n in nouvelles)
+            if (stockees.Remove(n.OrientationId, out var o))
+            {
+                // Dropped by an earlier lot's fold as its former person's, counted again for its new one.
+                var e = db.Entry(o);
+                e.CurrentValues.SetValues(n);
+                if (e.State == EntityState.Deleted) e.State = EntityState.Modified;
+            }
+            else db.Set<OrientationPersonne>().Add(n);
+        // The rows of the lot's people not counted any more; a row another lot's fold moved to its person stays.
+        foreach (var o in stockees.Values.Where(o => personnes.Contains(o.BeneficiaireId))) db.Set<OrientationPersonne>().Remove(o);
+    }
+
+    /// <summary>Many rows at once, in batches of 5 000 saved then detached (the change tracker stays small).</summary>
+    static async Task AjouterParLotsAsync<T>(AppDbContext db, List<T> lignes, CancellationToken ct) where T : class
+    {
+        var detecter = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var lot in lignes.Chunk(5000))
+            {
+                db.Set<T>().AddRange(lot);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = detecter; }
+    }
+
     /// <summary>Many contributions at once: binary COPY on PostgreSQL (inside the open transaction), batches on SQLite.</summary>
     static async Task EcrireAsync(AppDbContext db, List<ApportPersonne> apports, CancellationToken ct)
     {
@@ -191,17 +240,6 @@ public static class MaintenancePersonnes
             await copie.CompleteAsync(ct);
             return;
         }
-        var detecter = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var lot in apports.Chunk(5000))
-            {
-                db.Set<ApportPersonne>().AddRange(lot);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-        }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = detecter; }
+        await AjouterParLotsAsync(db, apports, ct);
     }
 }

@@ -10,7 +10,7 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// <summary>Before a save, writes a <see cref="MarqueFaits"/> for every cell whose facts the save changes, in the same
 /// transaction as the change: a record added, changed (its old and new cell) or deleted, a workshop's named participants or
 /// anonymous counts, a person's residence (QPV or commune, which the residence block reads on the file); and a person mark
-/// (<see cref="MarquePersonne"/>) when a file's counted attributes change, the file is deleted or one of its diagnostics is written. Bulk statements
+/// (<see cref="MarquePersonne"/>) when a file's counted attributes change, the file is deleted or one of its diagnostics or referrals is written. Bulk statements
 /// (<c>ExecuteUpdate</c>) are not seen: code that changes records that way attaches them as modified (see the merge of files).</summary>
 public sealed class MarquageFaits : SaveChangesInterceptor
 {
@@ -68,10 +68,17 @@ public sealed class MarquageFaits : SaveChangesInterceptor
         foreach (var b in marquees) db.Set<MarquePersonne>().Add(new MarquePersonne { BeneficiaireId = b });
     }
 
-    /// <summary>Adds the people whose skills progressions (<see cref="ProgressionPersonne"/>) the save may change: a diagnostic added,
-    /// deleted or moved to another file (both files), a level of an existing diagnostic written, changed or deleted.</summary>
+    /// <summary>Adds the people whose skills progressions (<see cref="ProgressionPersonne"/>) or referral rows (<see cref="OrientationPersonne"/>)
+    /// the save may change: a diagnostic or a referral added, changed, deleted or moved to another file (both files), a level of an
+    /// existing diagnostic written, changed or deleted.</summary>
     static async Task DiagnostiquesAsync(AppDbContext db, HashSet<int> marquees, CancellationToken ct)
     {
+        foreach (var o in db.ChangeTracker.Entries<Orientation>().Where(x => Change(x.State)))
+        {
+            var personne = o.Property(x => x.BeneficiaireId);
+            if (o.State != EntityState.Added) marquees.Add(personne.OriginalValue);
+            if (o.State != EntityState.Deleted && !personne.IsTemporary && personne.CurrentValue > 0) marquees.Add(personne.CurrentValue);
+        }
         // A file added in the same save has no key yet and nothing stored: its records, when it has some, bring it to the fold.
         foreach (var d in db.ChangeTracker.Entries<Diagnostic>().Where(x => Change(x.State)))
         {

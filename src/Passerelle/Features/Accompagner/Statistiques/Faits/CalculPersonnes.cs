@@ -80,18 +80,16 @@ static class CalculPersonnes
 
     /// <summary>The <see cref="OrientationPersonne"/> rows of a person's referrals, from the months they were met (<paramref name="mois"/>,
     /// ascending, at least one).</summary>
-    public static IEnumerable<OrientationPersonne> Orientations(IReadOnlyList<DateOnly> mois, IEnumerable<Orientation> orientations) =>
+    public static IEnumerable<OrientationPersonne> Orientations(List<DateOnly> mois, IEnumerable<Orientation> orientations) =>
         orientations.Select(o =>
         {
             var m = Cellule.MoisDe(o.Date);
-            var i = BinarySearch(mois, m);
+            var i = mois.BinarySearch(m);
             // i: index of m, or ~(index of the first month after it).
             DateOnly? avant = i >= 0 ? m : ~i > 0 ? mois[~i - 1] : null;
             DateOnly? apres = i >= 0 ? m : ~i < mois.Count ? mois[~i] : null;
             return new OrientationPersonne { OrientationId = o.Id, BeneficiaireId = o.BeneficiaireId, Mois = m, Resultat = o.Resultat, Avant = avant, Apres = apres };
         });
-
-    static int BinarySearch(IReadOnlyList<DateOnly> mois, DateOnly m) => mois is List<DateOnly> l ? l.BinarySearch(m) : mois.ToList().BinarySearch(m);
 
     /// <summary>The months of a contribution, ascending.</summary>
     public static List<DateOnly> Mois(ApportPersonne a) => a.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).ToList();

@@ -64,27 +64,22 @@ public sealed class MarquageFaits : SaveChangesInterceptor
         var marquees = db.ChangeTracker.Entries<Beneficiaire>().Where(x => x.State == EntityState.Deleted
                 || (x.State == EntityState.Modified && AttributsPersonne.Any(p => x.Property(p).IsModified && !Equals(x.Property(p).OriginalValue, x.Property(p).CurrentValue))))
             .Select(x => x.Entity.Id).ToHashSet();
-        await DiagnostiquesAsync(db, marquees, ct);
+        await SuivisAsync(db, marquees, ct);
         foreach (var b in marquees) db.Set<MarquePersonne>().Add(new MarquePersonne { BeneficiaireId = b });
     }
 
     /// <summary>Adds the people whose skills progressions (<see cref="ProgressionPersonne"/>) or referral rows (<see cref="OrientationPersonne"/>)
     /// the save may change: a diagnostic or a referral added, changed, deleted or moved to another file (both files), a level of an
     /// existing diagnostic written, changed or deleted.</summary>
-    static async Task DiagnostiquesAsync(AppDbContext db, HashSet<int> marquees, CancellationToken ct)
+    static async Task SuivisAsync(AppDbContext db, HashSet<int> marquees, CancellationToken ct)
     {
-        foreach (var o in db.ChangeTracker.Entries<Orientation>().Where(x => Change(x.State)))
+        // The former person of one changed or deleted, the current one of one added or changed. A file added in the same save has no
+        // key yet and nothing stored: its records, when it has some, bring it to the fold.
+        foreach (var e in db.ChangeTracker.Entries().Where(x => x.Entity is Orientation or Diagnostic && Change(x.State)))
         {
-            var personne = o.Property(x => x.BeneficiaireId);
-            if (o.State != EntityState.Added) marquees.Add(personne.OriginalValue);
-            if (o.State != EntityState.Deleted && !personne.IsTemporary && personne.CurrentValue > 0) marquees.Add(personne.CurrentValue);
-        }
-        // A file added in the same save has no key yet and nothing stored: its records, when it has some, bring it to the fold.
-        foreach (var d in db.ChangeTracker.Entries<Diagnostic>().Where(x => Change(x.State)))
-        {
-            var personne = d.Property(x => x.BeneficiaireId);
-            if (d.State != EntityState.Added) marquees.Add(personne.OriginalValue);
-            if (d.State != EntityState.Deleted && !personne.IsTemporary && personne.CurrentValue > 0) marquees.Add(personne.CurrentValue);
+            var personne = e.Property(nameof(Diagnostic.BeneficiaireId));
+            if (e.State != EntityState.Added) marquees.Add((int)personne.OriginalValue!);
+            if (e.State != EntityState.Deleted && !personne.IsTemporary && personne.CurrentValue is int id && id > 0) marquees.Add(id);
         }
         // A level of a diagnostic added carries no key yet (its diagnostic marked above); one of a stored diagnostic, its person read.
         var diagnostics = db.ChangeTracker.Entries<NiveauCompetence>().Where(x => Change(x.State)).Select(x => x.Property(n => n.DiagnosticId))

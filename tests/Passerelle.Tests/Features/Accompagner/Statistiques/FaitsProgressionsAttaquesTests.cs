@@ -238,4 +238,47 @@ public class FaitsProgressionsAttaquesTests(AppFactory app) : IClassFixture<AppF
             await DeReconstructionAsync(db);
         });
     }
+    [Fact]
+    public async Task Une_fusion_repliee_a_travers_deux_lots_de_personnes_garde_les_orientations()
+    {
+        var (lieux, personnes) = await SemerAsync(app, 53);
+        int a = 0, b = 0, c = 0, d = 0, structure = 0;
+        await app.AvecDb(async db =>
+        {
+            var mediateur = (await db.Activites.FirstAsync(x => x.Notes == "faits")).MediateurId;
+            structure = await db.Beneficiaires.Where(x => x.Id == personnes[0]).Select(x => x.StructureId).FirstAsync();
+            (a, b, c, d) = ((await FicheAsync(db, structure, "Absorbee1")).Id, (await FicheAsync(db, structure, "Gardee1")).Id,
+                (await FicheAsync(db, structure, "Absorbee2")).Id, (await FicheAsync(db, structure, "Gardee2")).Id);
+            foreach (var (personne, date, lieu) in new[] { (a, new DateOnly(2031, 2, 4), lieux[0]), (b, new DateOnly(2031, 3, 4), lieux[1]),
+                (c, new DateOnly(2031, 5, 4), lieux[2]), (d, new DateOnly(2031, 1, 4), lieux[0]) })
+                db.Activites.Add(Individuel(mediateur, personne, date, lieu));
+            db.Orientations.AddRange(Orientee(a, new DateOnly(2031, 2, 10), ResultatsOrientation.Aboutie), Orientee(c, new DateOnly(2031, 3, 10), ResultatsOrientation.NonAboutie));
+            // Files never met, only there to fill the fold's first batch of 1 000 people.
+            db.Beneficiaires.AddRange(Enumerable.Range(0, 1100).Select(i => new Beneficiaire { StructureId = structure, Genre = "Féminin", CreeLe = DateTime.UtcNow, ModifieLe = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+            await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
+        });
+        // Marks in this order: the first absorbed file and the second kept one, 1 100 others, then the merges; so each merge's two
+        // files are folded in different batches of the same fold, the absorbed one first in one pair, last in the other.
+        await app.AvecDb(async db =>
+        {
+            foreach (var id in new[] { a, d })
+            {
+                (await db.Beneficiaires.FirstAsync(x => x.Id == id)).Statut = "Retraité";
+                await db.SaveChangesAsync();
+            }
+            foreach (var x in await db.Beneficiaires.Where(x => x.StructureId == structure && x.Nom == null && x.Genre == "Féminin").ToListAsync()) x.Genre = "Masculin";
+            await db.SaveChangesAsync();
+            var qui = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "test")], "test"));
+            await FusionnerFiches.ExecuterAsync(db, [structure], b, a, qui, TimeProvider.System, CancellationToken.None);
+            await FusionnerFiches.ExecuterAsync(db, [structure], d, c, qui, TimeProvider.System, CancellationToken.None);
+        });
+        await app.AvecDb(async db =>
+        {
+            (await db.Set<MarquePersonne>().Select(m => m.BeneficiaireId).Distinct().CountAsync()).ShouldBeGreaterThan(1100);
+            await ComparerEtReplierAsync(db, lieux);
+            (await db.Set<OrientationPersonne>().AsNoTracking().Where(o => o.BeneficiaireId == b || o.BeneficiaireId == d).CountAsync()).ShouldBe(2);
+            await DeReconstructionAsync(db);
+        });
+    }
 }

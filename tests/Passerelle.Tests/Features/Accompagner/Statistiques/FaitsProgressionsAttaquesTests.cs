@@ -281,4 +281,27 @@ public class FaitsProgressionsAttaquesTests(AppFactory app) : IClassFixture<AppF
             await DeReconstructionAsync(db);
         });
     }
+    [Fact]
+    public async Task Une_periode_aux_bornes_du_calendrier_se_lit_dans_les_faits_sans_erreur()
+    {
+        var (lieux, personnes) = await SemerAsync(app, 59);
+        await app.AvecDb(async db =>
+        {
+            await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
+            // The last day of the calendar ends a whole month: the facts answer, as for any other month's end.
+            var bornes = new[] { (new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31)), (new DateOnly(2031, 1, 1), new DateOnly(9999, 12, 31)) };
+            foreach (var (du, au) in bornes)
+            {
+                LectureFaits.Admis(new(du, au, null, null, null, null, null, null)).ShouldBeTrue();
+                await ComparerAsync(db, new(du, au, null, null, null, null, null, null));
+                await ComparerAsync(db, new(du, au, null, null, "Faitville", null, null, null));
+            }
+            // Pending marks: a record of the first person moved, a diagnostic added.
+            var a = await db.Activites.FirstAsync(x => x.BeneficiaireId == personnes[0]);
+            a.Date = new DateOnly(2031, 6, 30);
+            db.Diagnostics.Add(new Diagnostic { BeneficiaireId = personnes[0], Date = new DateOnly(2031, 6, 1), Niveaux = [new NiveauCompetence { Competence = "1.1", Niveau = 3 }] });
+            await db.SaveChangesAsync();
+            foreach (var (du, au) in bornes) await ComparerAsync(db, new(du, au, lieux[0], null, null, null, null, null));
+        });
+    }
 }

@@ -15,9 +15,11 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// repeatable-read transaction) so that facts and marks agree.</summary>
 static class LectureFaits
 {
+    /// <summary>Whole months (the end a month's last day, 9999-12-31 included: not by adding a day, which overflows there) and no filter
+    /// but the commune and the place.</summary>
     public static bool Admis(FiltresStatistiques f) =>
         f is { Qpv: null, Type: null, Theme: null, Etiquette: null, Convention: null, Structure: null, Mediateur: null, ConseillerNumerique: null }
-        && (f.Du is null || f.Du.Value.Day == 1) && (f.Au is null || f.Au.Value.AddDays(1).Day == 1);
+        && (f.Du is null || f.Du.Value.Day == 1) && (f.Au is not { } au || au.Day == DateTime.DaysInMonth(au.Year, au.Month));
 
     /// <summary>Null when the facts cannot answer (filters, or facts not built yet).</summary>
     public static async Task<(Tableau, Socle, List<(int? LieuId, string? Commune, int Acc, int N)>)?> LireAsync(AppDbContext db, FiltresStatistiques f, CancellationToken ct)

@@ -304,4 +304,38 @@ public class FaitsProgressionsAttaquesTests(AppFactory app) : IClassFixture<AppF
             foreach (var (du, au) in bornes) await ComparerAsync(db, new(du, au, lieux[0], null, null, null, null, null));
         });
     }
+    [Fact]
+    public async Task Une_personne_rencontree_seulement_en_atelier_compte_ses_orientations_et_ses_competences()
+    {
+        var (lieux, personnes) = await SemerAsync(app, 61);
+        int w = 0, atelier = 0;
+        await app.AvecDb(async db =>
+        {
+            var structure = await db.Beneficiaires.Where(b => b.Id == personnes[0]).Select(b => b.StructureId).FirstAsync();
+            w = (await FicheAsync(db, structure, "Atelier")).Id;
+            atelier = (await db.Activites.FirstAsync(a => a.Notes == "faits" && a.Type == VocabulaireCoop.Collectif && a.Date.Month == 2 && a.LieuId == lieux[0])).Id;
+            db.Orientations.Add(Orientee(w, new DateOnly(2031, 2, 20), ResultatsOrientation.Aboutie));
+            foreach (var (jour, n) in new[] { (1, 1), (1, 2) })
+                db.Diagnostics.Add(new Diagnostic { BeneficiaireId = w, Date = new DateOnly(2031, 1, jour), Niveaux = [new NiveauCompetence { Competence = "2.1", Niveau = n }] });
+            await db.SaveChangesAsync();
+            await MaintenanceFaits.ReconstruireAsync(db, CancellationToken.None);
+        });
+        // W joins a February workshop as a named participant: met there only.
+        await app.AvecDb(async db =>
+        {
+            db.ParticipantsActivites.Add(new ParticipantActivite { ActiviteId = atelier, BeneficiaireId = w });
+            await db.SaveChangesAsync();
+            await ComparerEtReplierAsync(db, lieux);
+            (await db.Set<OrientationPersonne>().CountAsync(o => o.BeneficiaireId == w)).ShouldBe(1);
+        });
+        // The participation removed: W is met nowhere again.
+        await app.AvecDb(async db =>
+        {
+            db.ParticipantsActivites.Remove(await db.ParticipantsActivites.FirstAsync(p => p.ActiviteId == atelier && p.BeneficiaireId == w));
+            await db.SaveChangesAsync();
+            await ComparerEtReplierAsync(db, lieux);
+            (await db.Set<OrientationPersonne>().CountAsync(o => o.BeneficiaireId == w)).ShouldBe(0);
+            await DeReconstructionAsync(db);
+        });
+    }
 }

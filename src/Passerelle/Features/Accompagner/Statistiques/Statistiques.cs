@@ -37,9 +37,14 @@ public static class CalculStatistiques
         var e = new Dictionary<string, string[]>();
         if (f.Mediateur is not null) e["mediateur"] = ["Les chiffres partagés ne se filtrent pas par médiateur."];
         var fin = f.Au ?? aujourdHui;
-        if (f.Du is { } du && fin < du.AddMonths(1).AddDays(-1)) e["du"] = ["Choisissez une période d'au moins un mois."];
+        if (f.Du is { } du && MoinsDUnMois(du, fin)) e["du"] = ["Choisissez une période d'au moins un mois."];
         return e;
     }
+
+    /// <summary>True when [du, fin] is shorter than a month (fin before the day before du's day next month). Exact to the calendar's end:
+    /// from 9999-12-01 the month ends on 9999-12-31, the last date there is; a later start in December 9999 has no month after it.</summary>
+    public static bool MoinsDUnMois(DateOnly du, DateOnly fin) =>
+        du > new DateOnly(9999, 12, 1) || fin < (du == new DateOnly(9999, 12, 1) ? DateOnly.MaxValue : du.AddMonths(1).AddDays(-1));
 
     /// <summary>"oui"/"non" (also true/false, 1/0) → bool; anything else is an error message.</summary>
     public static bool? OuiNon(string? v, string champ, Dictionary<string, string[]> erreurs)

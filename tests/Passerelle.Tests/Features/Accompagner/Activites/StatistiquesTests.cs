@@ -115,6 +115,16 @@ public class StatistiquesTests(AppFactory app) : IClassFixture<AppFactory>
         unJour.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unJour.Content.ReadAsStringAsync()).ShouldContain("au moins un mois");
         (await financeur.GetAsync("/api/v1/statistiques?du=2025-01-01&au=2025-01-31")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // At the calendar's end: the API bounds the start (1900–2199) with a French message, and the rule itself no longer adds a month
+        // past 9999-12-31 (it overflowed, as the facts' whole-month check did: a reviewer's finding).
+        var tard = await financeur.GetAsync("/api/v1/statistiques?du=9999-12-05&au=9999-12-31");
+        tard.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tard.Content.ReadAsStringAsync()).ShouldContain("hors des limites");
+        CalculStatistiques.MoinsDUnMois(new DateOnly(9999, 12, 1), new DateOnly(9999, 12, 31)).ShouldBeFalse();
+        CalculStatistiques.MoinsDUnMois(new DateOnly(9999, 12, 1), new DateOnly(9999, 12, 30)).ShouldBeTrue();
+        CalculStatistiques.MoinsDUnMois(new DateOnly(9999, 12, 5), new DateOnly(9999, 12, 31)).ShouldBeTrue();
+        CalculStatistiques.MoinsDUnMois(new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 26)).ShouldBeTrue();
+        CalculStatistiques.MoinsDUnMois(new DateOnly(2025, 1, 31), new DateOnly(2025, 2, 27)).ShouldBeFalse();
         // The public page refuses a day too, with the message on the page.
         var page = await Formulaires.PageAsync(app.ClientAnonyme(), "/statistiques/public?du=2025-01-15&au=2025-01-15");
         page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("au moins un mois");

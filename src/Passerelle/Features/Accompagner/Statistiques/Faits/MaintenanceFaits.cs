@@ -60,7 +60,7 @@ public static class MaintenanceFaits
         // VACUUM sets the visibility map, without which the planner full-scans the presences rather than probe their index (issue 16).
         // VACUUM refuses a transaction block: it runs here, after the commit, on its own connection command.
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\", \"ProgressionsPersonnes\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\", \"ProgressionsPersonnes\", \"OrientationsPersonnes\"", ct);
         return lignes;
     }
 

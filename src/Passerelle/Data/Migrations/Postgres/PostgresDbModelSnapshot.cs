@@ -1358,6 +1358,26 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportCommune", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mois")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("BeneficiaireId", "Classe");
+
+                    b.HasIndex("Classe");
+
+                    b.ToTable("ApportsCommunes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportPersonne", b =>
                 {
                     b.Property<int>("BeneficiaireId")
@@ -1390,6 +1410,23 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasKey("BeneficiaireId");
 
                     b.ToTable("ApportsPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ClasseLieu", b =>
+                {
+                    b.Property<int>("LieuId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Classe")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("LieuId");
+
+                    b.HasIndex("Classe");
+
+                    b.ToTable("ClassesLieux", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
@@ -1459,6 +1496,10 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Avant")
                         .HasColumnType("date");
 
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Dimension")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1472,9 +1513,24 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Valeur", "Avant", "Apres");
+                    b.HasIndex("Classe", "Dimension", "Valeur", "Avant", "Apres");
 
                     b.ToTable("FaitsPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.GraphieCommune", b =>
+                {
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Classe", "Commune");
+
+                    b.ToTable("GraphiesCommunes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
@@ -1516,6 +1572,41 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("MarquesPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationCommune", b =>
+                {
+                    b.Property<int>("OrientationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("OrientationId", "Classe");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("Classe", "Mois");
+
+                    b.ToTable("OrientationsCommunes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationPersonne", b =>

@@ -1315,6 +1315,26 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportCommune", b =>
+                {
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mois")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BeneficiaireId", "Classe");
+
+                    b.HasIndex("Classe");
+
+                    b.ToTable("ApportsCommunes", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ApportPersonne", b =>
                 {
                     b.Property<int>("BeneficiaireId")
@@ -1347,6 +1367,23 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasKey("BeneficiaireId");
 
                     b.ToTable("ApportsPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.ClasseLieu", b =>
+                {
+                    b.Property<int>("LieuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Classe")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LieuId");
+
+                    b.HasIndex("Classe");
+
+                    b.ToTable("ClassesLieux", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.FaitActivites", b =>
@@ -1412,6 +1449,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("Avant")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Dimension")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1425,9 +1466,24 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Valeur", "Avant", "Apres");
+                    b.HasIndex("Classe", "Dimension", "Valeur", "Avant", "Apres");
 
                     b.ToTable("FaitsPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.GraphieCommune", b =>
+                {
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Classe", "Commune");
+
+                    b.ToTable("GraphiesCommunes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.MarqueFaits", b =>
@@ -1465,6 +1521,41 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("MarquesPersonnes", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationCommune", b =>
+                {
+                    b.Property<int>("OrientationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Apres")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Avant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeneficiaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrientationId", "Classe");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.HasIndex("Classe", "Mois");
+
+                    b.ToTable("OrientationsCommunes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Features.Accompagner.Statistiques.Faits.OrientationPersonne", b =>

@@ -109,9 +109,9 @@ static class CalculPersonnes
     ];
 
     /// <summary>Adds (<paramref name="signe"/> 1) or takes back (-1) a contribution with its person's skills progressions; rows created
-    /// are added to <paramref name="db"/> when given.</summary>
+    /// are added to <paramref name="db"/> when given, as rows of the commune class <paramref name="classe"/> (null: the territory's).</summary>
     public static void Appliquer(Dictionary<(DateOnly?, DateOnly?, string, string?), FaitPersonnes> faits, ApportPersonne a, IEnumerable<ProgressionPersonne> progressions,
-        int signe, AppDbContext? db)
+        int signe, AppDbContext? db, string? classe = null)
     {
         var valeurs = Valeurs(a, progressions).ToList();
         foreach (var (avant, apres) in Intervalles(a))
@@ -120,7 +120,7 @@ static class CalculPersonnes
                 var k = (avant, apres, dimension, valeur);
                 if (!faits.TryGetValue(k, out var f))
                 {
-                    faits[k] = f = new FaitPersonnes { Avant = avant, Apres = apres, Dimension = dimension, Valeur = valeur };
+                    faits[k] = f = new FaitPersonnes { Classe = classe, Avant = avant, Apres = apres, Dimension = dimension, Valeur = valeur };
                     db?.Set<FaitPersonnes>().Add(f);
                 }
                 f.Personnes += signe;

@@ -86,12 +86,12 @@ sealed class CorrectionPersonnes
     }
 
     /// <summary>The view's corrections: the stored and current states of the affected people within it. The whole territory takes back
-    /// the stored contributions (what its gap rows count); a commune or place the stored presences of its cells (what its grouped count
-    /// read).</summary>
-    public async Task<Vue> VueAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
+    /// the stored contributions (what its gap rows count), a commune read from its class rows (<paramref name="classe"/>, layout 4) the
+    /// stored class contributions; otherwise a commune or place the stored presences of its cells (what its grouped count read).</summary>
+    public async Task<Vue> VueAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, string? classe, CancellationToken ct)
     {
         if (personnes.Length == 0) return new Vue([], [], [], [], []);
-        Func<Cellule, bool> dans = c => c.Mois >= du && c.Mois <= au;
+        Func<Cellule, bool> ici = _ => true;
         var territoire = f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune);
         if (!territoire)
         {
@@ -104,9 +104,9 @@ sealed class CorrectionPersonnes
                 lieux = (await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
                 brut = f.Commune.Trim();
             }
-            dans = c => c.Mois >= du && c.Mois <= au && (lieu is null || c.LieuId == lieu)
-                && (lieux is null || (c.LieuId is { } l && lieux.Contains(l)) || c.Commune == brut);
+            ici = c => (lieu is null || c.LieuId == lieu) && (lieux is null || (c.LieuId is { } l && lieux.Contains(l)) || c.Commune == brut);
         }
+        bool dans(Cellule c) => c.Mois >= du && c.Mois <= au && ici(c);
         var avant = stockees.Where(p => dans(new Cellule(p.Mois, p.LieuId, p.Commune))).ToList();
         var maintenant = actuelles.Where(x => dans(x.Cellule)).Select(x => x.Personne).ToHashSet();
         var ecarts = new List<(Etat, int)>();
@@ -121,6 +121,20 @@ sealed class CorrectionPersonnes
                         ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), -1));
                         comptes.Add(a.BeneficiaireId);
                     }
+        }
+        else if (classe is not null)
+        {
+            // A commune class's rows (layout 4) count the stored class contributions, like the territory's.
+            foreach (var lot in personnes.Chunk(1000))
+            {
+                var etats = await db.Set<ApportPersonne>().AsNoTracking().Where(a => lot.Contains(a.BeneficiaireId)).ToDictionaryAsync(a => a.BeneficiaireId, ct);
+                foreach (var c in await db.Set<ApportCommune>().AsNoTracking().Where(c => lot.Contains(c.BeneficiaireId) && c.Classe == classe).ToListAsync(ct))
+                    if (etats.TryGetValue(c.BeneficiaireId, out var a) && c.Mois.Split(',').Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd")).Any(m => m >= du && m <= au))
+                    {
+                        ecarts.Add((new Etat(a.Suivi, a.Genre, a.AnneeNaissance, a.Statut, a.Situation, a.Premier), -1));
+                        comptes.Add(a.BeneficiaireId);
+                    }
+            }
         }
         else
         {
@@ -142,12 +156,18 @@ sealed class CorrectionPersonnes
             .Concat(maintenant.SelectMany(id => progressionsActuelles[id]).Select(p => EtapesPersonnes.SommeProgressions.De(p.Competence, p.Premier, p.Dernier, 1))).ToList();
         // Territory referrals: the affected people's stored rows counted in the range taken back, their rows as they are now added.
         var resultats = new List<(string, int)>();
-        if (territoire)
+        if (territoire || classe is not null)
         {
-            bool Compte(OrientationPersonne o) => o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au);
-            resultats.AddRange(orientationsStockees.Where(Compte).Select(o => (o.Resultat, -1)));
-            resultats.AddRange(maintenant.SelectMany(id => CalculPersonnes.Orientations(mois[id].Distinct().Order().ToList(), orientationsActuelles[id]))
-                .Where(Compte).Select(o => (o.Resultat, 1)));
+            bool Compte(DateOnly m, DateOnly? avant, DateOnly? apres) => m >= du && m <= au && (avant >= du || apres <= au);
+            if (territoire) resultats.AddRange(orientationsStockees.Where(o => Compte(o.Mois, o.Avant, o.Apres)).Select(o => (o.Resultat, -1)));
+            else
+                foreach (var lot in personnes.Chunk(1000))
+                    resultats.AddRange((await db.Set<OrientationCommune>().AsNoTracking().Where(o => lot.Contains(o.BeneficiaireId) && o.Classe == classe).ToListAsync(ct))
+                        .Where(o => Compte(o.Mois, o.Avant, o.Apres)).Select(o => (o.Resultat, -1)));
+            // The months nearest to a referral: those the person was met anywhere, or in the view for a class.
+            var moisVue = territoire ? mois : actuelles.Where(x => ici(x.Cellule)).ToLookup(x => x.Personne, x => x.Cellule.Mois);
+            resultats.AddRange(maintenant.SelectMany(id => CalculPersonnes.Orientations(moisVue[id].Distinct().Order().ToList(), orientationsActuelles[id]))
+                .Where(o => Compte(o.Mois, o.Avant, o.Apres)).Select(o => (o.Resultat, 1)));
         }
         var stockes = avant.Select(p => p.BeneficiaireId).ToHashSet();
         return new Vue(ecarts, stockes.Except(maintenant).ToArray(), maintenant.Except(stockes).ToArray(), competences, resultats);

@@ -73,6 +73,9 @@ public sealed class OrientationPersonne
 public sealed class FaitPersonnes
 {
     public long Id { get; set; }
+    /// <summary>Null: the whole territory's rows. Otherwise the commune class whose people the row counts (layout 4,
+    /// <see cref="ApportCommune"/>): the same gaps over the months each person was met in the class.</summary>
+    public string? Classe { get; set; }
     public DateOnly? Avant { get; set; }
     public DateOnly? Apres { get; set; }
     public string Dimension { get; set; } = "";
@@ -99,8 +102,8 @@ public static class DimensionsPersonnes
     /// <summary>The one row saying the people facts were built; its Valeur is <see cref="Version"/>.</summary>
     public const string Construit = "construit";
     /// <summary>The layout of the people facts the code reads: rows built by an older one are rebuilt (2: attributes on the presences;
-    /// 3: skills progressions and referrals).</summary>
-    public const string Version = "3";
+    /// 3: skills progressions and referrals; 4: the same per commune class, <see cref="ApportCommune"/>).</summary>
+    public const string Version = "4";
 }
 
 sealed class PresencePersonneConfiguration : IEntityTypeConfiguration<PresencePersonne>
@@ -158,7 +161,8 @@ sealed class FaitPersonnesConfiguration : IEntityTypeConfiguration<FaitPersonnes
     {
         b.ToTable("FaitsPersonnes");
         b.Property(x => x.Dimension).HasMaxLength(20);
-        b.HasIndex(x => new { x.Dimension, x.Valeur, x.Avant, x.Apres });
+        b.Property(x => x.Classe).HasMaxLength(200);
+        b.HasIndex(x => new { x.Classe, x.Dimension, x.Valeur, x.Avant, x.Apres });
     }
 }
 

@@ -19,29 +19,39 @@ static class LecturePersonnes
         if (await CorrectionPersonnes.PreparerAsync(db, ct) is not { } correction) return null;
         var du = f.Du ?? DateOnly.MinValue;
         var au = f.Au is { } a ? Cellule.MoisDe(a) : DateOnly.MaxValue;
-        var vue = await correction.VueAsync(db, f, du, au, ct);
+        // The commune's places as a list, not a subquery: the OR can then use the (LieuId, Mois) and (Commune, Mois) indexes.
+        string? classe = null;
+        List<int>? lieux = null;
+        if (!string.IsNullOrWhiteSpace(f.Commune))
+        {
+            var n = Texte.Normaliser(f.Commune);
+            lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
+            // Layout 4: a commune view without a place reads its class rows when they count exactly its people.
+            if (f.Lieu is null) classe = await LectureCommunes.ClasseAsync(db, n, f.Commune.Trim(), lieux, ct);
+        }
+        var vue = await correction.VueAsync(db, f, du, au, classe, ct);
         var presences = db.Set<PresencePersonne>().AsNoTracking().Where(p => p.Mois >= du && p.Mois <= au);
         EtapesPersonnes.Marges marges;
         List<EtapesPersonnes.SommeProgressions> competences;
         List<(string Resultat, int N)>? orientations = null;
-        if (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune))
+        if (classe is not null || (f.Lieu is null && string.IsNullOrWhiteSpace(f.Commune)))
         {
-            (marges, competences) = await TerritoireAsync(db, f, du, au, ct);
+            (marges, competences) = await TerritoireAsync(db, f, du, au, classe, ct);
             marges = vue.Corriger(marges, f);
-            // Referrals of the range whose person was met in it (OrientationPersonne): a read of the range's referrals, not a join
-            // with every presence of the territory.
-            orientations = (await db.Set<OrientationPersonne>().AsNoTracking().Where(o => o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au))
-                .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).Select(x => (x.Key, x.N)).ToList();
+            // Referrals of the range whose person was met in it (OrientationPersonne, OrientationCommune): a read of the range's referrals,
+            // not a join with every presence.
+            orientations = classe is null
+                ? (await db.Set<OrientationPersonne>().AsNoTracking().Where(o => o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au))
+                    .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).Select(x => (x.Key, x.N)).ToList()
+                : (await db.Set<OrientationCommune>().AsNoTracking().Where(o => o.Classe == classe && o.Mois >= du && o.Mois <= au && (o.Avant >= du || o.Apres <= au))
+                    .GroupBy(o => o.Resultat).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).Select(x => (x.Key, x.N)).ToList();
         }
         else
         {
             if (f.Lieu is { } lieu) presences = presences.Where(p => p.LieuId == lieu);
-            if (!string.IsNullOrWhiteSpace(f.Commune))
+            if (lieux is not null)
             {
-                var n = Texte.Normaliser(f.Commune);
-                var brut = f.Commune.Trim();
-                // The commune's places as a list, not a subquery: the OR can then use the (LieuId, Mois) and (Commune, Mois) indexes.
-                var lieux = await db.Lieux.Where(l => l.CommuneRecherche == n).Select(l => l.Id).ToListAsync(ct);
+                var brut = f.Commune!.Trim();
                 presences = presences.Where(p => (p.LieuId != null && lieux.Contains(p.LieuId.Value)) || p.Commune == brut);
             }
             // The people met: one grouped count of distinct people over the presences, which carry each person's attributes and first
@@ -60,11 +70,15 @@ static class LecturePersonnes
             .Select(g => new { g.Key, N = g.Count(), Premiers = g.Sum(x => x.Premier), Derniers = g.Sum(x => x.Dernier), EnProgres = g.Count(x => x.Dernier > x.Premier) })
             .ToListAsync(ct)).Select(x => new EtapesPersonnes.SommeProgressions(x.Key, x.N, x.Premiers, x.Derniers, x.EnProgres)).ToList();
 
-    /// <summary>People met in [du, au]: per attribute value, the first gaps (one per person) minus the gaps covering the whole range; their
-    /// skills progressions likewise, from the values « skill|first|last ».</summary>
-    static async Task<(EtapesPersonnes.Marges, List<EtapesPersonnes.SommeProgressions>)> TerritoireAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au, CancellationToken ct)
+    /// <summary>People met in [du, au], in the whole territory (<paramref name="classe"/> null) or in a commune class: per attribute value,
+    /// the first gaps (one per person) minus the gaps covering the whole range; their skills progressions likewise, from the values
+    /// « skill|first|last ».</summary>
+    static async Task<(EtapesPersonnes.Marges, List<EtapesPersonnes.SommeProgressions>)> TerritoireAsync(AppDbContext db, FiltresStatistiques f, DateOnly du, DateOnly au,
+        string? classe, CancellationToken ct)
     {
-        var lignes = await db.Set<FaitPersonnes>().AsNoTracking().Where(x => x.Dimension != DimensionsPersonnes.Construit)
+        var rangees = db.Set<FaitPersonnes>().AsNoTracking();
+        rangees = classe is null ? rangees.Where(x => x.Classe == null) : rangees.Where(x => x.Classe == classe);
+        var lignes = await rangees.Where(x => x.Dimension != DimensionsPersonnes.Construit)
             .GroupBy(x => new { x.Dimension, x.Valeur })
             .Select(g => new
             {

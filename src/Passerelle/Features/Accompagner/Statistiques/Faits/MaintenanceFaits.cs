@@ -60,7 +60,8 @@ public static class MaintenanceFaits
         // VACUUM sets the visibility map, without which the planner full-scans the presences rather than probe their index (issue 16).
         // VACUUM refuses a transaction block: it runs here, after the commit, on its own connection command.
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\", \"ProgressionsPersonnes\", \"OrientationsPersonnes\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"FaitsActivites\", \"PresencesPersonnes\", \"ApportsPersonnes\", \"FaitsPersonnes\", \"ProgressionsPersonnes\", \"OrientationsPersonnes\", "
+                + "\"ApportsCommunes\", \"OrientationsCommunes\", \"ClassesLieux\", \"GraphiesCommunes\"", ct);
         return lignes;
     }
 
@@ -68,18 +69,24 @@ public static class MaintenanceFaits
     /// from the records and the territory rows of their months move by the difference; the people facts of the same cells and of
     /// up to <paramref name="lot"/> marked people follow (decision 0035), with up to <paramref name="lot"/> people whose presences a
     /// layout-1 instance wrote (<see cref="MaintenancePersonnes.SansAttributs"/>); the marks read are then deleted. Returns the number
-    /// of marks folded plus people repaired (0: nothing pending, or the facts are not built yet).</summary>
+    /// of marks folded plus people repaired plus places moved to another commune class (0: nothing pending, or the facts are not built yet).</summary>
     public static async Task<int> RafraichirAsync(AppDbContext db, CancellationToken ct, int lot = 2000)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await VerrouillerAsync(db, ct);
         if (!await ConstruitsAsync(db, ct)) return 0;
+        // Places whose commune changed: their people marked, to be moved to the new class (layout 4), before the marks are read.
+        var deplaces = await MaintenancePersonnes.ConstruitsAsync(db, ct) ? await MaintenanceCommunes.LieuxDeplacesAsync(db, ct) : 0;
         var marques = await db.Set<MarqueFaits>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
         var personnes = await db.Set<MarquePersonne>().OrderBy(m => m.Id).Take(lot).ToListAsync(ct);
         // People with a presence a layout-1 instance wrote (decision 0035): folded as if marked, which repairs their rows.
         var sansAttributs = await MaintenancePersonnes.ConstruitsAsync(db, ct)
             ? await MaintenancePersonnes.SansAttributs(db).Distinct().Take(lot).ToListAsync(ct) : [];
-        if (marques.Count == 0 && personnes.Count == 0 && sansAttributs.Count == 0) return 0;
+        if (marques.Count == 0 && personnes.Count == 0 && sansAttributs.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return deplaces;
+        }
         var cellules = marques.Select(m => new Cellule(m.Mois, m.LieuId, m.Commune)).Distinct().ToList();
         if (cellules.Count > 0) await RafraichirCellulesAsync(db, cellules, ct);
         db.Set<MarqueFaits>().RemoveRange(marques);
@@ -89,7 +96,7 @@ public static class MaintenanceFaits
         if (await MaintenancePersonnes.ConstruitsAsync(db, ct))
             await MaintenancePersonnes.RafraichirAsync(db, cellules, personnes.Select(p => p.BeneficiaireId).Concat(sansAttributs), ct);
         await tx.CommitAsync(ct);
-        return marques.Count + personnes.Count + sansAttributs.Count;
+        return deplaces + marques.Count + personnes.Count + sansAttributs.Count;
     }
 
     /// <summary>The local facts of the cells recomputed from their records, the territory rows moved by the difference (not saved).</summary>

@@ -102,6 +102,8 @@ public static class MaintenancePersonnes
             var rangees = apports.SelectMany(a => CalculPersonnes.Orientations(CalculPersonnes.Mois(a), orientations[a.BeneficiaireId])).ToList();
             await AjouterParLotsAsync(db, rangees, ct);
             lignes += rangees.Count;
+            // Layout 4: the same per commune class.
+            lignes += await MaintenanceCommunes.ReconstruireAsync(db, apports.ToDictionary(a => a.BeneficiaireId), progressions, orientations, ct);
             db.Set<FaitPersonnes>().AddRange(faits.Values.Where(f => f.Personnes != 0));
             db.Set<FaitPersonnes>().Add(new FaitPersonnes { Avant = MoisConstruit, Apres = MoisConstruit, Dimension = DimensionsPersonnes.Construit, Valeur = DimensionsPersonnes.Version });
             foreach (var lot in marques.Chunk(1000)) await db.Set<MarquePersonne>().Where(x => lot.Contains(x.Id)).ExecuteDeleteAsync(ct);
@@ -141,8 +143,9 @@ public static class MaintenancePersonnes
             await db.SaveChangesAsync(ct);
         }
         if (personnes.Count == 0) return;
-        var faits = (await db.Set<FaitPersonnes>().Where(f => f.Dimension != DimensionsPersonnes.Construit).ToListAsync(ct))
+        var faits = (await db.Set<FaitPersonnes>().Where(f => f.Classe == null && f.Dimension != DimensionsPersonnes.Construit).ToListAsync(ct))
             .ToDictionary(f => (f.Avant, f.Apres, f.Dimension, f.Valeur));
+        var classes = new PliCommunes(db);
         foreach (var lot in personnes.Chunk(1000))
         {
             var anciens = await db.Set<ApportPersonne>().Where(a => lot.Contains(a.BeneficiaireId)).ToDictionaryAsync(a => a.BeneficiaireId, ct);
@@ -150,6 +153,7 @@ public static class MaintenancePersonnes
             var progressions = (await db.Set<ProgressionPersonne>().Where(p => lot.Contains(p.BeneficiaireId)).ToListAsync(ct)).ToLookup(p => p.BeneficiaireId);
             var actuelles = await CalculPersonnes.ProgressionsAsync(db, lot, ct);
             var orientations = await CalculPersonnes.OrientationsAsync(db, lot, ct);
+            await classes.LotAsync(lot, anciens, nouveaux, progressions, actuelles, orientations, ct);
             await RemplacerAsync(db, lot, lot.Where(nouveaux.ContainsKey)
                 .SelectMany(id => CalculPersonnes.Orientations(CalculPersonnes.Mois(nouveaux[id]), orientations[id])).ToList(), ct);
             foreach (var id in lot)
@@ -168,6 +172,7 @@ public static class MaintenancePersonnes
                     (p.Premier, p.Suivi, p.Genre, p.AnneeNaissance, p.Statut, p.Situation) = (n.Premier, n.Suivi, n.Genre, n.AnneeNaissance, n.Statut, n.Situation);
         }
         foreach (var f in faits.Values.Where(f => f.Personnes == 0)) db.Set<FaitPersonnes>().Remove(f);
+        classes.Terminer();
         await db.SaveChangesAsync(ct);
     }
 
@@ -202,7 +207,7 @@ public static class MaintenancePersonnes
     }
 
     /// <summary>Many rows at once, in batches of 5 000 saved then detached (the change tracker stays small).</summary>
-    static async Task AjouterParLotsAsync<T>(AppDbContext db, List<T> lignes, CancellationToken ct) where T : class
+    internal static async Task AjouterParLotsAsync<T>(AppDbContext db, List<T> lignes, CancellationToken ct) where T : class
     {
         var detecter = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -35,7 +35,8 @@ public static class MaintenancePersonnes
     /// <summary>True once <see cref="ReconstruireAsync"/> of this layout (<see cref="DimensionsPersonnes.Version"/>) has run: the people
     /// blocks read the facts only then, and the job rebuilds facts built by an older layout.</summary>
     public static Task<bool> ConstruitsAsync(AppDbContext db, CancellationToken ct) =>
-        db.Set<FaitPersonnes>().AnyAsync(f => f.Dimension == DimensionsPersonnes.Construit && f.Valeur == DimensionsPersonnes.Version, ct);
+        // Classe IS NULL first: the probe then follows the (Classe, Dimension, Valeur, …) index instead of filtering every class's rows.
+        db.Set<FaitPersonnes>().AnyAsync(f => f.Classe == null && f.Dimension == DimensionsPersonnes.Construit && f.Valeur == DimensionsPersonnes.Version, ct);
 
     /// <summary>The people having a presence without its first month and attributes: one inserted by an instance still running
     /// layout 1 (a rolling restart onto layout 2), which knows neither column and leaves them at their defaults (Premier 0001-01-01,

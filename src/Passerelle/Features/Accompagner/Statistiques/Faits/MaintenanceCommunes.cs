@@ -13,14 +13,21 @@ namespace Passerelle.Features.Accompagner.Statistiques.Faits;
 /// (<see cref="GraphieCommune"/>). Built with the people facts, folded with them in the caller's transaction.</summary>
 public static class MaintenanceCommunes
 {
+    /// <summary>The longest class the tables hold (their columns' length). A typed commune of at most 200 characters may normalize to
+    /// more (a Hangul syllable decomposes into two or three letters): it then has no class, and its views read the presences.</summary>
+    public const int Longueur = 200;
+
+    /// <summary>Whether a normalized commune can be a class: not empty, not longer than <see cref="Longueur"/>.</summary>
+    public static bool EstClasse(string n) => n.Length is > 0 and <= Longueur;
+
     /// <summary>The classes of a presence: its place's class (none if the place has no entry or an empty commune) and its typed commune
-    /// normalized (none if empty), the same one once.</summary>
+    /// normalized (none if empty or too long, <see cref="EstClasse"/>), the same one once.</summary>
     public static IEnumerable<string> Classes(int? lieuId, string? commune, IReadOnlyDictionary<int, string> lieux)
     {
         var parLieu = lieuId is { } l && lieux.TryGetValue(l, out var c) && c.Length > 0 ? c : null;
         if (parLieu is not null) yield return parLieu;
         var saisie = Texte.Normaliser(commune);
-        if (saisie.Length > 0 && saisie != parLieu) yield return saisie;
+        if (EstClasse(saisie) && saisie != parLieu) yield return saisie;
     }
 
     /// <summary>Per class, the months (ascending, distinct) of a person's presences.</summary>
@@ -78,7 +85,7 @@ public static class MaintenanceCommunes
         {
             if (p.BeneficiaireId != courant) { Clore(); courant = p.BeneficiaireId; }
             presences.Add((p.Mois, p.LieuId, p.Commune));
-            if (p.Commune is { } c && Texte.Normaliser(c) is { Length: > 0 } n) graphies.Add((n, c));
+            if (p.Commune is { } c && Texte.Normaliser(c) is var n && EstClasse(n)) graphies.Add((n, c));
         }
         Clore();
         await MaintenancePersonnes.AjouterParLotsAsync(db, entrees, ct);
@@ -168,6 +175,12 @@ sealed class PliCommunes(AppDbContext db)
         var ids = orientations.SelectMany(g => g).Select(o => o.Id).ToList();
         await db.Set<ApportCommune>().Where(a => lot.Contains(a.BeneficiaireId)).ExecuteDeleteAsync(ct);
         await db.Set<OrientationCommune>().Where(o => lot.Contains(o.BeneficiaireId) || ids.Contains(o.OrientationId)).ExecuteDeleteAsync(ct);
+        // The same rows an earlier fold on this context wrote are still tracked, though just deleted: forgotten, or adding them again throws.
+        var apports = lot.ToHashSet();
+        var orientees = ids.ToHashSet();
+        foreach (var e in db.ChangeTracker.Entries<ApportCommune>().Where(e => apports.Contains(e.Entity.BeneficiaireId)).ToList()) e.State = EntityState.Detached;
+        foreach (var e in db.ChangeTracker.Entries<OrientationCommune>().Where(e => apports.Contains(e.Entity.BeneficiaireId) || orientees.Contains(e.Entity.OrientationId)).ToList())
+            e.State = EntityState.Detached;
         db.Set<ApportCommune>().AddRange(contributions);
         db.Set<OrientationCommune>().AddRange(rangees);
     }
@@ -202,7 +215,7 @@ sealed class PliCommunes(AppDbContext db)
     /// <summary>The typed spellings met recorded under their class.</summary>
     async Task GraphiesAsync(List<string> communes, CancellationToken ct)
     {
-        var paires = communes.Select(c => (Classe: Texte.Normaliser(c), Commune: c)).Where(p => p.Classe.Length > 0 && !graphies.Contains(p)).ToList();
+        var paires = communes.Select(c => (Classe: Texte.Normaliser(c), Commune: c)).Where(p => MaintenanceCommunes.EstClasse(p.Classe) && !graphies.Contains(p)).ToList();
         if (paires.Count == 0) return;
         var classes = paires.Select(p => p.Classe).Distinct().ToList();
         var connues = (await db.Set<GraphieCommune>().AsNoTracking().Where(g => classes.Contains(g.Classe)).ToListAsync(ct)).Select(g => (g.Classe, g.Commune)).ToHashSet();
